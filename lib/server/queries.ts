@@ -1,0 +1,58 @@
+// Server-only reads. Pages, route handlers and scripts go through these, never through Prisma directly.
+import type { Db } from "./db-client";
+import { assumptionsSchema, DEFAULT_ASSUMPTIONS, type Assumptions } from "../scoring/assumptions";
+import { toScoringCompany, type CompanyRows } from "./to-scoring-input";
+
+const companyInclude = { facts: true, sites: true, contracts: true } as const;
+
+export async function loadCompanyRows(db: Db): Promise<CompanyRows[]> {
+  return db.company.findMany({ include: companyInclude, orderBy: { ticker: "asc" } });
+}
+
+export async function loadScoringCompanies(db: Db) {
+  return (await loadCompanyRows(db)).map(toScoringCompany);
+}
+
+export interface AssumptionSetInfo {
+  id: number;
+  name: string;
+  isDefault: boolean;
+  version: number;
+  values: Assumptions;
+}
+
+/** All named sets, default first. A stored set that no longer validates is reported, not used. */
+export async function loadAssumptionSets(db: Db): Promise<AssumptionSetInfo[]> {
+  const rows = await db.assumptionSet.findMany({ orderBy: [{ isDefault: "desc" }, { name: "asc" }] });
+  return rows.flatMap((r) => {
+    const parsed = assumptionsSchema.safeParse({ ...DEFAULT_ASSUMPTIONS, ...(r.values as object) });
+    if (!parsed.success) {
+      console.error(`assumption set "${r.name}" is invalid and was skipped`);
+      return [];
+    }
+    return [{ id: r.id, name: r.name, isDefault: r.isDefault, version: r.version, values: parsed.data as Assumptions }];
+  });
+}
+
+/** The set named `name`, else the default set, else the methodology defaults. */
+export async function resolveAssumptionSet(db: Db, name?: string | null): Promise<AssumptionSetInfo | null> {
+  const sets = await loadAssumptionSets(db);
+  if (name) return sets.find((s) => s.name === name) ?? null;
+  return sets.find((s) => s.isDefault) ?? sets[0] ?? { id: 0, name: "Defaults", isDefault: true, version: 0, values: DEFAULT_ASSUMPTIONS };
+}
+
+export async function loadDatasetMeta(db: Db) {
+  return db.datasetMeta.findUnique({ where: { id: 1 } });
+}
+
+export async function loadCompanyDetail(db: Db, ticker: string) {
+  return db.company.findUnique({
+    where: { ticker },
+    include: {
+      facts: true,
+      sites: { orderBy: { position: "asc" } },
+      contracts: { orderBy: { position: "asc" } },
+      events: { orderBy: [{ date: "asc" }, { position: "asc" }] },
+    },
+  });
+}
