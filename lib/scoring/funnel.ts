@@ -1,0 +1,101 @@
+// Methodology §4: split every site's IT MW into the S1–S6 blocks and weight them.
+import type { Assumptions } from "./assumptions";
+import type { Funnel, ScoringCompany, ScoringContract, ScoringSite } from "./types";
+
+const ENERGIZED: ReadonlySet<string> = new Set(["operating", "under_construction"]);
+
+/** IT MW of a site: disclosed IT MW, else gross × itPerGrossMw, else unknown. */
+export function siteItMw(site: ScoringSite, a: Assumptions): number | null {
+  if (site.itMw != null) return site.itMw;
+  if (site.grossMw != null) return site.grossMw * a.itPerGrossMw;
+  return null;
+}
+
+/** A contract's MW on the critical-IT basis (gross-basis contracts are converted). */
+export function contractItMw(c: ScoringContract, a: Assumptions): number | null {
+  if (c.itMw == null) return null;
+  return c.itMwBasis === "gross" ? c.itMw * a.itPerGrossMw : c.itMw;
+}
+
+/** Delivered IT MW; a contract marked delivered with no figure counts as fully delivered. */
+export function contractDeliveredItMw(c: ScoringContract, a: Assumptions): number {
+  const total = contractItMw(c, a);
+  if (c.deliveredItMw == null) return c.status === "delivered" && total != null ? total : 0;
+  const delivered = c.itMwBasis === "gross" ? c.deliveredItMw * a.itPerGrossMw : c.deliveredItMw;
+  return total == null ? delivered : Math.min(delivered, total);
+}
+
+export interface FunnelResult {
+  funnel: Funnel;
+  itMwEffective: number;
+  contractedItMw: number;
+  deliveredItMw: number;
+  energizedGrossMw: number;
+  totalGrossMw: number;
+  /** undelivered IT MW per contract, in contract order */
+  undelivered: number[];
+  warnings: string[];
+}
+
+const fmt = (mw: number) => `${Math.round(mw * 10) / 10} MW`;
+
+export function computeFunnel(company: ScoringCompany, a: Assumptions): FunnelResult {
+  const funnel: Funnel = { s1: 0, s2: 0, s3: 0, s4: 0, s5: 0, s6: 0 };
+  const warnings: string[] = [];
+  const siteByName = new Map<string, ScoringSite>();
+  for (const s of company.sites) siteByName.set(s.name, s);
+  const contractedOnSite = new Map<string, number>();
+  const undelivered: number[] = [];
+  let contractedItMw = 0;
+  let deliveredItMw = 0;
+
+  for (const c of company.contracts) {
+    const it = contractItMw(c, a);
+    if (it == null) {
+      warnings.push(`${c.code}: MW not disclosed — counted as 0 MW`);
+      undelivered.push(0);
+      continue;
+    }
+    if (c.itMwBasis === "unknown") warnings.push(`${c.code}: MW basis not stated — ${fmt(it)} taken as IT MW`);
+    if (c.itMwBasis === "gross") warnings.push(`${c.code}: ${fmt(c.itMw!)} gross × ${a.itPerGrossMw} = ${fmt(it)} IT`);
+    if (c.deliveredItMw == null && c.status === "partially_delivered")
+      warnings.push(`${c.code}: partially delivered but delivered MW not disclosed — counted as undelivered`);
+    const delivered = contractDeliveredItMw(c, a);
+    const rest = it - delivered;
+    contractedItMw += it;
+    deliveredItMw += delivered;
+    funnel.s1 += delivered;
+    undelivered.push(rest);
+    const site = c.siteName != null ? siteByName.get(c.siteName) : undefined;
+    if (site === undefined || ENERGIZED.has(site.stage)) funnel.s2 += rest;
+    else funnel.s3 += rest;
+    if (site !== undefined) contractedOnSite.set(site.name, (contractedOnSite.get(site.name) ?? 0) + it);
+  }
+
+  let energizedGrossMw = 0;
+  let totalGrossMw = 0;
+  for (const s of company.sites) {
+    if (s.grossMw != null) {
+      totalGrossMw += s.grossMw;
+      if (s.stage === "operating") energizedGrossMw += s.grossMw;
+    }
+    const it = siteItMw(s, a);
+    const contracted = contractedOnSite.get(s.name) ?? 0;
+    if (it == null) {
+      if (contracted === 0) warnings.push(`${s.name}: no MW figure — site not counted`);
+      continue;
+    }
+    if (contracted > it + 1e-9)
+      warnings.push(`${s.name}: contracted ${fmt(contracted)} above the site's ${fmt(it)} IT — data conflict, nothing capped`);
+    const free = Math.max(0, it - contracted);
+    if (s.stage === "operating") funnel.s4 += free;
+    else if (s.stage === "pipeline") funnel.s6 += free;
+    else funnel.s5 += free;
+  }
+
+  const itMwEffective =
+    funnel.s1 * a.weightS1 + funnel.s2 * a.weightS2 + funnel.s3 * a.weightS3 +
+    funnel.s4 * a.weightS4 + funnel.s5 * a.weightS5 + funnel.s6 * a.weightS6;
+
+  return { funnel, itMwEffective, contractedItMw, deliveredItMw, energizedGrossMw, totalGrossMw, undelivered, warnings };
+}

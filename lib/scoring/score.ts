@@ -1,0 +1,163 @@
+// One company through methodology §4–§7. Every output that cannot be computed is null with a reason in
+// `reasons`; nothing is NaN, Infinity or a silent 0.
+import { ASSUMPTION_KEYS, mergeAssumptions, type Assumptions } from "./assumptions";
+import { scoreContract } from "./contracts";
+import { computeFunnel } from "./funnel";
+import { decideTier, tierRules } from "./tiers";
+import type { CompanyScore, Flag, InputUsed, Reasons, ScoringCompany, Sourced } from "./types";
+
+const W_PER_MW = 1e6;
+
+const INPUT_KEYS = [
+  "sharePriceUsd", "sharesOutstanding", "totalDebtUsd", "cashUsd", "preferredEquityUsd", "committedFinancingUsd", "btcHeld",
+] as const;
+/** Null means "none found" for these (dataset README), so they enter as 0 — and the explanation says so. */
+const ZERO_IF_NULL: ReadonlySet<string> = new Set(["preferredEquityUsd", "committedFinancingUsd", "btcHeld"]);
+
+const v = (f: Sourced | null) => (f == null ? null : f.value);
+const ratio = (num: number | null, den: number | null) => (num == null || den == null || den === 0 ? null : num / den);
+
+export function scoreCompany(company: ScoringCompany, activeSet: Assumptions): CompanyScore {
+  const a = mergeAssumptions(activeSet, company.overrides);
+  const reasons: Reasons = {};
+  const warnings: string[] = [];
+  const inputs: InputUsed[] = INPUT_KEYS.map((key) => {
+    const f = company[key];
+    return f
+      ? { key, value: f.value, asOf: f.asOf, sourceUrl: f.sourceUrl, note: f.note ?? null }
+      : { key, value: null, asOf: null, sourceUrl: null, note: null, assumedZero: ZERO_IF_NULL.has(key) };
+  });
+  for (const i of inputs) if (i.assumedZero) warnings.push(`${i.key} not reported — taken as 0`);
+
+  // §5 Enterprise value.
+  const price = v(company.sharePriceUsd);
+  const shares = v(company.sharesOutstanding);
+  const debt = v(company.totalDebtUsd);
+  const cash = v(company.cashUsd);
+  const preferred = v(company.preferredEquityUsd) ?? 0;
+  const committed = v(company.committedFinancingUsd) ?? 0;
+  const btcValueUsd = (v(company.btcHeld) ?? 0) * a.btcPriceUsd;
+
+  const marketCapUsd = price != null && shares != null ? price * shares : null;
+  if (marketCapUsd == null) reasons.marketCapUsd = price == null ? "missing:sharePrice" : "missing:sharesOutstanding";
+  let enterpriseValueUsd: number | null = null;
+  if (marketCapUsd == null) reasons.enterpriseValueUsd = reasons.marketCapUsd;
+  else if (debt == null) reasons.enterpriseValueUsd = "missing:totalDebt";
+  else if (cash == null) reasons.enterpriseValueUsd = "missing:cash";
+  else enterpriseValueUsd = marketCapUsd + debt + preferred - cash;
+  const enterpriseValueExBtcUsd = enterpriseValueUsd == null ? null : enterpriseValueUsd - btcValueUsd;
+  if (enterpriseValueExBtcUsd == null) reasons.enterpriseValueExBtcUsd = reasons.enterpriseValueUsd;
+  const evUsedUsd = a.subtractBitcoin ? enterpriseValueExBtcUsd : enterpriseValueUsd;
+  if (evUsedUsd == null) reasons.evUsedUsd = reasons.enterpriseValueUsd;
+  if (evUsedUsd != null && evUsedUsd < 0) warnings.push("Negative EV: cash and bitcoin exceed market cap and debt — ranked apart");
+
+  // §4 Effective IT MW.
+  const f = computeFunnel(company, a);
+  warnings.push(...f.warnings);
+  const perW = (mwBase: number, name: string, key: string) => {
+    if (evUsedUsd == null) { reasons[key] = reasons.evUsedUsd; return null; }
+    if (mwBase <= 0) { reasons[key] = `zero:${name}`; return null; }
+    return evUsedUsd / (mwBase * W_PER_MW);
+  };
+  const evPerWTotalGross = perW(f.totalGrossMw, "totalGrossMw", "evPerWTotalGross");
+  const evPerWEnergizedGross = perW(f.energizedGrossMw, "energizedGrossMw", "evPerWEnergizedGross");
+  const evPerWEffectiveIt = perW(f.itMwEffective, "itMwEffective", "evPerWEffectiveIt");
+  const evPerWContractedIt = perW(f.contractedItMw, "contractedItMw", "evPerWContractedIt");
+
+  const discount = (cost: number, key: string) => {
+    if (evPerWEffectiveIt == null) { reasons[key] = reasons.evPerWEffectiveIt; return null; }
+    return 1 - evPerWEffectiveIt / cost;
+  };
+  const discountLow = discount(a.buildCostLowUsdPerW, "discountLow");
+  const discountBase = discount(a.buildCostBaseUsdPerW, "discountBase");
+  const discountHigh = discount(a.buildCostHighUsdPerW, "discountHigh");
+
+  const valueAt = (cost: number) => f.itMwEffective * W_PER_MW * cost;
+  const valueAtBuildCostUsd = f.itMwEffective > 0 ? valueAt(a.buildCostBaseUsdPerW) : null;
+  if (valueAtBuildCostUsd == null) reasons.valueAtBuildCostUsd = "zero:itMwEffective";
+  const implied = (cost: number, key: string) => {
+    const why = f.itMwEffective <= 0 ? "zero:itMwEffective" : shares == null ? "missing:sharesOutstanding"
+      : debt == null ? "missing:totalDebt" : cash == null ? "missing:cash" : null;
+    if (why) { reasons[key] = why; return null; }
+    const btc = a.subtractBitcoin ? btcValueUsd : 0;
+    return (valueAt(cost) - debt! - preferred + cash! + btc) / shares!;
+  };
+  const impliedPriceLowUsd = implied(a.buildCostLowUsdPerW, "impliedPriceLowUsd");
+  const impliedPriceBaseUsd = implied(a.buildCostBaseUsdPerW, "impliedPriceBaseUsd");
+  const impliedPriceHighUsd = implied(a.buildCostHighUsdPerW, "impliedPriceHighUsd");
+
+  // §6 Contract quality and financing pressure.
+  const contracts = company.contracts.map((c, i) => scoreContract(c, f.undelivered[i], a));
+  let wSum = 0, cqsSum = 0, tenorWeight = 0, tenorSum = 0, tcv = 0, gpu = 0, gpuKnown = true, capexRemainingUsd = 0;
+  let mainCounterparty: string | null = null;
+  let mainValue = -1;
+  for (let i = 0; i < contracts.length; i++) {
+    const cs = contracts[i];
+    const c = company.contracts[i];
+    capexRemainingUsd += cs.capexRemainingUsd;
+    if (cs.annualValueUsd != null) {
+      tenorWeight += cs.annualValueUsd;
+      tenorSum += cs.annualValueUsd * c.tenorYears!;
+      if (cs.cqs != null) { wSum += cs.annualValueUsd; cqsSum += cs.annualValueUsd * cs.cqs; }
+    }
+    if (c.totalValueUsd != null) {
+      tcv += c.totalValueUsd;
+      if (c.structure === "gpu_cloud" && c.companyGpuCapexUsd == null) gpuKnown = false;
+      gpu += c.companyGpuCapexUsd ?? 0;
+    }
+    const size = c.totalValueUsd ?? (cs.itMwIt ?? 0) * 1e-3;
+    if (size > mainValue) { mainValue = size; mainCounterparty = c.counterparty; }
+    if (cs.cqs == null) warnings.push(`${c.code}: CQS not computable (${cs.cqsReason})`);
+    if (c.leaseType == null && c.structure === "colocation") warnings.push(`${c.code}: lease type not stated — scored as gross`);
+  }
+  const none = contracts.length === 0;
+  const cqs = wSum > 0 ? cqsSum / wSum : null;
+  if (cqs == null) reasons.cqs = none ? "none:contracts" : "missing:annualValue";
+  const weightedTenorYears = tenorWeight > 0 ? tenorSum / tenorWeight : null;
+  if (weightedTenorYears == null) reasons.weightedTenorYears = none ? "none:contracts" : "missing:annualValue";
+  const gpuCapexShareOfTcv = tcv > 0 && gpuKnown ? gpu / tcv : null;
+  if (gpuCapexShareOfTcv == null) reasons.gpuCapexShareOfTcv = none ? "none:contracts" : tcv > 0 ? "missing:companyGpuCapexUsd" : "missing:totalValueUsd";
+
+  let financingGapUsd: number | null = null;
+  if (capexRemainingUsd === 0) financingGapUsd = 0;
+  else if (cash == null) reasons.financingGapUsd = "missing:cash";
+  else financingGapUsd = Math.max(0, capexRemainingUsd - cash - committed);
+  let gapToMarketCap: number | null = null;
+  if (financingGapUsd == null) reasons.gapToMarketCap = reasons.financingGapUsd;
+  else if (marketCapUsd == null) reasons.gapToMarketCap = reasons.marketCapUsd;
+  else gapToMarketCap = ratio(financingGapUsd, marketCapUsd);
+
+  // §7 Tiers and flags.
+  const tierInputs = {
+    contracts: company.contracts, scores: contracts, contractedItMw: f.contractedItMw,
+    energizedContractedItMw: f.funnel.s1 + f.funnel.s2, weightedTenorYears, gpuCapexShareOfTcv, gapToMarketCap,
+    gapReason: reasons.gapToMarketCap,
+  };
+  const rules = tierRules(tierInputs, a);
+  const { tier, why } = decideTier(rules, tierInputs, a);
+
+  const flags: Flag[] = [];
+  if (discountBase != null && discountBase > 0) flags.push("below-build-cost");
+  if (company.contracts.some((c) => c.structure === "gpu_cloud")) flags.push("gpu-funding");
+  if (weightedTenorYears != null && weightedTenorYears < a.tier1MinTenorYears) flags.push("short-tenor");
+  if (gapToMarketCap != null && gapToMarketCap > a.tier1MaxGapToMarketCap) flags.push("financing-gap");
+  if (price == null) flags.push("no-price");
+  if (f.totalGrossMw <= 0 && f.itMwEffective <= 0) flags.push("no-power");
+  if (evUsedUsd != null && evUsedUsd < 0) flags.push("negative-ev");
+
+  const overriddenKeys = company.overrides
+    ? ASSUMPTION_KEYS.filter((k) => company.overrides![k] !== undefined && company.overrides![k] !== activeSet[k])
+    : [];
+
+  return {
+    ticker: company.ticker, name: company.name,
+    marketCapUsd, enterpriseValueUsd, enterpriseValueExBtcUsd, evUsedUsd, btcValueUsd,
+    funnel: f.funnel, itMwEffective: f.itMwEffective, contractedItMw: f.contractedItMw, deliveredItMw: f.deliveredItMw,
+    energizedGrossMw: f.energizedGrossMw, totalGrossMw: f.totalGrossMw,
+    evPerWTotalGross, evPerWEnergizedGross, evPerWEffectiveIt, evPerWContractedIt,
+    discountLow, discountBase, discountHigh, valueAtBuildCostUsd,
+    impliedPriceLowUsd, impliedPriceBaseUsd, impliedPriceHighUsd,
+    contracts, cqs, weightedTenorYears, gpuCapexShareOfTcv, capexRemainingUsd, financingGapUsd, gapToMarketCap,
+    mainCounterparty, tier, rules, flags, why, reasons, warnings, inputs, assumptions: a, overriddenKeys,
+  };
+}
