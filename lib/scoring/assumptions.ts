@@ -133,7 +133,7 @@ export const assumptionsSchema = z.strictObject(shape).superRefine((a, ctx) => c
 export const assumptionOverridesSchema = z.strictObject(shape).partial();
 export type AssumptionOverrides = Partial<Assumptions>;
 
-/** Company overrides on top of the active set; throws if the merged result is incoherent. */
+/** Company overrides on top of the active set (the caller validates the merged set where it matters). */
 export function mergeAssumptions(base: Assumptions, overrides?: AssumptionOverrides | null): Assumptions {
   if (!overrides) return base;
   let changed = false;

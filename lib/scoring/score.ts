@@ -15,7 +15,6 @@ const INPUT_KEYS = [
 const ZERO_IF_NULL: ReadonlySet<string> = new Set(["preferredEquityUsd", "committedFinancingUsd", "btcHeld"]);
 
 const v = (f: Sourced | null) => (f == null ? null : f.value);
-const ratio = (num: number | null, den: number | null) => (num == null || den == null || den === 0 ? null : num / den);
 
 export function scoreCompany(company: ScoringCompany, activeSet: Assumptions): CompanyScore {
   const a = mergeAssumptions(activeSet, company.overrides);
@@ -56,8 +55,10 @@ export function scoreCompany(company: ScoringCompany, activeSet: Assumptions): C
   warnings.push(...f.warnings);
   const perW = (mwBase: number, name: string, key: string) => {
     if (evUsedUsd == null) { reasons[key] = reasons.evUsedUsd; return null; }
-    if (mwBase <= 0) { reasons[key] = `zero:${name}`; return null; }
-    return evUsedUsd / (mwBase * W_PER_MW);
+    const r = evUsedUsd / (mwBase * W_PER_MW);
+    // A zero (or vanishingly small) MW base has no meaningful price per watt.
+    if (mwBase <= 0 || !Number.isFinite(r)) { reasons[key] = `zero:${name}`; return null; }
+    return r;
   };
   const evPerWTotalGross = perW(f.totalGrossMw, "totalGrossMw", "evPerWTotalGross");
   const evPerWEnergizedGross = perW(f.energizedGrossMw, "energizedGrossMw", "evPerWEnergizedGross");
@@ -76,7 +77,7 @@ export function scoreCompany(company: ScoringCompany, activeSet: Assumptions): C
   const valueAtBuildCostUsd = f.itMwEffective > 0 ? valueAt(a.buildCostBaseUsdPerW) : null;
   if (valueAtBuildCostUsd == null) reasons.valueAtBuildCostUsd = "zero:itMwEffective";
   const implied = (cost: number, key: string) => {
-    const why = f.itMwEffective <= 0 ? "zero:itMwEffective" : shares == null ? "missing:sharesOutstanding"
+    const why = f.itMwEffective <= 0 ? "zero:itMwEffective" : shares == null ? "missing:sharesOutstanding" : shares <= 0 ? "zero:sharesOutstanding"
       : debt == null ? "missing:totalDebt" : cash == null ? "missing:cash" : null;
     if (why) { reasons[key] = why; return null; }
     const btc = a.subtractBitcoin ? btcValueUsd : 0;
@@ -115,8 +116,10 @@ export function scoreCompany(company: ScoringCompany, activeSet: Assumptions): C
   if (cqs == null) reasons.cqs = none ? "none:contracts" : "missing:annualValue";
   const weightedTenorYears = tenorWeight > 0 ? tenorSum / tenorWeight : null;
   if (weightedTenorYears == null) reasons.weightedTenorYears = none ? "none:contracts" : "missing:annualValue";
-  const gpuCapexShareOfTcv = tcv > 0 && gpuKnown ? gpu / tcv : null;
-  if (gpuCapexShareOfTcv == null) reasons.gpuCapexShareOfTcv = none ? "none:contracts" : tcv > 0 ? "missing:companyGpuCapexUsd" : "missing:totalValueUsd";
+  const share = tcv > 0 && gpuKnown ? gpu / tcv : null;
+  const gpuCapexShareOfTcv = share != null && Number.isFinite(share) ? share : null;
+  if (gpuCapexShareOfTcv == null)
+    reasons.gpuCapexShareOfTcv = none ? "none:contracts" : !gpuKnown ? "missing:companyGpuCapexUsd" : tcv > 0 ? "zero:totalValueUsd" : "missing:totalValueUsd";
 
   let financingGapUsd: number | null = null;
   if (capexRemainingUsd === 0) financingGapUsd = 0;
@@ -125,7 +128,8 @@ export function scoreCompany(company: ScoringCompany, activeSet: Assumptions): C
   let gapToMarketCap: number | null = null;
   if (financingGapUsd == null) reasons.gapToMarketCap = reasons.financingGapUsd;
   else if (marketCapUsd == null) reasons.gapToMarketCap = reasons.marketCapUsd;
-  else gapToMarketCap = ratio(financingGapUsd, marketCapUsd);
+  else if (marketCapUsd <= 0) reasons.gapToMarketCap = "zero:marketCap";
+  else gapToMarketCap = financingGapUsd / marketCapUsd;
 
   // §7 Tiers and flags.
   const tierInputs = {
