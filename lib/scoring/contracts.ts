@@ -10,13 +10,16 @@ import type { ContractScore, ScoringContract } from "./types";
 export function ratingScore(rating: string | null, a: Assumptions): number {
   if (!rating) return a.ratingScoreBOrUnrated;
   const r = rating.trim();
-  const letters = /^[A-Z][a-z]/.test(r) ? moodysToLetters(r) : r.toUpperCase().replace(/[+\-\s]/g, "");
+  const letters = MOODYS.test(r) ? moodysToLetters(r) : r.toUpperCase().replace(/[+\-\s]/g, "");
   if (letters === "AAA" || letters === "AA") return a.ratingScoreAaaAa;
   if (letters === "A") return a.ratingScoreA;
   if (letters === "BBB") return a.ratingScoreBbb;
   if (letters === "BB") return a.ratingScoreBb;
   return a.ratingScoreBOrUnrated;
 }
+
+/** Moody's long-term scale: Aaa, Aa1–3, A1–3, Baa1–3, Ba1–3, B1–3, Caa… (S&P letters never carry digits). */
+const MOODYS = /^(Aaa|Aa[1-3]?|A[1-3]|Baa[1-3]?|Ba[1-3]?|B[1-3]|Caa[1-3]?|Ca|C)$/;
 
 function moodysToLetters(r: string): string {
   const base = r.replace(/[0-9\s]/g, "");

@@ -11,6 +11,9 @@ const W_PER_MW = 1e6;
 const INPUT_KEYS = [
   "sharePriceUsd", "sharesOutstanding", "totalDebtUsd", "cashUsd", "preferredEquityUsd", "committedFinancingUsd", "btcHeld",
 ] as const;
+const INPUT_LABELS: Record<string, string> = {
+  preferredEquityUsd: "Preferred equity", committedFinancingUsd: "Committed financing", btcHeld: "Bitcoin held",
+};
 /** Null means "none found" for these (dataset README), so they enter as 0 — and the explanation says so. */
 const ZERO_IF_NULL: ReadonlySet<string> = new Set(["preferredEquityUsd", "committedFinancingUsd", "btcHeld"]);
 
@@ -26,7 +29,7 @@ export function scoreCompany(company: ScoringCompany, activeSet: Assumptions): C
       ? { key, value: f.value, asOf: f.asOf, sourceUrl: f.sourceUrl, note: f.note ?? null }
       : { key, value: null, asOf: null, sourceUrl: null, note: null, assumedZero: ZERO_IF_NULL.has(key) };
   });
-  for (const i of inputs) if (i.assumedZero) warnings.push(`${i.key} not reported — taken as 0`);
+  for (const i of inputs) if (i.assumedZero) warnings.push(`${INPUT_LABELS[i.key]} not reported — taken as 0`);
 
   // §5 Enterprise value.
   const price = v(company.sharePriceUsd);
@@ -89,7 +92,7 @@ export function scoreCompany(company: ScoringCompany, activeSet: Assumptions): C
 
   // §6 Contract quality and financing pressure.
   const contracts = company.contracts.map((c, i) => scoreContract(c, f.undelivered[i], a));
-  let wSum = 0, cqsSum = 0, tenorWeight = 0, tenorSum = 0, tcv = 0, gpu = 0, gpuKnown = true, capexRemainingUsd = 0;
+  let wSum = 0, cqsSum = 0, tenorWeight = 0, tenorSum = 0, tcv = 0, gpu = 0, gpuKnown = true, tcvStated = false, capexRemainingUsd = 0;
   let mainCounterparty: string | null = null;
   let mainValue = -1;
   for (let i = 0; i < contracts.length; i++) {
@@ -102,6 +105,7 @@ export function scoreCompany(company: ScoringCompany, activeSet: Assumptions): C
       if (cs.cqs != null) { wSum += cs.annualValueUsd; cqsSum += cs.annualValueUsd * cs.cqs; }
     }
     if (c.totalValueUsd != null) {
+      tcvStated = true;
       tcv += c.totalValueUsd;
       if (c.structure === "gpu_cloud" && c.companyGpuCapexUsd == null) gpuKnown = false;
       gpu += c.companyGpuCapexUsd ?? 0;
@@ -116,10 +120,12 @@ export function scoreCompany(company: ScoringCompany, activeSet: Assumptions): C
   if (cqs == null) reasons.cqs = none ? "none:contracts" : "missing:annualValue";
   const weightedTenorYears = tenorWeight > 0 ? tenorSum / tenorWeight : null;
   if (weightedTenorYears == null) reasons.weightedTenorYears = none ? "none:contracts" : "missing:annualValue";
-  const share = tcv > 0 && gpuKnown ? gpu / tcv : null;
+  // Colocation-only books carry no GPU capex at all: the share is 0 whether or not values are stated.
+  const onlyColocation = !none && company.contracts.every((c) => c.structure === "colocation" && !c.companyGpuCapexUsd);
+  const share = onlyColocation ? 0 : tcv > 0 && gpuKnown ? gpu / tcv : null;
   const gpuCapexShareOfTcv = share != null && Number.isFinite(share) ? share : null;
   if (gpuCapexShareOfTcv == null)
-    reasons.gpuCapexShareOfTcv = none ? "none:contracts" : !gpuKnown ? "missing:companyGpuCapexUsd" : tcv > 0 ? "zero:totalValueUsd" : "missing:totalValueUsd";
+    reasons.gpuCapexShareOfTcv = none ? "none:contracts" : !gpuKnown ? "missing:companyGpuCapexUsd" : tcvStated ? "zero:totalValueUsd" : "missing:totalValueUsd";
 
   let financingGapUsd: number | null = null;
   if (capexRemainingUsd === 0) financingGapUsd = 0;

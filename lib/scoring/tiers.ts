@@ -18,7 +18,7 @@ const mw = (v: number) => `${Math.round(v)} MW`;
 
 export function tierRules(x: TierInputs, a: Assumptions): TierRule[] {
   const tenorParts = x.contracts
-    .filter((c) => c.tenorYears != null)
+    .filter((c) => c.tenorYears != null && c.totalValueUsd != null) // the contracts the weighting uses
     .map((c) => `${c.counterparty}, ${c.tenorYears} y`)
     .join("; ");
   const energizedShare = x.contractedItMw > 0 ? x.energizedContractedItMw / x.contractedItMw : null;

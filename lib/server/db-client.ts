@@ -1,6 +1,6 @@
 // Creates a Prisma client on the better-sqlite3 driver adapter. Shared by the app, the seed, scripts
-// and tests (which point it at their own SQLite file). WAL + a busy timeout keep readers and the single
-// writer from failing each other under load.
+// and tests (which point it at their own SQLite file). WAL is set once on the file by
+// scripts/db-prepare.ts (it persists); better-sqlite3's default 5 s busy timeout applies per connection.
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "../generated/prisma/client";
 import { databaseUrl } from "../env";
@@ -10,11 +10,4 @@ export type Db = PrismaClient;
 export function createClient(url: string = databaseUrl()): PrismaClient {
   const adapter = new PrismaBetterSQLite3({ url }, { timestampFormat: "iso8601" });
   return new PrismaClient({ adapter });
-}
-
-/** Pragmas the app wants on every connection it opens. */
-export async function tuneSqlite(db: PrismaClient) {
-  await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
-  await db.$queryRawUnsafe("PRAGMA busy_timeout = 5000");
-  await db.$queryRawUnsafe("PRAGMA foreign_keys = ON");
 }
