@@ -22,6 +22,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
           <Link href="/" className="brand">Watt Screener</Link>
           <nav aria-label="Main">
             <Link href="/">Screener</Link>
+            <Link href="/methodology">Methodology</Link>
           </nav>
         </header>
         <main id="main">{children}</main>

@@ -1,34 +1,47 @@
+import Link from "next/link";
+import { Suspense } from "react";
 import { db } from "@/lib/server/db";
-import { loadCompanyRows, loadDatasetMeta } from "@/lib/server/queries";
+import { loadScreen, UnknownAssumptionSet } from "@/lib/server/screen";
+import { parseView } from "@/lib/view/params";
+import { Screener } from "./screener/Screener";
 
 export const dynamic = "force-dynamic";
 
-export default async function HomePage() {
-  const [companies, meta] = await Promise.all([loadCompanyRows(db), loadDatasetMeta(db)]);
+export default async function ScreenerPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const params = await searchParams;
+  const parsed = parseView(params);
+  // The set decides what the server computes; everything else is applied in the browser from the URL.
+  const setName = parsed.ok ? parsed.view.set : typeof params.set === "string" ? params.set : undefined;
+  let data;
+  let setError: string | null = null;
+  try {
+    data = await loadScreen(db, setName);
+  } catch (e) {
+    if (!(e instanceof UnknownAssumptionSet)) throw e;
+    setError = e.message;
+    data = await loadScreen(db);
+  }
+  const { set, sets, rows, meta } = data;
   return (
-    <section>
-      <h1>Miners</h1>
-      <p className="muted">Dataset as of {meta?.snapshot ?? "—"}: {companies.length} companies.</p>
-      <table className="grid">
-        <thead>
-          <tr><th>Ticker</th><th>Name</th><th className="num">Price</th><th>As of</th><th className="num">Gross MW</th><th className="num">Contracts</th></tr>
-        </thead>
-        <tbody>
-          {companies.map((c) => {
-            const price = c.facts.find((f) => f.key === "sharePriceUsd");
-            const gross = c.sites.reduce((s, x) => s + (x.grossMw ?? 0), 0);
-            return (
-              <tr key={c.id} data-ticker={c.ticker}>
-                <td>{c.ticker}</td><td>{c.name}</td>
-                <td className="num">{price ? `$${price.value.toFixed(2)}` : "—"}</td>
-                <td>{price?.asOf ?? "—"}</td>
-                <td className="num">{gross.toLocaleString("en-US")}</td>
-                <td className="num">{c.contracts.length}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </section>
+    <>
+      <div className="page-head">
+        <h1>AI data-center miners: EV per watt vs build cost</h1>
+        <p className="muted">
+          {rows.length} listed miners, data as of {meta?.snapshot ?? "—"}. Each company&apos;s enterprise value per watt of
+          effective IT capacity is set against what it costs to build AI data-center capacity. Positive discount = cheaper
+          than building. <Link href="/methodology">How it is computed</Link>.
+        </p>
+        {setError && <div className="notice error" role="alert">{setError}; showing the default set “{set.name}”.</div>}
+      </div>
+      <Suspense fallback={<p aria-busy="true">Loading the screener…</p>}>
+        <Screener
+          rows={rows}
+          setName={set.name}
+          setNames={sets.map((s) => s.name)}
+          buildCost={{ low: set.values.buildCostLowUsdPerW, base: set.values.buildCostBaseUsdPerW, high: set.values.buildCostHighUsdPerW }}
+          snapshot={meta?.snapshot ?? null}
+        />
+      </Suspense>
+    </>
   );
 }

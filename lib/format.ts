@@ -42,16 +42,43 @@ export function plain(v: number | null | undefined, digits = 1): string {
   return v.toLocaleString("en-US", { maximumFractionDigits: digits });
 }
 
-/** "missing:sharePrice" → "share price not in the data". Used for "—" tooltips. */
+const REASON_WORDS: Record<string, string> = {
+  sharePrice: "the share price", sharesOutstanding: "the share count", totalDebt: "total debt", cash: "cash",
+  itMwEffective: "effective IT MW", totalGrossMw: "total gross MW", energizedGrossMw: "energized gross MW",
+  contractedItMw: "contracted IT MW", itMw: "IT MW", marketCap: "market cap", annualValue: "annual contract value",
+  tenorYears: "the contract tenor", totalValueUsd: "the contract value", companyGpuCapexUsd: "the company's GPU capex",
+  contracts: "AI/HPC contracts",
+};
+
+/** "missing:sharePrice" → "Not computable: the share price is missing from the data". For "—" tooltips. */
 export function explainReason(reason: string | undefined): string {
   if (!reason) return "Not available";
   const [kind, what = ""] = reason.split(":");
-  const words = what.replace(/Usd$|Mw$/, "").replace(/([A-Z])/g, " $1").toLowerCase().trim();
+  const words = REASON_WORDS[what] ?? what.replace(/Usd$/, "").replace(/([A-Z])/g, " $1").toLowerCase().trim();
   switch (kind) {
     case "missing": return `Not computable: ${words} is missing from the data`;
     case "zero": return `Not computable: ${words} is zero`;
     case "none": return `Not applicable: no ${words}`;
     case "negative": return `Not meaningful: ${words} is negative`;
     default: return reason;
+  }
+}
+
+import type { ColumnKind } from "./view/columns";
+
+/** Display text of a value of a screener column kind. */
+export function formatKind(kind: ColumnKind, v: unknown): string {
+  if (v == null) return DASH;
+  switch (kind) {
+    case "usd": return usdCompact(v as number);
+    case "usdPrice": return usdPrice(v as number);
+    case "perW": return perWatt(v as number);
+    case "pct": return pct(v as number);
+    case "mw": return mw(v as number);
+    case "years": return years(v as number);
+    case "score": return (v as number).toFixed(0);
+    case "tier": return `T${v}`;
+    case "flags": return (v as string[]).join(", ");
+    default: return String(v);
   }
 }

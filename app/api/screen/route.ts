@@ -1,0 +1,35 @@
+import type { NextRequest } from "next/server";
+import { db } from "@/lib/server/db";
+import { badRequest, serverError } from "@/lib/server/http";
+import { loadScreen, UnknownAssumptionSet } from "@/lib/server/screen";
+import { applyView } from "@/lib/view/filter";
+import { parseView } from "@/lib/view/params";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * GET /api/screen?set=&q=&tier=&flag=&minDiscount=&minContracted=&sort= — the same parameters as the
+ * screener page. Returns the scored rows (with explanations) in the view's filter and order.
+ */
+export async function GET(req: NextRequest) {
+  const parsed = parseView(req.nextUrl.searchParams);
+  if (!parsed.ok) return badRequest(parsed.fieldErrors, parsed.formErrors);
+  const { view } = parsed;
+  try {
+    const { set, meta, scored, rows } = await loadScreen(db, view.set);
+    const byTicker = new Map(scored.map((s) => [s.ticker, s]));
+    const selected = applyView(rows, view);
+    return Response.json({
+      snapshot: meta?.snapshot ?? null,
+      assumptionSet: set.name,
+      assumptions: set.values,
+      view,
+      count: selected.length,
+      total: rows.length,
+      rows: selected.map((r) => byTicker.get(r.ticker)),
+    });
+  } catch (e) {
+    if (e instanceof UnknownAssumptionSet) return badRequest({ set: [e.message] });
+    return serverError("GET /api/screen", e);
+  }
+}

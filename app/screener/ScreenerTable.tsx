@@ -1,0 +1,195 @@
+"use client";
+import Link from "next/link";
+import { useTable } from "@tanstack/react-table";
+import { memo, useMemo } from "react";
+import { toCsv } from "@/lib/csv";
+import { pct } from "@/lib/format";
+import { COLUMNS, columnDef, type ColumnId } from "@/lib/view/columns";
+import type { View } from "@/lib/view/params";
+import type { ScreenerRow } from "@/lib/view/rows";
+import { Tip } from "../components/Tip";
+import { Value } from "../components/Value";
+import { columnDefs, columnFiltersOf, features, visibilityOf } from "./table-model";
+import type { BuildCosts } from "./Screener";
+
+type SetView = (patch: Partial<View>, mode?: "push" | "replace") => void;
+
+export function ScreenerTable({ rows, view, setView, setName, buildCost }: { rows: ScreenerRow[]; view: View; setView: SetView; setName: string; buildCost: BuildCosts }) {
+  const sorting = useMemo(() => [{ id: view.sort.id, desc: view.sort.dir === "desc" }], [view.sort.id, view.sort.dir]);
+  const columnFilters = useMemo(() => columnFiltersOf(view), [view]);
+  const columnVisibility = useMemo(() => visibilityOf(view), [view]);
+
+  const table = useTable({
+    features,
+    columns: columnDefs,
+    data: rows,
+    getRowId: (r: ScreenerRow) => r.ticker,
+    state: { sorting, columnFilters, globalFilter: view.q, columnVisibility },
+    globalFilterFn: "search",
+    getColumnCanGlobalFilter: (column) => column.id === "ticker",
+    enableSortingRemoval: false,
+    enableMultiSort: false,
+    onSortingChange: (updater) => {
+      const next = typeof updater === "function" ? updater(sorting) : updater;
+      const s = next[0];
+      if (s) setView({ sort: { id: s.id as ColumnId, dir: s.desc ? "desc" : "asc" } });
+    },
+  });
+
+  const visibleIds = table.getVisibleLeafColumns().map((c) => c.id as ColumnId);
+  const modelRows = table.getRowModel().rows;
+  const shown = modelRows.map((r) => r.original);
+  const setQuery = view.set ? `?set=${encodeURIComponent(view.set)}` : "";
+
+  const exportCsv = () => {
+    const header = visibleIds.map((id) => csvHeader(id));
+    const body = shown.map((r) => visibleIds.map((id) => csvValue(r, id)));
+    const blob = new Blob([toCsv(header, body)], { type: "text/csv;charset=utf-8" });
+    const a = document.createElement("a");
+    a.href = URL.createObjectURL(blob);
+    a.download = `watt-screener-${setName.replace(/[^A-Za-z0-9_-]+/g, "_")}.csv`;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+  };
+
+  return (
+    <section aria-labelledby="table-title" className="table-section">
+      <div className="table-head">
+        <h2 id="table-title">
+          Ranked by discount to build cost <span className="muted small">({shown.length} of {rows.length} companies · build cost ${buildCost.low}–${buildCost.high}/W, base ${buildCost.base})</span>
+        </h2>
+        <div className="table-actions">
+          <ColumnPicker view={view} setView={setView} />
+          <button type="button" onClick={exportCsv}>Export CSV</button>
+        </div>
+      </div>
+      <div className="table-scroll" tabIndex={0} role="region" aria-label="Screener table, scrolls sideways">
+        <table className="grid screener-table">
+          <thead>
+            <tr>
+              {table.getFlatHeaders().filter((h) => h.column.getIsVisible()).map((header) => {
+                const def = columnDef(header.column.id)!;
+                const sorted = header.column.getIsSorted();
+                const numeric = def.kind !== "text" && def.kind !== "flags" && def.kind !== "date" && def.kind !== "tier";
+                return (
+                  <th
+                    key={header.id}
+                    scope="col"
+                    aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : "none"}
+                    className={`${numeric ? "num" : ""} ${stickyClass(def.id)}`}
+                  >
+                    <button type="button" className="sort" onClick={header.column.getToggleSortingHandler()} title={def.description}>
+                      {def.header}
+                      <span aria-hidden="true" className="sort-mark">{sorted === "asc" ? "▲" : sorted === "desc" ? "▼" : ""}</span>
+                    </button>
+                  </th>
+                );
+              })}
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((r) => <Row key={r.ticker} row={r} ids={visibleIds} setQuery={setQuery} />)}
+            {shown.length === 0 && (
+              <tr><td colSpan={visibleIds.length} className="empty">No company matches this view. <button type="button" className="link" onClick={() => setView({ q: "", tiers: [], flags: [], minDiscountPct: undefined, minContractedMw: undefined })}>Clear filters</button></td></tr>
+            )}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+const stickyClass = (id: string) => (id === "rank" ? "sticky-rank" : id === "ticker" ? "sticky-ticker" : "");
+
+const Row = memo(function Row({ row, ids, setQuery }: { row: ScreenerRow; ids: ColumnId[]; setQuery: string }) {
+  return (
+    <tr data-ticker={row.ticker}>
+      {ids.map((id) => <Cell key={id} row={row} id={id} setQuery={setQuery} />)}
+    </tr>
+  );
+});
+
+function Cell({ row, id, setQuery }: { row: ScreenerRow; id: ColumnId; setQuery: string }) {
+  const def = columnDef(id)!;
+  const cls = stickyClass(id);
+  const numeric = def.kind !== "text" && def.kind !== "flags" && def.kind !== "date" && def.kind !== "tier";
+  let content: React.ReactNode;
+  switch (id) {
+    case "ticker":
+      content = <Link href={`/companies/${row.ticker}${setQuery}`} className="ticker">{row.ticker}</Link>;
+      return <th scope="row" className={cls}>{content}</th>;
+    case "rank":
+      content = row.rankGroup === "ranked" ? row.rank : <Tip tip={row.rankGroup === "negative-ev" ? "Negative EV: ranked apart, after the others" : "Discount not computable: ranked last"}>{row.rank}</Tip>;
+      break;
+    case "tier":
+      content = <Tip tip={row.why} className={`tier tier-${row.tier}`}>T{row.tier}</Tip>;
+      break;
+    case "discountBase":
+      content = (
+        <>
+          <Value kind="pct" value={row.discountBase} reason={row.reasons.discountBase} />
+          {row.discountLow != null && row.discountHigh != null && (
+            <span className="range">{pct(row.discountLow)} to {pct(row.discountHigh)}</span>
+          )}
+        </>
+      );
+      break;
+    case "flags":
+      content = row.flags.length ? row.flags.map((f) => <span key={f} className={`flag flag-${f}`}>{f}</span>) : <span className="muted">none</span>;
+      break;
+    case "priceAsOf":
+      content = row.priceSourceUrl ? <a href={row.priceSourceUrl} target="_blank" rel="noopener noreferrer nofollow">{row.priceAsOf}</a> : <Value kind="date" value={null} reason="missing:sharePrice" />;
+      break;
+    default:
+      content = <Value kind={def.kind} value={row[id]} reason={row.reasons[id]} />;
+  }
+  return <td className={`${numeric ? "num" : ""} ${cls} ${id === "discountBase" ? tone(row.discountBase) : ""}`}>{content}</td>;
+}
+
+const tone = (d: number | null) => (d == null ? "" : d > 0 ? "good" : "bad");
+
+function ColumnPicker({ view, setView }: { view: View; setView: SetView }) {
+  const optional = COLUMNS.filter((c) => !c.required);
+  return (
+    <details className="picker">
+      <summary>Columns ({view.cols.filter((c) => optional.some((o) => o.id === c)).length}/{optional.length})</summary>
+      <fieldset>
+        <legend className="sr-only">Visible columns</legend>
+        {optional.map((c) => (
+          <label key={c.id}>
+            <input
+              type="checkbox"
+              checked={view.cols.includes(c.id)}
+              onChange={() => {
+                const cols = view.cols.includes(c.id) ? view.cols.filter((x) => x !== c.id) : COLUMNS.map((x) => x.id).filter((x) => x === c.id || view.cols.includes(x));
+                setView({ cols: cols.length ? cols : ["rank", "ticker"] });
+              }}
+            />
+            {c.header}
+          </label>
+        ))}
+      </fieldset>
+    </details>
+  );
+}
+
+const CSV_UNIT: Partial<Record<string, string>> = { usd: "USD", usdPrice: "USD", perW: "USD/W", pct: "%", mw: "MW", years: "years" };
+
+function csvHeader(id: ColumnId) {
+  const def = columnDef(id)!;
+  const unit = CSV_UNIT[def.kind];
+  return unit ? `${def.header} (${unit})` : def.header;
+}
+
+/** Raw values, not display text: numbers stay numbers (percentages as percent points). */
+function csvValue(r: ScreenerRow, id: ColumnId): string | number | null {
+  const def = columnDef(id)!;
+  const v = r[id];
+  if (v == null) return null;
+  if (def.kind === "pct") return Math.round((v as number) * 10000) / 100;
+  if (def.kind === "flags") return (v as string[]).join(" ");
+  if (Array.isArray(v)) return v.join("; ");
+  return v as string | number;
+}

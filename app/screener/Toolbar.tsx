@@ -1,0 +1,125 @@
+"use client";
+import { useEffect, useState } from "react";
+import { FLAGS, type Flag, type Tier } from "@/lib/scoring/types";
+import type { facetCounts } from "@/lib/view/filter";
+import { DEFAULT_VIEW, type View } from "@/lib/view/params";
+
+type SetView = (patch: Partial<View>, mode?: "push" | "replace") => void;
+
+const toggle = <T,>(list: readonly T[], item: T) => (list.includes(item) ? list.filter((x) => x !== item) : [...list, item]);
+
+export function Toolbar(props: {
+  view: View;
+  setView: SetView;
+  counts: ReturnType<typeof facetCounts>;
+  setName: string;
+  setNames: string[];
+  onChooseSet: (name: string) => void;
+  pending: boolean;
+}) {
+  const { view, setView, counts } = props;
+  return (
+    <form className="toolbar" role="search" aria-label="Screen the miners" onSubmit={(e) => e.preventDefault()}>
+      <div className="toolbar-row">
+        <SearchBox value={view.q} onChange={(q) => setView({ q }, "replace")} />
+        <label className="field">
+          <span>Assumptions</span>
+          <select value={props.setName} onChange={(e) => props.onChooseSet(e.target.value)} aria-describedby="set-status">
+            {props.setNames.map((n) => <option key={n} value={n}>{n}</option>)}
+          </select>
+          <span id="set-status" className="pending" aria-live="polite">{props.pending ? "Re-scoring…" : ""}</span>
+        </label>
+        <NumberFilter
+          label="Min discount"
+          unit="%"
+          value={view.minDiscountPct}
+          onChange={(v) => setView({ minDiscountPct: v }, "replace")}
+          name="minDiscount"
+        />
+        <NumberFilter
+          label="Min contracted IT"
+          unit="MW"
+          value={view.minContractedMw}
+          onChange={(v) => setView({ minContractedMw: v }, "replace")}
+          name="minContracted"
+          min={0}
+        />
+        <button type="button" className="secondary" onClick={() => setView({ ...DEFAULT_VIEW, set: view.set })}>
+          Reset view
+        </button>
+      </div>
+      <div className="toolbar-row">
+        <fieldset className="chips">
+          <legend>Tier</legend>
+          {([1, 2, 3] as Tier[]).map((t) => (
+            <label key={t} className={`chip ${view.tiers.includes(t) ? "on" : ""}`}>
+              <input type="checkbox" checked={view.tiers.includes(t)} onChange={() => setView({ tiers: toggle(view.tiers, t).sort() })} />
+              Tier {t} <span className="count">{counts.tiers[t]}</span>
+            </label>
+          ))}
+        </fieldset>
+        <fieldset className="chips">
+          <legend>Flags (all of)</legend>
+          {FLAGS.map((f: Flag) => (
+            <label key={f} className={`chip ${view.flags.includes(f) ? "on" : ""}`}>
+              <input type="checkbox" checked={view.flags.includes(f)} onChange={() => setView({ flags: toggle(view.flags, f) })} />
+              {f} <span className="count">{counts.flags[f] ?? 0}</span>
+            </label>
+          ))}
+        </fieldset>
+      </div>
+    </form>
+  );
+}
+
+/** Typing updates the URL in place (replace), so history is not flooded; back/forward still restores. */
+function SearchBox({ value, onChange }: { value: string; onChange: (q: string) => void }) {
+  const [text, setText] = useState(value);
+  useEffect(() => setText(value), [value]);
+  return (
+    <label className="field grow">
+      <span>Search</span>
+      <input
+        type="search"
+        name="q"
+        placeholder="Ticker, name or counterparty"
+        value={text}
+        maxLength={100}
+        onChange={(e) => {
+          setText(e.target.value);
+          onChange(e.target.value);
+        }}
+      />
+    </label>
+  );
+}
+
+function NumberFilter(props: { label: string; unit: string; value: number | undefined; onChange: (v: number | undefined) => void; name: string; min?: number }) {
+  const [text, setText] = useState(props.value === undefined ? "" : String(props.value));
+  useEffect(() => setText(props.value === undefined ? "" : String(props.value)), [props.value]);
+  const n = Number(text);
+  const invalid = text.trim() !== "" && (!Number.isFinite(n) || (props.min !== undefined && n < props.min));
+  const errorId = `${props.name}-error`;
+  return (
+    <label className="field narrow">
+      <span>{props.label} ({props.unit})</span>
+      <input
+        type="number"
+        inputMode="decimal"
+        name={props.name}
+        value={text}
+        min={props.min}
+        aria-invalid={invalid}
+        aria-describedby={invalid ? errorId : undefined}
+        onChange={(e) => {
+          const t = e.target.value;
+          setText(t);
+          const v = Number(t);
+          if (t.trim() === "") props.onChange(undefined);
+          else if (Number.isFinite(v) && (props.min === undefined || v >= props.min)) props.onChange(v);
+        }}
+      />
+      {invalid && <span id={errorId} className="field-error">Enter a number{props.min !== undefined ? ` ≥ ${props.min}` : ""}</span>}
+    </label>
+  );
+}

@@ -1,0 +1,97 @@
+import { readFileSync } from "node:fs";
+import { expect, test } from "@playwright/test";
+import { gotoScreener, tableTickers, withDb } from "./fixtures";
+
+/** Minimal RFC 4180 reader for checking what we wrote. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [], cell = "", quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') { cell += '"'; i++; }
+      else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ",") { row.push(cell); cell = ""; }
+    else if (ch === "\r" && text[i + 1] === "\n") { row.push(cell); rows.push(row); row = []; cell = ""; i++; }
+    else cell += ch;
+  }
+  return rows;
+}
+
+test.describe.serial("CSV export", () => {
+  const EVIL = '=HYPERLINK("http://evil.test","click")';
+  test.beforeAll(() => {
+    withDb((db) => {
+      db.prepare(`INSERT INTO "Company" (ticker, name, exchange, country, gaps, assumptionOverrides, version, updatedAt)
+        VALUES ('EVIL', ?, 'Test', 'US', '[]', '{}', 1, ?)`).run(EVIL, new Date().toISOString());
+    });
+  });
+  test.afterAll(() => {
+    withDb((db) => db.prepare(`DELETE FROM "Company" WHERE ticker = 'EVIL'`).run());
+  });
+
+  test("exports the current view: visible columns, filter and order; formulas neutralized", async ({ page }) => {
+    await gotoScreener(page, "?sort=ticker.desc&cols=name,tier,evPerWEffectiveIt,discountBase,flags");
+    const shown = await tableTickers(page);
+    expect(shown).toContain("EVIL");
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export CSV" }).click()]);
+    const rows = parseCsv(readFileSync((await download.path())!, "utf8"));
+    expect(rows[0]).toEqual(["#", "Ticker", "Name", "Tier", "EV/W eff. IT (USD/W)", "Discount to build cost (%)", "Flags"]);
+    expect(rows.slice(1).map((r) => r[1])).toEqual(shown);
+    const evil = rows.find((r) => r[1] === "EVIL")!;
+    expect(evil[2]).toBe(`'${EVIL}`);
+    const corz = rows.find((r) => r[1] === "CORZ")!;
+    expect(Number(corz[5])).toBeCloseTo(35.3, 1); // numbers stay numbers
+    expect(corz[3]).toBe("1");
+
+    // a filtered view exports only what is shown
+    await page.getByRole("searchbox", { name: "Search" }).fill("coreweave");
+    await expect.poll(() => tableTickers(page)).toHaveLength(3);
+    const [d2] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export CSV" }).click()]);
+    const rows2 = parseCsv(readFileSync((await d2.path())!, "utf8"));
+    expect(rows2.slice(1).map((r) => r[1])).toEqual(["GLXY", "CORZ", "APLD"]);
+  });
+});
+
+test.describe("JSON API", () => {
+  test("GET /api/screen applies the same view parameters", async ({ request }) => {
+    const r = await request.get("/api/screen?tier=1,2&sort=ticker.asc");
+    expect(r.status()).toBe(200);
+    const body = await r.json();
+    expect(body.assumptionSet).toBe("Base");
+    expect(body.rows.map((x: { ticker: string }) => x.ticker)).toEqual(["APLD", "CIFR", "CORZ", "GLXY", "IREN", "WULF"]);
+    const iren = body.rows.find((x: { ticker: string }) => x.ticker === "IREN");
+    expect(iren.rules.find((x: { id: string }) => x.id === "T1-b").pass).toBe(false);
+    expect(iren.inputs.find((x: { key: string }) => x.key === "sharePriceUsd").sourceUrl).toMatch(/^https:/);
+  });
+
+  test("invalid parameters → 400 with field errors", async ({ request }) => {
+    const r = await request.get("/api/screen?tier=9&minDiscount=abc&nope=1");
+    expect(r.status()).toBe(400);
+    const body = await r.json();
+    expect(body.fieldErrors.tier).toBeDefined();
+    expect(body.fieldErrors.minDiscount).toBeDefined();
+    expect(body.fieldErrors.nope).toEqual(["Unknown parameter"]);
+    const unknownSet = await request.get("/api/screen?set=Nope");
+    expect(unknownSet.status()).toBe(400);
+    expect((await unknownSet.json()).fieldErrors.set[0]).toContain("No assumption set");
+  });
+
+  test("GET /api/companies/[ticker] → scored explanation; unknown → 404", async ({ request }) => {
+    const r = await request.get("/api/companies/CORZ");
+    expect(r.status()).toBe(200);
+    const body = await r.json();
+    expect(body.score.tier).toBe(1);
+    expect(body.facts.find((f: { key: string }) => f.key === "totalDebtUsd").sourceUrl).toMatch(/^https?:/);
+    expect((await request.get("/api/companies/NOPE")).status()).toBe(404);
+    expect((await request.get("/api/companies/CORZ?x=1")).status()).toBe(400);
+  });
+
+  test("unknown company page is a real 404", async ({ page }) => {
+    const res = await page.goto("/companies/NOPE");
+    expect(res?.status()).toBe(404);
+    await expect(page.getByRole("heading", { name: "Company not found" })).toBeVisible();
+  });
+});

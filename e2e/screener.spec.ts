@@ -1,0 +1,125 @@
+import { expect, test } from "@playwright/test";
+import { dataset, gotoScreener, tableTickers } from "./fixtures";
+
+test.describe("screener", () => {
+  test("lists every company, ranked by discount to build cost", async ({ page }) => {
+    await gotoScreener(page);
+    const tickers = await tableTickers(page);
+    expect(tickers.sort()).toEqual(dataset.companies.map((c) => c.ticker).sort());
+    const ordered = await tableTickers(page);
+    expect(ordered[0]).toBe("SLNH");
+    await expect(page.getByRole("columnheader", { name: /Discount to build cost/ })).toHaveAttribute("aria-sort", "descending");
+    // Missing values read "—" with a reason on focus.
+    const gree = page.locator('tr[data-ticker="GREE"]');
+    const dash = gree.locator(".tip.missing").first();
+    await dash.focus();
+    await expect(dash.locator(".tip-text")).toBeVisible();
+    await expect(dash.locator(".tip-text")).toContainText("share price");
+  });
+
+  test("sorts by ticker and back by discount, with mouse and keyboard", async ({ page }) => {
+    await gotoScreener(page);
+    await page.getByRole("button", { name: "Ticker", exact: true }).click();
+    await expect(page).toHaveURL(/sort=ticker\.asc/);
+    const byTicker = await tableTickers(page);
+    expect(byTicker).toEqual([...byTicker].sort());
+    // keyboard: focus the discount header button and press Enter → descending first (numbers)
+    await page.getByRole("button", { name: /Discount to build cost/ }).focus();
+    await page.keyboard.press("Enter");
+    await expect(page).not.toHaveURL(/sort=/);
+    expect((await tableTickers(page))[0]).toBe("SLNH");
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(/sort=discountBase\.asc/);
+    const asc = await tableTickers(page);
+    expect(asc.indexOf("IREN")).toBeLessThan(asc.indexOf("SLNH"));
+    // companies without a discount stay last in either direction
+    expect(asc.slice(-7).sort()).toEqual(["BTBT", "CANG", "GREE", "HIVE", "HUT", "MARA", "WYFI"]);
+  });
+
+  test("search matches ticker, name and counterparty", async ({ page }) => {
+    await gotoScreener(page);
+    const search = page.getByRole("searchbox", { name: "Search" });
+    await search.fill("coreweave");
+    await expect.poll(() => tableTickers(page)).toEqual(["CORZ", "APLD", "GLXY"]);
+    await expect(page).toHaveURL(/q=coreweave/);
+    await search.fill("microsoft");
+    await expect.poll(() => tableTickers(page)).toEqual(["IREN"]);
+    await search.fill("zzzz");
+    await expect(page.getByText("No company matches this view.")).toBeVisible();
+  });
+
+  test("tier and flag filters show counts and narrow the table", async ({ page }) => {
+    await gotoScreener(page);
+    const tier1 = page.locator("label.chip", { hasText: "Tier 1" });
+    await expect(tier1.locator(".count")).toHaveText("2");
+    await tier1.locator("input").check();
+    await expect.poll(() => tableTickers(page)).toEqual(["CORZ", "GLXY"]);
+    await expect(page).toHaveURL(/tier=1/);
+    await tier1.locator("input").uncheck();
+    await page.locator("label.chip", { hasText: "gpu-funding" }).locator("input").check();
+    await expect.poll(() => tableTickers(page)).toEqual(["IREN"]);
+  });
+
+  test("range filters, reload and back/forward keep the view", async ({ page }) => {
+    await gotoScreener(page);
+    await page.getByLabel("Min contracted IT (MW)").fill("500");
+    await expect.poll(() => tableTickers(page)).toEqual(["CORZ", "APLD", "WULF", "GLXY"]);
+    await page.getByLabel("Min discount (%)").fill("0");
+    await expect.poll(() => tableTickers(page)).toEqual(["CORZ", "APLD"]);
+    await expect(page).toHaveURL(/minContracted=500/);
+    await expect(page).toHaveURL(/minDiscount=0/);
+    await page.reload();
+    await expect.poll(() => tableTickers(page)).toEqual(["CORZ", "APLD"]);
+    await expect(page.getByLabel("Min contracted IT (MW)")).toHaveValue("500");
+    // a pushed change, then back restores the previous view
+    await page.locator("label.chip", { hasText: "Tier 2" }).locator("input").check();
+    await expect.poll(() => tableTickers(page)).toEqual(["APLD"]);
+    await page.goBack();
+    await expect.poll(() => tableTickers(page)).toEqual(["CORZ", "APLD"]);
+    await page.goForward();
+    await expect.poll(() => tableTickers(page)).toEqual(["APLD"]);
+    await page.getByRole("button", { name: "Reset view" }).click();
+    await expect.poll(async () => (await tableTickers(page)).length).toBe(dataset.companies.length);
+  });
+
+  test("column picker hides and shows columns, in the URL", async ({ page }) => {
+    await gotoScreener(page);
+    await expect(page.getByRole("columnheader", { name: "CQS" })).toBeVisible();
+    await page.getByText(/^Columns \(/).click();
+    await page.getByRole("checkbox", { name: "CQS" }).uncheck();
+    await page.getByRole("checkbox", { name: "EV/W gross" }).check();
+    await expect(page.getByRole("columnheader", { name: "CQS" })).toHaveCount(0);
+    await expect(page.getByRole("columnheader", { name: "EV/W gross" })).toBeVisible();
+    await expect(page).toHaveURL(/cols=/);
+    await page.reload();
+    await expect(page.getByRole("columnheader", { name: "EV/W gross" })).toBeVisible();
+    await expect(page.getByRole("columnheader", { name: "CQS" })).toHaveCount(0);
+  });
+
+  test("tier explains itself on hover and keyboard focus", async ({ page }) => {
+    await gotoScreener(page);
+    const tier = page.locator('tr[data-ticker="IREN"] .tier');
+    await tier.focus();
+    await expect(tier.locator(".tip-text")).toContainText("T1-b failed — weighted tenor 5.0 y < 10 y (Microsoft, 5 y)");
+  });
+
+  test("opens a company page from a row and from the chart", async ({ page }) => {
+    await gotoScreener(page);
+    await page.locator('tr[data-ticker="CORZ"]').getByRole("link", { name: "CORZ" }).click();
+    await expect(page).toHaveURL(/\/companies\/CORZ$/);
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("Core Scientific");
+    await page.goBack();
+    const dot = page.locator('.chart a[aria-label^="GLXY"]');
+    await expect(dot).toBeVisible();
+    await dot.click();
+    await expect(page).toHaveURL(/\/companies\/GLXY$/);
+  });
+
+  test("an invalid view parameter is reported, not obeyed", async ({ page }) => {
+    await page.goto("/?sort=password.asc&bogus=1");
+    const notice = page.locator(".notice.error");
+    await expect(notice).toContainText("bogus (Unknown parameter)");
+    await expect(notice).toContainText("sort (");
+    await expect.poll(async () => (await tableTickers(page)).length).toBe(dataset.companies.length);
+  });
+});

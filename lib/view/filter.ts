@@ -1,0 +1,79 @@
+// Filter and sort predicates of the screener view. The client table registers them as TanStack filter
+// and sort functions; GET /api/screen applies them directly — one implementation for both.
+import type { Flag, Tier } from "../scoring/types";
+import type { ColumnId } from "./columns";
+import type { View } from "./params";
+import type { ScreenerRow } from "./rows";
+
+export function matchesSearch(row: ScreenerRow, q: string): boolean {
+  const needle = q.trim().toLowerCase();
+  if (!needle) return true;
+  return (
+    row.ticker.toLowerCase().includes(needle) ||
+    row.name.toLowerCase().includes(needle) ||
+    row.counterparties.some((c) => c.toLowerCase().includes(needle))
+  );
+}
+export const matchesTiers = (row: ScreenerRow, tiers: readonly Tier[]) => tiers.length === 0 || tiers.includes(row.tier);
+/** All selected flags must be present (flags narrow the list). */
+export const matchesFlags = (row: ScreenerRow, flags: readonly Flag[]) => flags.every((f) => row.flags.includes(f));
+/** A range filter excludes rows whose value is missing. */
+export const atLeast = (value: number | null, min: number | undefined) => min === undefined || (value != null && value >= min);
+
+type Filter = keyof Pick<View, "q" | "tiers" | "flags" | "minDiscountPct" | "minContractedMw">;
+
+export function matchesView(row: ScreenerRow, view: View, skip?: Filter): boolean {
+  return (
+    (skip === "q" || matchesSearch(row, view.q)) &&
+    (skip === "tiers" || matchesTiers(row, view.tiers)) &&
+    (skip === "flags" || matchesFlags(row, view.flags)) &&
+    (skip === "minDiscountPct" || atLeast(row.discountBase == null ? null : row.discountBase * 100, view.minDiscountPct)) &&
+    (skip === "minContractedMw" || atLeast(row.contractedItMw, view.minContractedMw))
+  );
+}
+
+/**
+ * The value a column sorts by. The discount column sorts by rank group first, so negative-EV companies
+ * (whose discount exceeds 100%) stay apart rather than on top; null sorts last in either direction.
+ */
+export function sortValue(row: ScreenerRow, id: ColumnId): number | string | undefined {
+  if (id === "discountBase") {
+    if (row.discountBase == null) return undefined;
+    return row.rankGroup === "negative-ev" ? row.discountBase - 1e9 : row.discountBase;
+  }
+  const v = row[id];
+  if (v == null) return undefined;
+  if (Array.isArray(v)) return v.length ? v.join(",") : undefined;
+  return typeof v === "number" || typeof v === "string" ? v : undefined;
+}
+
+/** Ascending comparison of present values (direction and missing values are handled by the caller). */
+export function compareValues(a: number | string, b: number | string): number {
+  if (typeof a === "number" && typeof b === "number") return a - b;
+  return String(a).localeCompare(String(b), "en", { numeric: true, sensitivity: "base" });
+}
+
+/** Filter and order rows as the table would: for the API and any server-side consumer. */
+export function applyView(rows: readonly ScreenerRow[], view: View): ScreenerRow[] {
+  const { id, dir } = view.sort;
+  const sign = dir === "asc" ? 1 : -1;
+  return rows
+    .filter((r) => matchesView(r, view))
+    .map((r) => ({ r, v: sortValue(r, id) }))
+    .sort((x, y) => {
+      if (x.v === undefined || y.v === undefined) return x.v === y.v ? x.r.rank - y.r.rank : x.v === undefined ? 1 : -1;
+      return sign * compareValues(x.v, y.v) || x.r.rank - y.r.rank;
+    })
+    .map((x) => x.r);
+}
+
+/** How many rows each tier / flag option would show, given the other filters. */
+export function facetCounts(rows: readonly ScreenerRow[], view: View) {
+  const tiers: Record<Tier, number> = { 1: 0, 2: 0, 3: 0 };
+  const flags: Partial<Record<Flag, number>> = {};
+  for (const r of rows) {
+    if (matchesView(r, view, "tiers")) tiers[r.tier]++;
+    if (matchesView(r, view, "flags")) for (const f of r.flags) flags[f] = (flags[f] ?? 0) + 1;
+  }
+  return { tiers, flags };
+}
