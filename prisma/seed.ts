@@ -5,27 +5,15 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { companyFacts, DatasetError, parseDataset } from "../lib/domain/dataset";
-import type { CompanyInput, ContractInput } from "../lib/domain/schemas";
+import type { CompanyInput } from "../lib/domain/schemas";
 import { DEFAULT_ASSUMPTIONS } from "../lib/scoring/assumptions";
 import { createClient, type Db } from "../lib/server/db-client";
+import { contractColumns, siteColumns } from "../lib/server/rows";
 
 export const DATASET_FILE = path.join(__dirname, "miners-2025-11.json");
 export const BASE_SET_NAME = "Base";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
-
-export function contractData(k: ContractInput, companyId: number, siteId: number | null, position: number) {
-  return {
-    companyId, code: k.id, counterparty: k.counterparty, counterpartyKind: k.counterpartyKind ?? null,
-    counterpartyRating: k.counterpartyRating ?? null, guarantor: k.guarantor ?? null, guarantorRating: k.guarantorRating ?? null,
-    backstopUsd: k.backstopUsd ?? null, structure: k.structure, leaseType: k.leaseType ?? null, siteId,
-    itMw: k.itMw ?? null, itMwBasis: k.itMwBasis, tenorYears: k.tenorYears ?? null, totalValueUsd: k.totalValueUsd ?? null,
-    extensionOptions: k.extensionOptions ?? null, signedDate: k.signedDate ?? null, rentStart: k.rentStart ?? null,
-    status: k.status, deliveredItMw: k.deliveredItMw ?? null, companyGpuCapexUsd: k.companyGpuCapexUsd ?? null,
-    prepaymentUsd: k.prepaymentUsd ?? null, companyFundedCapexUsd: k.companyFundedCapexUsd ?? null,
-    tenantFundedCapexShare: k.tenantFundedCapexShare ?? null, sourceUrls: k.sources, note: k.note ?? null, position,
-  };
-}
 
 async function insertCompany(tx: Tx, c: CompanyInput) {
   const company = await tx.company.create({
@@ -41,20 +29,11 @@ async function insertCompany(tx: Tx, c: CompanyInput) {
   });
   const siteIds = new Map<string, number>();
   for (const [position, s] of c.sites.entries()) {
-    const site = await tx.site.create({
-      data: {
-        companyId: company.id, name: s.name, location: s.location ?? null, stage: s.stage, use: s.use,
-        grossMw: s.grossMw?.value ?? null, grossMwAsOf: s.grossMw?.asOf ?? null, grossMwSourceUrl: s.grossMw?.source ?? null,
-        grossMwNote: s.grossMw?.note ?? null, itMw: s.itMw?.value ?? null, itMwAsOf: s.itMw?.asOf ?? null,
-        itMwSourceUrl: s.itMw?.source ?? null, itMwNote: s.itMw?.note ?? null,
-        expectedEnergization: s.expectedEnergization ?? null, ownership: s.ownership ?? null,
-        sourceUrl: s.source ?? null, note: s.note ?? null, position,
-      },
-    });
+    const site = await tx.site.create({ data: { companyId: company.id, position, ...siteColumns(s) } });
     siteIds.set(s.name, site.id);
   }
   await tx.contract.createMany({
-    data: c.contracts.map((k, i) => contractData(k, company.id, k.site ? siteIds.get(k.site)! : null, i)),
+    data: c.contracts.map((k, position) => ({ companyId: company.id, position, ...contractColumns(k, k.site ? siteIds.get(k.site)! : null) })),
   });
   await tx.event.createMany({
     data: c.events.map((e, position) => ({

@@ -1,0 +1,60 @@
+// Schemas of the edit forms. The browser validates with them as the user types; the server parses the
+// very same schemas before writing (lib/server/mutations). Each adds the record's version, so a save
+// against a stale version can be refused.
+import { z } from "zod";
+import { assumptionOverridesSchema, assumptionsSchema, DEFAULT_ASSUMPTIONS, type AssumptionOverrides } from "../scoring/assumptions";
+import { contractSchema, factSchema, priceFactSchema, sharesFactSchema, siteSchema } from "./schemas";
+
+const version = z.number({ error: "Missing version" }).int().min(1);
+const id = z.number().int().min(1);
+
+/** Market figures an analyst corrects; a null removes the figure (it then shows as missing). */
+export const EDITABLE_FACTS = [
+  "sharePriceUsd", "sharesOutstanding", "totalDebtUsd", "cashUsd", "preferredEquityUsd", "committedFinancingUsd", "btcHeld",
+] as const;
+export type EditableFact = (typeof EDITABLE_FACTS)[number];
+
+export const marketFiguresSchema = z.strictObject({
+  ticker: z.string().min(1).max(10),
+  version,
+  facts: z.strictObject({
+    sharePriceUsd: priceFactSchema.nullable(),
+    sharesOutstanding: sharesFactSchema.nullable(),
+    totalDebtUsd: factSchema.nullable(),
+    cashUsd: factSchema.nullable(),
+    preferredEquityUsd: factSchema.nullable(),
+    committedFinancingUsd: factSchema.nullable(),
+    btcHeld: factSchema.nullable(),
+  }),
+});
+export type MarketFiguresInput = z.infer<typeof marketFiguresSchema>;
+
+export const siteFormSchema = z.strictObject({ ticker: z.string().min(1).max(10), id: id.optional(), version: version.optional(), site: siteSchema });
+export type SiteFormInput = z.infer<typeof siteFormSchema>;
+
+export const contractFormSchema = z.strictObject({ ticker: z.string().min(1).max(10), id: id.optional(), version: version.optional(), contract: contractSchema });
+export type ContractFormInput = z.infer<typeof contractFormSchema>;
+
+export const deleteSchema = z.strictObject({ ticker: z.string().min(1).max(10), id, version });
+
+export const overridesFormSchema = z
+  .strictObject({ ticker: z.string().min(1).max(10), version, overrides: assumptionOverridesSchema })
+  .superRefine((v, ctx) => {
+    // The overrides must make sense on top of the defaults (e.g. a build cost inside low ≤ base ≤ high).
+    const merged = assumptionsSchema.safeParse({ ...DEFAULT_ASSUMPTIONS, ...v.overrides });
+    if (!merged.success)
+      for (const i of merged.error.issues) ctx.addIssue({ code: "custom", path: ["overrides", ...i.path], message: i.message });
+  });
+export type OverridesFormInput = z.infer<typeof overridesFormSchema>;
+
+export const applyEventSchema = z.strictObject({ ticker: z.string().min(1).max(10), eventId: id, version });
+
+export const assumptionSetCreateSchema = z.strictObject({
+  name: z.string().trim().min(1, { error: "Required" }).max(60).regex(/^[\w .()+-]+$/, { error: "Letters, digits, spaces and . ( ) + - only" }),
+  values: assumptionsSchema,
+});
+export const assumptionSetUpdateSchema = assumptionSetCreateSchema.extend({ id, version });
+export const assumptionSetDeleteSchema = z.strictObject({ id, version });
+export const revertSchema = z.strictObject({ auditId: id });
+
+export type { AssumptionOverrides };

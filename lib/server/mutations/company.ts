@@ -1,0 +1,77 @@
+// Writes to a company's own record: its sourced market figures and its assumption overrides. Both are
+// guarded by the company's version.
+import { EDITABLE_FACTS, marketFiguresSchema, overridesFormSchema, type MarketFiguresInput } from "../../domain/forms";
+import type { Db } from "../db-client";
+import { parseOverrides } from "../to-scoring-input";
+import { factToInput, type FactFormValue } from "../rows";
+import { diff, recordChanges } from "./audit";
+import { ConflictError, invalid, NotFoundError, runWrite, type Tx, type WriteResult } from "./result";
+
+export async function marketFiguresOf(tx: Tx | Db, ticker: string): Promise<MarketFiguresInput | null> {
+  const c = await tx.company.findUnique({ where: { ticker }, include: { facts: true } });
+  if (!c) return null;
+  const facts = Object.fromEntries(EDITABLE_FACTS.map((k) => {
+    const f = c.facts.find((x) => x.key === k);
+    return [k, f ? factToInput(f) : null];
+  })) as MarketFiguresInput["facts"];
+  return { ticker: c.ticker, version: c.version, facts };
+}
+
+/** Claims the company's version or throws a conflict carrying what is stored now. */
+async function claimCompany<T>(tx: Tx, ticker: string, version: number, current: () => Promise<T>) {
+  const company = await tx.company.findUnique({ where: { ticker } });
+  if (!company) throw new NotFoundError(`Company ${ticker} not found`);
+  const claimed = await tx.company.updateMany({ where: { id: company.id, version }, data: { version: { increment: 1 } } });
+  if (claimed.count === 0)
+    throw new ConflictError("Someone else saved this company after you opened it. Nothing was written.", await current());
+  return company;
+}
+
+export async function writeFact(tx: Tx, companyId: number, key: string, value: FactFormValue | null) {
+  if (value == null) {
+    await tx.fact.deleteMany({ where: { companyId, key } });
+    return;
+  }
+  const data = { value: value.value, asOf: value.asOf, sourceUrl: value.source, note: value.note ?? null, basis: value.basis ?? null };
+  await tx.fact.upsert({
+    where: { companyId_key: { companyId, key } },
+    create: { companyId, key, ...data },
+    update: { ...data, version: { increment: 1 } },
+  });
+}
+
+export async function saveMarketFigures(db: Db, raw: unknown, user: string | null): Promise<WriteResult<{ version: number }>> {
+  const parsed = marketFiguresSchema.safeParse(raw);
+  if (!parsed.success) return invalid(parsed.error, raw);
+  const input = parsed.data;
+  return runWrite("market figures", raw, () =>
+    db.$transaction(async (tx) => {
+      const before = await marketFiguresOf(tx, input.ticker);
+      const company = await claimCompany(tx, input.ticker, input.version, () => marketFiguresOf(tx, input.ticker));
+      const changes = diff("Company", company.id, company.id, before!.facts, input.facts, EDITABLE_FACTS);
+      for (const c of changes) await writeFact(tx, company.id, c.field, input.facts[c.field as keyof typeof input.facts]);
+      await recordChanges(tx, changes, user);
+      return { version: company.version + 1 };
+    }),
+  );
+}
+
+export async function overridesOf(tx: Tx | Db, ticker: string) {
+  const c = await tx.company.findUnique({ where: { ticker } });
+  return c ? { ticker: c.ticker, version: c.version, overrides: parseOverrides(c.assumptionOverrides) ?? {} } : null;
+}
+
+export async function saveOverrides(db: Db, raw: unknown, user: string | null): Promise<WriteResult<{ version: number }>> {
+  const parsed = overridesFormSchema.safeParse(raw);
+  if (!parsed.success) return invalid(parsed.error, raw);
+  const input = parsed.data;
+  return runWrite("assumption overrides", raw, () =>
+    db.$transaction(async (tx) => {
+      const before = await overridesOf(tx, input.ticker);
+      const company = await claimCompany(tx, input.ticker, input.version, () => overridesOf(tx, input.ticker));
+      await tx.company.update({ where: { id: company.id }, data: { assumptionOverrides: input.overrides } });
+      await recordChanges(tx, diff("Company", company.id, company.id, { assumptionOverrides: before!.overrides }, { assumptionOverrides: input.overrides }, ["assumptionOverrides"]), user);
+      return { version: company.version + 1 };
+    }),
+  );
+}

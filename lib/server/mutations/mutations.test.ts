@@ -1,0 +1,204 @@
+// Write paths against a real temporary SQLite database seeded with the dataset.
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { readDatasetFile, seedDatabase } from "../../../prisma/seed";
+import { createTempDb, type TempDb } from "../../../test/temp-db";
+import { DEFAULT_ASSUMPTIONS } from "../../scoring/assumptions";
+import { createAssumptionSet, deleteAssumptionSet, updateAssumptionSet } from "./assumption-sets";
+import { marketFiguresOf, saveMarketFigures, saveOverrides } from "./company";
+import { applyEvent } from "./events";
+import { revertChange } from "./revert";
+import { contractInputOf, deleteSite, saveContract, saveSite } from "./sites-contracts";
+
+let t: TempDb;
+beforeEach(async () => {
+  t = await createTempDb();
+  await seedDatabase(t.db, readDatasetFile());
+});
+afterEach(async () => { await t.close(); });
+
+const snapshot = async () => JSON.stringify(await t.db.company.findMany({ include: { facts: true, sites: true, contracts: true, events: true }, orderBy: { id: "asc" } }));
+const price = async (ticker: string) => (await t.db.fact.findFirst({ where: { key: "sharePriceUsd", company: { ticker } } }))?.value;
+
+describe("market figures", () => {
+  it("saves a valid change, bumps the version and audits before/after", async () => {
+    const form = (await marketFiguresOf(t.db, "CORZ"))!;
+    form.facts.sharePriceUsd = { ...form.facts.sharePriceUsd!, value: 20, asOf: "2025-11-28", source: "https://example.com/close" };
+    const r = await saveMarketFigures(t.db, form, "analyst");
+    expect(r).toEqual({ ok: true, data: { version: 2 } });
+    expect(await price("CORZ")).toBe(20);
+    const audit = await t.db.auditEntry.findMany();
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({ entity: "Company", field: "sharePriceUsd", user: "analyst" });
+    expect((audit[0].before as { value: number }).value).toBe(17.08);
+    expect((audit[0].after as { value: number }).value).toBe(20);
+  });
+
+  it.each([
+    ["a non-number price", (f: any) => (f.facts.sharePriceUsd.value = "abc"), "facts.sharePriceUsd.value"],
+    ["a negative price", (f: any) => (f.facts.sharePriceUsd.value = -1), "facts.sharePriceUsd.value"],
+    ["a bad date", (f: any) => (f.facts.cashUsd.asOf = "28/11/2025"), "facts.cashUsd.asOf"],
+    ["a non-http source", (f: any) => (f.facts.totalDebtUsd.source = "javascript:alert(1)"), "facts.totalDebtUsd.source"],
+    ["a bad share basis", (f: any) => (f.facts.sharesOutstanding.basis = "fully"), "facts.sharesOutstanding.basis"],
+    ["a missing version", (f: any) => delete f.version, "version"],
+  ])("rejects %s with a field message and writes nothing", async (_n, mutate, field) => {
+    const before = await snapshot();
+    const form = structuredClone((await marketFiguresOf(t.db, "CORZ"))!) as any;
+    mutate(form);
+    const r = await saveMarketFigures(t.db, form, null);
+    expect(r.ok).toBe(false);
+    if (r.ok || r.kind !== "invalid") throw new Error("expected invalid");
+    expect(r.fieldErrors[field]?.length).toBeGreaterThan(0);
+    expect(r.submitted).toEqual(form);
+    expect(await snapshot()).toBe(before);
+    expect(await t.db.auditEntry.count()).toBe(0);
+  });
+
+  it("rejects unknown fields", async () => {
+    const form = { ...(await marketFiguresOf(t.db, "CORZ"))!, isAdmin: true };
+    const r = await saveMarketFigures(t.db, form, null);
+    expect(r).toMatchObject({ ok: false, kind: "invalid", formErrors: ["Unknown field: isAdmin"] });
+  });
+
+  it("refuses a stale version and returns the current values", async () => {
+    const mine = structuredClone((await marketFiguresOf(t.db, "CORZ"))!);
+    const theirs = structuredClone(mine);
+    theirs.facts.cashUsd = { ...theirs.facts.cashUsd!, value: 999_000_000 };
+    expect((await saveMarketFigures(t.db, theirs, "a")).ok).toBe(true);
+    mine.facts.sharePriceUsd = { ...mine.facts.sharePriceUsd!, value: 1 };
+    const r = await saveMarketFigures(t.db, mine, "b");
+    expect(r.ok).toBe(false);
+    if (r.ok || r.kind !== "conflict") throw new Error("expected conflict");
+    expect((r.current as any).facts.cashUsd.value).toBe(999_000_000);
+    expect((r.current as any).version).toBe(2);
+    expect((r.submitted as any).facts.sharePriceUsd.value).toBe(1);
+    expect(await price("CORZ")).toBe(17.08);
+  });
+
+  it("reverts a change, audits the revert, and refuses a revert of a value changed since", async () => {
+    const form = (await marketFiguresOf(t.db, "IREN"))!;
+    form.facts.sharePriceUsd = { ...form.facts.sharePriceUsd!, value: 50 };
+    await saveMarketFigures(t.db, form, null);
+    const [entry] = await t.db.auditEntry.findMany();
+    const again = (await marketFiguresOf(t.db, "IREN"))!;
+    again.facts.sharePriceUsd = { ...again.facts.sharePriceUsd!, value: 55 };
+    await saveMarketFigures(t.db, again, null);
+    const refused = await revertChange(t.db, { auditId: entry.id }, null);
+    expect(refused).toMatchObject({ ok: false, kind: "conflict" });
+    expect(await price("IREN")).toBe(55);
+    const latest = (await t.db.auditEntry.findMany({ orderBy: { id: "desc" } }))[0];
+    expect((await revertChange(t.db, { auditId: latest.id }, "x")).ok).toBe(true);
+    expect(await price("IREN")).toBe(50);
+    expect((await revertChange(t.db, { auditId: entry.id }, "x")).ok).toBe(true);
+    expect(await price("IREN")).toBe(47.47);
+    const reverts = await t.db.auditEntry.findMany({ where: { revertOf: { not: null } } });
+    expect(reverts).toHaveLength(2);
+  });
+
+  it("removing a figure deletes the fact (it then reads as missing)", async () => {
+    const form = (await marketFiguresOf(t.db, "CORZ"))!;
+    form.facts.cashUsd = null;
+    expect((await saveMarketFigures(t.db, form, null)).ok).toBe(true);
+    expect(await t.db.fact.count({ where: { key: "cashUsd", company: { ticker: "CORZ" } } })).toBe(0);
+  });
+});
+
+describe("sites and contracts", () => {
+  const newSite = { name: "Test Campus", location: "Texas", grossMw: { value: 200, asOf: "2025-11", source: "https://example.com/s" }, itMw: null, stage: "pipeline", use: "hpc" };
+
+  it("adds, edits with version check, deletes and reverts a site", async () => {
+    const add = await saveSite(t.db, { ticker: "SLNH", site: newSite }, null);
+    if (!add.ok) throw new Error(JSON.stringify(add));
+    const dup = await saveSite(t.db, { ticker: "SLNH", site: newSite }, null);
+    expect(dup).toMatchObject({ ok: false, kind: "invalid", fieldErrors: { "site.name": [expect.stringContaining("already has a site")] } });
+    const edit = await saveSite(t.db, { ticker: "SLNH", id: add.data.id, version: 1, site: { ...newSite, stage: "approved" } }, null);
+    expect(edit.ok).toBe(true);
+    const stale = await saveSite(t.db, { ticker: "SLNH", id: add.data.id, version: 1, site: { ...newSite, stage: "operating" } }, null);
+    expect(stale).toMatchObject({ ok: false, kind: "conflict" });
+    expect((await t.db.site.findUnique({ where: { id: add.data.id } }))!.stage).toBe("approved");
+    expect((await deleteSite(t.db, { ticker: "SLNH", id: add.data.id, version: 2 }, null)).ok).toBe(true);
+    const del = (await t.db.auditEntry.findMany({ orderBy: { id: "desc" } }))[0];
+    expect((await revertChange(t.db, { auditId: del.id }, null)).ok).toBe(true);
+    expect(await t.db.site.findFirst({ where: { name: "Test Campus" } })).toMatchObject({ stage: "approved", grossMw: 200 });
+  });
+
+  it("rejects invalid sites: bad stage, negative MW, empty name", async () => {
+    for (const [site, field] of [
+      [{ ...newSite, stage: "dreaming" }, "site.stage"],
+      [{ ...newSite, grossMw: { ...newSite.grossMw, value: -5 } }, "site.grossMw.value"],
+      [{ ...newSite, name: "" }, "site.name"],
+    ] as const) {
+      const r = await saveSite(t.db, { ticker: "SLNH", site }, null);
+      expect(r.ok, field).toBe(false);
+      if (!r.ok && r.kind === "invalid") expect(Object.keys(r.fieldErrors)).toContain(field);
+    }
+    expect(await t.db.site.count({ where: { name: "Test Campus" } })).toBe(0);
+  });
+
+  it("edits a contract; unknown site and delivered > contracted are field errors", async () => {
+    const id = (await t.db.contract.findUniqueOrThrow({ where: { code: "CORZ-CRWV-2024" } })).id;
+    const form = (await contractInputOf(t.db, id))!;
+    const bad = await saveContract(t.db, { ticker: "CORZ", ...form, contract: { ...form.contract, site: "Atlantis" } }, null);
+    expect(bad).toMatchObject({ ok: false, kind: "invalid", fieldErrors: { "contract.site": ['No site named "Atlantis"'] } });
+    const over = await saveContract(t.db, { ticker: "CORZ", ...form, contract: { ...form.contract, deliveredItMw: 9999 } }, null);
+    expect(over).toMatchObject({ ok: false, kind: "invalid", fieldErrors: { "contract.deliveredItMw": ["Delivered MW exceeds contract MW"] } });
+    const ok = await saveContract(t.db, { ticker: "CORZ", ...form, contract: { ...form.contract, tenorYears: 15 } }, "a");
+    expect(ok.ok).toBe(true);
+    expect((await t.db.contract.findUnique({ where: { id } }))!.tenorYears).toBe(15);
+  });
+});
+
+describe("events and overrides", () => {
+  it("applies an event's contract once; the contract counts and the event is marked", async () => {
+    const ev = await t.db.event.findFirstOrThrow({ where: { company: { ticker: "HUT" }, NOT: { contractJson: { equals: null } } } });
+    const r = await applyEvent(t.db, { ticker: "HUT", eventId: ev.id, version: ev.version }, null);
+    expect(r.ok).toBe(true);
+    expect(await t.db.contract.count({ where: { company: { ticker: "HUT" } } })).toBe(1);
+    expect((await t.db.event.findUnique({ where: { id: ev.id } }))!.appliedAt).not.toBeNull();
+    const again = await applyEvent(t.db, { ticker: "HUT", eventId: ev.id, version: ev.version }, null);
+    expect(again).toMatchObject({ ok: false, kind: "conflict" });
+    // undo: revert the contract's creation un-applies the event
+    const created = await t.db.auditEntry.findFirstOrThrow({ where: { entity: "Contract" } });
+    expect((await revertChange(t.db, { auditId: created.id }, null)).ok).toBe(true);
+    expect((await t.db.event.findUnique({ where: { id: ev.id } }))!.appliedAt).toBeNull();
+  });
+
+  it("saves company overrides; incoherent overrides are refused", async () => {
+    const ok = await saveOverrides(t.db, { ticker: "CORZ", version: 1, overrides: { buildCostBaseUsdPerW: 12.5 } }, null);
+    expect(ok.ok).toBe(true);
+    const bad = await saveOverrides(t.db, { ticker: "CORZ", version: 2, overrides: { buildCostBaseUsdPerW: 20 } }, null);
+    expect(bad).toMatchObject({ ok: false, kind: "invalid", fieldErrors: { "overrides.buildCostHighUsdPerW": ["High must be ≥ base"] } });
+    const unknown = await saveOverrides(t.db, { ticker: "CORZ", version: 2, overrides: { sneaky: 1 } }, null);
+    expect(unknown.ok).toBe(false);
+  });
+});
+
+describe("assumption sets", () => {
+  it("creates, renames, edits with version check and deletes a set; the default cannot be deleted", async () => {
+    const bear = await createAssumptionSet(t.db, { name: "Bear", values: { ...DEFAULT_ASSUMPTIONS, buildCostLowUsdPerW: 9, buildCostBaseUsdPerW: 10 } }, null);
+    if (!bear.ok) throw new Error(JSON.stringify(bear));
+    expect(await createAssumptionSet(t.db, { name: "Bear", values: DEFAULT_ASSUMPTIONS }, null)).toMatchObject({ ok: false, kind: "invalid", fieldErrors: { name: [expect.stringContaining("already exists")] } });
+    const bad = await updateAssumptionSet(t.db, { id: bear.data.id, version: 1, name: "Bear", values: { ...DEFAULT_ASSUMPTIONS, weightS1: 2 } }, null);
+    expect(bad).toMatchObject({ ok: false, kind: "invalid", fieldErrors: { "values.weightS1": ["Must be ≤ 1"] } });
+    const renamed = await updateAssumptionSet(t.db, { id: bear.data.id, version: 1, name: "Bear case", values: DEFAULT_ASSUMPTIONS }, null);
+    expect(renamed.ok).toBe(true);
+    const stale = await updateAssumptionSet(t.db, { id: bear.data.id, version: 1, name: "Bear", values: DEFAULT_ASSUMPTIONS }, null);
+    expect(stale).toMatchObject({ ok: false, kind: "conflict" });
+    const fields = (await t.db.auditEntry.findMany({ where: { entity: "AssumptionSet", field: { not: "(record)" } } })).map((e) => e.field).sort();
+    expect(fields).toEqual(["name", "values.buildCostBaseUsdPerW", "values.buildCostLowUsdPerW"]);
+    const base = await t.db.assumptionSet.findUniqueOrThrow({ where: { name: "Base" } });
+    expect(await deleteAssumptionSet(t.db, { id: base.id, version: base.version }, null)).toMatchObject({ ok: false, kind: "invalid" });
+    expect((await deleteAssumptionSet(t.db, { id: bear.data.id, version: 2 }, null)).ok).toBe(true);
+  });
+});
+
+describe("database errors", () => {
+  it("become a plain message, never raw database text", async () => {
+    await t.db.$executeRawUnsafe("DROP TABLE AuditEntry");
+    const form = (await marketFiguresOf(t.db, "CORZ"))!;
+    form.facts.sharePriceUsd = { ...form.facts.sharePriceUsd!, value: 21 };
+    const r = await saveMarketFigures(t.db, form, null);
+    expect(r).toEqual({ ok: false, kind: "error", message: expect.stringMatching(/^Could not save \(market figures\)\. Nothing was changed/) });
+    expect(JSON.stringify(r)).not.toMatch(/SQLITE|no such table|prisma/i);
+    expect(await price("CORZ")).toBe(17.08);
+  });
+});

@@ -1,0 +1,73 @@
+// What every write returns. Invalid input and version conflicts come back with the submitted values, so
+// the form keeps what the user typed; unexpected errors become one plain sentence (the cause is logged).
+import { z } from "zod";
+import type { Db } from "../db-client";
+
+export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+export type WriteResult<T = unknown> =
+  | { ok: true; data: T; message?: string }
+  | { ok: false; kind: "invalid"; fieldErrors: Record<string, string[]>; formErrors: string[]; submitted: unknown }
+  | { ok: false; kind: "conflict"; message: string; current: unknown; submitted: unknown }
+  | { ok: false; kind: "not-found"; message: string }
+  | { ok: false; kind: "error"; message: string };
+
+/** Field errors keyed by dotted path ("facts.sharePriceUsd.value"), so nested forms can place them. */
+export function invalid(error: z.ZodError, submitted: unknown): WriteResult<never> {
+  const fieldErrors: Record<string, string[]> = {};
+  const formErrors: string[] = [];
+  for (const issue of error.issues) {
+    if (issue.code === "unrecognized_keys") {
+      formErrors.push(`Unknown field${issue.keys.length > 1 ? "s" : ""}: ${issue.keys.join(", ")}`);
+      continue;
+    }
+    const key = issue.path.map(String).join(".");
+    if (!key) formErrors.push(issue.message);
+    else (fieldErrors[key] ??= []).push(issue.message);
+  }
+  return { ok: false, kind: "invalid", fieldErrors, formErrors, submitted };
+}
+
+export const fieldError = (field: string, message: string, submitted: unknown): WriteResult<never> =>
+  ({ ok: false, kind: "invalid", fieldErrors: { [field]: [message] }, formErrors: [], submitted });
+
+/** Thrown inside a transaction to roll it back and report a conflict. */
+export class ConflictError extends Error {
+  constructor(message: string, public readonly current: unknown) {
+    super(message);
+  }
+}
+
+export class NotFoundError extends Error {}
+
+/** Thrown inside a transaction to roll it back and report a field error. */
+export class FieldError extends Error {
+  constructor(public readonly field: string, message: string) {
+    super(message);
+  }
+}
+
+/**
+ * Runs a write and turns the known failures into results. Anything else is logged on the server and
+ * reported as a plain message — no stack trace or database text reaches the user.
+ */
+export async function runWrite<T>(what: string, submitted: unknown, fn: () => Promise<T>): Promise<WriteResult<T>> {
+  try {
+    return { ok: true, data: await fn() };
+  } catch (e) {
+    if (e instanceof ConflictError) return { ok: false, kind: "conflict", message: e.message, current: e.current, submitted };
+    if (e instanceof NotFoundError) return { ok: false, kind: "not-found", message: e.message };
+    if (e instanceof FieldError) return fieldError(e.field, e.message, submitted);
+    if (isUniqueViolation(e)) return { ok: false, kind: "invalid", fieldErrors: {}, formErrors: ["That name or code is already taken."], submitted };
+    console.error(`[write] ${what} failed:`, e);
+    return { ok: false, kind: "error", message: `Could not save (${what}). Nothing was changed; the error was logged on the server.` };
+  }
+}
+
+function isUniqueViolation(e: unknown) {
+  const code = (e as { code?: string })?.code;
+  const msg = String((e as { message?: string })?.message ?? "");
+  return code === "P2002" || /UNIQUE constraint failed/.test(msg);
+}
+
+export const versionField = z.number({ error: "Missing version" }).int().min(1);

@@ -1,0 +1,134 @@
+// Reverting one audited change: the field (or record) goes back to its "before" value, but only if it
+// still holds the "after" value — otherwise someone changed it since and the revert is refused. The
+// revert is itself audited (revertOf points at the entry it undid).
+import { EDITABLE_FACTS } from "../../domain/forms";
+import { revertSchema } from "../../domain/forms";
+import type { Db } from "../db-client";
+import { factToInput, type FactFormValue } from "../rows";
+import { parseOverrides } from "../to-scoring-input";
+import { RECORD, recordChanges, type Change, type Entity } from "./audit";
+import { writeFact } from "./company";
+import { ConflictError, FieldError, invalid, NotFoundError, runWrite, type Tx, type WriteResult } from "./result";
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+const CHANGED_SINCE = "This value was changed again after that entry; revert the newer change first.";
+
+export async function revertChange(db: Db, raw: unknown, user: string | null): Promise<WriteResult<{ revertedId: number }>> {
+  const parsed = revertSchema.safeParse(raw);
+  if (!parsed.success) return invalid(parsed.error, raw);
+  return runWrite("revert", raw, () =>
+    db.$transaction(async (tx) => {
+      const entry = await tx.auditEntry.findUnique({ where: { id: parsed.data.auditId } });
+      if (!entry) throw new NotFoundError("That history entry does not exist");
+      const change: Change = { entity: entry.entity as Entity, entityId: entry.entityId, companyId: entry.companyId, field: entry.field, before: entry.after, after: entry.before };
+      await undo(tx, change);
+      await recordChanges(tx, [change], user, entry.id);
+      return { revertedId: entry.id };
+    }),
+  );
+}
+
+/** Applies `change.after` where the stored value must currently equal `change.before`. */
+async function undo(tx: Tx, c: Change) {
+  switch (c.entity) {
+    case "Company": return undoCompany(tx, c);
+    case "Site": return c.field === RECORD ? undoRecord(tx, c, "site") : undoColumn(tx, c, "site");
+    case "Contract": return c.field === RECORD ? undoRecord(tx, c, "contract") : undoColumn(tx, c, "contract");
+    case "Event": return undoEvent(tx, c);
+    case "AssumptionSet": return undoSet(tx, c);
+  }
+}
+
+async function undoCompany(tx: Tx, c: Change) {
+  const company = await tx.company.findUnique({ where: { id: c.entityId }, include: { facts: true } });
+  if (!company) throw new NotFoundError("That company no longer exists");
+  if ((EDITABLE_FACTS as readonly string[]).includes(c.field)) {
+    const f = company.facts.find((x) => x.key === c.field);
+    if (!same(f ? factToInput(f) : null, c.before)) throw new ConflictError(CHANGED_SINCE, f ? factToInput(f) : null);
+    await writeFact(tx, company.id, c.field, c.after as FactFormValue | null);
+  } else if (c.field === "assumptionOverrides") {
+    const current = parseOverrides(company.assumptionOverrides) ?? {};
+    if (!same(current, c.before)) throw new ConflictError(CHANGED_SINCE, current);
+    await tx.company.update({ where: { id: company.id }, data: { assumptionOverrides: (c.after ?? {}) as object } });
+  } else throw new FieldError("auditId", `Changes to ${c.field} cannot be reverted`);
+  await tx.company.update({ where: { id: company.id }, data: { version: { increment: 1 } } });
+}
+
+type Table = "site" | "contract";
+// Both delegates share the calls used here; typing them as one keeps this generic.
+const table = (tx: Tx, t: Table) => tx[t] as unknown as {
+  findUnique(a: object): Promise<Record<string, unknown> | null>;
+  update(a: object): Promise<unknown>;
+  create(a: object): Promise<{ id: number }>;
+  delete(a: object): Promise<unknown>;
+  count(a: object): Promise<number>;
+};
+
+async function undoColumn(tx: Tx, c: Change, t: Table) {
+  const row = await table(tx, t).findUnique({ where: { id: c.entityId } });
+  if (!row) throw new NotFoundError("That record no longer exists");
+  if (!same(row[c.field], c.before)) throw new ConflictError(CHANGED_SINCE, row[c.field]);
+  await table(tx, t).update({ where: { id: c.entityId }, data: { [c.field]: c.after, version: { increment: 1 } } });
+}
+
+async function undoRecord(tx: Tx, c: Change, t: Table) {
+  if (c.after == null) {
+    // undoing a creation: delete the record if it is still as created
+    const row = await table(tx, t).findUnique({ where: { id: c.entityId } });
+    if (!row) throw new NotFoundError("That record no longer exists");
+    const fields = Object.keys(c.before as object);
+    if (!same(Object.fromEntries(fields.map((f) => [f, row[f]])), c.before)) throw new ConflictError(CHANGED_SINCE, row);
+    await table(tx, t).delete({ where: { id: c.entityId } });
+    if (t === "contract" && row.fromEventId != null)
+      await tx.event.update({ where: { id: row.fromEventId as number }, data: { appliedAt: null, version: { increment: 1 } } });
+    return;
+  }
+  // undoing a deletion: recreate it from the recorded columns
+  const cols = { ...(c.after as Record<string, unknown>) };
+  if (t === "contract") {
+    if (await tx.contract.findUnique({ where: { code: cols.code as string } })) throw new FieldError("auditId", `Contract code ${cols.code} is in use again`);
+    if (cols.siteId != null && !(await tx.site.findUnique({ where: { id: cols.siteId as number } }))) cols.siteId = null;
+  } else if (await tx.site.findFirst({ where: { companyId: c.companyId!, name: cols.name as string } })) {
+    throw new FieldError("auditId", `A site named "${cols.name}" exists again`);
+  }
+  const position = await table(tx, t).count({ where: { companyId: c.companyId } });
+  const created = await table(tx, t).create({ data: { ...cols, companyId: c.companyId, position } });
+  c.entityId = created.id; // the audit entry of the revert names the new row
+}
+
+async function undoEvent(tx: Tx, c: Change) {
+  if (c.field !== "appliedAt") throw new FieldError("auditId", `Changes to ${c.field} cannot be reverted`);
+  const event = await tx.event.findUnique({ where: { id: c.entityId }, include: { appliedContract: true } });
+  if (!event) throw new NotFoundError("That event no longer exists");
+  if (event.appliedContract) throw new FieldError("auditId", "Revert the creation of the contract this event added; that also un-applies the event");
+  if (!same(event.appliedAt?.toISOString() ?? null, c.before)) throw new ConflictError(CHANGED_SINCE, event.appliedAt);
+  await tx.event.update({ where: { id: event.id }, data: { appliedAt: c.after ? new Date(c.after as string) : null, version: { increment: 1 } } });
+}
+
+async function undoSet(tx: Tx, c: Change) {
+  if (c.field === RECORD) {
+    if (c.after == null) {
+      const set = await tx.assumptionSet.findUnique({ where: { id: c.entityId } });
+      if (!set) throw new NotFoundError("That set no longer exists");
+      if (set.isDefault) throw new FieldError("auditId", "The default set cannot be deleted");
+      await tx.assumptionSet.delete({ where: { id: set.id } });
+    } else {
+      const { name, values } = c.after as { name: string; values: object };
+      if (await tx.assumptionSet.findUnique({ where: { name } })) throw new FieldError("auditId", `A set named "${name}" exists again`);
+      c.entityId = (await tx.assumptionSet.create({ data: { name, values } })).id;
+    }
+    return;
+  }
+  const set = await tx.assumptionSet.findUnique({ where: { id: c.entityId } });
+  if (!set) throw new NotFoundError("That set no longer exists");
+  const values = { ...(set.values as Record<string, unknown>) };
+  if (c.field === "name") {
+    if (set.name !== c.before) throw new ConflictError(CHANGED_SINCE, set.name);
+    await tx.assumptionSet.update({ where: { id: set.id }, data: { name: c.after as string, version: { increment: 1 } } });
+  } else {
+    const key = c.field.replace(/^values\./, "");
+    if (!same(values[key], c.before)) throw new ConflictError(CHANGED_SINCE, values[key]);
+    values[key] = c.after;
+    await tx.assumptionSet.update({ where: { id: set.id }, data: { values: values as object, version: { increment: 1 } } });
+  }
+}
