@@ -56,3 +56,28 @@ export async function loadCompanyDetail(db: Db, ticker: string) {
     },
   });
 }
+
+const FIELD_LABELS: Record<string, string> = {
+  "(record)": "record", sharePriceUsd: "share price", sharesOutstanding: "shares outstanding", totalDebtUsd: "total debt",
+  cashUsd: "cash", preferredEquityUsd: "preferred equity", committedFinancingUsd: "committed financing", btcHeld: "bitcoin held",
+  assumptionOverrides: "assumption overrides", appliedAt: "applied",
+};
+
+/** A company's audit trail, newest first, with a readable label per entry. */
+export async function loadCompanyHistory(db: Db, companyId: number, take = 200) {
+  const [entries, sites, contracts] = await Promise.all([
+    db.auditEntry.findMany({ where: { companyId }, orderBy: { id: "desc" }, take }),
+    db.site.findMany({ where: { companyId }, select: { id: true, name: true } }),
+    db.contract.findMany({ where: { companyId }, select: { id: true, code: true } }),
+  ]);
+  const names = new Map<string, string>([...sites.map((s) => [`Site:${s.id}`, s.name] as const), ...contracts.map((k) => [`Contract:${k.id}`, k.code] as const)]);
+  return entries.map((e) => {
+    const record = e.before ?? e.after;
+    const name = names.get(`${e.entity}:${e.entityId}`) ?? (record && typeof record === "object" ? ((record as Record<string, string>).name ?? (record as Record<string, string>).code) : undefined);
+    const what = e.entity === "Company" ? "" : `${e.entity.toLowerCase()}${name ? ` ${name}` : ""}: `;
+    return {
+      id: e.id, at: e.at.toISOString(), entity: e.entity, entityId: e.entityId, field: e.field, before: e.before, after: e.after,
+      user: e.user, revertOf: e.revertOf, label: `${what}${FIELD_LABELS[e.field] ?? e.field}`,
+    };
+  });
+}

@@ -7,6 +7,8 @@ import { loadCompanyScore, UnknownAssumptionSet } from "@/lib/server/screen";
 import { Tip } from "../../components/Tip";
 import { Value } from "../../components/Value";
 import { AssumptionsUsed, ContractsTable, EvBridge, EventsTimeline, FinancingGap, Funnel, SitesTable, TierRules } from "./sections";
+import { History } from "./History";
+import { loadCompanyHistory } from "@/lib/server/queries";
 
 export const dynamic = "force-dynamic";
 
@@ -31,13 +33,14 @@ export default async function CompanyPage({ params, searchParams }: Props) {
   }
   if (!data) notFound();
   const { company, score: s, set: used } = data;
+  const history = await loadCompanyHistory(db, company.id);
   const back = used.isDefault ? "/" : `/?set=${encodeURIComponent(used.name)}`;
   const price = s.inputs.find((i) => i.key === "sharePriceUsd");
   const gaps = (company.gaps as string[]) ?? [];
 
   return (
     <article className="company">
-      <p className="small"><Link href={back}>← Screener</Link></p>
+      <p className="small page-links"><Link href={back}>← Screener</Link> <Link href={`/companies/${company.ticker}/edit`} className="button-link">Edit data</Link></p>
       <h1>
         {company.ticker} <span className="muted">· {company.name}</span>
       </h1>
@@ -103,6 +106,10 @@ export default async function CompanyPage({ params, searchParams }: Props) {
       <FinancingGap score={s} facts={company.facts} />
       <EventsTimeline events={company.events} />
       <AssumptionsUsed score={s} />
+      <section aria-labelledby="history-title">
+        <h2 id="history-title">History of edits</h2>
+        <History entries={history} />
+      </section>
       <p className="small muted"><Tip tip="Scores are computed on every request from the stored inputs and the chosen assumption set; nothing is cached.">How fresh is this?</Tip></p>
     </article>
   );

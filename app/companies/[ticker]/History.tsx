@@ -1,0 +1,69 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { DASH } from "@/lib/format";
+import { revertAction } from "./actions";
+
+export interface HistoryEntry {
+  id: number;
+  at: string;
+  entity: string;
+  entityId: number;
+  field: string;
+  before: unknown;
+  after: unknown;
+  user: string | null;
+  revertOf: number | null;
+  label: string;
+}
+
+/** A compact, readable form of an audited value. */
+function show(v: unknown): string {
+  if (v == null) return DASH;
+  if (typeof v === "object" && !Array.isArray(v)) {
+    const o = v as Record<string, unknown>;
+    if ("value" in o && "asOf" in o) return `${Number(o.value).toLocaleString("en-US")} (as of ${o.asOf})`;
+    if ("name" in o) return `“${o.name}”`;
+    if ("code" in o) return `${o.code}`;
+    const keys = Object.keys(o);
+    return keys.length === 0 ? "none" : keys.map((k) => `${k}=${JSON.stringify(o[k])}`).join(", ");
+  }
+  if (Array.isArray(v)) return v.join(", ");
+  return typeof v === "number" ? v.toLocaleString("en-US") : String(v);
+}
+
+export function History({ entries }: { entries: HistoryEntry[] }) {
+  const router = useRouter();
+  const [pending, start] = useTransition();
+  const [message, setMessage] = useState<{ id: number; text: string; ok: boolean } | null>(null);
+  if (entries.length === 0) return <p className="muted">No edits yet: every figure is as loaded from the dataset.</p>;
+  return (
+    <>
+      {message && <p className={`form-status ${message.ok ? "good" : "bad"}`} role={message.ok ? "status" : "alert"}>{message.text}</p>}
+      <div className="scroll-x">
+        <table className="grid small history">
+          <thead><tr><th>When (UTC)</th><th>What</th><th>Before</th><th>After</th><th>By</th><th /></tr></thead>
+          <tbody>
+            {entries.map((e) => (
+              <tr key={e.id} data-audit-id={e.id}>
+                <td>{e.at.replace("T", " ").slice(0, 19)}</td>
+                <td>{e.label}{e.revertOf ? <span className="tag">revert of #{e.revertOf}</span> : null}</td>
+                <td>{e.field === "(record)" && e.before == null ? "(new)" : show(e.before)}</td>
+                <td>{e.field === "(record)" && e.after == null ? "(removed)" : show(e.after)}</td>
+                <td>{e.user ?? "local"}</td>
+                <td>
+                  <button type="button" className="secondary" disabled={pending} aria-label={`Revert change #${e.id}: ${e.label}`}
+                    onClick={() => start(async () => {
+                      const r = await revertAction({ auditId: e.id });
+                      setMessage(r.ok ? { id: e.id, text: `Reverted #${e.id}`, ok: true } : { id: e.id, text: r.kind === "invalid" ? Object.values(r.fieldErrors).flat().concat(r.formErrors).join("; ") : r.message, ok: false });
+                      if (r.ok) router.refresh();
+                    })}>Revert</button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}

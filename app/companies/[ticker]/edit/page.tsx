@@ -1,0 +1,46 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { contractSchema } from "@/lib/domain/schemas";
+import { db } from "@/lib/server/db";
+import { marketFiguresOf, overridesOf } from "@/lib/server/mutations/company";
+import { loadCompanyDetail, loadScoringCompanies, resolveAssumptionSet } from "@/lib/server/queries";
+import { contractToInput, siteToInput } from "@/lib/server/rows";
+import { Editor, type PendingEvent } from "./Editor";
+import "./edit.css";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Edit" };
+
+export default async function EditCompanyPage({ params }: { params: Promise<{ ticker: string }> }) {
+  const { ticker: raw } = await params;
+  const ticker = raw.toUpperCase();
+  if (!/^[A-Z0-9.]{1,10}$/.test(ticker)) notFound();
+  const [company, market, overrides, all, set] = await Promise.all([
+    loadCompanyDetail(db, ticker), marketFiguresOf(db, ticker), overridesOf(db, ticker), loadScoringCompanies(db), resolveAssumptionSet(db),
+  ]);
+  if (!company || !market || !overrides || !set) notFound();
+  const siteName = new Map(company.sites.map((s) => [s.id, s.name]));
+  const events: PendingEvent[] = company.events.flatMap((e) => {
+    if (e.contractJson == null || e.appliedAt) return [];
+    const parsed = contractSchema.safeParse(e.contractJson);
+    return parsed.success ? [{ id: e.id, version: e.version, date: e.date, summary: e.summary, contract: parsed.data }] : [];
+  });
+  return (
+    <>
+      <h1>Edit {company.ticker} <span className="muted">· {company.name}</span></h1>
+      <Editor
+        ticker={company.ticker}
+        name={company.name}
+        companyVersion={company.version}
+        market={market}
+        overrides={overrides.overrides}
+        sites={company.sites.map((s) => ({ id: s.id, version: s.version, input: siteToInput(s) }))}
+        contracts={company.contracts.map((k) => ({ id: k.id, version: k.version, input: contractToInput(k, k.siteId ? siteName.get(k.siteId) ?? null : null) }))}
+        events={events}
+        all={all}
+        assumptions={set.values}
+        setName={set.name}
+      />
+    </>
+  );
+}

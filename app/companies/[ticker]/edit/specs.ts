@@ -1,0 +1,54 @@
+// Field lists of the company edit forms, in the order shown. Names match lib/domain/schemas.ts.
+import {
+  CONTRACT_STATUSES, CONTRACT_STRUCTURES, COUNTERPARTY_KINDS, LEASE_TYPES, MW_BASES, SITE_STAGES, SITE_USES,
+} from "@/lib/domain/enums";
+import type { FieldSpec } from "./form-kit";
+
+const opts = (xs: readonly string[]) => xs.map((x) => [x, x.replace(/_/g, " ")] as const);
+
+/** value / as-of / source / note of one sourced figure */
+export const factSpecs = (valueLabel: string): FieldSpec[] => [
+  { name: "value", label: valueLabel, kind: "number" },
+  { name: "asOf", label: "As of", kind: "text", hint: "YYYY-MM-DD or YYYY-MM" },
+  { name: "source", label: "Source URL", kind: "text", wide: true },
+  { name: "note", label: "Note", kind: "text", optional: true, wide: true },
+];
+
+export const siteSpecs: FieldSpec[] = [
+  { name: "name", label: "Name", kind: "text" },
+  { name: "location", label: "Location", kind: "text", optional: true },
+  { name: "stage", label: "Stage", kind: "select", options: opts(SITE_STAGES) },
+  { name: "use", label: "Use", kind: "select", options: opts(SITE_USES) },
+  { name: "expectedEnergization", label: "Expected energization", kind: "text", optional: true },
+  { name: "ownership", label: "Ownership", kind: "text", optional: true },
+  { name: "source", label: "Site source URL", kind: "text", optional: true, wide: true },
+  { name: "note", label: "Note", kind: "textarea", optional: true, wide: true },
+];
+
+export const contractSpecs = (siteNames: string[]): FieldSpec[] => [
+  { name: "id", label: "Code", kind: "text", hint: "unique, e.g. IREN-MSFT-2025" },
+  { name: "counterparty", label: "Counterparty", kind: "text" },
+  { name: "counterpartyKind", label: "Counterparty kind", kind: "select", optional: true, options: opts(COUNTERPARTY_KINDS) },
+  { name: "counterpartyRating", label: "Counterparty rating", kind: "text", optional: true, hint: "S&P or Moody's, e.g. BBB+ or Ba3" },
+  { name: "guarantor", label: "Guarantor", kind: "text", optional: true },
+  { name: "guarantorRating", label: "Guarantor rating", kind: "text", optional: true },
+  { name: "backstopUsd", label: "Backstop (USD)", kind: "optionalNumber" },
+  { name: "structure", label: "Structure", kind: "select", options: opts(CONTRACT_STRUCTURES) },
+  { name: "leaseType", label: "Lease type", kind: "select", optional: true, options: opts(LEASE_TYPES) },
+  { name: "site", label: "Site", kind: "select", optional: true, options: siteNames.map((n) => [n, n] as const) },
+  { name: "itMw", label: "MW", kind: "optionalNumber" },
+  { name: "itMwBasis", label: "MW basis", kind: "select", options: opts(MW_BASES) },
+  { name: "tenorYears", label: "Tenor (years)", kind: "optionalNumber" },
+  { name: "totalValueUsd", label: "Total value (USD)", kind: "optionalNumber" },
+  { name: "status", label: "Status", kind: "select", options: opts(CONTRACT_STATUSES) },
+  { name: "deliveredItMw", label: "Delivered MW", kind: "optionalNumber" },
+  { name: "companyGpuCapexUsd", label: "Company GPU capex (USD)", kind: "optionalNumber" },
+  { name: "prepaymentUsd", label: "Prepayment (USD)", kind: "optionalNumber" },
+  { name: "companyFundedCapexUsd", label: "Company building capex (USD)", kind: "optionalNumber" },
+  { name: "tenantFundedCapexShare", label: "Tenant-funded capex share (0–1)", kind: "optionalNumber" },
+  { name: "signedDate", label: "Signed", kind: "text", optional: true, hint: "YYYY, YYYY-MM or YYYY-MM-DD" },
+  { name: "rentStart", label: "Rent start", kind: "text", optional: true },
+  { name: "extensionOptions", label: "Extension options", kind: "text", optional: true, wide: true },
+  { name: "sources", label: "Source URLs (one per line)", kind: "urls", wide: true },
+  { name: "note", label: "Note", kind: "textarea", optional: true, wide: true },
+];

@@ -1,0 +1,113 @@
+import { execFileSync } from "node:child_process";
+import { expect, test, type Page } from "@playwright/test";
+import { tableTickers } from "./fixtures";
+
+// These tests change data; afterwards the e2e database is re-seeded so other spec files see the dataset.
+test.afterAll(() => {
+  execFileSync("node_modules/.bin/tsx", ["prisma/seed.ts"], { env: { ...process.env, DATABASE_URL: process.env.E2E_DATABASE_URL ?? "file:./prisma/e2e.db" } });
+});
+
+const priceInput = (page: Page) => page.locator('input[name="sharePriceUsd.value"]');
+const marketSave = (page: Page) => page.getByRole("button", { name: "Save market figures" });
+
+test("changing a price previews the new rank, saves, and moves the company in the screener; revert restores it", async ({ page }) => {
+  await page.goto("/");
+  const before = await tableTickers(page);
+  expect(before.indexOf("CIFR")).toBe(6); // rank 7 at $14.15
+
+  await page.goto("/companies/CIFR/edit");
+  await priceInput(page).fill("5");
+  const rank = page.locator('[data-testid="preview"] tr[data-metric="Rank"]');
+  await expect(rank).toHaveClass(/changed/);
+  await expect(rank.locator("td").nth(2)).toHaveText("3");
+  await expect(page.locator('[data-testid="preview"] tr[data-metric="Discount to build cost"] td').nth(2)).toHaveText("47%");
+  await marketSave(page).click();
+  await expect(page.getByText("Market figures saved")).toBeVisible();
+
+  await page.goto("/");
+  expect((await tableTickers(page)).indexOf("CIFR")).toBe(2);
+
+  await page.goto("/companies/CIFR");
+  await expect(page.locator(".kpi", { hasText: "Price / at build cost" })).toContainText("$5.00");
+  const row = page.locator("table.history tbody tr").first();
+  await expect(row).toContainText("share price");
+  await expect(row).toContainText("14.15");
+  await row.getByRole("button", { name: /Revert/ }).click();
+  await expect(page.getByText(/^Reverted #/)).toBeVisible();
+  await expect(page.locator(".kpi", { hasText: "Price / at build cost" })).toContainText("$14.15");
+  await expect(page.locator("table.history tbody tr").first()).toContainText("revert of");
+});
+
+test("a validation error shows next to the field, keeps what was typed, and saves nothing", async ({ page }) => {
+  await page.goto("/companies/CORZ/edit");
+  await priceInput(page).fill("17,08x");
+  const asOf = page.locator('input[name="cashUsd.asOf"]');
+  await asOf.fill("yesterday");
+  await marketSave(page).click();
+  await expect(page.getByText("Please fix the highlighted fields. Nothing was saved.")).toBeVisible();
+  await expect(priceInput(page)).toHaveAttribute("aria-invalid", "true");
+  await expect(priceInput(page)).toHaveValue("17,08x");
+  await expect(asOf).toHaveValue("yesterday");
+  await expect(page.locator(".edit-field", { has: asOf }).locator(".field-error")).toContainText("YYYY-MM");
+  await expect(page.getByText("Preview paused: fix the highlighted fields.")).toBeVisible();
+  await page.reload();
+  await expect(priceInput(page)).toHaveValue("17.08");
+});
+
+test("two editors: the second save is refused with both values shown, then re-applied", async ({ browser }) => {
+  const a = await (await browser.newContext()).newPage();
+  const b = await (await browser.newContext()).newPage();
+  await a.goto("/companies/WULF/edit");
+  await b.goto("/companies/WULF/edit");
+  await priceInput(a).fill("12");
+  await marketSave(a).click();
+  await expect(a.getByText("Market figures saved")).toBeVisible();
+
+  await priceInput(b).fill("13");
+  await marketSave(b).click();
+  const conflict = b.locator(".conflict");
+  await expect(conflict).toContainText("Someone else saved this company");
+  const row = conflict.getByRole("row", { name: /sharePriceUsd\.value/ });
+  await expect(row).toContainText("12");
+  await expect(row).toContainText("13");
+  await expect(priceInput(b)).toHaveValue("13"); // nothing lost
+  await conflict.getByRole("button", { name: "Re-apply mine" }).click();
+  await expect(b.getByText("Your figures were re-applied")).toBeVisible();
+  await b.goto("/companies/WULF");
+  await expect(b.locator(".kpi", { hasText: "Price / at build cost" })).toContainText("$13.00");
+});
+
+test("applying a later event adds its contract and marks the event", async ({ page }) => {
+  await page.goto("/companies/HUT/edit");
+  const event = page.locator(".event-line").first();
+  await expect(event).toContainText("2025-12-17");
+  await event.getByLabel("preview").check();
+  await expect(page.locator('[data-testid="preview"] tr[data-metric="Tier"] td').nth(2)).toHaveText("T2");
+  await event.getByRole("button", { name: "Apply contract" }).click();
+  await expect(page.getByText(/Applied: contract HUT-/)).toBeVisible();
+  await page.goto("/companies/HUT");
+  await expect(page.locator(".why")).toContainText("Tier 2");
+  await expect(page.locator("section", { has: page.getByRole("heading", { name: "AI/HPC contracts" }) })).toContainText("Anthropic");
+  await expect(page.locator(".timeline")).toContainText("contract applied");
+});
+
+test("sites and contracts: add a site with a field error first, then remove it", async ({ page }) => {
+  await page.goto("/companies/SLNH/edit");
+  await page.getByRole("button", { name: "Add site" }).click();
+  const form = page.getByRole("form", { name: "New site" });
+  await form.getByLabel("Name").fill("Test Campus");
+  await form.locator('input[name="grossMw.present"]').check();
+  await form.locator('input[name="grossMw.value"]').fill("-10");
+  await form.locator('input[name="grossMw.asOf"]').fill("2025-11");
+  await form.locator('input[name="grossMw.source"]').fill("https://example.com/site");
+  await form.getByRole("button", { name: "Add site" }).click();
+  await expect(form.locator(".field-error").first()).toContainText("Must be ≥ 0");
+  await form.locator('input[name="grossMw.value"]').fill("100");
+  await expect(page.locator('[data-testid="preview"] tr[data-metric="Effective IT MW"]')).toHaveClass(/changed/);
+  await form.getByRole("button", { name: "Add site" }).click();
+  await expect(page.getByRole("button", { name: "Edit site Test Campus" })).toBeVisible();
+  await page.getByRole("button", { name: "Edit site Test Campus" }).click();
+  page.once("dialog", (d) => d.accept());
+  await page.getByRole("form", { name: /Edit site Test Campus/ }).getByRole("button", { name: "Remove" }).click();
+  await expect(page.getByRole("button", { name: "Edit site Test Campus" })).toHaveCount(0);
+});
