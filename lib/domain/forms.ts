@@ -50,7 +50,14 @@ export type OverridesFormInput = z.infer<typeof overridesFormSchema>;
 export const applyEventSchema = z.strictObject({ ticker: z.string().min(1).max(10), eventId: id, version });
 
 export const assumptionSetCreateSchema = z.strictObject({
-  name: z.string().trim().min(1, { error: "Required" }).max(60).regex(/^[\w .()+-]+$/, { error: "Letters, digits, spaces and . ( ) + - only" }),
+  name: z
+    .string()
+    .trim()
+    .min(1, { error: "Required" })
+    .max(60)
+    .regex(/^[\w .()+-]+$/, { error: "Letters, digits, spaces and . ( ) + - only" })
+    // the name is part of the set's address: "." / ".." would be collapsed by browsers
+    .refine((n) => !/^\.+$/.test(n), { error: "Use at least one letter or digit" }),
   values: assumptionsSchema,
 });
 export const assumptionSetUpdateSchema = assumptionSetCreateSchema.extend({ id, version });

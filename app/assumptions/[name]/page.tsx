@@ -1,0 +1,50 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { db } from "@/lib/server/db";
+import { loadAssumptionSets, loadScoringCompanies } from "@/lib/server/queries";
+import { SetEditor } from "../SetEditor";
+import "../assumptions.css";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ name: string }>; searchParams: Promise<{ renamed?: string | string[] }> };
+
+/** Set names never contain "%", so decoding an already decoded name changes nothing. */
+function setName(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { name } = await params;
+  return { title: `Assumptions: ${setName(name).slice(0, 60)}` };
+}
+
+export default async function EditAssumptionSetPage({ params, searchParams }: Props) {
+  const name = setName((await params).name);
+  const { renamed } = await searchParams;
+  const [sets, companies] = await Promise.all([loadAssumptionSets(db), loadScoringCompanies(db)]);
+  const set = sets.find((s) => s.name === name);
+  if (!set) {
+    return (
+      <div className="page-head">
+        <p className="small"><Link href="/assumptions">← All assumption sets</Link></p>
+        <h1>No assumption set named “{name.slice(0, 60)}”</h1>
+        <p>It may have been renamed or deleted. <Link href="/assumptions">See the sets that exist</Link> or create a new one there.</p>
+      </div>
+    );
+  }
+  const defaultSet = sets.find((s) => s.isDefault) ?? null;
+  return (
+    <SetEditor
+      key={set.id}
+      set={{ id: set.id, name: set.name, isDefault: set.isDefault, version: set.version, values: set.values }}
+      companies={companies}
+      defaultName={defaultSet?.name ?? null}
+      renamedFrom={typeof renamed === "string" ? renamed.slice(0, 60) : undefined}
+    />
+  );
+}
