@@ -2,9 +2,16 @@
 // and seeded before the server starts. Debian's chromium is used when present (no browser download).
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { hashPassword } from "./lib/server/auth-core";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const DATABASE_URL = process.env.E2E_DATABASE_URL ?? "file:./prisma/e2e.db";
+// A second server with a password, for the access-control tests (e2e/security.spec.ts).
+const SECURE_PORT = PORT + 1;
+export const SECURE_PASSWORD = "e2e-password-123";
+const SECURE_DATABASE_URL = DATABASE_URL.replace(/\.db$/, "-secure.db");
+const server = (port: number) =>
+  `node_modules/.bin/tsx scripts/db-prepare.ts --reset && exec node_modules/.bin/next start -H 127.0.0.1 -p ${port}`;
 const chromium = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
 
 export default defineConfig({
@@ -27,14 +34,26 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
-  webServer: {
-    // exec: the PID Playwright ends is next-server's own, so no server is left behind.
-    command: `node_modules/.bin/tsx scripts/db-prepare.ts --reset && exec node_modules/.bin/next start -H 127.0.0.1 -p ${PORT}`,
-    url: `http://127.0.0.1:${PORT}/api/health`,
-    env: { DATABASE_URL, NEXT_TELEMETRY_DISABLED: "1" },
-    reuseExistingServer: false,
-    timeout: 120_000,
-    stdout: "pipe",
-  },
+  projects: [
+    { name: "chromium", use: { ...devices["Desktop Chrome"] }, testIgnore: /security\.spec\.ts/ },
+    { name: "secure", use: { ...devices["Desktop Chrome"], baseURL: `http://127.0.0.1:${SECURE_PORT}` }, testMatch: /security\.spec\.ts/ },
+  ],
+  // exec: the PID Playwright ends is next-server's own, so no server is left behind.
+  webServer: [
+    {
+      command: server(PORT),
+      url: `http://127.0.0.1:${PORT}/api/health`,
+      env: { DATABASE_URL, NEXT_TELEMETRY_DISABLED: "1", WATT_PASSWORD_HASH: "" },
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: "pipe",
+    },
+    {
+      command: server(SECURE_PORT),
+      url: `http://127.0.0.1:${SECURE_PORT}/api/health`,
+      env: { DATABASE_URL: SECURE_DATABASE_URL, NEXT_TELEMETRY_DISABLED: "1", WATT_PASSWORD_HASH: hashPassword(SECURE_PASSWORD) },
+      reuseExistingServer: false,
+      timeout: 120_000,
+    },
+  ],
 });

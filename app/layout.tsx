@@ -1,6 +1,11 @@
 import type { Metadata, Viewport } from "next";
 import Link from "next/link";
+import { currentUser } from "@/lib/server/auth";
+import { UserMenu } from "./components/UserMenu";
 import "./globals.css";
+
+// Every page renders per request: data changes with edits, and the CSP nonce (proxy.ts) must be fresh.
+export const dynamic = "force-dynamic";
 
 export const metadata: Metadata = {
   title: { default: "Watt Screener", template: "%s · Watt Screener" },
@@ -13,7 +18,8 @@ export const viewport: Viewport = {
   initialScale: 1,
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const me = await currentUser();
   return (
     <html lang="en">
       <body>
@@ -22,8 +28,10 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
           <Link href="/" className="brand">Watt Screener</Link>
           <nav aria-label="Main">
             <Link href="/">Screener</Link>
+            <Link href="/assumptions">Assumptions</Link>
             <Link href="/methodology">Methodology</Link>
           </nav>
+          <span className="user"><UserMenu user={me.user} required={me.required} /></span>
         </header>
         <main id="main">{children}</main>
       </body>

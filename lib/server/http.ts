@@ -9,3 +9,29 @@ export function serverError(where: string, e: unknown) {
   console.error(`${where} failed:`, e);
   return Response.json({ error: "Something went wrong on the server. The error was logged." }, { status: 500 });
 }
+
+/** Reads a JSON body up to `limit` bytes; anything larger, or not JSON, is refused before parsing. */
+export async function readJson(req: Request, limit = 256 * 1024): Promise<{ ok: true; value: unknown } | { ok: false; response: Response }> {
+  const declared = Number(req.headers.get("content-length") ?? "0");
+  if (declared > limit) return { ok: false, response: Response.json({ error: `Request body over ${limit} bytes` }, { status: 413 }) };
+  const reader = req.body?.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  if (reader) {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > limit) {
+        await reader.cancel();
+        return { ok: false, response: Response.json({ error: `Request body over ${limit} bytes` }, { status: 413 }) };
+      }
+      chunks.push(value);
+    }
+  }
+  try {
+    return { ok: true, value: JSON.parse(Buffer.concat(chunks).toString("utf8")) };
+  } catch {
+    return { ok: false, response: badRequest({}, ["Body must be JSON"]) };
+  }
+}

@@ -1,11 +1,7 @@
 "use server";
 // Reverting one change from a company's history (the revert is audited too).
-import { revalidatePath } from "next/cache";
 import { db } from "@/lib/server/db";
+import { guarded } from "@/lib/server/guard";
 import { revertChange } from "@/lib/server/mutations/revert";
 
-export async function revertAction(input: unknown) {
-  const r = await revertChange(db, input, null);
-  if (r.ok) revalidatePath("/", "layout");
-  return r;
-}
+export async function revertAction(input: unknown) { return guarded((user) => revertChange(db, input, user)); }

@@ -10,11 +10,14 @@ export type WriteResult<T = unknown> =
   | { ok: false; kind: "invalid"; fieldErrors: Record<string, string[]>; formErrors: string[]; submitted: unknown }
   | { ok: false; kind: "conflict"; message: string; current: unknown; submitted: unknown }
   | { ok: false; kind: "not-found"; message: string }
+  | { ok: false; kind: "unauthorized"; message: string }
   | { ok: false; kind: "error"; message: string };
 
 /** Field errors keyed by dotted path ("facts.sharePriceUsd.value"), so nested forms can place them. */
 export function invalid(error: z.ZodError, submitted: unknown): WriteResult<never> {
-  const fieldErrors: Record<string, string[]> = {};
+  // Built without a prototype (a key such as "valueOf" is just a key), returned as a plain object:
+  // results cross to client components, which accept plain objects only.
+  const fieldErrors: Record<string, string[]> = Object.create(null);
   const formErrors: string[] = [];
   for (const issue of error.issues) {
     if (issue.code === "unrecognized_keys") {
@@ -25,7 +28,7 @@ export function invalid(error: z.ZodError, submitted: unknown): WriteResult<neve
     if (!key) formErrors.push(issue.message);
     else (fieldErrors[key] ??= []).push(issue.message);
   }
-  return { ok: false, kind: "invalid", fieldErrors, formErrors, submitted };
+  return { ok: false, kind: "invalid", fieldErrors: { ...fieldErrors }, formErrors, submitted };
 }
 
 export const fieldError = (field: string, message: string, submitted: unknown): WriteResult<never> =>

@@ -1,0 +1,97 @@
+// Runs against the second server, which has a password configured (playwright.config.ts, project "secure").
+import Database from "better-sqlite3";
+import { expect, test } from "@playwright/test";
+import { callAction, PUBLIC_ACTIONS, serverActionsInBuild, serverActionsInSource, writeRoutes } from "./write-paths";
+
+const PASSWORD = "e2e-password-123";
+const DB_FILE = (process.env.E2E_DATABASE_URL ?? "file:./prisma/e2e.db").replace(/^file:/, "").replace(/\.db$/, "-secure.db");
+
+/** Everything a write could change, read straight from SQLite. */
+function fingerprint() {
+  const db = new Database(DB_FILE, { readonly: true });
+  const q = (sql: string) => JSON.stringify(db.prepare(sql).all());
+  const out = [
+    q("SELECT id, version FROM Company ORDER BY id"), q("SELECT companyId, key, value, version FROM Fact ORDER BY id"),
+    q("SELECT id, version FROM Site ORDER BY id"), q("SELECT id, version FROM Contract ORDER BY id"),
+    q("SELECT id, version, appliedAt FROM Event ORDER BY id"), q("SELECT id, name, version FROM AssumptionSet ORDER BY id"),
+    q("SELECT count(*) n FROM AuditEntry"),
+  ].join("\n");
+  db.close();
+  return out;
+}
+
+test.describe.serial("access control with a password", () => {
+  test("the build's server actions are exactly the \"use server\" exports in the code", () => {
+    const built = serverActionsInBuild().map((a) => `${a.file}#${a.name}`).sort();
+    const source = serverActionsInSource().map((a) => `${a.file}#${a.name}`).sort();
+    expect(built).toEqual(source);
+    expect(built.length).toBeGreaterThanOrEqual(10);
+  });
+
+  test("every write path refuses without a session and changes nothing", async ({ baseURL }) => {
+    const before = fingerprint();
+    const actions = serverActionsInBuild().filter((a) => !PUBLIC_ACTIONS.has(a.name));
+    for (const a of actions) {
+      const r = await callAction(baseURL!, a, [{ ticker: "CORZ", id: 1, version: 1, auditId: 1, eventId: 1, name: "X", values: {} }]);
+      expect(r.status, `${a.file}#${a.name}`).toBe(200);
+      expect(r.text, `${a.file}#${a.name}`).toContain('"kind":"unauthorized"');
+    }
+    const routes = writeRoutes();
+    expect(routes.length).toBeGreaterThan(0);
+    for (const r of routes) {
+      const res = await fetch(new URL(r.urlPath, baseURL), { method: r.method, headers: { "content-type": "application/json" }, body: JSON.stringify({ version: 1, facts: {} }) });
+      expect(res.status, `${r.method} ${r.urlPath}`).toBe(401);
+    }
+    expect(fingerprint()).toBe(before);
+  });
+
+  test("pages carry a per-request nonce CSP and security headers", async ({ page }) => {
+    const res = await page.goto("/");
+    const csp = res!.headers()["content-security-policy"];
+    const nonce = /'nonce-([^']+)'/.exec(csp)![1];
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(res!.headers()["x-content-type-options"]).toBe("nosniff");
+    expect(res!.headers()["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+    // every script tag the server sent carries this response's nonce (later chunks load via 'strict-dynamic')
+    const html = await res!.text();
+    const tags = html.match(/<script\b[^>]*>/g) ?? [];
+    expect(tags.length).toBeGreaterThan(0);
+    for (const tag of tags) expect(tag).toContain(`nonce="${nonce}"`);
+    // the app still works under the policy: the table rendered and the chart loaded
+    await expect(page.locator(".screener-table tbody tr").first()).toBeVisible();
+    await expect(page.locator(".chart svg").first()).toBeVisible();
+  });
+
+  test("sign in, edit with the name recorded, wrong passwords are generic and rate limited", async ({ page, baseURL }) => {
+    await page.goto("/companies/CORZ/edit");
+    await page.locator('input[name="sharePriceUsd.value"]').fill("18");
+    await page.getByRole("button", { name: "Save market figures" }).click();
+    await expect(page.getByText("Sign in to make changes.")).toBeVisible();
+
+    await page.goto("/signin?next=/companies/CORZ/edit");
+    await page.getByLabel("Your name").fill("Ana Analyst");
+    await page.getByLabel("Password").fill(PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page).toHaveURL(/^[^?]*\/companies\/CORZ\/edit$/);
+    const cookie = (await page.context().cookies()).find((c) => c.name === "watt_session")!;
+    expect(cookie.httpOnly).toBe(true);
+    expect(cookie.sameSite).toBe("Lax");
+    expect(cookie.expires).toBeGreaterThan(Date.now() / 1000);
+    await page.locator('input[name="sharePriceUsd.value"]').fill("18");
+    await page.getByRole("button", { name: "Save market figures" }).click();
+    await expect(page.getByText("Market figures saved")).toBeVisible();
+    await page.goto("/companies/CORZ");
+    await expect(page.locator("table.history tbody tr").first()).toContainText("Ana Analyst");
+
+    // wrong passwords: one generic message, then the limiter (5 attempts a minute per client)
+    const signIn = serverActionsInBuild().find((a) => a.name === "signInAction")!;
+    const xff = { "x-forwarded-for": "203.0.113.9" };
+    const messages: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      const r = await callAction(baseURL!, signIn, [{ name: "Eve", password: `guess-${i}` }], xff);
+      messages.push(/"message":"([^"]+)"/.exec(r.text)![1]);
+    }
+    expect(messages.slice(0, 5)).toEqual(Array(5).fill("Wrong name or password."));
+    expect(messages[5]).toBe("Too many attempts. Wait a minute and try again.");
+  });
+});
