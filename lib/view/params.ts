@@ -60,7 +60,8 @@ export const VIEW_PARAM_NAMES = Object.keys(viewParamsSchema.shape);
 export type ParamsInput = URLSearchParams | Record<string, string | string[] | undefined>;
 
 function toRecord(input: ParamsInput): { record: Record<string, string>; repeated: string[] } {
-  const record: Record<string, string> = {};
+  // Null-prototype objects: parameter names such as "__proto__" or "valueOf" are plain keys here.
+  const record: Record<string, string> = Object.create(null);
   const repeated: string[] = [];
   const entries = input instanceof URLSearchParams ? [...input.entries()] : Object.entries(input).flatMap(([k, v]) =>
     v === undefined ? [] : Array.isArray(v) ? v.map((x) => [k, x] as [string, string]) : [[k, v] as [string, string]]);
@@ -78,16 +79,16 @@ export type ParseViewResult =
 export function parseView(input: ParamsInput): ParseViewResult {
   const { record, repeated } = toRecord(input);
   const parsed = viewParamsSchema.safeParse(record);
-  const fieldErrors: Record<string, string[]> = {};
+  const fieldErrors: Record<string, string[]> = Object.create(null);
   for (const k of repeated) (fieldErrors[k] ??= []).push("Given more than once");
   if (!parsed.success) {
     const flat = z.flattenError(parsed.error);
     for (const [k, msgs] of Object.entries(flat.fieldErrors)) (fieldErrors[k] ??= []).push(...(msgs as string[]));
     for (const issue of parsed.error.issues)
       if (issue.code === "unrecognized_keys") for (const k of issue.keys) (fieldErrors[k] ??= []).push("Unknown parameter");
-    return { ok: false, fieldErrors, formErrors: [] };
+    return { ok: false, fieldErrors: { ...fieldErrors }, formErrors: [] };
   }
-  if (repeated.length) return { ok: false, fieldErrors, formErrors: [] };
+  if (repeated.length) return { ok: false, fieldErrors: { ...fieldErrors }, formErrors: [] };
   const p = parsed.data;
   const [sortId, sortDir] = (p.sort ?? `${DEFAULT_SORT.id}.${DEFAULT_SORT.dir}`).split(".") as [ColumnId, SortDir];
   return {
