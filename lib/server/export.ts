@@ -1,0 +1,324 @@
+// JSON export of every table and the matching import (issue 6, reliability).
+//
+// The export holds every row of every table with all columns — ids, versions, timestamps (ISO strings)
+// and Json columns as parsed JSON — ordered by primary key, with keys in a fixed order and no export
+// timestamp, so the same data always gives the same bytes: export → import into an empty database →
+// export again gives an identical file.
+//
+// The import validates the whole file before writing anything (a strict zod schema per table, then
+// primary/foreign keys and unique constraints across tables); every problem is reported with table, row
+// id and field. It then writes in ONE transaction: a non-empty target is refused unless `replace`, which
+// deletes everything first inside the same transaction; rows keep their original ids.
+import { z } from "zod";
+import {
+  CONTRACT_STATUSES, CONTRACT_STRUCTURES, COUNTERPARTY_KINDS, EVENT_KINDS, LEASE_TYPES, MW_BASES, POWER_STRATEGIES,
+  SHARE_BASES, SITE_STAGES, SITE_USES,
+} from "../domain/enums";
+import { contractSchema } from "../domain/schemas";
+import { assumptionOverridesSchema, assumptionsSchema } from "../scoring/assumptions";
+import { Prisma } from "../generated/prisma/client";
+import type { Db } from "./db-client";
+
+export const EXPORT_FORMAT = "watt-screener-export";
+export const EXPORT_FORMAT_VERSION = 1;
+
+// ── Column schemas ───────────────────────────────────────────────────────────────────────────────────
+// Each table's strict schema lists its columns in the order they are written to the file. Values are
+// checked as stored (no trimming or other transforms), so what is validated is exactly what is inserted.
+
+const id = z.number().int().positive();
+const fk = z.number().int().positive();
+const int = z.number().int();
+const version = z.number().int().min(1);
+const position = z.number().int().min(0);
+const float = z.number(); // JSON has no NaN/Infinity, so any number here is finite
+const str = z.string();
+const isoDateTime = z.iso.datetime({ offset: false, precision: 3, error: "Must be an ISO timestamp like 2025-11-21T10:00:00.000Z" });
+const strings = z.array(z.string());
+const json = z.json();
+
+const companyRow = z.strictObject({
+  id, ticker: str.min(1), name: str, exchange: str, country: str,
+  powerStrategy: z.enum(POWER_STRATEGIES).nullable(), powerNote: str.nullable(),
+  gaps: strings, assumptionOverrides: assumptionOverridesSchema,
+  version, updatedAt: isoDateTime,
+});
+const factRow = z.strictObject({
+  id, companyId: fk, key: str.min(1), value: float, asOf: str, sourceUrl: str, note: str.nullable(),
+  basis: z.enum(SHARE_BASES).nullable(), version,
+});
+const siteRow = z.strictObject({
+  id, companyId: fk, name: str.min(1), location: str.nullable(),
+  grossMw: float.nullable(), grossMwAsOf: str.nullable(), grossMwSourceUrl: str.nullable(), grossMwNote: str.nullable(),
+  itMw: float.nullable(), itMwAsOf: str.nullable(), itMwSourceUrl: str.nullable(), itMwNote: str.nullable(),
+  stage: z.enum(SITE_STAGES), use: z.enum(SITE_USES), expectedEnergization: str.nullable(), ownership: str.nullable(),
+  sourceUrl: str.nullable(), note: str.nullable(), position, version,
+});
+const eventRow = z.strictObject({
+  id, companyId: fk, date: str, kind: z.enum(EVENT_KINDS), summary: str, sourceUrls: strings,
+  // The payload applyEvent() parses with contractSchema when the event is applied.
+  contractJson: contractSchema.nullable(),
+  appliedAt: isoDateTime.nullable(), position, version,
+});
+const contractRow = z.strictObject({
+  id, companyId: fk, code: str.min(1), counterparty: str, counterpartyKind: z.enum(COUNTERPARTY_KINDS).nullable(),
+  counterpartyRating: str.nullable(), guarantor: str.nullable(), guarantorRating: str.nullable(), backstopUsd: float.nullable(),
+  structure: z.enum(CONTRACT_STRUCTURES), leaseType: z.enum(LEASE_TYPES).nullable(), siteId: fk.nullable(),
+  itMw: float.nullable(), itMwBasis: z.enum(MW_BASES), tenorYears: float.nullable(), totalValueUsd: float.nullable(),
+  extensionOptions: str.nullable(), signedDate: str.nullable(), rentStart: str.nullable(), status: z.enum(CONTRACT_STATUSES),
+  deliveredItMw: float.nullable(), companyGpuCapexUsd: float.nullable(), prepaymentUsd: float.nullable(),
+  companyFundedCapexUsd: float.nullable(), tenantFundedCapexShare: float.nullable(), sourceUrls: strings, note: str.nullable(),
+  position, version, fromEventId: fk.nullable(),
+});
+const assumptionSetRow = z.strictObject({
+  id, name: str.min(1), isDefault: z.boolean(), values: assumptionsSchema, version, createdAt: isoDateTime, updatedAt: isoDateTime,
+});
+const auditEntryRow = z.strictObject({
+  id, at: isoDateTime, entity: z.enum(["Company", "Fact", "Site", "Contract", "Event", "AssumptionSet"]), entityId: int,
+  companyId: int.nullable(), field: str.min(1), before: json, after: json, user: str.nullable(), revertOf: int.nullable(),
+});
+const datasetMetaRow = z.strictObject({
+  id, snapshot: str, currency: str, notes: str, loadedAt: isoDateTime, sourceFile: str,
+});
+
+/** Tables in foreign-key order (parents first): the insert order; deletes go in reverse. */
+const TABLES = {
+  Company: { schema: companyRow, model: "company", datetimes: ["updatedAt"], nullableJson: [] },
+  Fact: { schema: factRow, model: "fact", datetimes: [], nullableJson: [] },
+  Site: { schema: siteRow, model: "site", datetimes: [], nullableJson: [] },
+  Event: { schema: eventRow, model: "event", datetimes: ["appliedAt"], nullableJson: ["contractJson"] },
+  Contract: { schema: contractRow, model: "contract", datetimes: [], nullableJson: [] },
+  AssumptionSet: { schema: assumptionSetRow, model: "assumptionSet", datetimes: ["createdAt", "updatedAt"], nullableJson: [] },
+  AuditEntry: { schema: auditEntryRow, model: "auditEntry", datetimes: ["at"], nullableJson: ["before", "after"] },
+  DatasetMeta: { schema: datasetMetaRow, model: "datasetMeta", datetimes: ["loadedAt"], nullableJson: [] },
+} as const;
+
+export type TableName = keyof typeof TABLES;
+export const TABLE_NAMES = Object.keys(TABLES) as TableName[];
+/** Column names per table, in file order. */
+export const EXPORT_COLUMNS = Object.fromEntries(TABLE_NAMES.map((t) => [t, Object.keys(TABLES[t].schema.shape)])) as Record<TableName, string[]>;
+
+export type ExportRow = Record<string, unknown>;
+export interface ExportFile {
+  format: typeof EXPORT_FORMAT;
+  formatVersion: typeof EXPORT_FORMAT_VERSION;
+  tables: Record<TableName, ExportRow[]>;
+}
+export type RowCounts = Record<TableName, number>;
+
+/** An import that was refused (invalid file or non-empty target). Nothing was written. */
+export class ImportError extends Error {
+  constructor(message: string, public readonly problems: string[] = []) {
+    super(message);
+    this.name = "ImportError";
+  }
+}
+
+type Delegate = {
+  findMany(args: { orderBy: { id: "asc" } }): Promise<Record<string, unknown>[]>;
+  count(): Promise<number>;
+  deleteMany(): Promise<unknown>;
+  createMany(args: { data: Record<string, unknown>[] }): Promise<{ count: number }>;
+};
+type Client = Db | Prisma.TransactionClient;
+// The delegates differ only in their row types; this module handles rows generically.
+const delegate = (db: Client, t: TableName) => (db as unknown as Record<string, Delegate>)[TABLES[t].model];
+
+// ── Export ───────────────────────────────────────────────────────────────────────────────────────────
+
+function exportRow(t: TableName, row: Record<string, unknown>): ExportRow {
+  const cols = EXPORT_COLUMNS[t];
+  const unknownCols = Object.keys(row).filter((k) => !cols.includes(k));
+  if (unknownCols.length)
+    throw new Error(`lib/server/export.ts does not know ${t}.${unknownCols.join(`, ${t}.`)} — add the column(s) to its schema`);
+  const datetimes: readonly string[] = TABLES[t].datetimes;
+  const out: ExportRow = {};
+  for (const c of cols) {
+    const v = row[c];
+    out[c] = datetimes.includes(c) ? (v == null ? null : (v as Date).toISOString()) : (v ?? null);
+  }
+  return out;
+}
+
+/** Every row of every table, read in one transaction (a consistent snapshot). */
+export async function exportAll(db: Db): Promise<ExportFile> {
+  const rows = await db.$transaction(async (tx) => {
+    const out = {} as Record<TableName, ExportRow[]>;
+    for (const t of TABLE_NAMES) out[t] = (await delegate(tx, t).findMany({ orderBy: { id: "asc" } })).map((r) => exportRow(t, r));
+    return out;
+  }, { timeout: 60_000 });
+  return { format: EXPORT_FORMAT, formatVersion: EXPORT_FORMAT_VERSION, tables: rows };
+}
+
+/** The file text: two exports of the same data are byte-identical. */
+export function serializeExport(file: ExportFile): string {
+  return `${JSON.stringify(file, null, 2)}\n`;
+}
+
+export const countRows = (file: ExportFile): RowCounts =>
+  Object.fromEntries(TABLE_NAMES.map((t) => [t, file.tables[t].length])) as RowCounts;
+
+// ── Validation ───────────────────────────────────────────────────────────────────────────────────────
+
+const MAX_PROBLEMS = 100;
+
+const headerSchema = z.strictObject({
+  format: z.literal(EXPORT_FORMAT, { error: `Not a Watt Screener export (format must be "${EXPORT_FORMAT}")` }),
+  formatVersion: z.literal(EXPORT_FORMAT_VERSION, { error: `Unsupported formatVersion (this version reads ${EXPORT_FORMAT_VERSION})` }),
+  tables: z.strictObject(Object.fromEntries(TABLE_NAMES.map((t) => [t, z.array(z.unknown())])) as Record<TableName, z.ZodArray<z.ZodUnknown>>),
+});
+
+const formatPath = (p: readonly PropertyKey[]) =>
+  p.reduce<string>((acc, k) => (typeof k === "number" ? `${acc}[${k}]` : acc ? `${acc}.${String(k)}` : String(k)), "");
+
+const rowLabel = (t: TableName, row: unknown, index: number) => {
+  const rid = (row as { id?: unknown } | null)?.id;
+  return typeof rid === "number" ? `${t} id ${rid}` : `${t} row #${index + 1}`;
+};
+
+/**
+ * Checks a parsed export file; returns the problems as "Site id 12: stage — Invalid option: …" lines
+ * (empty when the file can be imported as is).
+ */
+export function validateExport(raw: unknown): { file: ExportFile | null; problems: string[] } {
+  const header = headerSchema.safeParse(raw);
+  if (!header.success) return { file: null, problems: header.error.issues.map((i) => `${formatPath(i.path) || "(file)"} — ${i.message}`) };
+  const tables = header.data.tables as Record<TableName, unknown[]>;
+  const problems: string[] = [];
+  const add = (t: TableName, row: unknown, index: number, field: string, message: string) =>
+    problems.push(`${rowLabel(t, row, index)}: ${field} — ${message}`);
+
+  // 1. Each row against its table's schema.
+  for (const t of TABLE_NAMES) {
+    tables[t].forEach((row, i) => {
+      const r = TABLES[t].schema.safeParse(row);
+      if (r.success) return;
+      for (const issue of r.error.issues) {
+        if (issue.code === "unrecognized_keys") add(t, row, i, issue.keys.join(", "), "Unknown column");
+        else add(t, row, i, formatPath(issue.path) || "(row)", issue.message);
+      }
+    });
+  }
+
+  // 2. Keys across rows and tables. Works on the raw rows, so these are found even when step 1 failed.
+  const get = (row: unknown, col: string) => (row && typeof row === "object" ? (row as Record<string, unknown>)[col] : undefined);
+  const ids = {} as Record<TableName, Map<number, unknown>>;
+  for (const t of TABLE_NAMES) {
+    ids[t] = new Map();
+    tables[t].forEach((row, i) => {
+      const rid = get(row, "id");
+      if (typeof rid !== "number") return;
+      if (ids[t].has(rid)) add(t, row, i, "id", `Duplicate id ${rid}`);
+      else ids[t].set(rid, row);
+    });
+  }
+  const unique = (t: TableName, cols: string[], what: string) => {
+    const seen = new Map<string, number>();
+    tables[t].forEach((row, i) => {
+      const values = cols.map((c) => get(row, c));
+      if (values.some((v) => v === undefined || v === null)) return;
+      const key = JSON.stringify(values);
+      if (seen.has(key)) add(t, row, i, cols[cols.length - 1], `Duplicate ${what} ${values.map((v) => JSON.stringify(v)).join(" / ")} (also ${t} id ${seen.get(key)})`);
+      else seen.set(key, get(row, "id") as number);
+    });
+  };
+  unique("Company", ["ticker"], "ticker");
+  unique("Fact", ["companyId", "key"], "fact key for the company");
+  unique("Site", ["companyId", "name"], "site name for the company");
+  unique("Contract", ["code"], "contract code");
+  unique("Contract", ["fromEventId"], "source event");
+  unique("AssumptionSet", ["name"], "assumption set name");
+
+  const ref = (t: TableName, col: string, parent: TableName) =>
+    tables[t].forEach((row, i) => {
+      const v = get(row, col);
+      if (typeof v === "number" && !ids[parent].has(v)) add(t, row, i, col, `Refers to ${parent} id ${v}, which is not in the file`);
+    });
+  ref("Fact", "companyId", "Company");
+  ref("Site", "companyId", "Company");
+  ref("Event", "companyId", "Company");
+  ref("Contract", "companyId", "Company");
+  ref("Contract", "siteId", "Site");
+  ref("Contract", "fromEventId", "Event");
+  // Not database constraints, but the app relies on them.
+  tables.Contract.forEach((row, i) => {
+    const companyId = get(row, "companyId");
+    for (const [col, parent] of [["siteId", "Site"], ["fromEventId", "Event"]] as const) {
+      const p = ids[parent].get(get(row, col) as number);
+      if (p !== undefined && typeof companyId === "number" && get(p, "companyId") !== companyId)
+        add("Contract", row, i, col, `${parent} id ${get(row, col)} belongs to another company`);
+    }
+  });
+  ref("AuditEntry", "revertOf", "AuditEntry");
+  const defaults = tables.AssumptionSet.filter((r) => get(r, "isDefault") === true).length;
+  if (defaults > 1) problems.push(`AssumptionSet: isDefault — at most one set can be the default (found ${defaults})`);
+  if (tables.DatasetMeta.length > 1) problems.push(`DatasetMeta: (table) — at most one row (found ${tables.DatasetMeta.length})`);
+
+  return { file: problems.length ? null : (raw as ExportFile), problems };
+}
+
+// ── Import ───────────────────────────────────────────────────────────────────────────────────────────
+
+function toDbRow(t: TableName, row: ExportRow): Record<string, unknown> {
+  const { datetimes, nullableJson } = TABLES[t] as { datetimes: readonly string[]; nullableJson: readonly string[] };
+  const out: Record<string, unknown> = {};
+  for (const c of EXPORT_COLUMNS[t]) {
+    const v = row[c];
+    if (datetimes.includes(c)) out[c] = v == null ? null : new Date(v as string);
+    else if (nullableJson.includes(c)) out[c] = v == null ? Prisma.DbNull : v;
+    else out[c] = v;
+  }
+  return out;
+}
+
+export async function countTables(db: Client): Promise<RowCounts> {
+  const out = {} as RowCounts;
+  for (const t of TABLE_NAMES) out[t] = await delegate(db, t).count();
+  return out;
+}
+
+/**
+ * Validates `raw` (a parsed export file) completely, then writes it in one transaction. Throws
+ * ImportError — with nothing written — for an invalid file, or a non-empty target without `replace`.
+ */
+export async function importAll(db: Db, raw: unknown, opts: { replace?: boolean } = {}): Promise<RowCounts> {
+  const { file, problems } = validateExport(raw);
+  if (!file) {
+    const shown = problems.slice(0, MAX_PROBLEMS);
+    const more = problems.length > shown.length ? `\n  … and ${problems.length - shown.length} more` : "";
+    throw new ImportError(`Import rejected (${problems.length} problem${problems.length === 1 ? "" : "s"}); nothing was written:\n  ${shown.join("\n  ")}${more}`, problems);
+  }
+  return db.$transaction(async (tx) => {
+    const existing = await countTables(tx);
+    const nonEmpty = TABLE_NAMES.filter((t) => existing[t] > 0);
+    if (nonEmpty.length && !opts.replace)
+      throw new ImportError(`The target database is not empty (${nonEmpty.map((t) => `${t}: ${existing[t]}`).join(", ")}); nothing was written. Import into an empty database, or replace everything with --replace.`);
+    // Children first; Contract before Event because of Contract.fromEventId.
+    for (const t of [...TABLE_NAMES].reverse()) await delegate(tx, t).deleteMany();
+    const counts = {} as RowCounts;
+    for (const t of TABLE_NAMES) {
+      const rows = file.tables[t];
+      counts[t] = rows.length ? (await delegate(tx, t).createMany({ data: rows.map((r) => toDbRow(t, r)) })).count : 0;
+    }
+    await reserveAuditedIds(tx, file);
+    return counts;
+  }, { timeout: 120_000 });
+}
+
+/**
+ * Inserting explicit ids moves SQLite's AUTOINCREMENT counter only up to the largest id present. A row
+ * that was deleted before the export is gone but its audit entries still name its id; without this, the
+ * next new row could get that id and inherit the deleted row's history. (SQLite-specific: a PostgreSQL
+ * port would call setval() on each table's sequence here.)
+ */
+async function reserveAuditedIds(tx: Prisma.TransactionClient, file: ExportFile) {
+  const audited: TableName[] = ["Company", "Site", "Contract", "Event", "AssumptionSet"];
+  for (const t of audited) {
+    const maxId = Math.max(0,
+      ...file.tables[t].map((r) => r.id as number),
+      ...file.tables.AuditEntry.filter((a) => a.entity === t).map((a) => a.entityId as number));
+    if (maxId === 0) continue;
+    const updated = await tx.$executeRawUnsafe(`UPDATE sqlite_sequence SET seq = MAX(seq, ?) WHERE name = ?`, maxId, t);
+    if (updated === 0) await tx.$executeRawUnsafe(`INSERT INTO sqlite_sequence (name, seq) VALUES (?, ?)`, t, maxId);
+  }
+}

@@ -1,0 +1,59 @@
+// `npm run db:import -- <file> [--replace]`: loads a JSON export (npm run db:export) into the
+// DATABASE_URL database. The whole file is validated first; rows are written in one transaction with
+// their original ids. A non-empty database is refused unless --replace (which deletes everything first,
+// in the same transaction). A database file that does not exist yet is created and migrated first.
+import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { databaseUrl } from "../lib/env";
+import { describeCounts, displayPath, sqliteFileOf } from "../lib/server/backup";
+import { createClient } from "../lib/server/db-client";
+import { importAll, ImportError } from "../lib/server/export";
+
+class UsageError extends Error {}
+
+function migrate(file: string) {
+  const root = path.join(__dirname, "..");
+  const run = spawnSync(path.join(root, "node_modules", ".bin", "prisma"), ["migrate", "deploy"], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: `file:${file}`, CHECKPOINT_DISABLE: "1", PRISMA_HIDE_UPDATE_MESSAGE: "1" },
+    encoding: "utf8",
+  });
+  if (run.status !== 0) throw new UsageError(`prisma migrate deploy failed for ${file}:\n${run.stdout}${run.stderr}`);
+}
+
+async function main() {
+  const args = process.argv.slice(2);
+  const replace = args.includes("--replace");
+  const unknown = args.filter((a) => a.startsWith("-") && a !== "--replace");
+  const input = args.find((a) => !a.startsWith("-"));
+  if (!input || unknown.length) throw new UsageError("usage: npm run db:import -- <export.json> [--replace]");
+  if (!existsSync(input)) throw new UsageError(`No file ${input}`);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(input, "utf8"));
+  } catch (e) {
+    throw new UsageError(`${input} is not valid JSON: ${e instanceof Error ? e.message : e}`);
+  }
+
+  const file = sqliteFileOf(databaseUrl());
+  const created = !existsSync(file);
+  if (created) migrate(file);
+  const db = createClient(`file:${file}`);
+  try {
+    if (created) await db.$queryRawUnsafe("PRAGMA journal_mode = WAL"); // as scripts/db-prepare.ts does
+    const counts = await importAll(db, raw, { replace });
+    const where = displayPath(file);
+    console.log(`Imported ${input} into ${where}${created ? " (new database)" : ""}${replace ? " (replaced its data)" : ""}`);
+    console.log(`  ${describeCounts(counts)}`);
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+main().catch((e) => {
+  const expected = e instanceof UsageError || e instanceof ImportError ||
+    (e instanceof Error && (e.message.startsWith("Invalid environment") || e.message.startsWith("Not a SQLite")));
+  console.error(expected ? `db:import: ${e.message}` : e);
+  process.exit(1);
+});
