@@ -203,3 +203,22 @@ describe("companies with gaps", () => {
     expect(rows.map((r) => r.rank)).toEqual(rows.map((_, i) => i + 1));
   });
 });
+
+describe("sweep", () => {
+  it("re-scores every company across one assumption: discount rises with build cost, points in order", async () => {
+    const { sweep } = await import("./screen");
+    const companies = dataset.companies.map(companyToScoring);
+    const values = [8, 10, 12, 14, 16];
+    // high must stay ≥ base and low ≤ base while the base moves
+    const series = sweep(companies, { ...A, buildCostLowUsdPerW: 1, buildCostHighUsdPerW: 100 }, "buildCostBaseUsdPerW", values);
+    expect(series.map((s) => s.ticker)).toEqual(companies.map((c) => c.ticker));
+    const corz = series.find((s) => s.ticker === "CORZ")!;
+    expect(corz.points.map((p) => p.value)).toEqual(values);
+    // CORZ: EV/W 7.76385 → discount 1 − 7.76385 / cost
+    corz.points.forEach((p) => close(p.discountBase, 1 - 6_008.447004 / 773.9 / p.value, 5));
+    const gree = series.find((s) => s.ticker === "GREE")!;
+    expect(gree.points.every((p) => p.discountBase === null && p.tier === 3)).toBe(true);
+    // at $8/W CORZ is still below build cost; ranks are a permutation at every point
+    for (let i = 0; i < values.length; i++) expect(new Set(series.map((s) => s.points[i].rank)).size).toBe(companies.length);
+  });
+});
