@@ -2,6 +2,7 @@
 // which values differ between two sets, and how each company's rank, discount and tier move between
 // two screens (the editor's live preview and the compare page).
 import type { z } from "zod";
+import { zodFieldErrors, type FieldErrors } from "../domain/field-errors";
 import {
   ASSUMPTION_KEYS, ASSUMPTION_META, DEFAULT_ASSUMPTIONS, NUMERIC_ASSUMPTION_KEYS,
   type AssumptionGroup, type AssumptionKey, type Assumptions, type NumericAssumptionKey,
@@ -85,26 +86,10 @@ export function withDefaults(values: unknown): Assumptions {
   return { ...DEFAULT_ASSUMPTIONS, ...(values && typeof values === "object" ? values : {}) } as Assumptions;
 }
 
-export interface FieldErrors {
-  fieldErrors: Record<string, string[]>;
-  formErrors: string[];
-}
+export type { FieldErrors };
 
 /** Issues keyed by dotted path ("values.weightS1", "name"), the way the server's write results are. */
-export function toFieldErrors(error: z.ZodError): FieldErrors {
-  const fieldErrors: Record<string, string[]> = {};
-  const formErrors: string[] = [];
-  for (const issue of error.issues) {
-    if (issue.code === "unrecognized_keys") {
-      formErrors.push(`Unknown field${issue.keys.length > 1 ? "s" : ""}: ${issue.keys.join(", ")}`);
-      continue;
-    }
-    const key = issue.path.map(String).join(".");
-    if (!key) formErrors.push(issue.message);
-    else if (!(fieldErrors[key] ??= []).includes(issue.message)) fieldErrors[key].push(issue.message);
-  }
-  return { fieldErrors, formErrors };
-}
+export const toFieldErrors = (error: z.ZodError): FieldErrors => zodFieldErrors(error.issues);
 
 /** Both sources of field errors together, each message once. */
 export function mergeFieldErrors(...sources: Record<string, string[]>[]): Record<string, string[]> {

@@ -1,6 +1,7 @@
 // What every write returns. Invalid input and version conflicts come back with the submitted values, so
 // the form keeps what the user typed; unexpected errors become one plain sentence (the cause is logged).
 import { z } from "zod";
+import { zodFieldErrors } from "../../domain/field-errors";
 import type { Db } from "../db-client";
 
 export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
@@ -15,20 +16,7 @@ export type WriteResult<T = unknown> =
 
 /** Field errors keyed by dotted path ("facts.sharePriceUsd.value"), so nested forms can place them. */
 export function invalid(error: z.ZodError, submitted: unknown): WriteResult<never> {
-  // Built without a prototype (a key such as "valueOf" is just a key), returned as a plain object:
-  // results cross to client components, which accept plain objects only.
-  const fieldErrors: Record<string, string[]> = Object.create(null);
-  const formErrors: string[] = [];
-  for (const issue of error.issues) {
-    if (issue.code === "unrecognized_keys") {
-      formErrors.push(`Unknown field${issue.keys.length > 1 ? "s" : ""}: ${issue.keys.join(", ")}`);
-      continue;
-    }
-    const key = issue.path.map(String).join(".");
-    if (!key) formErrors.push(issue.message);
-    else (fieldErrors[key] ??= []).push(issue.message);
-  }
-  return { ok: false, kind: "invalid", fieldErrors: { ...fieldErrors }, formErrors, submitted };
+  return { ok: false, kind: "invalid", ...zodFieldErrors(error.issues), submitted };
 }
 
 export const fieldError = (field: string, message: string, submitted: unknown): WriteResult<never> =>

@@ -3,6 +3,7 @@
 // the user typed (so nothing is lost on an error), converted to typed values for the shared zod schema,
 // and shown with their field-level messages.
 import { useId } from "react";
+import { zodFieldErrors } from "@/lib/domain/field-errors";
 
 export type FieldKind = "text" | "number" | "optionalNumber" | "select" | "textarea" | "urls" | "checkbox";
 export interface FieldSpec {
@@ -94,12 +95,8 @@ export function Fields({ specs, draft, setDraft, errors, prefix = "", errorPrefi
   );
 }
 
-/** zod issues → dotted-path messages (same shape the server returns). */
-export function issuesToErrors(issues: readonly { path: readonly PropertyKey[]; message: string }[]): Errors {
-  const out: Errors = {};
-  for (const i of issues) (out[i.path.map(String).join(".")] ??= []).push(i.message);
-  return out;
-}
+/** zod issues → dotted-path messages (the same shape the server returns). */
+export const issuesToErrors = (issues: Parameters<typeof zodFieldErrors>[0]): Errors => zodFieldErrors(issues).fieldErrors;
 
 export function FormStatus({ status }: { status: Status }) {
   if (!status) return null;
