@@ -86,55 +86,16 @@ export function Editor(p: EditorProps) {
       <div className="editor-main">
         <MarketForm initial={p.market} onDraft={(facts) => { mark("facts", !!facts); setDrafts((d) => ({ ...d, facts: facts ?? d.facts })); }} />
 
-        <section className="edit-form" aria-labelledby="sites-title">
-          <h2 id="sites-title">Sites</h2>
-          <ul className="record-list">
-            {p.sites.map((s) => (
-              <li key={`${s.id}-${s.version}`}>
-                {editing === `site-${s.id}` ? (
-                  <RecordForm kind="site" ticker={p.ticker} id={s.id} version={s.version} initial={s.input} siteNames={siteNames}
-                    onDraft={(v) => { mark(`site-${s.id}`, !!v); setDrafts((d) => ({ ...d, sites: { ...d.sites, [s.id]: v as SiteInput | undefined } })); }}
-                    onDone={closeEditor(String(s.id), "sites")} />
-                ) : (
-                  <div className="record-line">
-                    <span><strong>{s.input.name}</strong> · {s.input.stage.replace("_", " ")} · {s.input.grossMw ? `${s.input.grossMw.value} MW gross` : "gross MW —"}{s.input.itMw ? ` · ${s.input.itMw.value} MW IT` : ""}</span>
-                    <button type="button" className="secondary" onClick={() => setEditing(`site-${s.id}`)} aria-label={`Edit site ${s.input.name}`}>Edit</button>
-                  </div>
-                )}
-              </li>
-            ))}
-          </ul>
-          {editing === "site-new" ? (
-            <RecordForm kind="site" ticker={p.ticker} initial={null} siteNames={siteNames}
-              onDraft={(v) => { mark("site-new", !!v); setDrafts((d) => ({ ...d, sites: { ...d.sites, new: v as SiteInput | undefined } })); }}
-              onDone={closeEditor("new", "sites")} />
-          ) : <button type="button" onClick={() => setEditing("site-new")}>Add site</button>}
-        </section>
-
-        <section className="edit-form" aria-labelledby="contracts-title">
-          <h2 id="contracts-title">AI/HPC contracts</h2>
-          <ul className="record-list">
-            {p.contracts.map((k) => (
-              <li key={`${k.id}-${k.version}`}>
-                {editing === `contract-${k.id}` ? (
-                  <RecordForm kind="contract" ticker={p.ticker} id={k.id} version={k.version} initial={k.input} siteNames={siteNames}
-                    onDraft={(v) => { mark(`contract-${k.id}`, !!v); setDrafts((d) => ({ ...d, contracts: { ...d.contracts, [k.id]: v as ContractInput | undefined } })); }}
-                    onDone={closeEditor(String(k.id), "contracts")} />
-                ) : (
-                  <div className="record-line">
-                    <span><strong>{k.input.counterparty}</strong> · {k.input.id} · {k.input.itMw ?? "—"} MW · {k.input.tenorYears ?? "—"} y · {usdCompact(k.input.totalValueUsd)}</span>
-                    <button type="button" className="secondary" onClick={() => setEditing(`contract-${k.id}`)} aria-label={`Edit contract ${k.input.id}`}>Edit</button>
-                  </div>
-                )}
-              </li>
-            ))}
-          </ul>
-          {editing === "contract-new" ? (
-            <RecordForm kind="contract" ticker={p.ticker} initial={null} siteNames={siteNames}
-              onDraft={(v) => { mark("contract-new", !!v); setDrafts((d) => ({ ...d, contracts: { ...d.contracts, new: v as ContractInput | undefined } })); }}
-              onDone={closeEditor("new", "contracts")} />
-          ) : <button type="button" onClick={() => setEditing("contract-new")}>Add contract</button>}
-        </section>
+        <RecordSection kind="site" title="Sites" items={p.sites} ticker={p.ticker} siteNames={siteNames} editing={editing} setEditing={setEditing}
+          name={(x) => x.name}
+          summary={(x) => <><strong>{x.name}</strong> · {x.stage.replace("_", " ")} · {x.grossMw ? `${x.grossMw.value} MW gross` : "gross MW —"}{x.itMw ? ` · ${x.itMw.value} MW IT` : ""}</>}
+          onDraft={(key, v) => { mark(`site-${key}`, !!v); setDrafts((d) => ({ ...d, sites: { ...d.sites, [key]: v } })); }}
+          onClose={(key) => closeEditor(key, "sites")()} />
+        <RecordSection kind="contract" title="AI/HPC contracts" items={p.contracts} ticker={p.ticker} siteNames={siteNames} editing={editing} setEditing={setEditing}
+          name={(x) => x.id}
+          summary={(x) => <><strong>{x.counterparty}</strong> · {x.id} · {x.itMw ?? "—"} MW · {x.tenorYears ?? "—"} y · {usdCompact(x.totalValueUsd)}</>}
+          onDraft={(key, v) => { mark(`contract-${key}`, !!v); setDrafts((d) => ({ ...d, contracts: { ...d.contracts, [key]: v } })); }}
+          onClose={(key) => closeEditor(key, "contracts")()} />
 
         {p.events.length > 0 && (
           <section className="edit-form" aria-labelledby="events-title">
@@ -165,5 +126,36 @@ export function Editor(p: EditorProps) {
         <p className="small"><Link href={`/companies/${p.ticker}`}>Back to {p.ticker}</Link> · assumptions “{p.setName}”</p>
       </div>
     </div>
+  );
+}
+
+/** The list of a company's sites or contracts, each editable in place, plus "Add". */
+function RecordSection<T extends SiteInput | ContractInput>(props: {
+  kind: "site" | "contract"; title: string; items: Versioned<T>[]; ticker: string; siteNames: string[];
+  editing: string | null; setEditing: (key: string | null) => void; name: (x: T) => string; summary: (x: T) => React.ReactNode;
+  onDraft: (key: string, v: T | undefined) => void; onClose: (key: string) => void;
+}) {
+  const { kind } = props;
+  const form = (key: string, item?: Versioned<T>) => (
+    <RecordForm kind={kind} ticker={props.ticker} id={item?.id} version={item?.version} initial={item?.input ?? null} siteNames={props.siteNames}
+      onDraft={(v) => props.onDraft(key, v as T | undefined)} onDone={() => props.onClose(key)} />
+  );
+  return (
+    <section className="edit-form" aria-labelledby={`${kind}s-title`}>
+      <h2 id={`${kind}s-title`}>{props.title}</h2>
+      <ul className="record-list">
+        {props.items.map((item) => (
+          <li key={`${item.id}-${item.version}`}>
+            {props.editing === `${kind}-${item.id}` ? form(String(item.id), item) : (
+              <div className="record-line">
+                <span>{props.summary(item.input)}</span>
+                <button type="button" className="secondary" onClick={() => props.setEditing(`${kind}-${item.id}`)} aria-label={`Edit ${kind} ${props.name(item.input)}`}>Edit</button>
+              </div>
+            )}
+          </li>
+        ))}
+      </ul>
+      {props.editing === `${kind}-new` ? form("new") : <button type="button" onClick={() => props.setEditing(`${kind}-new`)}>Add {kind}</button>}
+    </section>
   );
 }
