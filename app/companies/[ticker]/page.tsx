@@ -40,7 +40,7 @@ export default async function CompanyPage({ params, searchParams }: Props) {
 
   return (
     <article className="company">
-      <p className="small page-links"><Link href={back}>← Screener</Link> <Link href={`/companies/${company.ticker}/edit`} className="button-link">Edit data</Link></p>
+      <p className="small page-links"><Link href={back}>← Screener</Link> <Link href={`/companies/${company.ticker}/edit${used.isDefault ? "" : `?set=${encodeURIComponent(used.name)}`}`} className="button-link">Edit data</Link></p>
       <h1>
         {company.ticker} <span className="muted">· {company.name}</span>
       </h1>

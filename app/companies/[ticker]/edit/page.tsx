@@ -11,12 +11,15 @@ import "./edit.css";
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Edit" };
 
-export default async function EditCompanyPage({ params }: { params: Promise<{ ticker: string }> }) {
+export default async function EditCompanyPage({ params, searchParams }: { params: Promise<{ ticker: string }>; searchParams: Promise<{ set?: string | string[] }> }) {
   const { ticker: raw } = await params;
+  const { set: setParam } = await searchParams;
   const ticker = raw.toUpperCase();
   if (!/^[A-Z0-9.]{1,10}$/.test(ticker)) notFound();
   const [company, market, overrides, all, set] = await Promise.all([
-    loadCompanyDetail(db, ticker), marketFiguresOf(db, ticker), overridesOf(db, ticker), loadScoringCompanies(db), resolveAssumptionSet(db),
+    loadCompanyDetail(db, ticker), marketFiguresOf(db, ticker), overridesOf(db, ticker), loadScoringCompanies(db),
+    // the preview uses the set the user is screening with (falls back to the default set)
+    resolveAssumptionSet(db, typeof setParam === "string" ? setParam : null).then((s) => s ?? resolveAssumptionSet(db)),
   ]);
   if (!company || !market || !overrides || !set) notFound();
   const siteName = new Map(company.sites.map((s) => [s.id, s.name]));
