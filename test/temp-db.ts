@@ -22,6 +22,7 @@ export async function createTempDb(): Promise<TempDb> {
   const raw = new Database(file);
   for (const m of readdirSync(MIGRATIONS).filter((d) => /^\d+_/.test(d)).sort())
     raw.exec(readFileSync(path.join(MIGRATIONS, m, "migration.sql"), "utf8"));
+  raw.pragma("journal_mode = WAL"); // as scripts/db-prepare.ts sets it on real databases
   raw.close();
   const url = `file:${file}`;
   const db = createClient(url);
