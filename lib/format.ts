@@ -23,13 +23,27 @@ export function perWatt(v: number | null | undefined): string {
 
 export function pct(v: number | null | undefined, digits = 0): string {
   if (v == null) return DASH;
-  const s = (Math.abs(v) * 100).toFixed(digits);
+  const x = Math.abs(v) * 100;
+  // Below 1e15, toFixed(0) of a non-negative number is the digits of Math.round of it (ties go up either
+  // way); String() of a small integer is much cheaper, and scoring explanations format several per company.
+  const s = digits === 0 && x < 1e15 ? String(Math.round(x)) : x.toFixed(digits);
   return `${v < 0 ? "−" : ""}${s}%`;
+}
+
+/**
+ * `toLocaleString(locale, options)` builds a new Intl.NumberFormat on every call, which dominates the
+ * screener's rendering; a formatter made once gives the same text (ECMA-402 defines the one by the other).
+ */
+const numberFormats = new Map<number, Intl.NumberFormat>();
+function enUs(maximumFractionDigits: number): Intl.NumberFormat {
+  let f = numberFormats.get(maximumFractionDigits);
+  if (!f) numberFormats.set(maximumFractionDigits, (f = new Intl.NumberFormat("en-US", { maximumFractionDigits })));
+  return f;
 }
 
 export function mw(v: number | null | undefined): string {
   if (v == null) return DASH;
-  return `${v.toLocaleString("en-US", { maximumFractionDigits: v < 10 ? 1 : 0 })} MW`;
+  return `${enUs(v < 10 ? 1 : 0).format(v)} MW`;
 }
 
 export function years(v: number | null | undefined): string {
@@ -39,7 +53,7 @@ export function years(v: number | null | undefined): string {
 
 export function plain(v: number | null | undefined, digits = 1): string {
   if (v == null) return DASH;
-  return v.toLocaleString("en-US", { maximumFractionDigits: digits });
+  return enUs(digits).format(v);
 }
 
 const REASON_WORDS: Record<string, string> = {

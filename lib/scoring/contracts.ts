@@ -9,13 +9,27 @@ import type { ContractScore, ScoringContract } from "./types";
  */
 export function ratingScore(rating: string | null, a: Assumptions): number {
   if (!rating) return a.ratingScoreBOrUnrated;
+  let bucket = BUCKETS.get(rating);
+  if (bucket === undefined) {
+    bucket = ratingBucket(rating);
+    if (BUCKETS.size >= 1000) BUCKETS.clear(); // ratings are a small vocabulary; never grow without bound
+    BUCKETS.set(rating, bucket);
+  }
+  return a[bucket];
+}
+
+type RatingKey = "ratingScoreAaaAa" | "ratingScoreA" | "ratingScoreBbb" | "ratingScoreBb" | "ratingScoreBOrUnrated";
+/** Rating text → its assumption key; parsing the text once per distinct rating keeps scoring allocation-free. */
+const BUCKETS = new Map<string, RatingKey>();
+
+function ratingBucket(rating: string): RatingKey {
   const r = rating.trim();
   const letters = MOODYS.test(r) ? moodysToLetters(r) : r.toUpperCase().replace(/[+\-\s]/g, "");
-  if (letters === "AAA" || letters === "AA") return a.ratingScoreAaaAa;
-  if (letters === "A") return a.ratingScoreA;
-  if (letters === "BBB") return a.ratingScoreBbb;
-  if (letters === "BB") return a.ratingScoreBb;
-  return a.ratingScoreBOrUnrated;
+  if (letters === "AAA" || letters === "AA") return "ratingScoreAaaAa";
+  if (letters === "A") return "ratingScoreA";
+  if (letters === "BBB") return "ratingScoreBbb";
+  if (letters === "BB") return "ratingScoreBb";
+  return "ratingScoreBOrUnrated";
 }
 
 /** Moody's long-term scale: Aaa, Aa1–3, A1–3, Baa1–3, Ba1–3, B1–3, Caa… (S&P letters never carry digits). */

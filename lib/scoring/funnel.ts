@@ -39,53 +39,63 @@ export interface FunnelResult {
 
 const fmt = (mw: number) => `${Math.round(mw * 10) / 10} MW`;
 
-export function computeFunnel(company: ScoringCompany, a: Assumptions): FunnelResult {
+/** `explain: false` skips the warnings (for callers that read the numbers only, e.g. a sweep). */
+export function computeFunnel(company: ScoringCompany, a: Assumptions, explain = true): FunnelResult {
   const funnel: Funnel = { s1: 0, s2: 0, s3: 0, s4: 0, s5: 0, s6: 0 };
   const warnings: string[] = [];
-  const siteByName = new Map<string, ScoringSite>();
-  for (const s of company.sites) siteByName.set(s.name, s);
-  const contractedOnSite = new Map<string, number>();
+  const sites = company.sites;
+  const contracts = company.contracts;
   const undelivered: number[] = [];
+  // Contracted IT MW per site name, kept at the index of the last site with that name (a site is looked
+  // up by name and the last one wins). Plain arrays and scans: companies have a handful of sites.
+  let contractedOnSite: number[] | null = null;
   let contractedItMw = 0;
   let deliveredItMw = 0;
 
-  for (const c of company.contracts) {
+  for (let i = 0; i < contracts.length; i++) {
+    const c = contracts[i];
     const it = contractItMw(c, a);
     if (it == null) {
-      warnings.push(`${c.code}: MW not disclosed — counted as 0 MW`);
+      if (explain) warnings.push(`${c.code}: MW not disclosed — counted as 0 MW`);
       undelivered.push(0);
       continue;
     }
-    if (c.itMwBasis === "unknown") warnings.push(`${c.code}: MW basis not stated — ${fmt(it)} taken as IT MW`);
-    if (c.itMwBasis === "gross") warnings.push(`${c.code}: ${fmt(c.itMw!)} gross × ${a.itPerGrossMw} = ${fmt(it)} IT`);
-    if (c.deliveredItMw == null && c.status === "partially_delivered")
-      warnings.push(`${c.code}: partially delivered but delivered MW not disclosed — counted as undelivered`);
+    if (explain) {
+      if (c.itMwBasis === "unknown") warnings.push(`${c.code}: MW basis not stated — ${fmt(it)} taken as IT MW`);
+      if (c.itMwBasis === "gross") warnings.push(`${c.code}: ${fmt(c.itMw!)} gross × ${a.itPerGrossMw} = ${fmt(it)} IT`);
+      if (c.deliveredItMw == null && c.status === "partially_delivered")
+        warnings.push(`${c.code}: partially delivered but delivered MW not disclosed — counted as undelivered`);
+    }
     const delivered = contractDeliveredItMw(c, a);
     const rest = it - delivered;
     contractedItMw += it;
     deliveredItMw += delivered;
     funnel.s1 += delivered;
     undelivered.push(rest);
-    const site = c.siteName != null ? siteByName.get(c.siteName) : undefined;
-    if (site === undefined || ENERGIZED.has(site.stage)) funnel.s2 += rest;
+    const at = c.siteName != null ? lastSiteNamed(sites, c.siteName) : -1;
+    if (at < 0 || ENERGIZED.has(sites[at].stage)) funnel.s2 += rest;
     else funnel.s3 += rest;
-    if (site !== undefined) contractedOnSite.set(site.name, (contractedOnSite.get(site.name) ?? 0) + it);
+    if (at >= 0) {
+      contractedOnSite ??= new Array<number>(sites.length).fill(0);
+      contractedOnSite[at] += it;
+    }
   }
 
   let energizedGrossMw = 0;
   let totalGrossMw = 0;
-  for (const s of company.sites) {
+  for (let j = 0; j < sites.length; j++) {
+    const s = sites[j];
     if (s.grossMw != null) {
       totalGrossMw += s.grossMw;
       if (s.stage === "operating") energizedGrossMw += s.grossMw;
     }
     const it = siteItMw(s, a);
-    const contracted = contractedOnSite.get(s.name) ?? 0;
+    const contracted = contractedOnSite === null ? 0 : contractedOnSite[lastSiteNamed(sites, s.name)];
     if (it == null) {
-      if (contracted === 0) warnings.push(`${s.name}: no MW figure — site not counted`);
+      if (explain && contracted === 0) warnings.push(`${s.name}: no MW figure — site not counted`);
       continue;
     }
-    if (contracted > it + 1e-9)
+    if (explain && contracted > it + 1e-9)
       warnings.push(`${s.name}: contracted ${fmt(contracted)} above the site's ${fmt(it)} IT — data conflict, nothing capped`);
     const free = Math.max(0, it - contracted);
     if (s.stage === "operating") funnel.s4 += free;
@@ -98,4 +108,9 @@ export function computeFunnel(company: ScoringCompany, a: Assumptions): FunnelRe
     funnel.s4 * a.weightS4 + funnel.s5 * a.weightS5 + funnel.s6 * a.weightS6;
 
   return { funnel, itMwEffective, contractedItMw, deliveredItMw, energizedGrossMw, totalGrossMw, undelivered, warnings };
+}
+
+function lastSiteNamed(sites: readonly ScoringSite[], name: string): number {
+  for (let j = sites.length - 1; j >= 0; j--) if (sites[j].name === name) return j;
+  return -1;
 }

@@ -18,18 +18,66 @@ const INPUT_LABELS: Record<string, string> = {
 const ZERO_IF_NULL: ReadonlySet<string> = new Set(["preferredEquityUsd", "committedFinancingUsd", "btcHeld"]);
 
 const v = (f: Sourced | null) => (f == null ? null : f.value);
+const zeroWarning = (k: string) => `${INPUT_LABELS[k]} not reported — taken as 0`;
+const ASSUMED_ZERO_WARNING = {
+  preferredEquityUsd: zeroWarning("preferredEquityUsd"), committedFinancingUsd: zeroWarning("committedFinancingUsd"), btcHeld: zeroWarning("btcHeld"),
+};
+
+function inputUsed(key: (typeof INPUT_KEYS)[number], f: Sourced | null): InputUsed {
+  return f
+    ? { key, value: f.value, asOf: f.asOf, sourceUrl: f.sourceUrl, note: f.note ?? null }
+    : { key, value: null, asOf: null, sourceUrl: null, note: null, assumedZero: ZERO_IF_NULL.has(key) };
+}
+
+/** EV per watt of a MW base, or null with the reason recorded under `key`. */
+function perW(evUsedUsd: number | null, mwBase: number, name: string, key: string, reasons: Reasons): number | null {
+  if (evUsedUsd == null) { reasons[key] = reasons.evUsedUsd; return null; }
+  const r = evUsedUsd / (mwBase * W_PER_MW);
+  // A zero (or vanishingly small) MW base has no meaningful price per watt.
+  if (mwBase <= 0 || !Number.isFinite(r)) { reasons[key] = `zero:${name}`; return null; }
+  return r;
+}
+
+function discount(evPerWEffectiveIt: number | null, cost: number, key: string, reasons: Reasons): number | null {
+  if (evPerWEffectiveIt == null) { reasons[key] = reasons.evPerWEffectiveIt; return null; }
+  return 1 - evPerWEffectiveIt / cost;
+}
+
+function impliedPrice(
+  itMwEffective: number, shares: number | null, debt: number | null, cash: number | null, preferred: number, btc: number,
+  cost: number, key: string, reasons: Reasons,
+): number | null {
+  const why = itMwEffective <= 0 ? "zero:itMwEffective" : shares == null ? "missing:sharesOutstanding" : shares <= 0 ? "zero:sharesOutstanding"
+    : debt == null ? "missing:totalDebt" : cash == null ? "missing:cash" : null;
+  if (why) { reasons[key] = why; return null; }
+  return (itMwEffective * W_PER_MW * cost - debt! - preferred + cash! + btc) / shares!;
+}
 
 export function scoreCompany(company: ScoringCompany, activeSet: Assumptions): CompanyScore {
+  return scoreCompanyImpl(company, activeSet, true);
+}
+
+/**
+ * Internal. With `explain: false` every number, tier and flag is the same but the explanations are left
+ * empty (warnings, inputs, rule details, why): for callers that read numbers only, such as `sweep`.
+ */
+export function scoreCompanyImpl(company: ScoringCompany, activeSet: Assumptions, explain: boolean): CompanyScore {
   const a = mergeAssumptions(activeSet, company.overrides);
   const reasons: Reasons = {};
   const warnings: string[] = [];
-  const inputs: InputUsed[] = INPUT_KEYS.map((key) => {
-    const f = company[key];
-    return f
-      ? { key, value: f.value, asOf: f.asOf, sourceUrl: f.sourceUrl, note: f.note ?? null }
-      : { key, value: null, asOf: null, sourceUrl: null, note: null, assumedZero: ZERO_IF_NULL.has(key) };
-  });
-  for (const i of inputs) if (i.assumedZero) warnings.push(`${INPUT_LABELS[i.key]} not reported — taken as 0`);
+  const inputs: InputUsed[] = !explain ? [] : [
+    inputUsed("sharePriceUsd", company.sharePriceUsd),
+    inputUsed("sharesOutstanding", company.sharesOutstanding),
+    inputUsed("totalDebtUsd", company.totalDebtUsd),
+    inputUsed("cashUsd", company.cashUsd),
+    inputUsed("preferredEquityUsd", company.preferredEquityUsd),
+    inputUsed("committedFinancingUsd", company.committedFinancingUsd),
+    inputUsed("btcHeld", company.btcHeld),
+  ];
+  // In INPUT_KEYS order: the inputs taken as 0 when not reported.
+  if (explain && company.preferredEquityUsd == null) warnings.push(ASSUMED_ZERO_WARNING.preferredEquityUsd);
+  if (explain && company.committedFinancingUsd == null) warnings.push(ASSUMED_ZERO_WARNING.committedFinancingUsd);
+  if (explain && company.btcHeld == null) warnings.push(ASSUMED_ZERO_WARNING.btcHeld);
 
   // §5 Enterprise value.
   const price = v(company.sharePriceUsd);
@@ -51,53 +99,39 @@ export function scoreCompany(company: ScoringCompany, activeSet: Assumptions): C
   if (enterpriseValueExBtcUsd == null) reasons.enterpriseValueExBtcUsd = reasons.enterpriseValueUsd;
   const evUsedUsd = a.subtractBitcoin ? enterpriseValueExBtcUsd : enterpriseValueUsd;
   if (evUsedUsd == null) reasons.evUsedUsd = reasons.enterpriseValueUsd;
-  if (evUsedUsd != null && evUsedUsd < 0) warnings.push("Negative EV: cash and bitcoin exceed market cap and debt — ranked apart");
+  if (explain && evUsedUsd != null && evUsedUsd < 0) warnings.push("Negative EV: cash and bitcoin exceed market cap and debt — ranked apart");
 
   // §4 Effective IT MW.
-  const f = computeFunnel(company, a);
-  warnings.push(...f.warnings);
-  const perW = (mwBase: number, name: string, key: string) => {
-    if (evUsedUsd == null) { reasons[key] = reasons.evUsedUsd; return null; }
-    const r = evUsedUsd / (mwBase * W_PER_MW);
-    // A zero (or vanishingly small) MW base has no meaningful price per watt.
-    if (mwBase <= 0 || !Number.isFinite(r)) { reasons[key] = `zero:${name}`; return null; }
-    return r;
-  };
-  const evPerWTotalGross = perW(f.totalGrossMw, "totalGrossMw", "evPerWTotalGross");
-  const evPerWEnergizedGross = perW(f.energizedGrossMw, "energizedGrossMw", "evPerWEnergizedGross");
-  const evPerWEffectiveIt = perW(f.itMwEffective, "itMwEffective", "evPerWEffectiveIt");
-  const evPerWContractedIt = perW(f.contractedItMw, "contractedItMw", "evPerWContractedIt");
+  const f = computeFunnel(company, a, explain);
+  for (let i = 0; i < f.warnings.length; i++) warnings.push(f.warnings[i]);
+  const evPerWTotalGross = perW(evUsedUsd, f.totalGrossMw, "totalGrossMw", "evPerWTotalGross", reasons);
+  const evPerWEnergizedGross = perW(evUsedUsd, f.energizedGrossMw, "energizedGrossMw", "evPerWEnergizedGross", reasons);
+  const evPerWEffectiveIt = perW(evUsedUsd, f.itMwEffective, "itMwEffective", "evPerWEffectiveIt", reasons);
+  const evPerWContractedIt = perW(evUsedUsd, f.contractedItMw, "contractedItMw", "evPerWContractedIt", reasons);
 
-  const discount = (cost: number, key: string) => {
-    if (evPerWEffectiveIt == null) { reasons[key] = reasons.evPerWEffectiveIt; return null; }
-    return 1 - evPerWEffectiveIt / cost;
-  };
-  const discountLow = discount(a.buildCostLowUsdPerW, "discountLow");
-  const discountBase = discount(a.buildCostBaseUsdPerW, "discountBase");
-  const discountHigh = discount(a.buildCostHighUsdPerW, "discountHigh");
+  const discountLow = discount(evPerWEffectiveIt, a.buildCostLowUsdPerW, "discountLow", reasons);
+  const discountBase = discount(evPerWEffectiveIt, a.buildCostBaseUsdPerW, "discountBase", reasons);
+  const discountHigh = discount(evPerWEffectiveIt, a.buildCostHighUsdPerW, "discountHigh", reasons);
 
-  const valueAt = (cost: number) => f.itMwEffective * W_PER_MW * cost;
-  const valueAtBuildCostUsd = f.itMwEffective > 0 ? valueAt(a.buildCostBaseUsdPerW) : null;
+  const valueAtBuildCostUsd = f.itMwEffective > 0 ? f.itMwEffective * W_PER_MW * a.buildCostBaseUsdPerW : null;
   if (valueAtBuildCostUsd == null) reasons.valueAtBuildCostUsd = "zero:itMwEffective";
-  const implied = (cost: number, key: string) => {
-    const why = f.itMwEffective <= 0 ? "zero:itMwEffective" : shares == null ? "missing:sharesOutstanding" : shares <= 0 ? "zero:sharesOutstanding"
-      : debt == null ? "missing:totalDebt" : cash == null ? "missing:cash" : null;
-    if (why) { reasons[key] = why; return null; }
-    const btc = a.subtractBitcoin ? btcValueUsd : 0;
-    return (valueAt(cost) - debt! - preferred + cash! + btc) / shares!;
-  };
-  const impliedPriceLowUsd = implied(a.buildCostLowUsdPerW, "impliedPriceLowUsd");
-  const impliedPriceBaseUsd = implied(a.buildCostBaseUsdPerW, "impliedPriceBaseUsd");
-  const impliedPriceHighUsd = implied(a.buildCostHighUsdPerW, "impliedPriceHighUsd");
+  const btcForPrice = a.subtractBitcoin ? btcValueUsd : 0;
+  const impliedPriceLowUsd = impliedPrice(f.itMwEffective, shares, debt, cash, preferred, btcForPrice, a.buildCostLowUsdPerW, "impliedPriceLowUsd", reasons);
+  const impliedPriceBaseUsd = impliedPrice(f.itMwEffective, shares, debt, cash, preferred, btcForPrice, a.buildCostBaseUsdPerW, "impliedPriceBaseUsd", reasons);
+  const impliedPriceHighUsd = impliedPrice(f.itMwEffective, shares, debt, cash, preferred, btcForPrice, a.buildCostHighUsdPerW, "impliedPriceHighUsd", reasons);
 
   // §6 Contract quality and financing pressure.
   const contracts = company.contracts.map((c, i) => scoreContract(c, f.undelivered[i], a));
   let wSum = 0, cqsSum = 0, tenorWeight = 0, tenorSum = 0, tcv = 0, gpu = 0, gpuKnown = true, tcvStated = false, capexRemainingUsd = 0;
   let mainCounterparty: string | null = null;
   let mainValue = -1;
+  let anyGpuCloud = false;
+  let onlyColocation = contracts.length > 0;
   for (let i = 0; i < contracts.length; i++) {
     const cs = contracts[i];
     const c = company.contracts[i];
+    if (c.structure === "gpu_cloud") anyGpuCloud = true;
+    if (!(c.structure === "colocation" && !c.companyGpuCapexUsd)) onlyColocation = false;
     capexRemainingUsd += cs.capexRemainingUsd;
     if (cs.annualValueUsd != null) {
       tenorWeight += cs.annualValueUsd;
@@ -112,8 +146,10 @@ export function scoreCompany(company: ScoringCompany, activeSet: Assumptions): C
     }
     const size = c.totalValueUsd ?? (cs.itMwIt ?? 0) * 1e-3;
     if (size > mainValue) { mainValue = size; mainCounterparty = c.counterparty; }
-    if (cs.cqs == null) warnings.push(`${c.code}: CQS not computable (${cs.cqsReason})`);
-    if (c.leaseType == null && c.structure === "colocation") warnings.push(`${c.code}: lease type not stated — scored as gross`);
+    if (explain) {
+      if (cs.cqs == null) warnings.push(`${c.code}: CQS not computable (${cs.cqsReason})`);
+      if (c.leaseType == null && c.structure === "colocation") warnings.push(`${c.code}: lease type not stated — scored as gross`);
+    }
   }
   const none = contracts.length === 0;
   const cqs = wSum > 0 ? cqsSum / wSum : null;
@@ -121,7 +157,6 @@ export function scoreCompany(company: ScoringCompany, activeSet: Assumptions): C
   const weightedTenorYears = tenorWeight > 0 ? tenorSum / tenorWeight : null;
   if (weightedTenorYears == null) reasons.weightedTenorYears = none ? "none:contracts" : "missing:annualValue";
   // Colocation-only books carry no GPU capex at all: the share is 0 whether or not values are stated.
-  const onlyColocation = !none && company.contracts.every((c) => c.structure === "colocation" && !c.companyGpuCapexUsd);
   const share = onlyColocation ? 0 : tcv > 0 && gpuKnown ? gpu / tcv : null;
   const gpuCapexShareOfTcv = share != null && Number.isFinite(share) ? share : null;
   if (gpuCapexShareOfTcv == null)
@@ -143,12 +178,12 @@ export function scoreCompany(company: ScoringCompany, activeSet: Assumptions): C
     energizedContractedItMw: f.funnel.s1 + f.funnel.s2, weightedTenorYears, gpuCapexShareOfTcv, gapToMarketCap,
     gapReason: reasons.gapToMarketCap,
   };
-  const rules = tierRules(tierInputs, a);
-  const { tier, why } = decideTier(rules, tierInputs, a);
+  const rules = tierRules(tierInputs, a, explain);
+  const { tier, why } = decideTier(rules, tierInputs, a, explain);
 
   const flags: Flag[] = [];
   if (discountBase != null && discountBase > 0) flags.push("below-build-cost");
-  if (company.contracts.some((c) => c.structure === "gpu_cloud")) flags.push("gpu-funding");
+  if (anyGpuCloud) flags.push("gpu-funding");
   if (weightedTenorYears != null && weightedTenorYears < a.tier1MinTenorYears) flags.push("short-tenor");
   if (gapToMarketCap != null && gapToMarketCap > a.tier1MaxGapToMarketCap) flags.push("financing-gap");
   if (price == null) flags.push("no-price");
