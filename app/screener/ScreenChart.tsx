@@ -1,7 +1,6 @@
 "use client";
 // EV per effective IT watt per company against contracted share (or tier), with the low/base/high
 // build cost as reference lines. Loaded lazily so the table's JavaScript does not wait for recharts.
-import { useRouter } from "next/navigation";
 import { CartesianGrid, ReferenceLine, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from "recharts";
 import { pct, perWatt } from "@/lib/format";
 import { matchesView } from "@/lib/view/filter";
@@ -11,8 +10,11 @@ import type { BuildCosts } from "./Screener";
 
 interface Point { x: number; y: number; ticker: string; tier: number; row: ScreenerRow }
 
-export default function ScreenChart({ rows, view, buildCost }: { rows: ScreenerRow[]; view: View; buildCost: BuildCosts }) {
-  const router = useRouter();
+/**
+ * `open` navigates to a company page (the router's push, passed down: useRouter here would re-render the
+ * whole chart on every change of the URL, e.g. each sort of the table).
+ */
+export default function ScreenChart({ rows, view, buildCost, open }: { rows: ScreenerRow[]; view: View; buildCost: BuildCosts; open: (href: string) => void }) {
   const byTier = view.chartX === "tier";
   const visible = rows.filter((r) => matchesView(r, view));
   const points: Point[] = [];
@@ -77,7 +79,7 @@ export default function ScreenChart({ rows, view, buildCost }: { rows: ScreenerR
               const { cx = 0, cy = 0, payload } = props;
               if (!payload) return <g />;
               return (
-                <a href={href(payload.ticker)} onClick={(e) => { e.preventDefault(); router.push(href(payload.ticker)); }} aria-label={`${payload.ticker}: ${perWatt(payload.y)}`}>
+                <a href={href(payload.ticker)} onClick={(e) => { e.preventDefault(); open(href(payload.ticker)); }} aria-label={`${payload.ticker}: ${perWatt(payload.y)}`}>
                   <circle cx={cx} cy={cy} r={6} className={`dot tier-${payload.tier}`} />
                   <text x={cx + 8} y={cy + 4} className="dot-label">{payload.ticker}</text>
                 </a>

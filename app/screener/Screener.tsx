@@ -1,8 +1,8 @@
 "use client";
 import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
-import { useMemo, useTransition } from "react";
-import { facetCounts } from "@/lib/view/filter";
+import { memo, useDeferredValue, useMemo, useTransition } from "react";
+import { facetCounts, matchesView } from "@/lib/view/filter";
 import { DEFAULT_VIEW } from "@/lib/view/params";
 import type { ScreenerRow } from "@/lib/view/rows";
 import { ScreenerTable } from "./ScreenerTable";
@@ -16,6 +16,12 @@ const ScreenChart = dynamic(() => import("./ScreenChart"), {
 
 export interface BuildCosts { low: number; base: number; high: number }
 
+/**
+ * The chart draws one labelled dot per company in view. Beyond this many it is not drawn: thousands of
+ * SVG dots take seconds to render and lock the page (see docs/performance.md), and cannot be read.
+ */
+export const CHART_MAX_COMPANIES = 500;
+
 export function Screener(props: {
   rows: ScreenerRow[];
   setName: string;
@@ -26,7 +32,14 @@ export function Screener(props: {
   const { view, setView, hrefOf, errors } = useView();
   const router = useRouter();
   const [pending, startTransition] = useTransition();
-  const counts = useMemo(() => facetCounts(props.rows, view), [props.rows, view]);
+  // Facet counts depend on the filters only (a sort leaves them alone).
+  const { q, tiers, flags, minDiscountPct, minContractedMw } = view;
+  const counts = useMemo(
+    () => facetCounts(props.rows, { ...DEFAULT_VIEW, q, tiers, flags, minDiscountPct, minContractedMw }),
+    [props.rows, q, tiers, flags, minDiscountPct, minContractedMw],
+  );
+  // The chart follows the view a moment later: the table (the urgent update) is never held up by it.
+  const chartView = useDeferredValue(view);
 
   // Changing the assumption set needs the server to re-score: a real navigation, with a pending state.
   const chooseSet = (name: string) =>
@@ -51,20 +64,33 @@ export function Screener(props: {
         pending={pending}
       />
       <ScreenerTable rows={props.rows} view={view} setView={setView} setName={props.setName} buildCost={props.buildCost} />
-      <ChartSection rows={props.rows} view={view} setView={setView} buildCost={props.buildCost} />
+      <ChartSection rows={props.rows} view={chartView} chartX={view.chartX} setView={setView} buildCost={props.buildCost} open={router.push} />
     </div>
   );
 }
 
-function ChartSection(props: { rows: ScreenerRow[]; view: ReturnType<typeof useView>["view"]; setView: ReturnType<typeof useView>["setView"]; buildCost: BuildCosts }) {
+type ChartProps = { rows: ScreenerRow[]; view: ReturnType<typeof useView>["view"]; chartX: ReturnType<typeof useView>["view"]["chartX"]; setView: ReturnType<typeof useView>["setView"]; buildCost: BuildCosts;
+  /** the router's push: the same function on every render */
+  open: (href: string) => void;
+};
+
+/** What the chart draws from: the filters, the axis and the set (for links) — not the sort or the columns. */
+const sameChart = (a: ChartProps, b: ChartProps) =>
+  a.rows === b.rows && a.setView === b.setView && a.buildCost === b.buildCost && a.chartX === b.chartX && a.open === b.open &&
+  a.view.q === b.view.q && a.view.tiers === b.view.tiers && a.view.flags === b.view.flags && a.view.minDiscountPct === b.view.minDiscountPct &&
+  a.view.minContractedMw === b.view.minContractedMw && a.view.chartX === b.view.chartX && a.view.set === b.view.set;
+
+const ChartSection = memo(function ChartSection(props: ChartProps) {
   const { view, setView } = props;
+  const inView = useMemo(() => props.rows.filter((r) => matchesView(r, view)).length, [props.rows, view]);
+  const tooMany = inView > CHART_MAX_COMPANIES;
   return (
     <section className="chart-section" aria-labelledby="chart-title">
       <div className="chart-head">
         <h2 id="chart-title">EV per effective IT watt vs build cost</h2>
         <label>
           Horizontal axis{" "}
-          <select value={view.chartX} onChange={(e) => setView({ chartX: e.target.value as "contracted" | "tier" })}>
+          <select value={props.chartX} onChange={(e) => setView({ chartX: e.target.value as "contracted" | "tier" })}>
             <option value="contracted">Contracted share of IT power</option>
             <option value="tier">Tier</option>
           </select>
@@ -73,7 +99,13 @@ function ChartSection(props: { rows: ScreenerRow[]; view: ReturnType<typeof useV
       <p className="muted small">
         Each dot is a company in the current view. Below the dashed lines (build cost ${props.buildCost.low}, ${props.buildCost.base} and ${props.buildCost.high} per watt) the market pays less per effective IT watt than it costs to build one. Companies whose EV/W cannot be computed are not drawn.
       </p>
-      <ScreenChart rows={props.rows} view={view} buildCost={props.buildCost} />
+      {tooMany ? (
+        <p className="chart-placeholder" role="status">
+          {inView.toLocaleString("en-US")} companies are in view; the chart draws at most {CHART_MAX_COMPANIES}. Narrow the view with the search or the filters to see it.
+        </p>
+      ) : (
+        <ScreenChart rows={props.rows} view={view} buildCost={props.buildCost} open={props.open} />
+      )}
     </section>
   );
-}
+}, sameChart);

@@ -1,23 +1,33 @@
 "use client";
 import Link from "next/link";
 import { useTable } from "@tanstack/react-table";
-import { memo, useMemo } from "react";
+import { memo, useEffect, useMemo, useRef } from "react";
 import { toCsv } from "@/lib/csv";
 import { pct } from "@/lib/format";
 import { COLUMNS, columnDef, type ColumnId } from "@/lib/view/columns";
-import type { View } from "@/lib/view/params";
+import { DEFAULT_VIEW, type View } from "@/lib/view/params";
 import type { ScreenerRow } from "@/lib/view/rows";
 import { Tip } from "../components/Tip";
 import { Value } from "../components/Value";
-import { columnDefs, columnFiltersOf, features, visibilityOf } from "./table-model";
+import { columnDefs, columnFiltersOf, features, visibilityOf, warmTextRanks } from "./table-model";
 import type { BuildCosts } from "./Screener";
+import { useRowWindow } from "./useRowWindow";
+
+/** Above this many companies the table renders only the rows in view (CSV export still has them all). */
+export const VIRTUALIZE_ABOVE = 200;
 
 type SetView = (patch: Partial<View>, mode?: "push" | "replace") => void;
 
-export function ScreenerTable({ rows, view, setView, setName, buildCost }: { rows: ScreenerRow[]; view: View; setView: SetView; setName: string; buildCost: BuildCosts }) {
+/** Memoized: the URL catching up with a change (useSearchParams) re-renders the screener with the same props. */
+export const ScreenerTable = memo(function ScreenerTable({ rows, view, setView, setName, buildCost }: { rows: ScreenerRow[]; view: View; setView: SetView; setName: string; buildCost: BuildCosts }) {
   const sorting = useMemo(() => [{ id: view.sort.id, desc: view.sort.dir === "desc" }], [view.sort.id, view.sort.dir]);
-  const columnFilters = useMemo(() => columnFiltersOf(view), [view]);
-  const columnVisibility = useMemo(() => visibilityOf(view), [view]);
+  // Keyed on the fields each one reads, so a sort does not re-filter (the view object changes every time).
+  const { tiers, flags, minDiscountPct, minContractedMw, cols } = view;
+  const columnFilters = useMemo(
+    () => columnFiltersOf({ ...DEFAULT_VIEW, tiers, flags, minDiscountPct, minContractedMw }),
+    [tiers, flags, minDiscountPct, minContractedMw],
+  );
+  const columnVisibility = useMemo(() => visibilityOf({ ...DEFAULT_VIEW, cols }), [cols]);
 
   const table = useTable({
     features,
@@ -36,10 +46,24 @@ export function ScreenerTable({ rows, view, setView, setName, buildCost }: { row
     },
   });
 
-  const visibleIds = table.getVisibleLeafColumns().map((c) => c.id as ColumnId);
+  // One array while the columns stay the same, so memoized rows skip re-rendering (on scroll, on a sort).
+  const visibleKey = table.getVisibleLeafColumns().map((c) => c.id).join(",");
+  const visibleIds = useMemo(() => visibleKey.split(",") as ColumnId[], [visibleKey]);
   const modelRows = table.getRowModel().rows;
   const shown = modelRows.map((r) => r.original);
   const setQuery = view.set ? `?set=${encodeURIComponent(view.set)}` : "";
+
+  // Thousands of rows: render the window in view of the scrolling table (sticky header and ticker).
+  const virtual = rows.length > VIRTUALIZE_ABOVE;
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const win = useRowWindow(scrollRef, shown.length, virtual);
+  const { scrollToTop } = win;
+  // A new order or filter starts from the top, as a short table would show it.
+  useEffect(() => scrollToTop(), [scrollToTop, sorting, columnFilters, view.q]);
+  // Long tables: rank the text columns while the browser is idle, so even the first sort by name is quick.
+  const coreRows = table.getCoreRowModel().rows;
+  useEffect(() => (virtual ? warmTextRanks(coreRows) : undefined), [virtual, coreRows]);
+  const windowRows = virtual ? shown.slice(win.start, win.end) : shown;
 
   const exportCsv = () => {
     const header = visibleIds.map((id) => csvHeader(id));
@@ -65,10 +89,16 @@ export function ScreenerTable({ rows, view, setView, setName, buildCost }: { row
           <button type="button" onClick={exportCsv}>Export CSV</button>
         </div>
       </div>
-      <div className="table-scroll" tabIndex={0} role="region" aria-label="Screener table, scrolls sideways">
-        <table className="grid screener-table">
+      <div
+        ref={scrollRef}
+        className={virtual ? "table-scroll virtual" : "table-scroll"}
+        tabIndex={0}
+        role="region"
+        aria-label={virtual ? "Screener table, scrolls down and sideways" : "Screener table, scrolls sideways"}
+      >
+        <table className="grid screener-table" aria-rowcount={virtual ? shown.length + 1 : undefined}>
           <thead>
-            <tr>
+            <tr aria-rowindex={virtual ? 1 : undefined}>
               {table.getFlatHeaders().filter((h) => h.column.getIsVisible()).map((header) => {
                 const def = columnDef(header.column.id)!;
                 const sorted = header.column.getIsSorted();
@@ -90,7 +120,19 @@ export function ScreenerTable({ rows, view, setView, setName, buildCost }: { row
             </tr>
           </thead>
           <tbody>
-            {shown.map((r) => <Row key={r.ticker} row={r} ids={visibleIds} setQuery={setQuery} />)}
+            {virtual && win.padTop > 0 && <Spacer px={win.padTop} span={visibleIds.length} />}
+            {windowRows.map((r, i) => (
+              <Row
+                key={r.ticker}
+                row={r}
+                ids={visibleIds}
+                setQuery={setQuery}
+                index={virtual ? win.start + i + 2 : undefined}
+                height={virtual ? win.rowHeight : undefined}
+                prefetch={!virtual}
+              />
+            ))}
+            {virtual && win.padBottom > 0 && <Spacer px={win.padBottom} span={visibleIds.length} />}
             {shown.length === 0 && (
               <tr><td colSpan={visibleIds.length} className="empty">No company matches this view. <button type="button" className="link" onClick={() => setView({ q: "", tiers: [], flags: [], minDiscountPct: undefined, minContractedMw: undefined })}>Clear filters</button></td></tr>
             )}
@@ -99,26 +141,39 @@ export function ScreenerTable({ rows, view, setView, setName, buildCost }: { row
       </div>
     </section>
   );
-}
+});
 
 const stickyClass = (id: string) => (id === "rank" ? "sticky-rank" : id === "ticker" ? "sticky-ticker" : "");
 
-const Row = memo(function Row({ row, ids, setQuery }: { row: ScreenerRow; ids: ColumnId[]; setQuery: string }) {
+/** Stands in for the rows outside the window, so the scroll height and position stay true. */
+function Spacer({ px, span }: { px: number; span: number }) {
   return (
-    <tr data-ticker={row.ticker}>
-      {ids.map((id) => <Cell key={id} row={row} id={id} setQuery={setQuery} />)}
+    <tr aria-hidden="true" className="spacer">
+      <td colSpan={span} style={{ height: px, padding: 0, border: 0 }} />
+    </tr>
+  );
+}
+
+/**
+ * `prefetch` off for long tables: every sort or scroll brings new rows into view, and each row's link
+ * would ask the server for its company page.
+ */
+const Row = memo(function Row({ row, ids, setQuery, index, height, prefetch }: { row: ScreenerRow; ids: ColumnId[]; setQuery: string; index?: number; height?: number; prefetch: boolean }) {
+  return (
+    <tr data-ticker={row.ticker} aria-rowindex={index} style={height ? { height } : undefined}>
+      {ids.map((id) => <Cell key={id} row={row} id={id} setQuery={setQuery} prefetch={prefetch} />)}
     </tr>
   );
 });
 
-function Cell({ row, id, setQuery }: { row: ScreenerRow; id: ColumnId; setQuery: string }) {
+function Cell({ row, id, setQuery, prefetch }: { row: ScreenerRow; id: ColumnId; setQuery: string; prefetch: boolean }) {
   const def = columnDef(id)!;
   const cls = stickyClass(id);
   const numeric = def.kind !== "text" && def.kind !== "flags" && def.kind !== "date" && def.kind !== "tier";
   let content: React.ReactNode;
   switch (id) {
     case "ticker":
-      content = <Link href={`/companies/${row.ticker}${setQuery}`} className="ticker">{row.ticker}</Link>;
+      content = <Link href={`/companies/${row.ticker}${setQuery}`} className="ticker" prefetch={prefetch ? undefined : false}>{row.ticker}</Link>;
       return <th scope="row" className={cls}>{content}</th>;
     case "rank":
       content = row.rankGroup === "ranked" ? row.rank : <Tip tip={row.rankGroup === "negative-ev" ? "Negative EV: ranked apart, after the others" : "Discount not computable: ranked last"}>{row.rank}</Tip>;

@@ -4,7 +4,7 @@
 // pushState (or replaceState while typing), which Next's router syncs into useSearchParams; reload and
 // back/forward therefore restore the view without a server round trip.
 import { usePathname, useSearchParams } from "next/navigation";
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { DEFAULT_VIEW, parseView, serializeView, type View } from "@/lib/view/params";
 
 export function useView() {
@@ -16,25 +16,33 @@ export function useView() {
     [parsed, searchParams],
   );
   const [view, setLocal] = useState<View>(fromUrl);
-  useEffect(() => setLocal(fromUrl), [fromUrl]); // back/forward and navigations
+  // Back/forward and navigations. Our own pushState/replaceState also comes back here as new search
+  // params; when they say what the view already says, keep the current object so nothing re-renders.
+  useEffect(() => setLocal((current) => (sameView(current, fromUrl) ? current : fromUrl)), [fromUrl]);
 
   const hrefOf = useCallback((next: View) => {
     const qs = serializeView(next).toString();
     return qs ? `${pathname}?${qs}` : pathname;
   }, [pathname]);
 
+  // The latest view, for setView: the URL is written here, outside the state updater, because React may
+  // run an updater more than once (a deferred render replays it) and each run would push a history entry.
+  const latest = useRef(view);
+  useLayoutEffect(() => { latest.current = view; }, [view]);
+
   const setView = useCallback(
     (patch: Partial<View>, mode: "push" | "replace" = "push") => {
-      setLocal((current) => {
-        const next = { ...current, ...patch };
-        const href = hrefOf(next);
-        if (mode === "push") window.history.pushState(null, "", href);
-        else window.history.replaceState(null, "", href);
-        return next;
-      });
+      const next = { ...latest.current, ...patch };
+      latest.current = next; // two calls before a render compose
+      const href = hrefOf(next);
+      if (mode === "push") window.history.pushState(null, "", href);
+      else window.history.replaceState(null, "", href);
+      setLocal(next);
     },
     [hrefOf],
   );
 
   return { view, setView, hrefOf, errors: parsed.ok ? null : parsed.fieldErrors };
 }
+
+const sameView = (a: View, b: View) => a === b || (a.set === b.set && serializeView(a).toString() === serializeView(b).toString());

@@ -1,7 +1,7 @@
 // Server-only reads. Pages, route handlers and scripts go through these, never through Prisma directly.
 import type { Db } from "./db-client";
 import { assumptionsSchema, DEFAULT_ASSUMPTIONS, type Assumptions } from "../scoring/assumptions";
-import { toScoringCompany, type CompanyRows } from "./to-scoring-input";
+import { SCORING_CONTRACT_COLUMNS, toScoringCompany, type CompanyRows } from "./to-scoring-input";
 
 const companyInclude = { facts: true, sites: true, contracts: true } as const;
 
@@ -9,8 +9,24 @@ export async function loadCompanyRows(db: Db): Promise<CompanyRows[]> {
   return db.company.findMany({ include: companyInclude, orderBy: { ticker: "asc" } });
 }
 
+/** Company figures scoring reads (lib/scoring/score.ts INPUT_KEYS). */
+const SCORING_FACT_KEYS = ["sharePriceUsd", "sharesOutstanding", "totalDebtUsd", "cashUsd", "preferredEquityUsd", "committedFinancingUsd", "btcHeld"];
+
+/**
+ * Every company as scoring input. Reads only the columns scoring uses: with 10,000 companies, the full
+ * rows (notes, sources, every fact) take twice as long to load (docs/performance.md).
+ */
 export async function loadScoringCompanies(db: Db) {
-  return (await loadCompanyRows(db)).map(toScoringCompany);
+  const rows = await db.company.findMany({
+    select: {
+      ticker: true, name: true, assumptionOverrides: true,
+      facts: { where: { key: { in: SCORING_FACT_KEYS } }, select: { key: true, value: true, asOf: true, sourceUrl: true, note: true } },
+      sites: { select: { id: true, name: true, stage: true, grossMw: true, itMw: true, position: true } },
+      contracts: { select: Object.fromEntries(SCORING_CONTRACT_COLUMNS.map((k) => [k, true])) as Record<(typeof SCORING_CONTRACT_COLUMNS)[number], true> },
+    },
+    orderBy: { ticker: "asc" },
+  });
+  return rows.map(toScoringCompany);
 }
 
 export interface AssumptionSetInfo {

@@ -5,14 +5,18 @@ import type { ColumnId } from "./columns";
 import type { View } from "./params";
 import type { ScreenerRow } from "./rows";
 
+/** Lower-cased ticker, name and counterparties of a row (rows are never changed once made), made once per row. */
+const haystacks = new WeakMap<ScreenerRow, string[]>();
+function haystack(row: ScreenerRow): string[] {
+  let h = haystacks.get(row);
+  if (!h) haystacks.set(row, (h = [row.ticker.toLowerCase(), row.name.toLowerCase(), ...row.counterparties.map((c) => c.toLowerCase())]));
+  return h;
+}
+
 export function matchesSearch(row: ScreenerRow, q: string): boolean {
   const needle = q.trim().toLowerCase();
   if (!needle) return true;
-  return (
-    row.ticker.toLowerCase().includes(needle) ||
-    row.name.toLowerCase().includes(needle) ||
-    row.counterparties.some((c) => c.toLowerCase().includes(needle))
-  );
+  return haystack(row).some((s) => s.includes(needle));
 }
 export const matchesTiers = (row: ScreenerRow, tiers: readonly Tier[]) => tiers.length === 0 || tiers.includes(row.tier);
 /** All selected flags must be present (flags narrow the list). */
@@ -47,10 +51,13 @@ export function sortValue(row: ScreenerRow, id: ColumnId): number | string | und
   return typeof v === "number" || typeof v === "string" ? v : undefined;
 }
 
+/** `localeCompare(b, "en", { numeric, base })`, made once: localeCompare with options builds a collator per call. */
+const textOrder = new Intl.Collator("en", { numeric: true, sensitivity: "base" });
+
 /** Ascending comparison of present values (direction and missing values are handled by the caller). */
 export function compareValues(a: number | string, b: number | string): number {
   if (typeof a === "number" && typeof b === "number") return a - b;
-  return String(a).localeCompare(String(b), "en", { numeric: true, sensitivity: "base" });
+  return textOrder.compare(String(a), String(b));
 }
 
 /** Filter and order rows as the table would: for the API and any server-side consumer. */
@@ -72,8 +79,12 @@ export function facetCounts(rows: readonly ScreenerRow[], view: View) {
   const tiers: Record<Tier, number> = { 1: 0, 2: 0, 3: 0 };
   const flags: Partial<Record<Flag, number>> = {};
   for (const r of rows) {
-    if (matchesView(r, view, "tiers")) tiers[r.tier]++;
-    if (matchesView(r, view, "flags")) for (const f of r.flags) flags[f] = (flags[f] ?? 0) + 1;
+    // Each predicate once per row (the same as matchesView(r, view, "tiers") and (…, "flags")).
+    const rest = matchesSearch(r, view.q) &&
+      atLeast(r.discountBase == null ? null : r.discountBase * 100, view.minDiscountPct) && atLeast(r.contractedItMw, view.minContractedMw);
+    if (!rest) continue;
+    if (matchesFlags(r, view.flags)) tiers[r.tier]++;
+    if (matchesTiers(r, view.tiers)) for (const f of r.flags) flags[f] = (flags[f] ?? 0) + 1;
   }
   return { tiers, flags };
 }

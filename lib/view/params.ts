@@ -1,6 +1,5 @@
 // The screener view as URL parameters: one whitelist for the page, the client and GET /api/screen.
 // Unknown names, repeated names and bad values are rejected with field-level messages.
-import { z } from "zod";
 import { FLAGS, type Flag, type Tier } from "../scoring/types";
 import { COLUMN_IDS, DEFAULT_VISIBLE, type ColumnId } from "./columns";
 
@@ -24,38 +23,67 @@ export const DEFAULT_VIEW: View = {
   cols: DEFAULT_VISIBLE, chartX: "contracted",
 };
 
-const list = <T extends string>(allowed: readonly T[], what: string) =>
-  z.string().max(500).transform((s, ctx) => {
-    const items = s.split(",").map((x) => x.trim()).filter(Boolean);
-    const bad = items.filter((x) => !(allowed as readonly string[]).includes(x));
-    if (bad.length) ctx.addIssue({ code: "custom", message: `Unknown ${what}: ${bad.join(", ")}` });
-    return [...new Set(items)] as T[];
-  });
+// The parser is written out rather than built with zod: it runs in the browser on every URL change, and
+// zod would be the largest part of the screener's JavaScript (docs/decisions/0006). Its messages are the
+// ones the zod schema gave, word for word; params.test.ts checks it against that schema.
 
-const finite = (min: number, max: number) =>
-  z.string().max(20).transform((s, ctx) => {
-    const n = Number(s);
-    if (s.trim() === "" || !Number.isFinite(n)) ctx.addIssue({ code: "custom", message: "Must be a number" });
-    else if (n < min || n > max) ctx.addIssue({ code: "custom", message: `Must be between ${min} and ${max}` });
-    return n;
-  });
+/** Parameter names in the order their errors are reported. These names, and only these, are accepted. */
+export const VIEW_PARAM_NAMES = ["set", "q", "sort", "tier", "flag", "minDiscount", "minContracted", "cols", "x"] as const;
+type ParamName = (typeof VIEW_PARAM_NAMES)[number];
 
-/** Parameter name → schema. These names, and only these, are accepted. */
-export const viewParamsSchema = z.strictObject({
-  set: z.string().trim().min(1).max(60).optional(),
-  q: z.string().max(100).optional(),
-  sort: z
-    .string()
-    .regex(new RegExp(`^(${COLUMN_IDS.join("|")})\\.(asc|desc)$`), { error: "Use <column>.asc or <column>.desc with a known column" })
-    .optional(),
-  tier: list(["1", "2", "3"] as const, "tier").optional(),
-  flag: list(FLAGS, "flag").optional(),
-  minDiscount: finite(-10_000, 100).optional(),
-  minContracted: finite(0, 1_000_000).optional(),
-  cols: list(COLUMN_IDS, "column").optional(),
-  x: z.enum(["contracted", "tier"]).optional(),
-});
-export const VIEW_PARAM_NAMES = Object.keys(viewParamsSchema.shape);
+const tooBig = (max: number) => `Too big: expected string to have <=${max} characters`;
+const SORT_PATTERN = new RegExp(`^(${COLUMN_IDS.join("|")})\\.(asc|desc)$`);
+
+/** Comma-separated names from `allowed`, without blanks or repeats. */
+function list<T extends string>(s: string, allowed: readonly T[], what: string, errors: string[]): T[] | undefined {
+  if (s.length > 500) { errors.push(tooBig(500)); return undefined; }
+  const items = s.split(",").map((x) => x.trim()).filter(Boolean);
+  const bad = items.filter((x) => !(allowed as readonly string[]).includes(x));
+  if (bad.length) errors.push(`Unknown ${what}: ${bad.join(", ")}`);
+  return [...new Set(items)] as T[];
+}
+
+function finite(s: string, min: number, max: number, errors: string[]): number | undefined {
+  if (s.length > 20) { errors.push(tooBig(20)); return undefined; }
+  const n = Number(s);
+  if (s.trim() === "" || !Number.isFinite(n)) errors.push("Must be a number");
+  else if (n < min || n > max) errors.push(`Must be between ${min} and ${max}`);
+  return n;
+}
+
+interface Parsed {
+  set?: string; q?: string; sort?: string; tier?: ("1" | "2" | "3")[]; flag?: Flag[]; minDiscount?: number; minContracted?: number;
+  cols?: ColumnId[]; x?: "contracted" | "tier";
+}
+
+function parseParam(name: ParamName, v: string, out: Parsed, errors: string[]) {
+  switch (name) {
+    case "set": {
+      const t = v.trim();
+      if (t.length < 1) errors.push("Too small: expected string to have >=1 characters");
+      if (t.length > 60) errors.push(tooBig(60));
+      out.set = t;
+      break;
+    }
+    case "q":
+      if (v.length > 100) errors.push(tooBig(100));
+      out.q = v;
+      break;
+    case "sort":
+      if (!SORT_PATTERN.test(v)) errors.push("Use <column>.asc or <column>.desc with a known column");
+      out.sort = v;
+      break;
+    case "tier": out.tier = list(v, ["1", "2", "3"] as const, "tier", errors); break;
+    case "flag": out.flag = list(v, FLAGS, "flag", errors); break;
+    case "minDiscount": out.minDiscount = finite(v, -10_000, 100, errors); break;
+    case "minContracted": out.minContracted = finite(v, 0, 1_000_000, errors); break;
+    case "cols": out.cols = list(v, COLUMN_IDS, "column", errors); break;
+    case "x":
+      if (v !== "contracted" && v !== "tier") errors.push('Invalid option: expected one of "contracted"|"tier"');
+      else out.x = v;
+      break;
+  }
+}
 
 export type ParamsInput = URLSearchParams | Record<string, string | string[] | undefined>;
 
@@ -78,18 +106,25 @@ export type ParseViewResult =
 
 export function parseView(input: ParamsInput): ParseViewResult {
   const { record, repeated } = toRecord(input);
-  const parsed = viewParamsSchema.safeParse(record);
   const fieldErrors: Record<string, string[]> = Object.create(null);
   for (const k of repeated) (fieldErrors[k] ??= []).push("Given more than once");
-  if (!parsed.success) {
-    const flat = z.flattenError(parsed.error);
-    for (const [k, msgs] of Object.entries(flat.fieldErrors)) (fieldErrors[k] ??= []).push(...(msgs as string[]));
-    for (const issue of parsed.error.issues)
-      if (issue.code === "unrecognized_keys") for (const k of issue.keys) (fieldErrors[k] ??= []).push("Unknown parameter");
-    return { ok: false, fieldErrors: { ...fieldErrors }, formErrors: [] };
+  const p: Parsed = {};
+  let failed = repeated.length > 0;
+  for (const name of VIEW_PARAM_NAMES) {
+    if (!(name in record)) continue;
+    const errors: string[] = [];
+    parseParam(name, record[name], p, errors);
+    if (errors.length) {
+      (fieldErrors[name] ??= []).push(...errors);
+      failed = true;
+    }
   }
-  if (repeated.length) return { ok: false, fieldErrors: { ...fieldErrors }, formErrors: [] };
-  const p = parsed.data;
+  for (const k of Object.keys(record)) {
+    if ((VIEW_PARAM_NAMES as readonly string[]).includes(k)) continue;
+    (fieldErrors[k] ??= []).push("Unknown parameter");
+    failed = true;
+  }
+  if (failed) return { ok: false, fieldErrors: { ...fieldErrors }, formErrors: [] };
   const [sortId, sortDir] = (p.sort ?? `${DEFAULT_SORT.id}.${DEFAULT_SORT.dir}`).split(".") as [ColumnId, SortDir];
   return {
     ok: true,

@@ -44,6 +44,7 @@ export function toScreenerRow(s: ScreenRow): ScreenerRow {
   const totalIt = f.s1 + f.s2 + f.s3 + f.s4 + f.s5 + f.s6;
   const reasons: Reasons = { ...s.reasons };
   if (price?.value == null) reasons.priceUsd = "missing:sharePrice";
+  if (s.evUsedUsd == null) reasons.evUsd = s.reasons.evUsedUsd;
   if (totalIt <= 0) reasons.contractedShare = "zero:itMw";
   if (s.mainCounterparty == null) reasons.mainCounterparty = "none:contracts";
   return {
