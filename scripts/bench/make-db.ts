@@ -1,0 +1,91 @@
+// Benchmark databases: a fresh SQLite file with the committed migrations, filled with better-sqlite3
+// prepared statements in one transaction (10,000 companies take seconds, not minutes through Prisma).
+// The rows are the ones prisma/seed.ts writes (same column mapping, lib/server/rows.ts), plus a second
+// assumption set so the screener can switch sets.
+//
+//   tsx scripts/bench/make-db.ts /tmp/watt-bench/10k.db 10000     # synthetic companies (seeded)
+//   tsx scripts/bench/make-db.ts /tmp/watt-bench/real.db real     # the real dataset
+import Database from "better-sqlite3";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import path from "node:path";
+import { companyFacts } from "../../lib/domain/dataset";
+import type { DatasetInput } from "../../lib/domain/schemas";
+import { DEFAULT_ASSUMPTIONS, type Assumptions } from "../../lib/scoring/assumptions";
+import { contractColumns, siteColumns } from "../../lib/server/rows";
+import { readRealDataset, syntheticDataset } from "./synthetic";
+
+const MIGRATIONS = path.resolve("prisma/migrations");
+
+/** The second set the benchmark switches to: cheaper build cost and a higher bitcoin price. */
+export const ALT_SET_NAME = "Bench alt";
+export const ALT_SET_VALUES: Assumptions = {
+  ...DEFAULT_ASSUMPTIONS, btcPriceUsd: 100_000, buildCostLowUsdPerW: 9, buildCostBaseUsdPerW: 10, buildCostHighUsdPerW: 11,
+};
+
+export function writeDatabase(file: string, dataset: DatasetInput, sourceFile: string) {
+  mkdirSync(path.dirname(file), { recursive: true });
+  for (const f of [file, `${file}-wal`, `${file}-shm`, `${file}-journal`]) if (existsSync(f)) rmSync(f);
+  const db = new Database(file);
+  try {
+    for (const m of readdirSync(MIGRATIONS).filter((d) => /^\d+_/.test(d)).sort())
+      db.exec(readFileSync(path.join(MIGRATIONS, m, "migration.sql"), "utf8"));
+    db.pragma("journal_mode = WAL");
+    const now = new Date().toISOString();
+    const json = (v: unknown) => JSON.stringify(v);
+    const insCompany = db.prepare(`INSERT INTO "Company" (ticker, name, exchange, country, powerStrategy, powerNote, gaps, assumptionOverrides, updatedAt)
+      VALUES (?, ?, ?, ?, ?, ?, ?, '{}', ?)`);
+    const insFact = db.prepare(`INSERT INTO "Fact" (companyId, key, value, asOf, sourceUrl, note, basis) VALUES (?, ?, ?, ?, ?, ?, ?)`);
+    const siteCols = ["name", "location", "grossMw", "grossMwAsOf", "grossMwSourceUrl", "grossMwNote", "itMw", "itMwAsOf", "itMwSourceUrl",
+      "itMwNote", "stage", "use", "expectedEnergization", "ownership", "sourceUrl", "note"] as const;
+    const insSite = db.prepare(`INSERT INTO "Site" (companyId, position, ${siteCols.map((c) => `"${c}"`).join(", ")}) VALUES (?, ?, ${siteCols.map(() => "?").join(", ")})`);
+    const contractCols = ["code", "counterparty", "counterpartyKind", "counterpartyRating", "guarantor", "guarantorRating", "backstopUsd",
+      "structure", "leaseType", "siteId", "itMw", "itMwBasis", "tenorYears", "totalValueUsd", "extensionOptions", "signedDate", "rentStart",
+      "status", "deliveredItMw", "companyGpuCapexUsd", "prepaymentUsd", "companyFundedCapexUsd", "tenantFundedCapexShare", "sourceUrls", "note"] as const;
+    const insContract = db.prepare(`INSERT INTO "Contract" (companyId, position, ${contractCols.map((c) => `"${c}"`).join(", ")}) VALUES (?, ?, ${contractCols.map(() => "?").join(", ")})`);
+    const insEvent = db.prepare(`INSERT INTO "Event" (companyId, date, kind, summary, sourceUrls, contractJson, position) VALUES (?, ?, ?, ?, ?, ?, ?)`);
+    const insSet = db.prepare(`INSERT INTO "AssumptionSet" (name, isDefault, "values", createdAt, updatedAt) VALUES (?, ?, ?, ?, ?)`);
+    const insMeta = db.prepare(`INSERT INTO "DatasetMeta" (id, snapshot, currency, notes, loadedAt, sourceFile) VALUES (1, ?, ?, ?, ?, ?)`);
+
+    db.transaction(() => {
+      for (const c of dataset.companies) {
+        const companyId = Number(insCompany.run(c.ticker, c.name, c.exchange, c.country, c.powerStrategy, c.powerTotals.note ?? null, json(c.gaps), now).lastInsertRowid);
+        for (const { key, fact } of companyFacts(c)) insFact.run(companyId, key, fact.value, fact.asOf, fact.source, fact.note ?? null, fact.basis ?? null);
+        const siteIds = new Map<string, number>();
+        c.sites.forEach((s, position) => {
+          const cols = siteColumns(s);
+          siteIds.set(s.name, Number(insSite.run(companyId, position, ...siteCols.map((k) => cols[k])).lastInsertRowid));
+        });
+        c.contracts.forEach((k, position) => {
+          const cols = contractColumns(k, k.site ? siteIds.get(k.site)! : null);
+          insContract.run(companyId, position, ...contractCols.map((n) => (n === "sourceUrls" ? json(cols.sourceUrls) : cols[n])));
+        });
+        c.events.forEach((e, position) =>
+          insEvent.run(companyId, e.date, e.kind, e.summary, json(e.sources), e.contract ? json(e.contract) : null, position));
+      }
+      insMeta.run(dataset.snapshot, dataset.currency, dataset.notes, now, sourceFile);
+      insSet.run("Base", 1, json(DEFAULT_ASSUMPTIONS), now, now);
+      insSet.run(ALT_SET_NAME, 0, json(ALT_SET_VALUES), now, now);
+    })();
+    db.pragma("wal_checkpoint(TRUNCATE)");
+    return { companies: dataset.companies.length };
+  } finally {
+    db.close();
+  }
+}
+
+/** `count` synthetic companies, or the real dataset when count is "real". */
+export function makeDb(file: string, count: number | "real", seed?: number) {
+  const dataset = count === "real" ? readRealDataset() : syntheticDataset(count, seed);
+  return writeDatabase(file, dataset, count === "real" ? "prisma/miners-2025-11.json" : `synthetic:${count}:${seed ?? "default"}`);
+}
+
+if (require.main === module) {
+  const [file, what = "10000", seed] = process.argv.slice(2);
+  if (!file) {
+    console.error("usage: tsx scripts/bench/make-db.ts <file.db> <count|real> [seed]");
+    process.exit(2);
+  }
+  const t = performance.now();
+  const r = makeDb(path.resolve(file), what === "real" ? "real" : Number(what), seed ? Number(seed) : undefined);
+  console.log(`bench db: ${r.companies} companies in ${file} (${Math.round(performance.now() - t)} ms)`);
+}
