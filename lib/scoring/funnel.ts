@@ -1,6 +1,6 @@
 // Methodology §4: split every site's IT MW into the S1–S6 blocks and weight them.
 import type { Assumptions } from "./assumptions";
-import type { Funnel, ScoringCompany, ScoringContract, ScoringSite } from "./types";
+import type { CompanyScore, Funnel, ScoringCompany, ScoringContract, ScoringSite } from "./types";
 
 const ENERGIZED: ReadonlySet<string> = new Set(["operating", "under_construction"]);
 
@@ -25,13 +25,9 @@ export function contractDeliveredItMw(c: ScoringContract, a: Assumptions): numbe
   return total == null ? delivered : Math.min(delivered, total);
 }
 
-export interface FunnelResult {
-  funnel: Funnel;
-  itMwEffective: number;
-  contractedItMw: number;
-  deliveredItMw: number;
-  energizedGrossMw: number;
-  totalGrossMw: number;
+/** The MW fields of CompanyScore, plus what the rest of the scoring needs from the funnel. */
+export interface FunnelResult
+  extends Pick<CompanyScore, "funnel" | "itMwEffective" | "contractedItMw" | "deliveredItMw" | "energizedGrossMw" | "totalGrossMw"> {
   /** undelivered IT MW per contract, in contract order */
   undelivered: number[];
   warnings: string[];
