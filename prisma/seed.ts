@@ -1,29 +1,35 @@
-// Loads the dataset kept beside the schema into the database, in one transaction. Idempotent: company
-// data is replaced as a whole (so seeding twice gives the same rows); the "Base" assumption set is
-// reset to the methodology defaults and other named sets are left alone. A malformed record stops the
-// seed before anything is written, with the ticker and field in the message.
-import { readFileSync } from "node:fs";
+// Loads the dataset kept beside the schema into the database, with the snapshot's corrections
+// (prisma/updates/2025-11-21-corrections.json) in place of the figures they correct, in one transaction.
+// Idempotent: company data is replaced as a whole (so seeding twice gives the same rows); the "Base"
+// assumption set is reset to the methodology defaults and other named sets are left alone. A malformed
+// record stops the seed before anything is written, with the ticker and field in the message.
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { companyFacts, DatasetError, parseDataset } from "../lib/domain/dataset";
+import { DatasetError } from "../lib/domain/dataset";
 import type { CompanyInput } from "../lib/domain/schemas";
+import type { CompanyRecord } from "../lib/domain/to-scoring";
+import { factUpdateFileSchema } from "../lib/domain/updates";
+import { loadSnapshot } from "../lib/domain/snapshot";
+import { describeZodIssues } from "../lib/domain/field-errors";
 import { DEFAULT_ASSUMPTIONS } from "../lib/scoring/assumptions";
 import { createClient, type Db } from "../lib/server/db-client";
-import { contractColumns, siteColumns } from "../lib/server/rows";
+import { balanceSheetEventColumns, contractColumns, factColumns, siteColumns } from "../lib/server/rows";
+import { contractData } from "../lib/server/mutations/sites-contracts";
 
 export const DATASET_FILE = path.join(__dirname, "miners-2025-11.json");
+export const CORRECTIONS_FILE = path.join(__dirname, "updates", "2025-11-21-corrections.json");
 export const BASE_SET_NAME = "Base";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
-async function insertCompany(tx: Tx, c: CompanyInput) {
+async function insertCompany(tx: Tx, c: CompanyInput, record: CompanyRecord, corrected: ReadonlySet<string>) {
   const company = await tx.company.create({
     data: {
       ticker: c.ticker, name: c.name, exchange: c.exchange, country: c.country, powerStrategy: c.powerStrategy,
       powerNote: c.powerTotals.note ?? null, gaps: c.gaps, assumptionOverrides: {},
       facts: {
-        create: companyFacts(c).map(({ key, fact }) => ({
-          key, value: fact.value, asOf: fact.asOf, sourceUrl: fact.source, note: fact.note ?? null, basis: fact.basis ?? null,
-        })),
+        create: Object.entries(record.figures).flatMap(([key, fact]) =>
+          fact ? [{ key, ...factColumns(fact), origin: corrected.has(`${c.ticker}|${key}`) ? "correction" : "dataset" }] : []),
       },
     },
   });
@@ -32,8 +38,9 @@ async function insertCompany(tx: Tx, c: CompanyInput) {
     const site = await tx.site.create({ data: { companyId: company.id, position, ...siteColumns(s) } });
     siteIds.set(s.name, site.id);
   }
+  const siteIdOf = (name: string) => siteIds.get(name)!;
   await tx.contract.createMany({
-    data: c.contracts.map((k, position) => ({ companyId: company.id, position, ...contractColumns(k, k.site ? siteIds.get(k.site)! : null) })),
+    data: c.contracts.map((k, position) => ({ companyId: company.id, position, ...contractData(contractColumns(k, siteIdOf)) })),
   });
   await tx.event.createMany({
     data: c.events.map((e, position) => ({
@@ -41,18 +48,35 @@ async function insertCompany(tx: Tx, c: CompanyInput) {
       contractJson: e.contract ?? undefined, position,
     })),
   });
+  await tx.balanceSheetEvent.createMany({
+    data: c.balanceSheetEvents.map((e, position) => ({ companyId: company.id, position, ...balanceSheetEventColumns(e) })),
+  });
 }
 
-export async function seedDatabase(db: Db, raw: unknown, sourceFile = "prisma/miners-2025-11.json") {
-  const dataset = parseDataset(raw); // throws DatasetError before any write
+/** The corrections file as validated rows; a malformed one stops the seed like a malformed dataset. */
+export function readCorrections(file = CORRECTIONS_FILE) {
+  if (!existsSync(file)) return null;
+  const parsed = factUpdateFileSchema.safeParse(JSON.parse(readFileSync(file, "utf8")));
+  if (!parsed.success) throw new DatasetError(describeZodIssues(parsed.error.issues).map((p) => `${path.basename(file)}: ${p}`));
+  return { file: path.relative(process.cwd(), file), rows: parsed.data };
+}
+
+export async function seedDatabase(
+  db: Db, raw: unknown, sourceFile = "prisma/miners-2025-11.json", corrections: ReturnType<typeof readCorrections> = null,
+) {
+  // Throws DatasetError, naming the ticker and field, before any write.
+  const { dataset, records, corrected } = loadSnapshot(raw, corrections && { name: path.basename(corrections.file), rows: corrections.rows });
   await db.$transaction(
     async (tx) => {
       await tx.auditEntry.deleteMany();
-      await tx.company.deleteMany(); // cascades to facts, sites, contracts, events
+      await tx.company.deleteMany(); // cascades to facts, sites, contracts, events, balance-sheet events
       await tx.datasetMeta.deleteMany();
-      for (const c of dataset.companies) await insertCompany(tx, c);
+      for (const [i, c] of dataset.companies.entries()) await insertCompany(tx, c, records[i], corrected);
       await tx.datasetMeta.create({
-        data: { snapshot: dataset.snapshot, currency: dataset.currency, notes: dataset.notes, sourceFile },
+        data: {
+          snapshot: dataset.snapshot, currency: dataset.currency, notes: dataset.notes, sourceFile,
+          datasetVersion: dataset.version, correctionsFile: corrections?.file ?? null,
+        },
       });
       await tx.assumptionSet.upsert({
         where: { name: BASE_SET_NAME },
@@ -62,19 +86,25 @@ export async function seedDatabase(db: Db, raw: unknown, sourceFile = "prisma/mi
     },
     { timeout: 60_000 },
   );
-  return { companies: dataset.companies.length };
+  return { companies: dataset.companies.length, corrections: corrected.size };
 }
 
 export function readDatasetFile(file = DATASET_FILE): unknown {
   return JSON.parse(readFileSync(file, "utf8"));
 }
 
+/** The dataset with its corrections, as `npm start` and `db:reset` load it. */
+export async function seedDefault(db: Db) {
+  return seedDatabase(db, readDatasetFile(), path.relative(process.cwd(), DATASET_FILE), readCorrections());
+}
+
 async function main() {
   const file = process.argv[2] ?? DATASET_FILE;
   const db = createClient();
   try {
-    const { companies } = await seedDatabase(db, readDatasetFile(file), path.relative(process.cwd(), file));
-    console.log(`Seeded ${companies} companies from ${path.relative(process.cwd(), file)}`);
+    const corrections = file === DATASET_FILE ? readCorrections() : null;
+    const r = await seedDatabase(db, readDatasetFile(file), path.relative(process.cwd(), file), corrections);
+    console.log(`Seeded ${r.companies} companies from ${path.relative(process.cwd(), file)}${corrections ? ` with ${r.corrections} corrections from ${corrections.file}` : ""}`);
   } catch (e) {
     if (e instanceof DatasetError) {
       console.error(e.message);

@@ -5,7 +5,10 @@ import { existsSync, rmSync } from "node:fs";
 import path from "node:path";
 import { databaseUrl } from "../lib/env";
 import { createClient } from "../lib/server/db-client";
-import { readDatasetFile, seedDatabase } from "../prisma/seed";
+import { seedDefault } from "../prisma/seed";
+
+/** The dataset format this version of the app loads (model v2 inputs). */
+const DATASET_VERSION = 2;
 
 function sqliteFile(url: string) {
   return path.resolve(url.replace(/^file:/, "").split("?")[0]);
@@ -30,11 +33,20 @@ async function main() {
   try {
     await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
     const companies = await db.company.count();
+    const meta = await db.datasetMeta.findUnique({ where: { id: 1 } });
+    const edits = await db.auditEntry.count();
+    const where = path.relative(process.cwd(), file);
     if (companies === 0) {
-      const r = await seedDatabase(db, readDatasetFile());
-      console.log(`db: migrated and seeded ${r.companies} companies into ${path.relative(process.cwd(), file)}`);
+      const r = await seedDefault(db);
+      console.log(`db: migrated and seeded ${r.companies} companies (${r.corrections} corrected figures) into ${where}`);
+    } else if ((meta?.datasetVersion ?? 1) < DATASET_VERSION && edits === 0) {
+      // An older dataset nobody has edited: loading the current one loses nothing.
+      const r = await seedDefault(db);
+      console.log(`db: ${where} held dataset v${meta?.datasetVersion ?? 1} with no edits — reloaded dataset v${DATASET_VERSION} (${r.companies} companies)`);
+    } else if ((meta?.datasetVersion ?? 1) < DATASET_VERSION) {
+      console.warn(`db: ${where} holds dataset v${meta?.datasetVersion ?? 1} with ${edits} edits, kept as it is; model v2 inputs (balance-sheet events, site countries, ownership shares, allocations) are missing until you run \`npm run db:reset\` (which discards the edits; \`npm run db:export\` keeps a copy first)`);
     } else {
-      console.log(`db: migrated ${path.relative(process.cwd(), file)} (${companies} companies kept)`);
+      console.log(`db: migrated ${where} (${companies} companies kept)`);
     }
   } finally {
     await db.$disconnect();

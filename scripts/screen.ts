@@ -3,10 +3,11 @@
 import { parseArgs } from "node:util";
 import { DASH, pct, perWatt, usdCompact, years, mw } from "../lib/format";
 import {
-  ASSUMPTION_KEYS, assumptionsSchema, screen, type AssumptionKey, type Assumptions,
+  ASSUMPTION_KEYS, ASSUMPTION_META, assumptionsSchema, screen, type AssumptionKey, type Assumptions,
 } from "../lib/scoring";
+import { parseCountries } from "../lib/view/assumption-diff";
 import { createClient } from "../lib/server/db-client";
-import { loadScoringCompanies, resolveAssumptionSet } from "../lib/server/queries";
+import { loadDatasetMeta, loadScoringCompanies, resolveAssumptionSet, viewDateOf } from "../lib/server/queries";
 
 const kebab = (k: string) => k.replace(/([A-Z])/g, "-$1").toLowerCase().replace(/-usd-per-w$/, "");
 const OPTION_FOR = new Map<string, AssumptionKey>(ASSUMPTION_KEYS.map((k) => [kebab(k), k]));
@@ -32,19 +33,22 @@ async function main() {
     for (const [opt, key] of OPTION_FOR) {
       const raw = values[opt];
       if (raw === undefined) continue;
-      merged[key] = key === "subtractBitcoin" ? raw === "true" || raw === "yes" : Number(raw);
+      const kind = ASSUMPTION_META[key].kind;
+      merged[key] = kind === "boolean" ? raw === "true" || raw === "yes" : kind === "countries" ? parseCountries(raw as string) : Number(raw);
     }
     const parsed = assumptionsSchema.safeParse(merged);
     if (!parsed.success)
       throw new UsageError(parsed.error.issues.map((i) => `--${kebab(String(i.path[0]))}: ${i.message}`).join("\n"));
     const assumptions = parsed.data as Assumptions;
-    const rows = screen(await loadScoringCompanies(db), assumptions);
+    const meta = await loadDatasetMeta(db);
+    const viewDate = viewDateOf(meta);
+    const rows = screen(await loadScoringCompanies(db), assumptions, { viewDate });
 
     if (values.json) {
-      console.log(JSON.stringify({ assumptionSet: set.name, assumptions, rows }, null, 2));
+      console.log(JSON.stringify({ assumptionSet: set.name, viewDate, assumptions, rows }, null, 2));
       return;
     }
-    console.log(`Assumption set: ${set.name}; build cost ${assumptions.buildCostLowUsdPerW}/${assumptions.buildCostBaseUsdPerW}/${assumptions.buildCostHighUsdPerW} $/W`);
+    console.log(`Assumption set: ${set.name}; view date ${viewDate}; build cost ${assumptions.buildCostLowUsdPerW}/${assumptions.buildCostBaseUsdPerW}/${assumptions.buildCostHighUsdPerW} $/W`);
     const header = ["#", "ticker", "tier", "EV", "eff IT MW", "EV/W eff", "discount", "contracted", "tenor", "CQS", "gap/mcap", "flags"];
     const table = rows.map((r) => [
       String(r.rank), r.ticker, `T${r.tier}`, usdCompact(r.evUsedUsd), mw(r.itMwEffective), perWatt(r.evPerWEffectiveIt),

@@ -12,6 +12,7 @@ import { Value } from "../components/Value";
 
 export function Preview(props: {
   companies: ScoringCompany[];
+  viewDate: string;
   saved: Assumptions;
   savedVersion: number;
   edited: Assumptions | null;
@@ -21,8 +22,9 @@ export function Preview(props: {
   const [onlyChanged, setOnlyChanged] = useState(false);
   // Typing stays responsive: the table catches up with the latest values when the browser is idle.
   const edited = useDeferredValue(props.edited);
-  const before = useMemo(() => screen(companies, props.saved), [companies, props.saved]);
-  const after = useMemo(() => (edited ? screen(companies, edited) : null), [companies, edited]);
+  const view = useMemo(() => ({ viewDate: props.viewDate }), [props.viewDate]);
+  const before = useMemo(() => screen(companies, props.saved, view), [companies, props.saved, view]);
+  const after = useMemo(() => (edited ? screen(companies, edited, view) : null), [companies, edited, view]);
   const rows = useMemo(() => (after ? compareScreens(before, after) : null), [before, after]);
   const summary = rows ? summarizeChanges(rows) : null;
   const stale = props.edited !== edited;

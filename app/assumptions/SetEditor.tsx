@@ -8,7 +8,7 @@ import { useEffect, useMemo, useState, useTransition } from "react";
 import { assumptionSetCreateSchema } from "@/lib/domain/forms";
 import {
   ASSUMPTION_META, assumptionsSchema, DEFAULT_ASSUMPTIONS,
-  type AssumptionKey, type Assumptions, type NumericAssumptionKey,
+  type AssumptionKey, type Assumptions, type BooleanAssumptionKey, type CountriesAssumptionKey, type NumericAssumptionKey,
 } from "@/lib/scoring/assumptions";
 import type { ScoringCompany } from "@/lib/scoring/types";
 import {
@@ -35,7 +35,7 @@ function labelOf(path: string) {
   return path === "name" ? "Name" : ASSUMPTION_META[k]?.label ?? path;
 }
 
-export function SetEditor(props: { set: EditableSet; companies: ScoringCompany[]; defaultName: string | null; renamedFrom?: string }) {
+export function SetEditor(props: { set: EditableSet; companies: ScoringCompany[]; viewDate: string; defaultName: string | null; renamedFrom?: string }) {
   const { set, companies, defaultName } = props;
   const router = useRouter();
   const [base, setBase] = useState<Saved>({ version: set.version, name: set.name, values: set.values });
@@ -66,6 +66,15 @@ export function SetEditor(props: { set: EditableSet; companies: ScoringCompany[]
   const client = parsed.success ? NO_ERRORS : toFieldErrors(parsed.error);
   const errors = mergeFieldErrors(client.fieldErrors, server.fieldErrors);
   const errorOf = (path: string) => errors[path]?.[0];
+  /** A list's message, or the first of its items' ("XX: Not an ISO 3166 country code"). */
+  const errorsOf = (path: string) => {
+    if (errors[path]?.[0]) return errors[path][0];
+    const item = Object.entries(errors).find(([k]) => k.startsWith(`${path}.`));
+    if (!item) return undefined;
+    const list = candidate[path.replace(/^values\./, "") as AssumptionKey];
+    const code = Array.isArray(list) ? list[Number(item[0].slice(path.length + 1))] : undefined;
+    return code ? `${code}: ${item[1][0]}` : item[1][0];
+  };
 
   const clearServer = (path: string) =>
     setServer((s) => {
@@ -200,14 +209,24 @@ export function SetEditor(props: { set: EditableSet; companies: ScoringCompany[]
               <fieldset key={g.group} className="a-group">
                 <legend>{g.label}</legend>
                 {g.keys.map((k) =>
-                  k === "subtractBitcoin" ? (
+                  ASSUMPTION_META[k].kind === "boolean" ? (
                     <BoolField
                       key={k}
-                      k={k}
-                      checked={form.subtractBitcoin}
-                      changed={form.subtractBitcoin !== base.values.subtractBitcoin}
+                      k={k as BooleanAssumptionKey}
+                      checked={form.flags[k as BooleanAssumptionKey]}
+                      changed={form.flags[k as BooleanAssumptionKey] !== base.values[k]}
                       error={errorOf(`values.${k}`)}
-                      onChange={(v) => edit(`values.${k}`, (f) => ({ ...f, subtractBitcoin: v }))}
+                      onChange={(v) => edit(`values.${k}`, (f) => ({ ...f, flags: { ...f.flags, [k]: v } }))}
+                    />
+                  ) : ASSUMPTION_META[k].kind === "countries" ? (
+                    <CountriesField
+                      key={k}
+                      k={k as CountriesAssumptionKey}
+                      text={form.text[k as CountriesAssumptionKey]}
+                      value={candidate[k]}
+                      changed={!sameValue(candidate[k], base.values[k])}
+                      error={errorsOf(`values.${k}`)}
+                      onChange={(t) => edit(`values.${k}`, (f) => ({ ...f, text: { ...f.text, [k]: t } }))}
                     />
                   ) : (
                     <NumberField
@@ -250,6 +269,7 @@ export function SetEditor(props: { set: EditableSet; companies: ScoringCompany[]
         <aside className="editor-preview" aria-label="Preview">
           <Preview
             companies={companies}
+            viewDate={props.viewDate}
             saved={base.values}
             savedVersion={base.version}
             edited={validValues}
@@ -312,7 +332,36 @@ function NumberField(props: { k: NumericAssumptionKey; text: string; value: unkn
   );
 }
 
-function BoolField(props: { k: "subtractBitcoin"; checked: boolean; changed: boolean; error?: string; onChange: (v: boolean) => void }) {
+/** A list of country codes typed as text ("US, CA, NO"), checked code by code. */
+function CountriesField(props: { k: CountriesAssumptionKey; text: string; value: unknown; changed: boolean; error?: string; onChange: (t: string) => void }) {
+  const { k, error } = props;
+  const m = ASSUMPTION_META[k];
+  const id = fieldId(k);
+  return (
+    <div className={`a-row ${props.changed ? "is-changed" : ""}`} data-key={k}>
+      <label htmlFor={id} className="a-label">
+        {m.label}
+        {props.changed && <span className="edited">edited</span>}
+      </label>
+      <div className="a-input">
+        <textarea
+          id={id}
+          name={k}
+          rows={2}
+          value={props.text}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={`${error ? `${id}-error ` : ""}${id}-src`}
+          onChange={(e) => props.onChange(e.target.value)}
+        />
+        <span className="a-unit">{m.unit}</span>
+      </div>
+      {error && <p id={`${id}-error`} className="field-error a-error">{error}</p>}
+      <Source k={k} id={`${id}-src`} value={props.value} />
+    </div>
+  );
+}
+
+function BoolField(props: { k: BooleanAssumptionKey; checked: boolean; changed: boolean; error?: string; onChange: (v: boolean) => void }) {
   const { k, error } = props;
   const id = fieldId(k);
   return (

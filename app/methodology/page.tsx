@@ -1,10 +1,8 @@
 import type { Metadata } from "next";
 import { ASSUMPTION_KEYS, ASSUMPTION_META, DEFAULT_ASSUMPTIONS } from "@/lib/scoring/assumptions";
-import { plain } from "@/lib/format";
+import { formatAssumption, GROUP_LABELS } from "@/lib/view/assumption-diff";
 
 export const metadata: Metadata = { title: "Methodology" };
-
-const GROUPS = { market: "Market", buildCost: "Build cost", power: "Power", funnel: "Stage weights (effective IT MW)", contract: "Contract quality", tiers: "Tier thresholds" } as const;
 
 export default function MethodologyPage() {
   return (
@@ -28,8 +26,8 @@ export default function MethodologyPage() {
               const v = DEFAULT_ASSUMPTIONS[k];
               return (
                 <tr key={k}>
-                  <td className="small muted">{GROUPS[m.group]}</td><td>{m.label}</td>
-                  <td className="num">{typeof v === "boolean" ? (v ? "yes" : "no") : plain(v, 4)}</td><td>{m.unit}</td><td className="small">{m.source}</td>
+                  <td className="small muted">{GROUP_LABELS[m.group]}</td><td>{m.label}</td>
+                  <td className="num">{formatAssumption(v)}</td><td>{m.unit}</td><td className="small">{m.source}</td>
                 </tr>
               );
             })}

@@ -23,3 +23,11 @@ export function zodFieldErrors(issues: readonly z.core.$ZodIssue[]): FieldErrors
   }
   return { fieldErrors: { ...fieldErrors }, formErrors };
 }
+
+/** zod issues as "path — message" lines, e.g. "updates[3].source — Must be an http(s) URL". */
+export function describeZodIssues(issues: readonly z.core.$ZodIssue[]): string[] {
+  return issues.map((i) => {
+    const where = i.path.reduce<string>((acc, p) => (typeof p === "number" ? `${acc}[${p}]` : acc ? `${acc}.${String(p)}` : String(p)), "");
+    return `${where || "(file)"} — ${i.message}`;
+  });
+}

@@ -3,31 +3,32 @@
 // against a stale version can be refused.
 import { z } from "zod";
 import { assumptionOverridesSchema, assumptionsSchema, DEFAULT_ASSUMPTIONS, type AssumptionOverrides } from "../scoring/assumptions";
-import { contractSchema, factSchema, priceFactSchema, sharesFactSchema, siteSchema } from "./schemas";
+import { FACTS, type FactForm, type FactKey } from "./facts";
+import type { FactValue } from "./to-scoring";
+import { balanceSheetEventSchema, contractSchema, factSchema, priceFactSchema, rangeFactSchema, sharesFactSchema, siteSchema } from "./schemas";
 
 const version = z.number({ error: "Missing version" }).int().min(1);
 const id = z.number().int().min(1);
 
-/** Market figures an analyst corrects; a null removes the figure (it then shows as missing). */
-export const EDITABLE_FACTS = [
-  "sharePriceUsd", "sharesOutstanding", "totalDebtUsd", "cashUsd", "preferredEquityUsd", "committedFinancingUsd", "btcHeld",
-] as const;
-export type EditableFact = (typeof EDITABLE_FACTS)[number];
+/** Every company figure is editable; a null removes the figure (it then shows as missing). */
+export const EDITABLE_FACTS = FACTS.map((f) => f.key) as FactKey[];
+export type EditableFact = FactKey;
+
+const FACT_SCHEMA: Record<FactForm, z.ZodType> = { price: priceFactSchema, shares: sharesFactSchema, range: rangeFactSchema, plain: factSchema };
+/** The schema of one figure's value, from its declaration (lib/domain/facts.ts). */
+export const factValueSchema = (key: FactKey) => FACT_SCHEMA[FACTS.find((f) => f.key === key)!.form];
 
 export const marketFiguresSchema = z.strictObject({
   ticker: z.string().min(1).max(10),
   version,
-  facts: z.strictObject({
-    sharePriceUsd: priceFactSchema.nullable(),
-    sharesOutstanding: sharesFactSchema.nullable(),
-    totalDebtUsd: factSchema.nullable(),
-    cashUsd: factSchema.nullable(),
-    preferredEquityUsd: factSchema.nullable(),
-    committedFinancingUsd: factSchema.nullable(),
-    btcHeld: factSchema.nullable(),
-  }),
+  // A figure left out is kept as it is; null removes it.
+  facts: z.strictObject(Object.fromEntries(FACTS.map((f) => [f.key, FACT_SCHEMA[f.form].nullable().optional()])) as Record<FactKey, z.ZodOptional<z.ZodNullable<z.ZodType>>>),
 });
-export type MarketFiguresInput = z.infer<typeof marketFiguresSchema>;
+export interface MarketFiguresInput {
+  ticker: string;
+  version: number;
+  facts: Partial<Record<FactKey, FactValue | null>>;
+}
 
 export const siteFormSchema = z.strictObject({ ticker: z.string().min(1).max(10), id: id.optional(), version: version.optional(), site: siteSchema });
 export type SiteFormInput = z.infer<typeof siteFormSchema>;
@@ -37,11 +38,16 @@ export type ContractFormInput = z.infer<typeof contractFormSchema>;
 
 export const deleteSchema = z.strictObject({ ticker: z.string().min(1).max(10), id, version });
 
+export const balanceSheetEventFormSchema = z.strictObject({
+  ticker: z.string().min(1).max(10), id: id.optional(), version: version.optional(), event: balanceSheetEventSchema,
+});
+export type BalanceSheetEventFormInput = z.infer<typeof balanceSheetEventFormSchema>;
+
 export const overridesFormSchema = z
   .strictObject({ ticker: z.string().min(1).max(10), version, overrides: assumptionOverridesSchema })
   .superRefine((v, ctx) => {
     // The overrides must make sense on top of the defaults (e.g. a build cost inside low ≤ base ≤ high).
-    const merged = assumptionsSchema.safeParse({ ...DEFAULT_ASSUMPTIONS, ...v.overrides });
+    const merged = assumptionsSchema.safeParse({ ...DEFAULT_ASSUMPTIONS, ...(v.overrides as object) });
     if (!merged.success)
       for (const i of merged.error.issues) ctx.addIssue({ code: "custom", path: ["overrides", ...i.path], message: i.message });
   });

@@ -3,9 +3,10 @@
 // everywhere. Field names follow the dataset file; the database adds units to them (lib/domain/facts.ts).
 import { z } from "zod";
 import {
-  CONTRACT_STATUSES, CONTRACT_STRUCTURES, COUNTERPARTY_KINDS, EVENT_KINDS, LEASE_TYPES, MW_BASES,
-  POWER_STRATEGIES, SHARE_BASES, SITE_STAGES, SITE_USES,
+  BALANCE_SHEET_EVENT_KINDS, CONTRACT_STATUSES, CONTRACT_STRUCTURES, COUNTERPARTY_KINDS, EVENT_KINDS, IT_MW_SCOPES, LEASE_TYPES,
+  MW_BASES, POWER_STRATEGIES, SHARE_BASES, SITE_STAGES, SITE_USES,
 } from "./enums";
+import { isCountryCode } from "../countries";
 import { assumptionsSchema } from "../scoring/assumptions";
 
 /** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, with a real month and day. */
@@ -20,6 +21,13 @@ export const httpUrl = z.url({ protocol: /^https?$/, error: "Must be an http(s) 
 const text = (max = 2000) => z.string().trim().max(max);
 const nonNeg = z.number({ error: "Must be a number" }).min(0, { error: "Must be ≥ 0" });
 const share01 = z.number({ error: "Must be a number" }).min(0).max(1, { error: "Must be between 0 and 1" });
+/** An ownership share (§10.6): more than nothing, at most all of it. */
+export const ownershipShare = z
+  .number({ error: "Must be a number" })
+  .gt(0, { error: "Must be more than 0 (a share is a fraction of 1, e.g. 0.5 for half)" })
+  .max(1, { error: "Must be at most 1 (a share is a fraction of 1, e.g. 0.5 for half)" });
+const signed = z.number({ error: "Must be a number" });
+const countryCode = z.string().refine(isCountryCode, { error: "Not an ISO 3166 country code (two capitals, e.g. US, NO, PY)" });
 
 /** A sourced figure: the value, when it was true, where it comes from. */
 export const factSchema = z.strictObject({
@@ -33,20 +41,39 @@ export const sharesFactSchema = factSchema.extend({
   basis: z.enum(SHARE_BASES),
 });
 export const priceFactSchema = factSchema.extend({ value: z.number().positive({ error: "Must be > 0" }) });
+/** Company-stated capex per IT MW: the midpoint as the value, with the range where one is given. */
+export const rangeFactSchema = factSchema
+  .extend({ value: z.number().positive({ error: "Must be > 0" }), low: nonNeg.nullish(), high: nonNeg.nullish() })
+  .superRefine((f, ctx) => {
+    if (f.low != null && f.low > f.value) ctx.addIssue({ code: "custom", path: ["low"], message: "Low must be ≤ the value" });
+    if (f.high != null && f.high < f.value) ctx.addIssue({ code: "custom", path: ["high"], message: "High must be ≥ the value" });
+  });
 export type FactInput = z.infer<typeof factSchema>;
+export type RangeFactInput = z.infer<typeof rangeFactSchema>;
 
-export const siteSchema = z.strictObject({
-  name: text(200).min(1, { error: "Required" }),
-  location: text(300).nullish(),
-  grossMw: factSchema.nullable(),
-  itMw: factSchema.nullable(),
-  stage: z.enum(SITE_STAGES),
-  use: z.enum(SITE_USES),
-  expectedEnergization: text(300).nullish(),
-  ownership: text(500).nullish(),
-  source: httpUrl.nullish(),
-  note: text().nullish(),
-});
+export const siteSchema = z
+  .strictObject({
+    name: text(200).min(1, { error: "Required" }),
+    location: text(300).nullish(),
+    /** ISO-2; null = not known (scored as outside the AI-ready markets, methodology §10.4) */
+    country: countryCode.nullish(),
+    grossMw: factSchema.nullable(),
+    itMw: factSchema.nullable(),
+    /** what the IT figure covers: the whole site (default) or a first phase (§10.3) */
+    itMwScope: z.enum(IT_MW_SCOPES).nullish(),
+    /** the company's share of the site (§10.6) */
+    companyShare: ownershipShare.default(1),
+    stage: z.enum(SITE_STAGES),
+    use: z.enum(SITE_USES),
+    expectedEnergization: text(300).nullish(),
+    ownership: text(500).nullish(),
+    source: httpUrl.nullish(),
+    note: text().nullish(),
+  })
+  .superRefine((s, ctx) => {
+    if (s.itMwScope != null && s.itMw == null)
+      ctx.addIssue({ code: "custom", path: ["itMwScope"], message: "Says what the IT figure covers, so it needs an IT MW figure" });
+  });
 export type SiteInput = z.infer<typeof siteSchema>;
 
 export const contractSchema = z
@@ -73,13 +100,37 @@ export const contractSchema = z
     companyGpuCapexUsd: nonNeg.nullish(),
     prepaymentUsd: nonNeg.nullish(),
     companyFundedCapexUsd: nonNeg.nullish(),
+    /** the MW the stated company capex covers, when it covers only part of the contract (§10.5) */
+    companyFundedCapexMw: z.number({ error: "Must be a number" }).positive({ error: "Must be > 0" }).nullish(),
     tenantFundedCapexShare: share01.nullish(),
+    /** the company's sites this contract occupies and the MW on each (§10.2) */
+    siteAllocations: z
+      .array(z.strictObject({ site: text(200).min(1, { error: "Required" }), itMw: z.number({ error: "Must be a number" }).positive({ error: "Must be > 0" }) }))
+      .min(1, { error: "Add at least one site, or leave allocations empty" })
+      .max(50)
+      .nullish(),
+    /** the company's share of the contract (§10.6) */
+    companyShare: ownershipShare.default(1),
     sources: z.array(httpUrl).max(50),
     note: text(4000).nullish(),
   })
   .superRefine((c, ctx) => {
     if (c.deliveredItMw != null && c.itMw != null && c.deliveredItMw > c.itMw)
       ctx.addIssue({ code: "custom", path: ["deliveredItMw"], message: "Delivered MW exceeds contract MW" });
+    if (c.companyFundedCapexMw != null && c.companyFundedCapexUsd == null)
+      ctx.addIssue({ code: "custom", path: ["companyFundedCapexMw"], message: "Says which MW the stated company capex covers, so it needs that capex" });
+    if (c.companyFundedCapexMw != null && c.itMw != null && c.companyFundedCapexMw > c.itMw)
+      ctx.addIssue({ code: "custom", path: ["companyFundedCapexMw"], message: "Covers more MW than the contract has" });
+    if (!c.siteAllocations?.length) return;
+    if (c.site) ctx.addIssue({ code: "custom", path: ["siteAllocations"], message: "Give either one site or site allocations, not both" });
+    const seen = new Set<string>();
+    c.siteAllocations.forEach((x, i) => {
+      if (seen.has(x.site)) ctx.addIssue({ code: "custom", path: ["siteAllocations", i, "site"], message: `"${x.site}" is listed twice` });
+      seen.add(x.site);
+    });
+    const total = c.siteAllocations.reduce((t, x) => t + x.itMw, 0);
+    if (c.itMw != null && total > c.itMw + 1e-9)
+      ctx.addIssue({ code: "custom", path: ["siteAllocations"], message: `Allocations add up to ${total} MW, more than the contract's ${c.itMw} MW` });
   });
 export type ContractInput = z.infer<typeof contractSchema>;
 
@@ -91,6 +142,29 @@ export const eventSchema = z.strictObject({
   contract: contractSchema.optional(),
 });
 export type EventInput = z.infer<typeof eventSchema>;
+
+const DELTAS = ["cashDeltaUsd", "debtDeltaUsd", "preferredDeltaUsd", "committedDeltaUsd", "sharesDelta", "btcDelta"] as const;
+
+/** A dated transaction after a balance-sheet date (methodology §10.1): what it moved, by how much. */
+export const balanceSheetEventSchema = z
+  .strictObject({
+    date: asOfDate,
+    kind: z.enum(BALANCE_SHEET_EVENT_KINDS),
+    description: text(2000).min(1, { error: "Required" }),
+    cashDeltaUsd: signed.nullable(),
+    debtDeltaUsd: signed.nullable(),
+    preferredDeltaUsd: signed.nullable(),
+    committedDeltaUsd: signed.nullable(),
+    sharesDelta: signed.nullable(),
+    btcDelta: signed.nullable(),
+    sources: z.array(httpUrl).min(1, { error: "Give at least one source URL" }).max(50),
+    note: text().nullish(),
+  })
+  .superRefine((e, ctx) => {
+    if (DELTAS.every((k) => e[k] == null || e[k] === 0))
+      ctx.addIssue({ code: "custom", path: ["cashDeltaUsd"], message: "An event needs at least one change: cash, debt, preferred, committed financing, shares or bitcoin" });
+  });
+export type BalanceSheetEventInput = z.infer<typeof balanceSheetEventSchema>;
 
 export const powerTotalsSchema = z.strictObject({
   securedMw: factSchema.nullable(),
@@ -111,6 +185,8 @@ export const companySchema = z
     preferredEquity: factSchema.nullable(),
     committedFinancing: factSchema.nullable(),
     btcHeld: factSchema.nullable(),
+    btcValueUsdReported: factSchema.nullable(),
+    capexGuidanceUsdPerMw: rangeFactSchema.nullable(),
     hashrateEh: factSchema.nullable(),
     marketCapPublished: factSchema.nullable(),
     enterpriseValuePublished: factSchema.nullable(),
@@ -119,6 +195,7 @@ export const companySchema = z
     sites: z.array(siteSchema),
     contracts: z.array(contractSchema),
     events: z.array(eventSchema),
+    balanceSheetEvents: z.array(balanceSheetEventSchema),
     gaps: z.array(text(1000)),
   })
   .superRefine((c, ctx) => {
@@ -127,15 +204,27 @@ export const companySchema = z
       if (names.has(s.name)) ctx.addIssue({ code: "custom", path: ["sites", i, "name"], message: `Duplicate site name "${s.name}"` });
       names.add(s.name);
     });
-    c.contracts.forEach((k, i) => {
-      if (k.site != null && !names.has(k.site))
-        ctx.addIssue({ code: "custom", path: ["contracts", i, "site"], message: `No site named "${k.site}"` });
-    });
+    const checkSites = (k: ContractInput, path: (string | number)[]) => {
+      for (const issue of contractSiteIssues(k, names)) ctx.addIssue({ code: "custom", path: [...path, ...issue.path], message: issue.message });
+    };
+    c.contracts.forEach((k, i) => checkSites(k, ["contracts", i]));
+    c.events.forEach((e, i) => e.contract && checkSites(e.contract, ["events", i, "contract"]));
   });
+
+/** The sites a contract names that the company does not have (its single site, or an allocation's). */
+export function contractSiteIssues(k: ContractInput, siteNames: ReadonlySet<string>): { path: (string | number)[]; message: string }[] {
+  const out: { path: (string | number)[]; message: string }[] = [];
+  if (k.site != null && k.site !== "" && !siteNames.has(k.site)) out.push({ path: ["site"], message: `No site named "${k.site}"` });
+  k.siteAllocations?.forEach((x, i) => {
+    if (!siteNames.has(x.site)) out.push({ path: ["siteAllocations", i, "site"], message: `No site named "${x.site}" at this company` });
+  });
+  return out;
+}
 export type CompanyInput = z.infer<typeof companySchema>;
 
 export const datasetSchema = z
   .strictObject({
+    version: z.literal(2, { error: "Dataset version must be 2 (dataset v2: see ../shared/data/README.md)" }),
     snapshot: partialDate,
     currency: z.literal("USD"),
     notes: text(20000),

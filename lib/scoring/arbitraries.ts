@@ -1,25 +1,53 @@
 // fast-check generators of companies and assumptions shaped like the dataset (several sites and
-// contracts, some values missing). Used by property tests and, seeded, by the benchmark.
+// contracts, allocations, joint-venture shares, remote sites, dated balance-sheet events, some values
+// missing). Used by property tests and, seeded, by the benchmark.
 import fc from "fast-check";
 import { DEFAULT_ASSUMPTIONS, type Assumptions } from "./assumptions";
-import type { ScoringCompany, ScoringContract, ScoringSite, Sourced } from "./types";
+import type { BalanceSheetEvent, ScoringCompany, ScoringContract, ScoringSite, Sourced } from "./types";
 
 const STAGES = ["operating", "under_construction", "approved", "pipeline"] as const;
-const RATINGS = [null, "AAA", "AA+", "AA", "A-", "BBB", "BB+", "Ba3", "B", "Aa1", "CCC"];
+const USES = ["mining", "hpc", "mixed", "idle", "other"] as const;
+const RATINGS = [null, "AAA", "AA+", "AA", "A-", "BBB", "BB+", "Ba3", "B", "Aa1", "CCC", "IG"];
+const COUNTRIES = [null, "US", "US", "US", "CA", "NO", "BT", "PY", "ET"];
+/** Dates around the 2025-11-21 snapshot, some only a month. */
+const DATES = ["2024-12-31", "2025-06-30", "2025-09", "2025-09-30", "2025-10-22", "2025-11", "2025-11-21", "2025-12-08", "2026-02"];
+export const VIEW_DATES = ["2025-11-21", "2025-12-31", "2026-06-30"] as const;
 
 const sourced = (min: number, max: number): fc.Arbitrary<Sourced | null> =>
-  fc.option(fc.double({ min, max, noNaN: true, noDefaultInfinity: true }).map((value) => ({
-    value, asOf: "2025-11-21", sourceUrl: "https://example.test/source",
-  })), { freq: 6 });
+  fc.option(
+    fc.record({ value: fc.double({ min, max, noNaN: true, noDefaultInfinity: true }), asOf: fc.constantFrom(...DATES) })
+      .map(({ value, asOf }) => ({ value, asOf, sourceUrl: "https://example.test/source" })),
+    { freq: 6 },
+  );
 
 /** MW as disclosed: tenths of a megawatt, zero included. */
 const tenthsOfMw = (max: number) => fc.integer({ min: 0, max }).map((x) => x / 10);
+const share = fc.oneof(fc.constant(1), fc.constant(1), fc.double({ min: 0.05, max: 1, noNaN: true }));
 
 export const siteArb: fc.Arbitrary<ScoringSite> = fc.record({
   name: fc.string({ minLength: 1, maxLength: 6 }),
   stage: fc.constantFrom(...STAGES),
+  use: fc.constantFrom(...USES),
   grossMw: fc.option(tenthsOfMw(30_000), { freq: 5 }),
   itMw: fc.option(tenthsOfMw(20_000), { freq: 2 }),
+  itMwScope: fc.constantFrom(null, "site" as const, "phase" as const),
+  country: fc.constantFrom(...COUNTRIES),
+  companyShare: share,
+});
+
+const money = (max: number) => fc.option(fc.double({ min: -max, max, noNaN: true }), { freq: 2 });
+
+const balanceSheetEventArb: fc.Arbitrary<BalanceSheetEvent> = fc.record({
+  date: fc.constantFrom(...DATES),
+  kind: fc.constantFrom("debt_issue" as const, "equity_issue" as const, "btc_sale" as const, "other" as const),
+  description: fc.constant("Generated transaction"),
+  cashDeltaUsd: money(3e9),
+  debtDeltaUsd: money(3e9),
+  preferredDeltaUsd: money(5e8),
+  committedDeltaUsd: money(5e8),
+  sharesDelta: money(5e7),
+  btcDelta: money(2_000),
+  sourceUrl: fc.constant("https://example.test/event"),
 });
 
 const contractArb = (siteNames: string[]): fc.Arbitrary<ScoringContract> =>
@@ -33,6 +61,9 @@ const contractArb = (siteNames: string[]): fc.Arbitrary<ScoringContract> =>
     structure: fc.constantFrom("colocation" as const, "gpu_cloud" as const),
     leaseType: fc.constantFrom(null, "NNN" as const, "modified_gross" as const, "gross" as const, "cloud" as const),
     siteName: siteNames.length ? fc.option(fc.constantFrom(...siteNames), { freq: 4 }) : fc.constant(null),
+    siteAllocations: siteNames.length
+      ? fc.option(fc.uniqueArray(fc.record({ site: fc.constantFrom(...siteNames), itMw: tenthsOfMw(5_000).map((x) => x || 0.1) }), { minLength: 1, maxLength: 3, selector: (x) => x.site }), { freq: 4 })
+      : fc.constant(null),
     itMw: fc.option(tenthsOfMw(15_000).map((x) => x || 0.1), { freq: 8 }),
     itMwBasis: fc.constantFrom("critical_it" as const, "gross" as const, "unknown" as const),
     tenorYears: fc.option(fc.double({ min: 0.5, max: 30, noNaN: true }), { freq: 8 }),
@@ -42,8 +73,20 @@ const contractArb = (siteNames: string[]): fc.Arbitrary<ScoringContract> =>
     companyGpuCapexUsd: fc.option(fc.double({ min: 0, max: 1e10, noNaN: true }), { freq: 5 }),
     prepaymentUsd: fc.option(fc.double({ min: 0, max: 3e9, noNaN: true }), { freq: 2 }),
     companyFundedCapexUsd: fc.option(fc.double({ min: 0, max: 5e9, noNaN: true }), { freq: 2 }),
+    companyFundedCapexMw: fc.option(tenthsOfMw(5_000).map((x) => x || 0.1), { freq: 2 }),
     tenantFundedCapexShare: fc.option(fc.double({ min: 0, max: 1, noNaN: true }), { freq: 2 }),
-  }).map((c) => ({ ...c, deliveredItMw: c.deliveredItMw != null && c.itMw != null ? Math.min(c.deliveredItMw, c.itMw) : c.deliveredItMw }));
+    companyShare: share,
+  }).map((c) => {
+    // The schema's rules: one site or allocations, allocations within the contract's MW, delivered within it.
+    const siteAllocations = c.siteAllocations && c.itMw != null && c.siteAllocations.reduce((t, x) => t + x.itMw, 0) > c.itMw ? null : c.siteAllocations;
+    return {
+      ...c,
+      siteName: siteAllocations ? null : c.siteName,
+      siteAllocations,
+      companyFundedCapexMw: c.companyFundedCapexUsd == null || (c.itMw != null && (c.companyFundedCapexMw ?? 0) > c.itMw) ? null : c.companyFundedCapexMw,
+      deliveredItMw: c.deliveredItMw != null && c.itMw != null ? Math.min(c.deliveredItMw, c.itMw) : c.deliveredItMw,
+    };
+  });
 
 export const companyArb: fc.Arbitrary<ScoringCompany> = fc
   .uniqueArray(siteArb, { maxLength: 6, selector: (s) => s.name })
@@ -58,6 +101,12 @@ export const companyArb: fc.Arbitrary<ScoringCompany> = fc
       preferredEquityUsd: sourced(0, 1e9),
       committedFinancingUsd: sourced(0, 3e9),
       btcHeld: sourced(0, 60_000),
+      btcValueUsdReported: sourced(0, 2e9),
+      hashrateEhs: sourced(0, 60),
+      marketCapPublishedUsd: sourced(1e7, 2e10),
+      enterpriseValuePublishedUsd: sourced(1e7, 2e10),
+      capexGuidanceUsdPerMw: sourced(1e6, 2e7),
+      balanceSheetEvents: fc.array(balanceSheetEventArb, { maxLength: 4 }),
       sites: fc.constant(sites),
       contracts: fc.array(contractArb(sites.map((s) => s.name)), { maxLength: 5 }),
     }),
@@ -69,8 +118,14 @@ export const assumptionsArb: fc.Arbitrary<Assumptions> = fc
   .record({
     btcPriceUsd: fc.double({ min: 0, max: 250_000, noNaN: true }),
     subtractBitcoin: fc.boolean(),
+    usePublishedEvFallback: fc.boolean(),
+    miningValueUsdPerEh: fc.oneof(fc.constant(0), fc.double({ min: 0, max: 5e8, noNaN: true })),
     costs: fc.tuple(fc.double({ min: 1, max: 30, noNaN: true }), fc.double({ min: 0, max: 5, noNaN: true }), fc.double({ min: 0, max: 5, noNaN: true })),
     itPerGrossMw: fc.double({ min: 0.3, max: 1, noNaN: true }),
+    remoteSiteFactor: w(),
+    minAiSiteGrossMw: fc.double({ min: 0, max: 200, noNaN: true }),
+    conversionCapexUsdPerW: fc.double({ min: 0, max: 50, noNaN: true }),
+    aiReadyCountries: fc.constantFrom(DEFAULT_ASSUMPTIONS.aiReadyCountries, ["US"], [] as string[]),
     weights: fc.tuple(w(), w(), w(), w(), w(), w()),
     facilityLifeYears: fc.double({ min: 1, max: 60, noNaN: true }),
     cqs: fc.tuple(fc.integer({ min: 1, max: 10 }), fc.integer({ min: 1, max: 10 }), fc.integer({ min: 1, max: 10 }), fc.integer({ min: 1, max: 10 })),

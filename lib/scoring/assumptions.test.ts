@@ -1,11 +1,25 @@
 import { describe, expect, it } from "vitest";
-import { assumptionOverridesSchema, assumptionsSchema, DEFAULT_ASSUMPTIONS, mergeAssumptions } from "./assumptions";
+import { company, site, VIEW } from "../../test/builders";
+import { ASSUMPTION_KEYS, ASSUMPTION_META, assumptionOverridesSchema, assumptionsSchema, DEFAULT_ASSUMPTIONS, mergeAssumptions, withDefaults } from "./assumptions";
 import { scoreCompany } from "./score";
-import type { ScoringCompany } from "./types";
 
 describe("assumptions", () => {
-  it("defaults are valid and every value has a source note", () => {
+  it("defaults are valid, and every value has a label, unit and source", () => {
     expect(assumptionsSchema.safeParse(DEFAULT_ASSUMPTIONS).success).toBe(true);
+    for (const k of ASSUMPTION_KEYS) {
+      const m = ASSUMPTION_META[k];
+      expect(m.label.length, k).toBeGreaterThan(3);
+      expect(m.unit.length, k).toBeGreaterThan(0);
+      expect(m.source.length, k).toBeGreaterThan(5);
+    }
+  });
+
+  it("the v2 defaults are the methodology's (§10)", () => {
+    expect(DEFAULT_ASSUMPTIONS).toMatchObject({
+      maxBalanceSheetGapDays: 45, remoteSiteFactor: 0.2, minAiSiteGrossMw: 20, conversionCapexUsdPerW: 10, usePublishedEvFallback: true,
+      maxPriceAgeDays: 7, maxSharesAgeDays: 200, maxBalanceSheetAgeDays: 100, miningValueUsdPerEh: 0,
+    });
+    expect([...DEFAULT_ASSUMPTIONS.aiReadyCountries]).toEqual(["US", "CA", "NO", "SE", "FI", "IS", "DK", "GB", "IE", "DE", "FR", "NL", "ES", "PT", "AU", "JP", "SG", "AE"]);
   });
 
   it.each([
@@ -16,6 +30,12 @@ describe("assumptions", () => {
     ["negative weight", { cqsWeightGpu: -0.1 }, "cqsWeightGpu", "Must be ≥ 0"],
     ["CQS weights not summing to 1", { cqsWeightTenor: 0.5 }, "cqsWeightTenor", "CQS weights must add up to 1"],
     ["IT/gross out of range", { itPerGrossMw: 1.4 }, "itPerGrossMw", "Must be ≤ 1"],
+    ["a remote factor above 1", { remoteSiteFactor: 1.5 }, "remoteSiteFactor", "Must be ≤ 1"],
+    ["a fractional day count", { maxPriceAgeDays: 7.5 }, "maxPriceAgeDays", "Must be a whole number"],
+    ["negative conversion capex", { conversionCapexUsdPerW: -1 }, "conversionCapexUsdPerW", "Must be ≥ 0"],
+    ["a country that does not exist", { aiReadyCountries: ["US", "XX"] }, "aiReadyCountries", "Not an ISO 3166 country code"],
+    ["a country listed twice", { aiReadyCountries: ["US", "US"] }, "aiReadyCountries", "A country is listed twice"],
+    ["a yes/no given as text", { usePublishedEvFallback: "yes" }, "usePublishedEvFallback", "Must be yes or no"],
   ])("rejects %s with a field message", (_name, patch, field, message) => {
     const r = assumptionsSchema.safeParse({ ...DEFAULT_ASSUMPTIONS, ...patch });
     expect(r.success).toBe(false);
@@ -28,17 +48,19 @@ describe("assumptions", () => {
     expect(assumptionOverridesSchema.safeParse({ buildCostBaseUsdPerW: 11 }).success).toBe(true);
   });
 
+  it("a set stored before v2 keeps every value it has and takes the new keys' defaults", () => {
+    const { remoteSiteFactor: _r, aiReadyCountries: _c, maxPriceAgeDays: _p, ...v1Set } = { ...DEFAULT_ASSUMPTIONS, buildCostBaseUsdPerW: 11.5 };
+    const read = withDefaults(v1Set) as typeof DEFAULT_ASSUMPTIONS;
+    expect(assumptionsSchema.safeParse(read).success).toBe(true);
+    expect(read.buildCostBaseUsdPerW).toBe(11.5);
+    expect(read.remoteSiteFactor).toBe(0.2);
+    expect(read.maxPriceAgeDays).toBe(7);
+  });
+
   it("a company override merges over the active set and is reported", () => {
-    const company: ScoringCompany = {
-      ticker: "TST", name: "Test", sharePriceUsd: { value: 10, asOf: "2025-11-21", sourceUrl: "https://x.test" },
-      sharesOutstanding: { value: 1e8, asOf: "2025-11-21", sourceUrl: "https://x.test" },
-      totalDebtUsd: { value: 0, asOf: "2025-11-21", sourceUrl: "https://x.test" },
-      cashUsd: { value: 0, asOf: "2025-11-21", sourceUrl: "https://x.test" },
-      preferredEquityUsd: null, committedFinancingUsd: null, btcHeld: null,
-      sites: [{ name: "A", stage: "operating", grossMw: 200, itMw: null }], contracts: [],
-    };
-    const plain = scoreCompany(company, DEFAULT_ASSUMPTIONS);
-    const custom = scoreCompany({ ...company, overrides: { itPerGrossMw: 0.8 } }, DEFAULT_ASSUMPTIONS);
+    const c = company({ sites: [site({ grossMw: 200 })] });
+    const plain = scoreCompany(c, DEFAULT_ASSUMPTIONS, VIEW);
+    const custom = scoreCompany({ ...c, overrides: { itPerGrossMw: 0.8 } }, DEFAULT_ASSUMPTIONS, VIEW);
     // 200 gross × 0.7 × 0.5 = 70 vs 200 × 0.8 × 0.5 = 80
     expect(plain.itMwEffective).toBeCloseTo(70);
     expect(custom.itMwEffective).toBeCloseTo(80);

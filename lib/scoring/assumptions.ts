@@ -1,121 +1,122 @@
-// Model assumptions (methodology §3): every default in one place, with its source. A named set in the
-// database stores a full `Assumptions`; a company may override any subset (`AssumptionOverrides`).
+// Model assumptions (methodology §3 and §10): each one declared once — default, label, unit, bounds and
+// the source of the default. The defaults, the schema, the editors and the docs are all derived from
+// ASSUMPTION_META. A named set in the database stores a full `Assumptions`; a company may override any
+// subset (`AssumptionOverrides`).
 import { z } from "zod";
+import { isCountryCode } from "../countries";
 
-export type AssumptionGroup = "market" | "buildCost" | "power" | "funnel" | "contract" | "tiers";
+export type AssumptionGroup = "market" | "buildCost" | "power" | "funnel" | "contract" | "financing" | "dataQuality" | "tiers";
 
-interface Meta {
-  label: string;
-  unit: string;
-  group: AssumptionGroup;
-  source: string;
-  min?: number;
-  max?: number;
-  step?: number;
-}
+interface BaseMeta { label: string; unit: string; group: AssumptionGroup; source: string }
+export interface NumberMeta extends BaseMeta { kind: "number"; default: number; min?: number; max?: number; step?: number; integer?: boolean }
+export interface BooleanMeta extends BaseMeta { kind: "boolean"; default: boolean }
+/** A list of ISO-2 country codes (methodology §10.4). */
+export interface CountriesMeta extends BaseMeta { kind: "countries"; default: readonly string[] }
+export type AssumptionMeta = NumberMeta | BooleanMeta | CountriesMeta;
 
-const weight = (label: string, group: AssumptionGroup, source: string): Meta =>
-  ({ label, unit: "0–1", group, source, min: 0, max: 1, step: 0.05 });
+const number = (d: number, label: string, unit: string, group: AssumptionGroup, source: string, bounds: Partial<NumberMeta> = {}): NumberMeta =>
+  ({ kind: "number", default: d, label, unit, group, source, ...bounds });
+const weight = (d: number, label: string, group: AssumptionGroup, source: string): NumberMeta =>
+  number(d, label, "0–1", group, source, { min: 0, max: 1, step: 0.05 });
+const days = (d: number, label: string, source: string): NumberMeta =>
+  number(d, label, "days", "dataQuality", source, { min: 0, max: 3650, step: 1, integer: true });
 
-/** Label, unit, group and the source of each default — shown beside the value wherever it is edited. */
+/** The AI-ready markets of §10.4: hyperscaler and neocloud AI build-out, no GPU export barrier. */
+export const DEFAULT_AI_READY_COUNTRIES = ["US", "CA", "NO", "SE", "FI", "IS", "DK", "GB", "IE", "DE", "FR", "NL", "ES", "PT", "AU", "JP", "SG", "AE"] as const;
+
 export const ASSUMPTION_META = {
-  btcPriceUsd: { label: "Bitcoin price", unit: "USD", group: "market", min: 0, step: 1000,
-    source: "BTC traded ~$84.2k on 2025-11-21 (Bloomberg via news.az)" },
-  subtractBitcoin: { label: "Subtract bitcoin from EV", unit: "yes/no", group: "market",
-    source: "“EV ex-BTC” is the miner convention (BitOoda, TheMinerMag, Cantor)" },
-  buildCostLowUsdPerW: { label: "Build cost — low", unit: "$/W", group: "buildCost", min: 0, step: 0.5,
-    source: "Capital-markets commentary (Silicon Valley 101, Nov 2025): $11–13/W; JLL 2026F $11.3M per MW" },
-  buildCostBaseUsdPerW: { label: "Build cost — base", unit: "$/W", group: "buildCost", min: 0, step: 0.5,
-    source: "Cushman & Wakefield 2025: US average $11.7M per MW of critical load" },
-  buildCostHighUsdPerW: { label: "Build cost — high", unit: "$/W", group: "buildCost", min: 0, step: 0.5,
-    source: "Top of the $11–13/W range quoted in Nov 2025 commentary" },
-  itPerGrossMw: { label: "IT MW per gross MW", unit: "ratio", group: "power", min: 0.3, max: 1, step: 0.01,
-    source: "Disclosed deals: Cipher 168/244, Hut 8 245/330, Galaxy 526/800 (0.66–0.80)" },
-  weightS1: weight("S1 contracted, delivered", "funnel", "Rent has started: counted in full"),
-  weightS2: weight("S2 contracted, energized site", "funnel", "Morgan Stanley (Sep 2025) success cases"),
-  weightS3: weight("S3 contracted, needs new power", "funnel", "Morgan Stanley 75% success case"),
-  weightS4: weight("S4 uncontracted, operating", "funnel", "Morgan Stanley 50% success case"),
-  weightS5: weight("S5 uncontracted, building/approved", "funnel", "Half of S4: power not yet energized"),
-  weightS6: weight("S6 uncontracted pipeline", "funnel", "H.C. Wainwright values pipeline at ~10%"),
-  facilityLifeYears: { label: "Facility life", unit: "years", group: "contract", min: 1, max: 60, step: 1,
-    source: "Site depreciation horizon analysts set against 5- vs 15-year leases" },
-  ratingScoreAaaAa: weight("Credit score AAA/AA", "contract", "IG vs non-IG loans ~225 bp apart (CoreWeave DDTL)"),
-  ratingScoreA: weight("Credit score A", "contract", "Methodology §3"),
-  ratingScoreBbb: weight("Credit score BBB", "contract", "Methodology §3"),
-  ratingScoreBb: weight("Credit score BB", "contract", "Methodology §3"),
-  ratingScoreBOrUnrated: weight("Credit score B / unrated", "contract", "Methodology §3"),
-  structureScoreNnn: weight("Lease score NNN", "contract", "Tenant carries operating costs"),
-  structureScoreModifiedGross: weight("Lease score modified gross", "contract", "Methodology §3"),
-  structureScoreGross: weight("Lease score gross", "contract", "Methodology §3"),
-  structureScoreCloud: weight("Lease score GPU cloud", "contract", "Methodology §3"),
-  cqsWeightTenor: weight("CQS weight — tenor (T)", "contract", "Methodology §3"),
-  cqsWeightCredit: weight("CQS weight — credit (C)", "contract", "Methodology §3"),
-  cqsWeightGpu: weight("CQS weight — GPU funding (G)", "contract", "Methodology §3"),
-  cqsWeightStructure: weight("CQS weight — structure (S)", "contract", "Methodology §3"),
-  tier1MinContractedItMw: { label: "T1-a min contracted IT", unit: "MW", group: "tiers", min: 0, step: 10, source: "Methodology §7" },
-  tier1MinTenorYears: { label: "T1-b min weighted tenor", unit: "years", group: "tiers", min: 0, step: 1, source: "Methodology §7" },
-  tier1MaxGpuCapexShare: { label: "T1-c max GPU capex / TCV", unit: "0–1", group: "tiers", min: 0, max: 1, step: 0.05, source: "Methodology §7" },
-  tier1MaxGapToMarketCap: { label: "T1-d max financing gap / market cap", unit: "ratio", group: "tiers", min: 0, step: 0.05, source: "Methodology §7" },
-  tier1MinEnergizedShare: { label: "T1-e min contracted share in S1+S2", unit: "0–1", group: "tiers", min: 0, max: 1, step: 0.05, source: "Methodology §7" },
-  tier2MinContractedItMw: { label: "Tier 2 min contracted IT", unit: "MW", group: "tiers", min: 0, step: 10, source: "Methodology §7" },
-  tier2MinContractValueUsd: { label: "Tier 2 min single contract value", unit: "USD", group: "tiers", min: 0, step: 1e8, source: "Methodology §7" },
-} satisfies Record<string, Meta>;
+  btcPriceUsd: number(84_000, "Bitcoin price", "USD", "market", "BTC traded ~$84.2k on 2025-11-21 (Bloomberg via news.az)", { min: 0, step: 1000 }),
+  subtractBitcoin: { kind: "boolean", default: true, label: "Subtract bitcoin from EV", unit: "yes/no", group: "market",
+    source: "“EV ex-BTC” is the miner convention (BitOoda, TheMinerMag, Cantor)" } as BooleanMeta,
+  miningValueUsdPerEh: number(0, "Mining value netted out", "USD per EH/s", "market",
+    "Off by default (0). When set, the HPC ratios use EV ex-BTC − hashrate × this value (methodology §10.12)", { min: 0, step: 1e7 }),
+  usePublishedEvFallback: { kind: "boolean", default: true, label: "Use published EV when an input is missing", unit: "yes/no", group: "market",
+    source: "A dated third-party EV beats an unranked company; flagged published-ev (methodology §10.8, docs/decisions/0011)" } as BooleanMeta,
+  buildCostLowUsdPerW: number(11, "Build cost — low", "$/W", "buildCost",
+    "Capital-markets commentary (Silicon Valley 101, Nov 2025): $11–13/W; JLL 2026F $11.3M per MW", { min: 0, step: 0.5 }),
+  buildCostBaseUsdPerW: number(12, "Build cost — base", "$/W", "buildCost",
+    "Cushman & Wakefield 2025: US average $11.7M per MW of critical load", { min: 0, step: 0.5 }),
+  buildCostHighUsdPerW: number(13, "Build cost — high", "$/W", "buildCost", "Top of the $11–13/W range quoted in Nov 2025 commentary", { min: 0, step: 0.5 }),
+  itPerGrossMw: number(0.7, "IT MW per gross MW", "ratio", "power",
+    "Disclosed deals: Cipher 168/244, Hut 8 245/330, Galaxy 526/800 (0.66–0.80)", { min: 0.3, max: 1, step: 0.01 }),
+  aiReadyCountries: { kind: "countries", default: DEFAULT_AI_READY_COUNTRIES, label: "AI-ready countries", unit: "ISO-2 codes", group: "power",
+    source: "Markets with hyperscaler/neocloud AI build-out and no GPU export barrier (methodology §10.4, docs/decisions/0009)" } as CountriesMeta,
+  remoteSiteFactor: weight(0.2, "Remote or small site factor", "power",
+    "Uncontracted MW outside AI-ready markets or below the minimum size are valued near mining-site prices (docs/decisions/0009)"),
+  minAiSiteGrossMw: number(20, "Minimum AI site size", "gross MW", "power",
+    "Below ~20 MW a site cannot host an AI tenant's typical block (methodology §10.4, docs/decisions/0009)", { min: 0, max: 10_000, step: 5 }),
+  weightS1: weight(1.0, "S1 contracted, delivered", "funnel", "Rent has started: counted in full"),
+  weightS2: weight(0.9, "S2 contracted, energized site", "funnel", "Morgan Stanley (Sep 2025) success cases"),
+  weightS3: weight(0.75, "S3 contracted, needs new power", "funnel", "Morgan Stanley 75% success case"),
+  weightS4: weight(0.5, "S4 uncontracted, operating", "funnel", "Morgan Stanley 50% success case"),
+  weightS5: weight(0.25, "S5 uncontracted, building/approved", "funnel", "Half of S4: power not yet energized"),
+  weightS6: weight(0.1, "S6 uncontracted pipeline", "funnel", "H.C. Wainwright values pipeline at ~10%"),
+  facilityLifeYears: number(20, "Facility life", "years", "contract",
+    "Site depreciation horizon analysts set against 5- vs 15-year leases", { min: 1, max: 60, step: 1 }),
+  ratingScoreAaaAa: weight(1.0, "Credit score AAA/AA", "contract", "IG vs non-IG loans ~225 bp apart (CoreWeave DDTL)"),
+  ratingScoreA: weight(0.9, "Credit score A", "contract", "Methodology §3"),
+  ratingScoreBbb: weight(0.75, "Credit score BBB (and “investment grade”)", "contract", "Methodology §3; an undisclosed IG tenant scores as BBB (§10.7)"),
+  ratingScoreBb: weight(0.5, "Credit score BB", "contract", "Methodology §3"),
+  ratingScoreBOrUnrated: weight(0.3, "Credit score B / unrated", "contract", "Methodology §3"),
+  structureScoreNnn: weight(1.0, "Lease score NNN", "contract", "Tenant carries operating costs"),
+  structureScoreModifiedGross: weight(0.9, "Lease score modified gross", "contract", "Methodology §3"),
+  structureScoreGross: weight(0.8, "Lease score gross", "contract", "Methodology §3"),
+  structureScoreCloud: weight(0.8, "Lease score GPU cloud", "contract", "Methodology §3"),
+  cqsWeightTenor: weight(0.3, "CQS weight — tenor (T)", "contract", "Methodology §3"),
+  cqsWeightCredit: weight(0.4, "CQS weight — credit (C)", "contract", "Methodology §3"),
+  cqsWeightGpu: weight(0.2, "CQS weight — GPU funding (G)", "contract", "Methodology §3"),
+  cqsWeightStructure: weight(0.1, "CQS weight — structure (S)", "contract", "Methodology §3"),
+  conversionCapexUsdPerW: number(10, "Conversion capex (company-funded)", "$/W", "financing",
+    "Hut 8 guided $9–11M per IT MW for River Bend; Cipher $9–11M, TeraWulf $8–10M (docs/decisions/0010)", { min: 0, max: 50, step: 0.5 }),
+  maxBalanceSheetGapDays: days(45, "Max days between cash and debt dates",
+    "Half a quarter: wider gaps with no dated transaction between them mix two balance sheets (§10.1)"),
+  maxPriceAgeDays: days(7, "Max price age", "One trading week (§10.10)"),
+  maxSharesAgeDays: days(200, "Max share-count age", "Two reporting periods of a semi-annual filer (§10.10)"),
+  maxBalanceSheetAgeDays: days(100, "Max cash/debt age", "A quarter plus the 10-Q filing window (§10.10)"),
+  tier1MinContractedItMw: number(100, "T1-a min contracted IT", "MW", "tiers", "Methodology §7", { min: 0, step: 10 }),
+  tier1MinTenorYears: number(10, "T1-b min weighted tenor", "years", "tiers", "Methodology §7", { min: 0, step: 1 }),
+  tier1MaxGpuCapexShare: number(0.1, "T1-c max GPU capex / TCV", "0–1", "tiers", "Methodology §7", { min: 0, max: 1, step: 0.05 }),
+  tier1MaxGapToMarketCap: number(0.3, "T1-d max financing gap / market cap", "ratio", "tiers", "Methodology §7", { min: 0, step: 0.05 }),
+  tier1MinEnergizedShare: number(0.5, "T1-e min contracted share in S1+S2", "0–1", "tiers", "Methodology §7", { min: 0, max: 1, step: 0.05 }),
+  tier2MinContractedItMw: number(50, "Tier 2 min contracted IT", "MW", "tiers", "Methodology §7", { min: 0, step: 10 }),
+  tier2MinContractValueUsd: number(1e9, "Tier 2 min single contract value", "USD", "tiers", "Methodology §7", { min: 0, step: 1e8 }),
+} satisfies Record<string, AssumptionMeta>;
 
-export const DEFAULT_ASSUMPTIONS = {
-  btcPriceUsd: 84_000,
-  subtractBitcoin: true,
-  buildCostLowUsdPerW: 11,
-  buildCostBaseUsdPerW: 12,
-  buildCostHighUsdPerW: 13,
-  itPerGrossMw: 0.7,
-  weightS1: 1.0,
-  weightS2: 0.9,
-  weightS3: 0.75,
-  weightS4: 0.5,
-  weightS5: 0.25,
-  weightS6: 0.1,
-  facilityLifeYears: 20,
-  ratingScoreAaaAa: 1.0,
-  ratingScoreA: 0.9,
-  ratingScoreBbb: 0.75,
-  ratingScoreBb: 0.5,
-  ratingScoreBOrUnrated: 0.3,
-  structureScoreNnn: 1.0,
-  structureScoreModifiedGross: 0.9,
-  structureScoreGross: 0.8,
-  structureScoreCloud: 0.8,
-  cqsWeightTenor: 0.3,
-  cqsWeightCredit: 0.4,
-  cqsWeightGpu: 0.2,
-  cqsWeightStructure: 0.1,
-  tier1MinContractedItMw: 100,
-  tier1MinTenorYears: 10,
-  tier1MaxGpuCapexShare: 0.1,
-  tier1MaxGapToMarketCap: 0.3,
-  tier1MinEnergizedShare: 0.5,
-  tier2MinContractedItMw: 50,
-  tier2MinContractValueUsd: 1_000_000_000,
+type Meta = typeof ASSUMPTION_META;
+export type AssumptionKey = keyof Meta;
+export type Assumptions = {
+  [K in AssumptionKey]: Meta[K] extends NumberMeta ? number : Meta[K] extends BooleanMeta ? boolean : readonly string[];
 };
+type KeysOf<M> = { [K in AssumptionKey]: Meta[K] extends M ? K : never }[AssumptionKey];
+export type NumericAssumptionKey = KeysOf<NumberMeta>;
+export type BooleanAssumptionKey = KeysOf<BooleanMeta>;
+export type CountriesAssumptionKey = KeysOf<CountriesMeta>;
 
-export type Assumptions = typeof DEFAULT_ASSUMPTIONS;
-export type AssumptionKey = keyof Assumptions;
-export type NumericAssumptionKey = { [K in AssumptionKey]: Assumptions[K] extends number ? K : never }[AssumptionKey];
-export const ASSUMPTION_KEYS = Object.keys(DEFAULT_ASSUMPTIONS) as AssumptionKey[];
-export const NUMERIC_ASSUMPTION_KEYS = ASSUMPTION_KEYS.filter(
-  (k) => typeof DEFAULT_ASSUMPTIONS[k] === "number",
-) as NumericAssumptionKey[];
+export const ASSUMPTION_KEYS = Object.keys(ASSUMPTION_META) as AssumptionKey[];
+const keysOfKind = (kind: AssumptionMeta["kind"]) => ASSUMPTION_KEYS.filter((k) => ASSUMPTION_META[k].kind === kind);
+export const NUMERIC_ASSUMPTION_KEYS = keysOfKind("number") as NumericAssumptionKey[];
+export const BOOLEAN_ASSUMPTION_KEYS = keysOfKind("boolean") as BooleanAssumptionKey[];
+export const COUNTRIES_ASSUMPTION_KEYS = keysOfKind("countries") as CountriesAssumptionKey[];
+export const DEFAULT_ASSUMPTIONS = Object.fromEntries(ASSUMPTION_KEYS.map((k) => [k, ASSUMPTION_META[k].default])) as Assumptions;
 
-const num = (key: NumericAssumptionKey) => {
-  const m: Meta = ASSUMPTION_META[key];
-  let s = z.number({ error: "Must be a number" });
+function fieldSchema(key: AssumptionKey) {
+  const m: AssumptionMeta = ASSUMPTION_META[key];
+  if (m.kind === "boolean") return z.boolean({ error: "Must be yes or no" });
+  if (m.kind === "countries")
+    return z
+      .array(z.string().refine(isCountryCode, { error: "Not an ISO 3166 country code (use two capitals, e.g. US, NO)" }), { error: "Must be a list of country codes" })
+      .max(250)
+      .refine((list) => new Set(list).size === list.length, { error: "A country is listed twice" });
+  let s = z.number({ error: "Must be a number" }); // zod 4 numbers are finite
+  if (m.integer) s = s.int({ error: "Must be a whole number" });
   if (m.min !== undefined) s = s.min(m.min, { error: `Must be ≥ ${m.min}` });
   if (m.max !== undefined) s = s.max(m.max, { error: `Must be ≤ ${m.max}` });
   return s;
-};
+}
 
-const shape = Object.fromEntries(
-  ASSUMPTION_KEYS.map((k) => [k, k === "subtractBitcoin" ? z.boolean() : num(k as NumericAssumptionKey)]),
-) as { [K in AssumptionKey]: Assumptions[K] extends boolean ? z.ZodBoolean : z.ZodNumber };
+const shape = Object.fromEntries(ASSUMPTION_KEYS.map((k) => [k, fieldSchema(k)])) as {
+  [K in AssumptionKey]: ReturnType<typeof fieldSchema>;
+};
 
 /** Cross-field rules, shared by full sets and by a set with company overrides merged in. */
 function checkCoherence(a: Assumptions, ctx: z.RefinementCtx) {
@@ -129,9 +130,19 @@ function checkCoherence(a: Assumptions, ctx: z.RefinementCtx) {
     ctx.addIssue({ code: "custom", path: ["cqsWeightTenor"], message: `CQS weights must add up to 1 (now ${sum.toFixed(2)})` });
 }
 
-export const assumptionsSchema = z.strictObject(shape).superRefine((a, ctx) => checkCoherence(a as Assumptions, ctx));
-export const assumptionOverridesSchema = z.strictObject(shape).partial();
+export const assumptionsSchema = z
+  .strictObject(shape)
+  .superRefine((a, ctx) => checkCoherence(a as Assumptions, ctx)) as unknown as z.ZodType<Assumptions>;
+export const assumptionOverridesSchema = z.strictObject(shape).partial() as unknown as z.ZodType<AssumptionOverrides>;
 export type AssumptionOverrides = Partial<Assumptions>;
+
+/**
+ * A stored set as the current model reads it: keys added since the set was saved take their defaults
+ * (nothing the set holds is dropped or changed). Used by every read path, export and import alike.
+ */
+export function withDefaults(stored: unknown): unknown {
+  return stored && typeof stored === "object" && !Array.isArray(stored) ? { ...DEFAULT_ASSUMPTIONS, ...stored } : stored;
+}
 
 /** Company overrides on top of the active set (the caller validates the merged set where it matters). */
 export function mergeAssumptions(base: Assumptions, overrides?: AssumptionOverrides | null): Assumptions {

@@ -1,45 +1,35 @@
-// Methodology §6: contract quality (T, C, β, G, S → CQS) and the capex each contract leaves to fund.
+// Methodology §6 with v2's §10.5–10.7 and §10.11: contract quality (T, C, β, G, S → CQS), whether the
+// contract is investment-grade backed, and the capex it leaves the company to fund. Every MW and dollar
+// figure of a contract counts at the company's share of it (§10.6).
 import type { Assumptions } from "./assumptions";
-import { contractItMw } from "./funnel";
-import type { ContractScore, ScoringContract } from "./types";
-
-/**
- * Score of a published rating. S&P/Fitch letters (AA+, BBB-) and Moody's (Aa1, Baa3, Ba3) both map to
- * the same buckets; anything else (or none) is "B / unrated".
- */
-export function ratingScore(rating: string | null, a: Assumptions): number {
-  if (!rating) return a.ratingScoreBOrUnrated;
-  let bucket = BUCKETS.get(rating);
-  if (bucket === undefined) {
-    bucket = ratingBucket(rating);
-    if (BUCKETS.size >= 1000) BUCKETS.clear(); // ratings are a small vocabulary; never grow without bound
-    BUCKETS.set(rating, bucket);
-  }
-  return a[bucket];
-}
+import type { ContractScore, Placement, ScoringContract } from "./types";
 
 type RatingKey = "ratingScoreAaaAa" | "ratingScoreA" | "ratingScoreBbb" | "ratingScoreBb" | "ratingScoreBOrUnrated";
-/** Rating text → its assumption key; parsing the text once per distinct rating keeps scoring allocation-free. */
-const BUCKETS = new Map<string, RatingKey>();
 
-function ratingBucket(rating: string): RatingKey {
+/** Moody's long-term scale: Aaa, Aa1–3, A1–3, Baa1–3, Ba1–3, B1–3, Caa… (S&P letters never carry digits). */
+const MOODYS = /^(Aaa|Aa[1-3]?|A[1-3]|Baa[1-3]?|Ba[1-3]?|B[1-3]|Caa[1-3]?|Ca|C)$/;
+const MOODYS_LETTERS: Record<string, string> = { Aaa: "AAA", Aa: "AA", A: "A", Baa: "BBB", Ba: "BB", B: "B" };
+
+/**
+ * The bucket of a published rating. S&P/Fitch letters (AA+, BBB-) and Moody's (Aa1, Baa3, Ba3) map to the
+ * same buckets; "IG" — a tenant described only as investment grade — is the lowest IG bucket, BBB (§10.7);
+ * anything else (or none) is "B / unrated".
+ */
+export function ratingBucket(rating: string | null): RatingKey {
+  if (!rating) return "ratingScoreBOrUnrated";
   const r = rating.trim();
-  const letters = MOODYS.test(r) ? moodysToLetters(r) : r.toUpperCase().replace(/[+\-\s]/g, "");
+  const letters = MOODYS.test(r) ? MOODYS_LETTERS[r.replace(/[0-9\s]/g, "")] ?? "" : r.toUpperCase().replace(/[+\-\s]/g, "");
   if (letters === "AAA" || letters === "AA") return "ratingScoreAaaAa";
   if (letters === "A") return "ratingScoreA";
-  if (letters === "BBB") return "ratingScoreBbb";
+  if (letters === "BBB" || letters === "IG") return "ratingScoreBbb";
   if (letters === "BB") return "ratingScoreBb";
   return "ratingScoreBOrUnrated";
 }
 
-/** Moody's long-term scale: Aaa, Aa1–3, A1–3, Baa1–3, Ba1–3, B1–3, Caa… (S&P letters never carry digits). */
-const MOODYS = /^(Aaa|Aa[1-3]?|A[1-3]|Baa[1-3]?|Ba[1-3]?|B[1-3]|Caa[1-3]?|Ca|C)$/;
+export const ratingScore = (rating: string | null, a: Assumptions): number => a[ratingBucket(rating)];
 
-function moodysToLetters(r: string): string {
-  const base = r.replace(/[0-9\s]/g, "");
-  const map: Record<string, string> = { Aaa: "AAA", Aa: "AA", A: "A", Baa: "BBB", Ba: "BB", B: "B" };
-  return map[base] ?? "";
-}
+const INVESTMENT_GRADE: ReadonlySet<RatingKey> = new Set(["ratingScoreAaaAa", "ratingScoreA", "ratingScoreBbb"]);
+export const isInvestmentGrade = (rating: string | null) => INVESTMENT_GRADE.has(ratingBucket(rating));
 
 export function leaseScore(c: ScoringContract, a: Assumptions): number {
   switch (c.leaseType ?? (c.structure === "gpu_cloud" ? "cloud" : "gross")) {
@@ -50,28 +40,44 @@ export function leaseScore(c: ScoringContract, a: Assumptions): number {
   }
 }
 
+/** The contract's MW as the funnel placed them, at the company's share. */
+export interface ContractMw {
+  itMw: number | null;
+  delivered: number;
+  placements: Placement[];
+}
+
 const W_PER_MW = 1e6;
 
-export function scoreContract(c: ScoringContract, undeliveredItMw: number, a: Assumptions): ContractScore {
-  const itMwIt = contractItMw(c, a);
-  const buildCostPerMw = a.buildCostBaseUsdPerW * W_PER_MW;
+/**
+ * @param capexPerMwUsd the company's own build cost per IT MW (§10.5): its stated guidance, else the
+ *   conversion-capex assumption — never the build-cost benchmark of the discount.
+ */
+export function scoreContract(c: ScoringContract, mw: ContractMw, capexPerMwUsd: number, a: Assumptions): ContractScore {
+  const share = c.companyShare;
+  const atShare = (v: number | null) => (v == null ? null : v * share);
+  const undeliveredItMw = Math.max(0, (mw.itMw ?? 0) - mw.delivered);
+  const totalValueUsd = atShare(c.totalValueUsd);
+  const statedCapexUsd = atShare(c.companyFundedCapexUsd);
 
   const t = c.tenorYears != null ? Math.min(1, c.tenorYears / a.facilityLifeYears) : null;
 
-  const capitalAtRisk = c.companyFundedCapexUsd ?? (itMwIt != null ? itMwIt * buildCostPerMw : null);
-  const backstop = c.backstopUsd ?? 0;
-  const beta = backstop <= 0 ? 0 : capitalAtRisk == null || capitalAtRisk <= 0 ? 1 : Math.min(1, backstop / capitalAtRisk);
+  // Credit: the tenant's score, lifted toward the guarantor's by the share of capital the backstop covers.
+  const capitalAtRiskUsd = statedCapexUsd ?? (mw.itMw != null ? mw.itMw * capexPerMwUsd : null);
+  const backstop = atShare(c.backstopUsd) ?? 0;
+  const beta = backstop <= 0 ? 0 : capitalAtRiskUsd == null || capitalAtRiskUsd <= 0 ? 1 : Math.min(1, backstop / capitalAtRiskUsd);
   const sTenant = ratingScore(c.counterpartyRating, a);
   const sGuarantor = c.guarantor ? ratingScore(c.guarantorRating, a) : 0;
   const credit = sTenant + beta * Math.max(0, sGuarantor - sTenant);
+  const igBacked = isInvestmentGrade(c.counterpartyRating) || (c.guarantor != null && isInvestmentGrade(c.guarantorRating) && beta >= 0.5);
 
-  const gpuCapexNetUsd = Math.max(0, (c.companyGpuCapexUsd ?? 0) - (c.prepaymentUsd ?? 0));
+  const gpuCapexNetUsd = Math.max(0, (c.companyGpuCapexUsd ?? 0) - (c.prepaymentUsd ?? 0)) * share;
   let g: number | null = 1;
   let gReason: string | undefined;
   if (c.structure === "gpu_cloud") {
     if (c.companyGpuCapexUsd == null) { g = null; gReason = "missing:companyGpuCapexUsd"; }
-    else if (!c.totalValueUsd) { g = null; gReason = "missing:totalValueUsd"; }
-    else g = 1 - Math.min(1, gpuCapexNetUsd / c.totalValueUsd);
+    else if (!totalValueUsd) { g = null; gReason = "missing:totalValueUsd"; }
+    else g = 1 - Math.min(1, gpuCapexNetUsd / totalValueUsd);
   }
   const s = leaseScore(c, a);
 
@@ -81,26 +87,20 @@ export function scoreContract(c: ScoringContract, undeliveredItMw: number, a: As
   else if (g == null) cqsReason = gReason;
   else cqs = 100 * (a.cqsWeightTenor * t + a.cqsWeightCredit * credit + a.cqsWeightGpu * g + a.cqsWeightStructure * s);
 
-  const buildingCapexUsd =
-    c.companyFundedCapexUsd ?? undeliveredItMw * buildCostPerMw * (1 - (c.tenantFundedCapexShare ?? 0));
+  // Building capex still to fund: a stated total where there is one, the MW it does not cover (or all
+  // undelivered MW without one) at the company's capex per MW, less the tenant's share.
+  const tenantPays = c.tenantFundedCapexShare ?? 0;
+  const coveredMw = statedCapexUsd == null ? 0 : c.companyFundedCapexMw == null ? Infinity : c.companyFundedCapexMw * share;
+  const uncoveredMw = Math.min(undeliveredItMw, Math.max(0, (mw.itMw ?? 0) - coveredMw));
+  const buildingCapexUsd = (statedCapexUsd ?? 0) + uncoveredMw * capexPerMwUsd * (1 - tenantPays);
 
-  const annualValueUsd = c.totalValueUsd != null && c.tenorYears ? c.totalValueUsd / c.tenorYears : null;
+  const annualValueUsd = totalValueUsd != null && c.tenorYears ? totalValueUsd / c.tenorYears : null;
 
   return {
-    code: c.code,
-    counterparty: c.counterparty,
-    itMwIt,
-    undeliveredItMw,
-    annualValueUsd,
-    t,
-    c: credit,
-    beta,
-    g,
-    s,
-    cqs,
-    cqsReason,
-    capexRemainingUsd: buildingCapexUsd + gpuCapexNetUsd,
-    buildingCapexUsd,
-    gpuCapexNetUsd,
+    code: c.code, counterparty: c.counterparty, share, itMwIt: mw.itMw, deliveredItMw: mw.delivered, undeliveredItMw,
+    placements: mw.placements, totalValueUsd, annualValueUsd, t, c: credit, beta, g, s, cqs, cqsReason, capitalAtRiskUsd,
+    capexRemainingUsd: buildingCapexUsd + gpuCapexNetUsd, buildingCapexUsd, gpuCapexNetUsd, igBacked,
   };
 }
+
+export const capexPerMwFromAssumption = (a: Assumptions) => a.conversionCapexUsdPerW * W_PER_MW;

@@ -1,112 +1,219 @@
-// Methodology §4: split every site's IT MW into the S1–S6 blocks and weight them.
+// Methodology §4 with the v2 rules on megawatts: every site's IT MW split into the S1–S6 blocks and
+// weighted, where a contract's MW are placed on the sites it occupies (§10.2, counted once), a phase-one
+// IT figure does not cap a campus (§10.3), uncontracted MW at remote or small sites are discounted
+// (§10.4), and joint ventures count at the company's share (§10.6).
 import type { Assumptions } from "./assumptions";
-import type { CompanyScore, Funnel, ScoringCompany, ScoringContract, ScoringSite } from "./types";
+import { Explanation, mwText } from "./explain";
+import type {
+  CompanyScore, Funnel, FunnelLines, Placement, RemoteMw, ScoringCompany, ScoringContract, ScoringSite, Stage,
+} from "./types";
 
-const ENERGIZED: ReadonlySet<string> = new Set(["operating", "under_construction"]);
+const ENERGIZED: ReadonlySet<Stage> = new Set(["operating", "under_construction"]);
+const STAGE_ORDER: Record<Stage, number> = { operating: 0, under_construction: 1, approved: 2, pipeline: 3 };
+/** Sites an unsited contract may occupy: a mining site that carries an AI contract is `mixed` by definition. */
+const CONSUMABLE_USES: ReadonlySet<string> = new Set(["hpc", "mixed"]);
+const EPS = 1e-9;
 
-/** IT MW of a site: disclosed IT MW, else gross × itPerGrossMw, else unknown. */
+/** IT MW of a whole site before ownership share: the disclosed figure, else gross × itPerGrossMw (§4, §10.3). */
 export function siteItMw(site: ScoringSite, a: Assumptions): number | null {
-  if (site.itMw != null) return site.itMw;
-  if (site.grossMw != null) return site.grossMw * a.itPerGrossMw;
+  const fromGross = site.grossMw != null ? site.grossMw * a.itPerGrossMw : null;
+  if (site.itMw == null) return fromGross;
+  // A phase figure covers one hall or building; the campus is at least what its gross power supports.
+  return site.itMwScope === "phase" && fromGross != null ? Math.max(site.itMw, fromGross) : site.itMw;
+}
+
+/** A contract's MW on the critical-IT basis (gross-basis contracts are converted first, §10.13). */
+export function toItBasis(c: ScoringContract, mw: number, a: Assumptions): number {
+  return c.itMwBasis === "gross" ? mw * a.itPerGrossMw : mw;
+}
+
+/** A contract's IT MW before share: its own figure, else the sum of its allocations, else unknown. */
+export function contractItMw(c: ScoringContract, a: Assumptions): number | null {
+  if (c.itMw != null) return toItBasis(c, c.itMw, a);
+  if (c.siteAllocations?.length) return c.siteAllocations.reduce((t, x) => t + toItBasis(c, x.itMw, a), 0);
   return null;
 }
 
-/** A contract's MW on the critical-IT basis (gross-basis contracts are converted). */
-export function contractItMw(c: ScoringContract, a: Assumptions): number | null {
-  if (c.itMw == null) return null;
-  return c.itMwBasis === "gross" ? c.itMw * a.itPerGrossMw : c.itMw;
-}
-
-/** Delivered IT MW; a contract marked delivered with no figure counts as fully delivered. */
+/** Delivered IT MW before share; a contract marked delivered with no figure counts as fully delivered. */
 export function contractDeliveredItMw(c: ScoringContract, a: Assumptions): number {
   const total = contractItMw(c, a);
   if (c.deliveredItMw == null) return c.status === "delivered" && total != null ? total : 0;
-  const delivered = c.itMwBasis === "gross" ? c.deliveredItMw * a.itPerGrossMw : c.deliveredItMw;
+  const delivered = toItBasis(c, c.deliveredItMw, a);
   return total == null ? delivered : Math.min(delivered, total);
+}
+
+/** §10.4: why a site's uncontracted MW are discounted, or null when it is an AI-ready site. */
+export function remoteReason(site: ScoringSite, a: Assumptions): string | null {
+  const size = site.grossMw ?? (site.itMw != null ? site.itMw / a.itPerGrossMw : null);
+  if (site.country == null) return "country unknown";
+  if (!a.aiReadyCountries.includes(site.country)) return `${site.country} is not an AI-ready market`;
+  if (size != null && size < a.minAiSiteGrossMw) return `${mwText(size)} gross is below the ${a.minAiSiteGrossMw} MW minimum`;
+  return null;
 }
 
 /** The MW fields of CompanyScore, plus what the rest of the scoring needs from the funnel. */
 export interface FunnelResult
-  extends Pick<CompanyScore, "funnel" | "itMwEffective" | "contractedItMw" | "deliveredItMw" | "energizedGrossMw" | "totalGrossMw"> {
-  /** undelivered IT MW per contract, in contract order */
-  undelivered: number[];
-  warnings: string[];
+  extends Pick<CompanyScore, "funnel" | "remoteMw" | "funnelLines" | "itMwEffective" | "contractedItMw" | "deliveredItMw" | "energizedGrossMw" | "totalGrossMw"> {
+  /** per contract, in contract order: IT MW after share (null = not disclosed), delivered, placements */
+  contracts: { itMw: number | null; delivered: number; placements: Placement[] }[];
 }
 
-const fmt = (mw: number) => `${Math.round(mw * 10) / 10} MW`;
+interface SiteRoom {
+  site: ScoringSite;
+  index: number;
+  /** IT MW at the company's share; null = no MW figure */
+  itMw: number | null;
+  placed: number;
+}
 
-/** `explain: false` skips the warnings (for callers that read the numbers only, e.g. a sweep). */
-export function computeFunnel(company: ScoringCompany, a: Assumptions, explain = true): FunnelResult {
+export function computeFunnel(company: ScoringCompany, a: Assumptions, ex = new Explanation(false)): FunnelResult {
   const funnel: Funnel = { s1: 0, s2: 0, s3: 0, s4: 0, s5: 0, s6: 0 };
-  const warnings: string[] = [];
-  const sites = company.sites;
-  const contracts = company.contracts;
-  const undelivered: number[] = [];
-  // Contracted IT MW per site name, kept at the index of the last site with that name (a site is looked
-  // up by name and the last one wins). Plain arrays and scans: companies have a handful of sites.
-  let contractedOnSite: number[] | null = null;
+  const remoteMw: RemoteMw = { s4: 0, s5: 0, s6: 0 };
+  const lines: FunnelLines = { allocatedMw: 0, consumedMw: 0, siteUnknownMw: 0, phaseExtendedMw: 0 };
+  const rooms: SiteRoom[] = company.sites.map((site, index) => {
+    const whole = siteItMw(site, a);
+    return { site, index, itMw: whole == null ? null : whole * site.companyShare, placed: 0 };
+  });
+  describeSites(rooms, a, ex, lines);
+  const roomNamed = (name: string) => {
+    for (let j = rooms.length - 1; j >= 0; j--) if (rooms[j].site.name === name) return rooms[j];
+    return undefined;
+  };
+
+  // Pass 1: contracts on named sites (a single site, or allocations) take their MW there, even beyond the
+  // site's IT MW (a data conflict: warned, never spilled to other sites, §10.13).
+  const contracts = company.contracts.map((c) => {
+    const whole = contractItMw(c, a);
+    const share = c.companyShare;
+    if (whole == null) ex.warn(`${c.code}: MW not disclosed — counted as 0 MW`);
+    else describeContractMw(c, whole, a, ex);
+    const itMw = whole == null ? null : whole * share;
+    const placements: Placement[] = [];
+    let unsited = itMw ?? 0;
+    if (c.siteAllocations?.length) {
+      for (const x of c.siteAllocations) {
+        const mw = toItBasis(c, x.itMw, a) * share;
+        const room = roomNamed(x.site);
+        if (!room) continue; // the schema refuses unknown sites; such MW stay unsited
+        room.placed += mw;
+        placements.push({ site: room.site.name, itMw: mw, how: "allocation" });
+        unsited -= mw;
+        lines.allocatedMw += mw;
+      }
+      ex.adjust("10.2", `${c.code}: ${placements.map((p) => `${mwText(p.itMw)} on ${p.site}`).join(", ")} (site allocations)`, c.sourceUrl);
+    } else if (c.siteName != null && roomNamed(c.siteName)) {
+      roomNamed(c.siteName)!.placed += unsited;
+      placements.push({ site: c.siteName, itMw: unsited, how: "site" });
+      unsited = 0;
+    }
+    return { c, itMw, delivered: contractDeliveredItMw(c, a) * share, placements, unsited: Math.max(0, unsited) };
+  });
+
+  // Pass 2: MW no allocation or site covers fill the free IT MW of the company's hpc/mixed sites before
+  // anything is added: operating first, then under construction, approved, pipeline; larger sites first.
+  const consumable = rooms
+    .filter((r) => r.itMw != null && CONSUMABLE_USES.has(r.site.use))
+    .sort((x, y) => STAGE_ORDER[x.site.stage] - STAGE_ORDER[y.site.stage] || y.itMw! - x.itMw! || x.index - y.index);
+  for (const k of contracts) {
+    if (k.unsited <= EPS) continue;
+    const used: string[] = [];
+    for (const room of consumable) {
+      const take = Math.min(Math.max(0, room.itMw! - room.placed), k.unsited);
+      if (take <= EPS) continue;
+      room.placed += take;
+      k.unsited -= take;
+      k.placements.push({ site: room.site.name, itMw: take, how: "consumed" });
+      lines.consumedMw += take;
+      used.push(`${mwText(take)} on ${room.site.name}`);
+      if (k.unsited <= EPS) break;
+    }
+    if (k.unsited > EPS) {
+      k.placements.push({ site: null, itMw: k.unsited, how: "unknown" });
+      lines.siteUnknownMw += k.unsited;
+    }
+    const rest = k.unsited > EPS ? `${used.length ? "; " : ""}${mwText(k.unsited)} on no known site (S2)` : "";
+    ex.adjust("10.2", `${k.c.code}: ${used.length ? `placed ${used.join(", ")} (free IT MW of its hpc/mixed sites)` : "no hpc/mixed site had free IT MW"}${rest}`, k.c.sourceUrl);
+    if (used.length) ex.warn(`${k.c.code}: names no site for these MW — placed on ${used.join(", ")} so they are not also counted as uncontracted power`);
+  }
+
+  // Contracted blocks: delivered MW are S1; the rest of each placement is S2 on an energized or unknown
+  // site, S3 on a site that needs new power. Delivered MW are spread over the placements pro rata.
   let contractedItMw = 0;
   let deliveredItMw = 0;
-
-  for (let i = 0; i < contracts.length; i++) {
-    const c = contracts[i];
-    const it = contractItMw(c, a);
-    if (it == null) {
-      if (explain) warnings.push(`${c.code}: MW not disclosed — counted as 0 MW`);
-      undelivered.push(0);
-      continue;
-    }
-    if (explain) {
-      if (c.itMwBasis === "unknown") warnings.push(`${c.code}: MW basis not stated — ${fmt(it)} taken as IT MW`);
-      if (c.itMwBasis === "gross") warnings.push(`${c.code}: ${fmt(c.itMw!)} gross × ${a.itPerGrossMw} = ${fmt(it)} IT`);
-      if (c.deliveredItMw == null && c.status === "partially_delivered")
-        warnings.push(`${c.code}: partially delivered but delivered MW not disclosed — counted as undelivered`);
-    }
-    const delivered = contractDeliveredItMw(c, a);
-    const rest = it - delivered;
-    contractedItMw += it;
-    deliveredItMw += delivered;
-    funnel.s1 += delivered;
-    undelivered.push(rest);
-    const at = c.siteName != null ? lastSiteNamed(sites, c.siteName) : -1;
-    if (at < 0 || ENERGIZED.has(sites[at].stage)) funnel.s2 += rest;
-    else funnel.s3 += rest;
-    if (at >= 0) {
-      contractedOnSite ??= new Array<number>(sites.length).fill(0);
-      contractedOnSite[at] += it;
+  for (const k of contracts) {
+    if (k.itMw == null || k.itMw <= 0) continue;
+    contractedItMw += k.itMw;
+    deliveredItMw += k.delivered;
+    funnel.s1 += k.delivered;
+    const undeliveredShare = 1 - k.delivered / k.itMw;
+    for (const p of k.placements) {
+      const stage = p.site == null ? null : roomNamed(p.site)!.site.stage;
+      if (stage == null || ENERGIZED.has(stage)) funnel.s2 += p.itMw * undeliveredShare;
+      else funnel.s3 += p.itMw * undeliveredShare;
     }
   }
 
+  // Uncontracted blocks: each site's free IT MW by stage; at remote or small sites × remoteSiteFactor.
   let energizedGrossMw = 0;
   let totalGrossMw = 0;
-  for (let j = 0; j < sites.length; j++) {
-    const s = sites[j];
+  for (const room of rooms) {
+    const s = room.site;
     if (s.grossMw != null) {
-      totalGrossMw += s.grossMw;
-      if (s.stage === "operating") energizedGrossMw += s.grossMw;
+      totalGrossMw += s.grossMw * s.companyShare;
+      if (s.stage === "operating") energizedGrossMw += s.grossMw * s.companyShare;
     }
-    const it = siteItMw(s, a);
-    const contracted = contractedOnSite === null ? 0 : contractedOnSite[lastSiteNamed(sites, s.name)];
-    if (it == null) {
-      if (explain && contracted === 0) warnings.push(`${s.name}: no MW figure — site not counted`);
+    if (room.itMw == null) {
+      if (room.placed === 0) ex.warn(`${s.name}: no MW figure — site not counted`);
       continue;
     }
-    if (explain && contracted > it + 1e-9)
-      warnings.push(`${s.name}: contracted ${fmt(contracted)} above the site's ${fmt(it)} IT — data conflict, nothing capped`);
-    const free = Math.max(0, it - contracted);
-    if (s.stage === "operating") funnel.s4 += free;
-    else if (s.stage === "pipeline") funnel.s6 += free;
-    else funnel.s5 += free;
+    if (room.placed > room.itMw + EPS)
+      ex.warn(`${s.name}: contracted ${mwText(room.placed)} above the site's ${mwText(room.itMw)} IT — data conflict, nothing capped`);
+    const free = Math.max(0, room.itMw - room.placed);
+    const block = s.stage === "operating" ? "s4" : s.stage === "pipeline" ? "s6" : "s5";
+    funnel[block] += free;
+    const why = free > EPS ? remoteReason(s, a) : null;
+    if (why) {
+      remoteMw[block] += free;
+      ex.adjust("10.4", `${s.name}: ${why} — ${mwText(free)} uncontracted × ${a.remoteSiteFactor}`, s.sourceUrl);
+      if (s.country == null) ex.warn(`${s.name}: country unknown — treated as outside the AI-ready markets`);
+    }
   }
 
+  const f = a.remoteSiteFactor;
   const itMwEffective =
     funnel.s1 * a.weightS1 + funnel.s2 * a.weightS2 + funnel.s3 * a.weightS3 +
-    funnel.s4 * a.weightS4 + funnel.s5 * a.weightS5 + funnel.s6 * a.weightS6;
+    (funnel.s4 - remoteMw.s4 * (1 - f)) * a.weightS4 +
+    (funnel.s5 - remoteMw.s5 * (1 - f)) * a.weightS5 +
+    (funnel.s6 - remoteMw.s6 * (1 - f)) * a.weightS6;
 
-  return { funnel, itMwEffective, contractedItMw, deliveredItMw, energizedGrossMw, totalGrossMw, undelivered, warnings };
+  return {
+    funnel, remoteMw, funnelLines: lines, itMwEffective, contractedItMw, deliveredItMw, energizedGrossMw, totalGrossMw,
+    contracts: contracts.map((k) => ({ itMw: k.itMw, delivered: k.delivered, placements: k.placements })),
+  };
 }
 
-function lastSiteNamed(sites: readonly ScoringSite[], name: string): number {
-  for (let j = sites.length - 1; j >= 0; j--) if (sites[j].name === name) return j;
-  return -1;
+/** The §10.3 and §10.6 lines of each site that has them. */
+function describeSites(rooms: SiteRoom[], a: Assumptions, ex: Explanation, lines: FunnelLines) {
+  for (const { site: s, itMw } of rooms) {
+    if (s.itMwScope === "phase" && s.itMw != null && s.grossMw != null) {
+      const whole = s.grossMw * a.itPerGrossMw;
+      if (whole > s.itMw) {
+        lines.phaseExtendedMw += (whole - s.itMw) * s.companyShare;
+        ex.adjust("10.3", `${s.name}: the ${mwText(s.itMw)} IT figure covers a phase; the site is ${mwText(s.grossMw)} gross × ${a.itPerGrossMw} = ${mwText(whole)} IT (+${mwText(whole - s.itMw)}, ${s.stage.replace("_", " ")})`, s.sourceUrl);
+      }
+    }
+    if (s.companyShare !== 1 && itMw != null)
+      ex.adjust("10.6", `${s.name}: ${pctText(s.companyShare)} owned — ${mwText(itMw)} of ${mwText(itMw / s.companyShare)} IT counted`, s.sourceUrl);
+  }
 }
+
+function describeContractMw(c: ScoringContract, it: number, a: Assumptions, ex: Explanation) {
+  if (c.itMwBasis === "unknown") ex.warn(`${c.code}: MW basis not stated — ${mwText(it)} taken as IT MW`);
+  if (c.itMwBasis === "gross" && c.itMw != null) ex.warn(`${c.code}: ${mwText(c.itMw)} gross × ${a.itPerGrossMw} = ${mwText(it)} IT`);
+  if (c.deliveredItMw == null && c.status === "partially_delivered")
+    ex.warn(`${c.code}: partially delivered but delivered MW not disclosed — counted as undelivered`);
+  if (c.companyShare !== 1)
+    ex.adjust("10.6", `${c.code}: ${pctText(c.companyShare)} share — ${mwText(it * c.companyShare)} of ${mwText(it)} IT, and its value and capex at that share`, c.sourceUrl);
+}
+
+const pctText = (x: number) => `${Math.round(x * 1000) / 10}%`;

@@ -1,32 +1,36 @@
-// One company through methodology §4–§7. Every output that cannot be computed is null with a reason in
-// `reasons`; nothing is NaN, Infinity or a silent 0.
+// One company through the model (methodology §4–§7 and v2's §10), read in the order of the methodology.
+// Every output that cannot be computed is null with a reason in `reasons`; nothing is NaN, Infinity or a
+// silent 0. Every rule that moves a number says so in `adjustments`, with the source of its input.
 import { ASSUMPTION_KEYS, mergeAssumptions, type Assumptions } from "./assumptions";
-import { scoreContract } from "./contracts";
+import { mixedDates, proFormaBalanceSheet, staleFigures, unappliedDeltas } from "./balance-sheet";
+import { capexPerMwFromAssumption, scoreContract } from "./contracts";
+import { enterpriseValue } from "./ev";
+import { Explanation } from "./explain";
 import { computeFunnel } from "./funnel";
 import { decideTier, tierRules } from "./tiers";
-import type { CompanyScore, Flag, InputUsed, Reasons, ScoringCompany, Sourced } from "./types";
+import { usdCompact } from "../format";
+import type {
+  BalanceSheetKey, CompanyScore, Flag, InputUsed, ProFormaFigure, Reasons, ScoringCompany, ScoringFigures, ViewContext,
+} from "./types";
 
 const W_PER_MW = 1e6;
 
+/** Inputs shown with their sources; null preferred / committed / bitcoin mean "none found" and count as 0. */
 const INPUT_KEYS = [
   "sharePriceUsd", "sharesOutstanding", "totalDebtUsd", "cashUsd", "preferredEquityUsd", "committedFinancingUsd", "btcHeld",
-] as const;
-const INPUT_LABELS: Record<string, string> = {
-  preferredEquityUsd: "Preferred equity", committedFinancingUsd: "Committed financing", btcHeld: "Bitcoin held",
-};
-/** Null means "none found" for these (dataset README), so they enter as 0 — and the explanation says so. */
-const ZERO_IF_NULL: ReadonlySet<string> = new Set(["preferredEquityUsd", "committedFinancingUsd", "btcHeld"]);
-
-const v = (f: Sourced | null) => (f == null ? null : f.value);
-const zeroWarning = (k: string) => `${INPUT_LABELS[k]} not reported — taken as 0`;
-const ASSUMED_ZERO_WARNING = {
-  preferredEquityUsd: zeroWarning("preferredEquityUsd"), committedFinancingUsd: zeroWarning("committedFinancingUsd"), btcHeld: zeroWarning("btcHeld"),
+  "btcValueUsdReported", "hashrateEhs", "marketCapPublishedUsd", "enterpriseValuePublishedUsd", "capexGuidanceUsdPerMw",
+] as const satisfies readonly (keyof ScoringFigures)[];
+const ZERO_IF_NULL = { preferredEquityUsd: "Preferred equity", committedFinancingUsd: "Committed financing", btcHeld: "Bitcoin held" } as const;
+const BS_LABEL: Record<BalanceSheetKey, string> = {
+  cashUsd: "cash", totalDebtUsd: "total debt", preferredEquityUsd: "preferred equity", committedFinancingUsd: "committed financing",
+  sharesOutstanding: "shares", btcHeld: "bitcoin held",
 };
 
-function inputUsed(key: (typeof INPUT_KEYS)[number], f: Sourced | null): InputUsed {
+function inputUsed(company: ScoringCompany, key: (typeof INPUT_KEYS)[number]): InputUsed {
+  const f = company[key];
   return f
     ? { key, value: f.value, asOf: f.asOf, sourceUrl: f.sourceUrl, note: f.note ?? null }
-    : { key, value: null, asOf: null, sourceUrl: null, note: null, assumedZero: ZERO_IF_NULL.has(key) };
+    : { key, value: null, asOf: null, sourceUrl: null, note: null, assumedZero: key in ZERO_IF_NULL };
 }
 
 /** EV per watt of a MW base, or null with the reason recorded under `key`. */
@@ -38,171 +42,213 @@ function perW(evUsedUsd: number | null, mwBase: number, name: string, key: strin
   return r;
 }
 
-function discount(evPerWEffectiveIt: number | null, cost: number, key: string, reasons: Reasons): number | null {
-  if (evPerWEffectiveIt == null) { reasons[key] = reasons.evPerWEffectiveIt; return null; }
-  return 1 - evPerWEffectiveIt / cost;
+/** num ÷ den, or null with `reason` when the base is zero (or so small the ratio is not finite). */
+function ratio(num: number, den: number, key: string, reason: string, reasons: Reasons): number | null {
+  if (den <= 0 || !Number.isFinite(num / den)) { reasons[key] = reason; return null; }
+  return num / den;
 }
 
-function impliedPrice(
-  itMwEffective: number, shares: number | null, debt: number | null, cash: number | null, preferred: number, btc: number,
-  cost: number, key: string, reasons: Reasons,
-): number | null {
-  const why = itMwEffective <= 0 ? "zero:itMwEffective" : shares == null ? "missing:sharesOutstanding" : shares <= 0 ? "zero:sharesOutstanding"
-    : debt == null ? "missing:totalDebt" : cash == null ? "missing:cash" : null;
-  if (why) { reasons[key] = why; return null; }
-  return (itMwEffective * W_PER_MW * cost - debt! - preferred + cash! + btc) / shares!;
-}
-
-export function scoreCompany(company: ScoringCompany, activeSet: Assumptions): CompanyScore {
-  return scoreCompanyImpl(company, activeSet, true);
+export function scoreCompany(company: ScoringCompany, activeSet: Assumptions, view: ViewContext): CompanyScore {
+  return scoreCompanyImpl(company, activeSet, view, true);
 }
 
 /**
- * Internal. With `explain: false` every number, tier and flag is the same but the explanations are left
- * empty (warnings, inputs, rule details, why): for callers that read numbers only, such as `sweep`.
+ * With `explain: false` every number, tier and flag is the same but the explanations (adjustments,
+ * warnings, inputs) are left empty: for callers that read numbers only, such as `sweep`.
  */
-export function scoreCompanyImpl(company: ScoringCompany, activeSet: Assumptions, explain: boolean): CompanyScore {
+export function scoreCompanyImpl(company: ScoringCompany, activeSet: Assumptions, view: ViewContext, explain: boolean): CompanyScore {
   const a = mergeAssumptions(activeSet, company.overrides);
+  const ex = new Explanation(explain);
   const reasons: Reasons = {};
-  const warnings: string[] = [];
-  const inputs: InputUsed[] = !explain ? [] : [
-    inputUsed("sharePriceUsd", company.sharePriceUsd),
-    inputUsed("sharesOutstanding", company.sharesOutstanding),
-    inputUsed("totalDebtUsd", company.totalDebtUsd),
-    inputUsed("cashUsd", company.cashUsd),
-    inputUsed("preferredEquityUsd", company.preferredEquityUsd),
-    inputUsed("committedFinancingUsd", company.committedFinancingUsd),
-    inputUsed("btcHeld", company.btcHeld),
-  ];
-  // In INPUT_KEYS order: the inputs taken as 0 when not reported.
-  if (explain && company.preferredEquityUsd == null) warnings.push(ASSUMED_ZERO_WARNING.preferredEquityUsd);
-  if (explain && company.committedFinancingUsd == null) warnings.push(ASSUMED_ZERO_WARNING.committedFinancingUsd);
-  if (explain && company.btcHeld == null) warnings.push(ASSUMED_ZERO_WARNING.btcHeld);
+  const inputs = explain ? INPUT_KEYS.map((k) => inputUsed(company, k)) : [];
+  for (const [k, label] of Object.entries(ZERO_IF_NULL) as [keyof typeof ZERO_IF_NULL, string][])
+    if (company[k] == null && !(k === "btcHeld" && company.btcValueUsdReported)) ex.warn(`${label} not reported — taken as 0`);
 
-  // §5 Enterprise value.
-  const price = v(company.sharePriceUsd);
-  const shares = v(company.sharesOutstanding);
-  const debt = v(company.totalDebtUsd);
-  const cash = v(company.cashUsd);
-  const preferred = v(company.preferredEquityUsd) ?? 0;
-  const committed = v(company.committedFinancingUsd) ?? 0;
-  const btcValueUsd = (v(company.btcHeld) ?? 0) * a.btcPriceUsd;
+  // §10.1 The balance sheet, rolled forward to the view date.
+  const bs = proFormaBalanceSheet(company, view.viewDate);
+  describeProForma(bs, ex);
+  for (const { key, event } of unappliedDeltas(company, view.viewDate))
+    ex.warn(`${event.date} ${event.description}: its ${BS_LABEL[key]} change is not applied — ${BS_LABEL[key]} is not reported`);
+  const mixed = mixedDates(company, a);
+  if (mixed) ex.warn(`Cash and debt are reported ${mixed.gapDays} days apart with no dated transaction between them; ${mixed.older === "cashUsd" ? "cash" : "debt"} is the older figure`);
 
-  const marketCapUsd = price != null && shares != null ? price * shares : null;
-  if (marketCapUsd == null) reasons.marketCapUsd = price == null ? "missing:sharePrice" : "missing:sharesOutstanding";
-  let enterpriseValueUsd: number | null = null;
-  if (marketCapUsd == null) reasons.enterpriseValueUsd = reasons.marketCapUsd;
-  else if (debt == null) reasons.enterpriseValueUsd = "missing:totalDebt";
-  else if (cash == null) reasons.enterpriseValueUsd = "missing:cash";
-  else enterpriseValueUsd = marketCapUsd + debt + preferred - cash;
-  const enterpriseValueExBtcUsd = enterpriseValueUsd == null ? null : enterpriseValueUsd - btcValueUsd;
-  if (enterpriseValueExBtcUsd == null) reasons.enterpriseValueExBtcUsd = reasons.enterpriseValueUsd;
-  const evUsedUsd = a.subtractBitcoin ? enterpriseValueExBtcUsd : enterpriseValueUsd;
-  if (evUsedUsd == null) reasons.evUsedUsd = reasons.enterpriseValueUsd;
-  if (explain && evUsedUsd != null && evUsedUsd < 0) warnings.push("Negative EV: cash and bitcoin exceed market cap and debt — ranked apart");
+  // §5 Enterprise value (with §10.8 published fallback, §10.9 bitcoin value, §10.12 mining).
+  const ev = enterpriseValue(company, bs, a, reasons, ex);
+  const evUsed = ev.evUsedUsd;
+  if (evUsed != null && evUsed < 0) ex.warn("Negative EV: cash and bitcoin exceed market cap and debt — ranked apart");
 
   // §4 Effective IT MW.
-  const f = computeFunnel(company, a, explain);
-  for (let i = 0; i < f.warnings.length; i++) warnings.push(f.warnings[i]);
-  const evPerWTotalGross = perW(evUsedUsd, f.totalGrossMw, "totalGrossMw", "evPerWTotalGross", reasons);
-  const evPerWEnergizedGross = perW(evUsedUsd, f.energizedGrossMw, "energizedGrossMw", "evPerWEnergizedGross", reasons);
-  const evPerWEffectiveIt = perW(evUsedUsd, f.itMwEffective, "itMwEffective", "evPerWEffectiveIt", reasons);
-  const evPerWContractedIt = perW(evUsedUsd, f.contractedItMw, "contractedItMw", "evPerWContractedIt", reasons);
+  const f = computeFunnel(company, a, ex);
+  const evPerWTotalGross = perW(evUsed, f.totalGrossMw, "totalGrossMw", "evPerWTotalGross", reasons);
+  const evPerWEnergizedGross = perW(evUsed, f.energizedGrossMw, "energizedGrossMw", "evPerWEnergizedGross", reasons);
+  const evPerWEffectiveIt = perW(evUsed, f.itMwEffective, "itMwEffective", "evPerWEffectiveIt", reasons);
+  const evPerWContractedIt = perW(evUsed, f.contractedItMw, "contractedItMw", "evPerWContractedIt", reasons);
 
-  const discountLow = discount(evPerWEffectiveIt, a.buildCostLowUsdPerW, "discountLow", reasons);
-  const discountBase = discount(evPerWEffectiveIt, a.buildCostBaseUsdPerW, "discountBase", reasons);
-  const discountHigh = discount(evPerWEffectiveIt, a.buildCostHighUsdPerW, "discountHigh", reasons);
+  const discount = (cost: number, key: string) => {
+    if (evPerWEffectiveIt == null) { reasons[key] = reasons.evPerWEffectiveIt; return null; }
+    return 1 - evPerWEffectiveIt / cost;
+  };
+  const discountLow = discount(a.buildCostLowUsdPerW, "discountLow");
+  const discountBase = discount(a.buildCostBaseUsdPerW, "discountBase");
+  const discountHigh = discount(a.buildCostHighUsdPerW, "discountHigh");
 
   const valueAtBuildCostUsd = f.itMwEffective > 0 ? f.itMwEffective * W_PER_MW * a.buildCostBaseUsdPerW : null;
   if (valueAtBuildCostUsd == null) reasons.valueAtBuildCostUsd = "zero:itMwEffective";
-  const btcForPrice = a.subtractBitcoin ? btcValueUsd : 0;
-  const impliedPriceLowUsd = impliedPrice(f.itMwEffective, shares, debt, cash, preferred, btcForPrice, a.buildCostLowUsdPerW, "impliedPriceLowUsd", reasons);
-  const impliedPriceBaseUsd = impliedPrice(f.itMwEffective, shares, debt, cash, preferred, btcForPrice, a.buildCostBaseUsdPerW, "impliedPriceBaseUsd", reasons);
-  const impliedPriceHighUsd = impliedPrice(f.itMwEffective, shares, debt, cash, preferred, btcForPrice, a.buildCostHighUsdPerW, "impliedPriceHighUsd", reasons);
+  const implied = (cost: number, key: string) => impliedPrice(f.itMwEffective, bs, a.subtractBitcoin ? ev.btcValueUsd : 0, ev.miningValueUsd, cost, key, reasons);
+  const impliedPriceLowUsd = implied(a.buildCostLowUsdPerW, "impliedPriceLowUsd");
+  const impliedPriceBaseUsd = implied(a.buildCostBaseUsdPerW, "impliedPriceBaseUsd");
+  const impliedPriceHighUsd = implied(a.buildCostHighUsdPerW, "impliedPriceHighUsd");
 
-  // §6 Contract quality and financing pressure.
-  const contracts = company.contracts.map((c, i) => scoreContract(c, f.undelivered[i], a));
-  let wSum = 0, cqsSum = 0, tenorWeight = 0, tenorSum = 0, tcv = 0, gpu = 0, gpuKnown = true, tcvStated = false, capexRemainingUsd = 0;
-  let mainCounterparty: string | null = null;
-  let mainValue = -1;
-  let anyGpuCloud = false;
-  let onlyColocation = contracts.length > 0;
-  for (let i = 0; i < contracts.length; i++) {
-    const cs = contracts[i];
-    const c = company.contracts[i];
-    if (c.structure === "gpu_cloud") anyGpuCloud = true;
-    if (!(c.structure === "colocation" && !c.companyGpuCapexUsd)) onlyColocation = false;
-    capexRemainingUsd += cs.capexRemainingUsd;
-    if (cs.annualValueUsd != null) {
-      tenorWeight += cs.annualValueUsd;
-      tenorSum += cs.annualValueUsd * c.tenorYears!;
-      if (cs.cqs != null) { wSum += cs.annualValueUsd; cqsSum += cs.annualValueUsd * cs.cqs; }
-    }
-    if (c.totalValueUsd != null) {
-      tcvStated = true;
-      tcv += c.totalValueUsd;
-      if (c.structure === "gpu_cloud" && c.companyGpuCapexUsd == null) gpuKnown = false;
-      gpu += c.companyGpuCapexUsd ?? 0;
-    }
-    const size = c.totalValueUsd ?? (cs.itMwIt ?? 0) * 1e-3;
-    if (size > mainValue) { mainValue = size; mainCounterparty = c.counterparty; }
-    if (explain) {
-      if (cs.cqs == null) warnings.push(`${c.code}: CQS not computable (${cs.cqsReason})`);
-      if (c.leaseType == null && c.structure === "colocation") warnings.push(`${c.code}: lease type not stated — scored as gross`);
-    }
+  // §6 Contract quality and financing pressure (§10.5 the company's own capex per MW).
+  const guidance = company.capexGuidanceUsdPerMw;
+  const capexPerMwUsd = guidance?.value ?? capexPerMwFromAssumption(a);
+  const capexPerMwSource = guidance ? "guidance" : "assumption";
+  const contracts = company.contracts.map((c, i) => scoreContract(c, f.contracts[i], capexPerMwUsd, a));
+  const capexRemainingUsd = contracts.reduce((t, c) => t + c.capexRemainingUsd, 0);
+  if (contracts.length > 0)
+    ex.adjust("10.5", guidance
+      ? `Capex to fund at the company's own guidance ${usdCompact(guidance.value)} per IT MW (as of ${guidance.asOf}), not the build-cost benchmark`
+      : `Capex to fund at the conversion capex ${a.conversionCapexUsdPerW} $/W, not the build-cost benchmark`, guidance?.sourceUrl);
+  for (const [i, c] of company.contracts.entries()) {
+    if (c.companyFundedCapexMw != null && c.companyFundedCapexUsd != null)
+      ex.adjust("10.5", `${c.code}: the stated ${usdCompact(c.companyFundedCapexUsd)} covers ${c.companyFundedCapexMw} MW; the other undelivered MW are costed at ${usdCompact(capexPerMwUsd)} per MW × (1 − tenant share)`, c.sourceUrl);
+    if (c.counterpartyRating?.trim().toUpperCase() === "IG")
+      ex.adjust("10.7", `${c.code}: ${c.counterparty} is described only as investment grade — scored as BBB`, c.sourceUrl);
+    if (contracts[i].cqs == null) ex.warn(`${c.code}: CQS not computable (${contracts[i].cqsReason})`);
+    if (c.leaseType == null && c.structure === "colocation") ex.warn(`${c.code}: lease type not stated — scored as gross`);
   }
-  const none = contracts.length === 0;
-  const cqs = wSum > 0 ? cqsSum / wSum : null;
-  if (cqs == null) reasons.cqs = none ? "none:contracts" : "missing:annualValue";
-  const weightedTenorYears = tenorWeight > 0 ? tenorSum / tenorWeight : null;
-  if (weightedTenorYears == null) reasons.weightedTenorYears = none ? "none:contracts" : "missing:annualValue";
-  // Colocation-only books carry no GPU capex at all: the share is 0 whether or not values are stated.
-  const share = onlyColocation ? 0 : tcv > 0 && gpuKnown ? gpu / tcv : null;
-  const gpuCapexShareOfTcv = share != null && Number.isFinite(share) ? share : null;
-  if (gpuCapexShareOfTcv == null)
-    reasons.gpuCapexShareOfTcv = none ? "none:contracts" : !gpuKnown ? "missing:companyGpuCapexUsd" : tcvStated ? "zero:totalValueUsd" : "missing:totalValueUsd";
 
+  // Company CQS and tenor are weighted by each contract's annual value (TCV ÷ tenor).
+  let annualSum = 0, tenorSum = 0, cqsWeight = 0, cqsSum = 0;
+  contracts.forEach((c, i) => {
+    if (c.annualValueUsd == null) return;
+    annualSum += c.annualValueUsd;
+    tenorSum += c.annualValueUsd * company.contracts[i].tenorYears!;
+    if (c.cqs != null) { cqsWeight += c.annualValueUsd; cqsSum += c.annualValueUsd * c.cqs; }
+  });
+  const none = contracts.length === 0;
+  const cqs = cqsWeight > 0 ? cqsSum / cqsWeight : null;
+  if (cqs == null) reasons.cqs = none ? "none:contracts" : "missing:annualValue";
+  const weightedTenorYears = annualSum > 0 ? tenorSum / annualSum : null;
+  if (weightedTenorYears == null) reasons.weightedTenorYears = none ? "none:contracts" : "missing:annualValue";
+
+  const gpuCapexShareOfTcv = gpuShare(company, contracts, reasons);
+  const tcvContracts = contracts.filter((c) => c.totalValueUsd != null);
+  const tcv = tcvContracts.reduce((t, c) => t + c.totalValueUsd!, 0);
+  const igShareOfTcv = ratio(tcvContracts.filter((c) => c.igBacked).reduce((t, c) => t + c.totalValueUsd!, 0), tcv, "igShareOfTcv", none ? "none:contracts" : "missing:totalValueUsd", reasons);
+
+  // §10.12 comps: contract value per contracted MW, over contracts with both figures.
+  const sized = tcvContracts.filter((c) => c.itMwIt != null && c.itMwIt > 0);
+  const tcvPerContractedMwUsd = ratio(sized.reduce((t, c) => t + c.totalValueUsd!, 0), sized.reduce((t, c) => t + c.itMwIt!, 0),
+    "tcvPerContractedMwUsd", none ? "none:contracts" : "missing:totalValueUsd", reasons);
+  const annualSized = sized.filter((c) => c.annualValueUsd != null);
+  const annualValuePerContractedMwUsd = ratio(annualSized.reduce((t, c) => t + c.annualValueUsd!, 0), annualSized.reduce((t, c) => t + c.itMwIt!, 0),
+    "annualValuePerContractedMwUsd", none ? "none:contracts" : "missing:annualValue", reasons);
+  const usdPerKwMonth = annualValuePerContractedMwUsd == null ? null : annualValuePerContractedMwUsd / 1000 / 12;
+  if (usdPerKwMonth == null) reasons.usdPerKwMonth = reasons.annualValuePerContractedMwUsd;
+
+  const cash = bs.cashUsd.value;
+  const committed = bs.committedFinancingUsd.value ?? 0;
   let financingGapUsd: number | null = null;
   if (capexRemainingUsd === 0) financingGapUsd = 0;
   else if (cash == null) reasons.financingGapUsd = "missing:cash";
   else financingGapUsd = Math.max(0, capexRemainingUsd - cash - committed);
   let gapToMarketCap: number | null = null;
   if (financingGapUsd == null) reasons.gapToMarketCap = reasons.financingGapUsd;
-  else if (marketCapUsd == null) reasons.gapToMarketCap = reasons.marketCapUsd;
-  else if (marketCapUsd <= 0) reasons.gapToMarketCap = "zero:marketCap";
-  else gapToMarketCap = financingGapUsd / marketCapUsd;
+  else if (ev.marketCapUsd == null) reasons.gapToMarketCap = reasons.marketCapUsd;
+  else if (ev.marketCapUsd <= 0) reasons.gapToMarketCap = "zero:marketCap";
+  else gapToMarketCap = financingGapUsd / ev.marketCapUsd;
 
-  // §7 Tiers and flags.
+  // §7 Tiers; §10.10–10.11 data and credit flags beside them.
   const tierInputs = {
-    contracts: company.contracts, scores: contracts, contractedItMw: f.contractedItMw,
+    scores: contracts, tenors: company.contracts.map((c) => c.tenorYears), contractedItMw: f.contractedItMw,
     energizedContractedItMw: f.funnel.s1 + f.funnel.s2, weightedTenorYears, gpuCapexShareOfTcv, gapToMarketCap,
     gapReason: reasons.gapToMarketCap,
   };
-  const rules = tierRules(tierInputs, a, explain);
-  const { tier, why } = decideTier(rules, tierInputs, a, explain);
+  const rules = tierRules(tierInputs, a);
+  const { tier, why: tierWhy } = decideTier(rules, tierInputs, a);
+  const stale = staleFigures(company, a, view.viewDate);
+  if (stale.length)
+    ex.adjust("10.10", `Stale on ${view.viewDate}: ${stale.map((s) => `${STALE_LABEL[s.key]} ${s.ageDays} days old (limit ${s.maxDays})`).join(", ")}`);
 
   const flags: Flag[] = [];
   if (discountBase != null && discountBase > 0) flags.push("below-build-cost");
-  if (anyGpuCloud) flags.push("gpu-funding");
+  if (company.contracts.some((c) => c.structure === "gpu_cloud")) flags.push("gpu-funding");
   if (weightedTenorYears != null && weightedTenorYears < a.tier1MinTenorYears) flags.push("short-tenor");
   if (gapToMarketCap != null && gapToMarketCap > a.tier1MaxGapToMarketCap) flags.push("financing-gap");
-  if (price == null) flags.push("no-price");
+  if (igShareOfTcv != null && igShareOfTcv < 0.5) flags.push("no-ig-tenant");
+  if (mixed) flags.push("mixed-dates");
+  if (stale.length) flags.push("stale-data");
+  if (ev.evSource === "published") flags.push("published-ev");
+  if (company.sharePriceUsd == null) flags.push("no-price");
   if (f.totalGrossMw <= 0 && f.itMwEffective <= 0) flags.push("no-power");
-  if (evUsedUsd != null && evUsedUsd < 0) flags.push("negative-ev");
+  if (evUsed != null && evUsed < 0) flags.push("negative-ev");
 
+  const why = ev.evSource === "published" ? `${tierWhy}. Valued on the published EV (§10.8): our EV needs data that is missing` : tierWhy;
   const overriddenKeys = company.overrides
     ? ASSUMPTION_KEYS.filter((k) => company.overrides![k] !== undefined && company.overrides![k] !== activeSet[k])
     : [];
 
   return {
-    ticker: company.ticker, name: company.name,
-    marketCapUsd, enterpriseValueUsd, enterpriseValueExBtcUsd, evUsedUsd, btcValueUsd,
-    funnel: f.funnel, itMwEffective: f.itMwEffective, contractedItMw: f.contractedItMw, deliveredItMw: f.deliveredItMw,
-    energizedGrossMw: f.energizedGrossMw, totalGrossMw: f.totalGrossMw,
+    ticker: company.ticker, name: company.name, viewDate: view.viewDate, proForma: bs, ...ev,
+    funnel: f.funnel, remoteMw: f.remoteMw, funnelLines: f.funnelLines, itMwEffective: f.itMwEffective,
+    contractedItMw: f.contractedItMw, deliveredItMw: f.deliveredItMw, energizedGrossMw: f.energizedGrossMw, totalGrossMw: f.totalGrossMw,
     evPerWTotalGross, evPerWEnergizedGross, evPerWEffectiveIt, evPerWContractedIt,
-    discountLow, discountBase, discountHigh, valueAtBuildCostUsd,
-    impliedPriceLowUsd, impliedPriceBaseUsd, impliedPriceHighUsd,
-    contracts, cqs, weightedTenorYears, gpuCapexShareOfTcv, capexRemainingUsd, financingGapUsd, gapToMarketCap,
-    mainCounterparty, tier, rules, flags, why, reasons, warnings, inputs, assumptions: a, overriddenKeys,
+    discountLow, discountBase, discountHigh, valueAtBuildCostUsd, impliedPriceLowUsd, impliedPriceBaseUsd, impliedPriceHighUsd,
+    tcvPerContractedMwUsd, annualValuePerContractedMwUsd, usdPerKwMonth,
+    contracts, cqs, weightedTenorYears, gpuCapexShareOfTcv, igShareOfTcv, capexPerMwUsd, capexPerMwSource,
+    capexRemainingUsd, financingGapUsd, gapToMarketCap, mainCounterparty: mainCounterparty(contracts),
+    tier, rules, flags, staleFigures: stale, mixedDates: mixed, why,
+    adjustments: ex.adjustments, reasons, warnings: ex.warnings, inputs, assumptions: a, overriddenKeys,
   };
+}
+
+const STALE_LABEL = { sharePriceUsd: "price", sharesOutstanding: "share count", totalDebtUsd: "total debt", cashUsd: "cash" } as const;
+
+/** (value at view − debt − preferred + cash + bitcoin + mining) / shares, at the pro-forma balance sheet. */
+function impliedPrice(
+  itMwEffective: number, bs: Record<BalanceSheetKey, ProFormaFigure>, btc: number, mining: number, cost: number, key: string, reasons: Reasons,
+): number | null {
+  const shares = bs.sharesOutstanding.value;
+  const debt = bs.totalDebtUsd.value;
+  const cash = bs.cashUsd.value;
+  const why = itMwEffective <= 0 ? "zero:itMwEffective" : shares == null ? "missing:sharesOutstanding" : shares <= 0 ? "zero:sharesOutstanding"
+    : debt == null ? "missing:totalDebt" : cash == null ? "missing:cash" : null;
+  if (why) { reasons[key] = why; return null; }
+  return (itMwEffective * W_PER_MW * cost - debt! - (bs.preferredEquityUsd.value ?? 0) + cash! + btc + mining) / shares!;
+}
+
+/** Company GPU capex ÷ total contract value; a colocation-only book carries none, stated values or not. */
+function gpuShare(company: ScoringCompany, contracts: CompanyScore["contracts"], reasons: Reasons): number | null {
+  if (contracts.length === 0) { reasons.gpuCapexShareOfTcv = "none:contracts"; return null; }
+  if (company.contracts.every((c) => c.structure === "colocation" && !c.companyGpuCapexUsd)) return 0;
+  const withValue = company.contracts.map((c, i) => ({ c, s: contracts[i] })).filter((x) => x.s.totalValueUsd != null);
+  if (withValue.some((x) => x.c.structure === "gpu_cloud" && x.c.companyGpuCapexUsd == null)) { reasons.gpuCapexShareOfTcv = "missing:companyGpuCapexUsd"; return null; }
+  const tcv = withValue.reduce((t, x) => t + x.s.totalValueUsd!, 0);
+  const gpu = withValue.reduce((t, x) => t + (x.c.companyGpuCapexUsd ?? 0) * x.c.companyShare, 0);
+  if (tcv > 0 && Number.isFinite(gpu / tcv)) return gpu / tcv;
+  reasons.gpuCapexShareOfTcv = withValue.length ? "zero:totalValueUsd" : "missing:totalValueUsd";
+  return null;
+}
+
+/** The counterparty of the largest contract by value (by MW where no value is stated). */
+function mainCounterparty(contracts: CompanyScore["contracts"]): string | null {
+  let best: string | null = null;
+  let size = -1;
+  for (const c of contracts) {
+    const s = c.totalValueUsd ?? (c.itMwIt ?? 0) * 1e-3;
+    if (s > size) { size = s; best = c.counterparty; }
+  }
+  return best;
+}
+
+/** One §10.1 line per figure the roll-forward moved: reported → each dated transaction → pro forma. */
+function describeProForma(bs: Record<BalanceSheetKey, ProFormaFigure>, ex: Explanation) {
+  for (const p of Object.values(bs)) {
+    if (!p.lines.length || p.reported == null) continue;
+    const money = p.key !== "sharesOutstanding" && p.key !== "btcHeld";
+    const fmt = (v: number) => (money ? usdCompact(v) : v.toLocaleString("en-US", { maximumFractionDigits: 1 }));
+    const steps = p.lines.map((l) => `${l.delta >= 0 ? "+" : "−"} ${fmt(Math.abs(l.delta))} (${l.date} ${l.kind.replace("_", " ")})`).join(" ");
+    ex.adjust("10.1", `Pro-forma ${BS_LABEL[p.key]}: ${fmt(p.reported.value)} at ${p.reported.asOf} ${steps} = ${fmt(p.value!)}`, p.lines[0].sourceUrl);
+  }
 }

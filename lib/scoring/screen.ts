@@ -1,28 +1,25 @@
 // Methodology §5 ranking and §8 sensitivity: rank every company, or re-score across one assumption.
 import type { Assumptions, NumericAssumptionKey } from "./assumptions";
 import { scoreCompanyImpl } from "./score";
-import type { CompanyScore, ScoringCompany, ScreenRow, Tier } from "./types";
-
+import type { CompanyScore, ScoringCompany, ScreenRow, Tier, ViewContext } from "./types";
 
 /**
  * Scores every company and ranks by discount to build cost at base, descending. Negative-EV companies
  * (cash and bitcoin above market cap plus debt) are ranked apart, after the rest; companies whose
  * discount cannot be computed come last, by ticker, with the reason in `reasons.discountBase`.
  */
-export function screen(companies: readonly ScoringCompany[], assumptions: Assumptions): ScreenRow[] {
-  return screenImpl(companies, assumptions, true);
+export function screen(companies: readonly ScoringCompany[], assumptions: Assumptions, view: ViewContext): ScreenRow[] {
+  return screenImpl(companies, assumptions, view, true);
 }
 
-function screenImpl(companies: readonly ScoringCompany[], assumptions: Assumptions, explain: boolean): ScreenRow[] {
-  const rows = new Array<ScreenRow>(companies.length);
-  for (let i = 0; i < companies.length; i++) {
-    // The score is ours, so it becomes the row in place (same keys, in the same order, as a copy would have).
-    const row = scoreCompanyImpl(companies[i], assumptions, explain) as ScreenRow;
+function screenImpl(companies: readonly ScoringCompany[], assumptions: Assumptions, view: ViewContext, explain: boolean): ScreenRow[] {
+  return rankInPlace(companies.map((c) => {
+    // The score is ours, so it becomes the row in place rather than being copied.
+    const row = scoreCompanyImpl(c, assumptions, view, explain) as ScreenRow;
     row.rank = 0;
     row.rankGroup = rankGroup(row);
-    rows[i] = row;
-  }
-  return rankInPlace(rows);
+    return row;
+  }));
 }
 
 /** Ranks scores made elsewhere: the rows are copies, the scores are left as they are. */
@@ -34,51 +31,19 @@ const rankGroup = (s: CompanyScore): ScreenRow["rankGroup"] =>
   s.discountBase == null ? "unranked" : s.evUsedUsd != null && s.evUsedUsd < 0 ? "negative-ev" : "ranked";
 const GROUP_ORDER = { ranked: 0, "negative-ev": 1, unranked: 2 } as const;
 
-/** `localeCompare` with the default locale, made once (the same comparison, without a lookup per call). */
-let collator: Intl.Collator | undefined;
-let plainIsCodeUnitOrder = false;
-const PLAIN_TICKER = /^[A-Z0-9]+$/;
+/** Tickers in code-unit order (A–Z, digits first): the same on every machine, whatever its locale. */
+const byTicker = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
 
-function defaultCollator(): Intl.Collator {
-  if (!collator) {
-    collator = new Intl.Collator();
-    // English (and root) collation orders capitals and digits as their code units do: digits first, then
-    // A–Z, a prefix before longer strings. Some locales do not (Danish "AA", Lithuanian "Y"), so only here.
-    plainIsCodeUnitOrder = /^en(-|$)/.test(collator.resolvedOptions().locale);
-  }
-  return collator;
-}
-
-/** Group, then discount descending (not within "unranked"), then ticker; stable, ranks from 1. */
+/** Group, then discount descending (not within "unranked"), then ticker; ranks from 1. */
 function rankInPlace(rows: ScreenRow[]): ScreenRow[] {
-  const n = rows.length;
-  const coll = defaultCollator();
-  const group = new Uint8Array(n);
-  const disc = new Float64Array(n);
-  const plain = new Uint8Array(n);
-  const order = new Array<number>(n);
-  for (let i = 0; i < n; i++) {
-    const r = rows[i];
-    group[i] = GROUP_ORDER[r.rankGroup];
-    disc[i] = group[i] === 2 ? 0 : (r.discountBase as number);
-    plain[i] = plainIsCodeUnitOrder && PLAIN_TICKER.test(r.ticker) ? 1 : 0;
-    order[i] = i;
-  }
-  order.sort((i, j) => {
-    if (group[i] !== group[j]) return group[i] - group[j];
-    const d = disc[j] - disc[i];
-    if (d) return d;
-    const x = rows[i].ticker, y = rows[j].ticker;
-    if (plain[i] & plain[j]) return x < y ? -1 : x > y ? 1 : 0;
-    return coll.compare(x, y);
+  rows.sort((x, y) => {
+    const g = GROUP_ORDER[x.rankGroup] - GROUP_ORDER[y.rankGroup];
+    if (g) return g;
+    const d = x.rankGroup === "unranked" ? 0 : y.discountBase! - x.discountBase!;
+    return d || byTicker(x.ticker, y.ticker);
   });
-  const out = new Array<ScreenRow>(n);
-  for (let k = 0; k < n; k++) {
-    const r = rows[order[k]];
-    r.rank = k + 1;
-    out[k] = r;
-  }
-  return out;
+  rows.forEach((r, k) => (r.rank = k + 1));
+  return rows;
 }
 
 export interface SweepPoint {
@@ -98,14 +63,14 @@ export interface SweepSeries {
 export function sweep(
   companies: readonly ScoringCompany[],
   assumptions: Assumptions,
+  view: ViewContext,
   key: NumericAssumptionKey,
   values: readonly number[],
 ): SweepSeries[] {
   const series = new Map<string, SweepPoint[]>(companies.map((c) => [c.ticker, []]));
   for (const value of values) {
     // Only numbers, tiers and ranks are kept, so the explanations are not built.
-    const rows = screenImpl(companies, { ...assumptions, [key]: value }, false);
-    for (const r of rows)
+    for (const r of screenImpl(companies, { ...assumptions, [key]: value }, view, false))
       series.get(r.ticker)!.push({ value, discountBase: r.discountBase, evPerWEffectiveIt: r.evPerWEffectiveIt, tier: r.tier, rank: r.rank });
   }
   return companies.map((c) => ({ ticker: c.ticker, points: series.get(c.ticker)! }));

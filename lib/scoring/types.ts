@@ -1,10 +1,10 @@
 // Input and output types of the scoring library. Its own types, so it depends on nothing but zod;
-// lib/server/to-scoring-input.ts maps database rows onto them.
+// lib/domain/to-scoring.ts maps validated company records onto them.
 import type { AssumptionOverrides, Assumptions } from "./assumptions";
 
 export type Stage = "operating" | "under_construction" | "approved" | "pipeline";
 
-/** A figure with where it came from. */
+/** A figure with where it came from. `asOf` is YYYY-MM or YYYY-MM-DD (a month counts at its end). */
 export interface Sourced {
   value: number;
   asOf: string;
@@ -12,11 +12,31 @@ export interface Sourced {
   note?: string | null;
 }
 
+/** Company-stated build cost per critical IT MW; `value` is the midpoint where a range is given. */
+export interface CapexGuidance extends Sourced {
+  low?: number | null;
+  high?: number | null;
+}
+
 export interface ScoringSite {
   name: string;
   stage: Stage;
+  /** mining | hpc | mixed | idle | other — §10.2 consumes only hpc and mixed sites */
+  use: string;
   grossMw: number | null;
   itMw: number | null;
+  /** "phase": the IT figure covers a first phase only (§10.3); "site" or null: the whole site */
+  itMwScope: "site" | "phase" | null;
+  /** ISO-2; null = not known (treated as outside the AI-ready markets, §10.13) */
+  country: string | null;
+  /** the company's share of the site, 0–1 (§10.6) */
+  companyShare: number;
+  sourceUrl?: string | null;
+}
+
+export interface SiteAllocation {
+  site: string;
+  itMw: number;
 }
 
 export interface ScoringContract {
@@ -28,7 +48,10 @@ export interface ScoringContract {
   backstopUsd: number | null;
   structure: "colocation" | "gpu_cloud";
   leaseType: "NNN" | "modified_gross" | "gross" | "cloud" | null;
+  /** the one site of the contract (v1), or null */
   siteName: string | null;
+  /** the sites it occupies and the MW on each (§10.2); null when not given */
+  siteAllocations: SiteAllocation[] | null;
   itMw: number | null;
   itMwBasis: "critical_it" | "gross" | "unknown";
   tenorYears: number | null;
@@ -38,12 +61,33 @@ export interface ScoringContract {
   companyGpuCapexUsd: number | null;
   prepaymentUsd: number | null;
   companyFundedCapexUsd: number | null;
+  /** the MW that companyFundedCapexUsd covers when it covers only part of the contract (§10.5) */
+  companyFundedCapexMw: number | null;
   tenantFundedCapexShare: number | null;
+  /** the company's share of the contract, 0–1 (§10.6) */
+  companyShare: number;
+  sourceUrl?: string | null;
 }
 
-export interface ScoringCompany {
-  ticker: string;
-  name: string;
+export type BalanceSheetEventKind =
+  | "debt_issue" | "debt_repayment" | "equity_issue" | "preferred_issue" | "buyback" | "btc_sale" | "btc_purchase" | "other";
+
+/** A dated transaction after a balance-sheet date (§10.1). A null delta leaves that figure unchanged. */
+export interface BalanceSheetEvent {
+  date: string;
+  kind: BalanceSheetEventKind;
+  description: string;
+  cashDeltaUsd: number | null;
+  debtDeltaUsd: number | null;
+  preferredDeltaUsd: number | null;
+  committedDeltaUsd: number | null;
+  sharesDelta: number | null;
+  btcDelta: number | null;
+  sourceUrl: string | null;
+}
+
+/** The company figures scoring reads; each key is also the figure's key in the database. */
+export interface ScoringFigures {
   sharePriceUsd: Sourced | null;
   sharesOutstanding: Sourced | null;
   totalDebtUsd: Sourced | null;
@@ -52,26 +96,70 @@ export interface ScoringCompany {
   preferredEquityUsd: Sourced | null;
   committedFinancingUsd: Sourced | null;
   btcHeld: Sourced | null;
+  btcValueUsdReported: Sourced | null;
+  hashrateEhs: Sourced | null;
+  marketCapPublishedUsd: Sourced | null;
+  enterpriseValuePublishedUsd: Sourced | null;
+  capexGuidanceUsdPerMw: CapexGuidance | null;
+}
+
+export interface ScoringCompany extends ScoringFigures {
+  ticker: string;
+  name: string;
+  balanceSheetEvents: BalanceSheetEvent[];
   sites: ScoringSite[];
   contracts: ScoringContract[];
   overrides?: AssumptionOverrides | null;
 }
 
-export type Tier = 1 | 2 | 3;
-export type Flag =
-  | "below-build-cost" | "gpu-funding" | "short-tenor" | "financing-gap" | "no-price" | "no-power" | "negative-ev";
-export const FLAGS: readonly Flag[] = [
-  "below-build-cost", "gpu-funding", "short-tenor", "financing-gap", "no-price", "no-power", "negative-ev",
-];
+/** Where and when the screen is looked at (the roll-forward and staleness of §10.1 and §10.10). */
+export interface ViewContext {
+  /** YYYY-MM-DD */
+  viewDate: string;
+}
 
-/** The MW funnel of methodology §4, in IT MW before weighting. */
+export type Tier = 1 | 2 | 3;
+export const FLAGS = [
+  "below-build-cost", "gpu-funding", "short-tenor", "financing-gap", "no-ig-tenant",
+  "mixed-dates", "stale-data", "published-ev", "no-price", "no-power", "negative-ev",
+] as const;
+export type Flag = (typeof FLAGS)[number];
+
+/** The MW funnel of methodology §4, in IT MW before weighting (after ownership share, before §10.4). */
 export interface Funnel { s1: number; s2: number; s3: number; s4: number; s5: number; s6: number }
+/** The part of each uncontracted block at remote or small sites, multiplied by remoteSiteFactor (§10.4). */
+export interface RemoteMw { s4: number; s5: number; s6: number }
+
+/** Lines of the funnel that v2 rules add or move, shown as their own rows. */
+export interface FunnelLines {
+  /** contract MW placed through siteAllocations (§10.2) */
+  allocatedMw: number;
+  /** unsited contract MW placed on the company's hpc/mixed sites (§10.2) */
+  consumedMw: number;
+  /** contract MW no site could hold: "contracted, site unknown" (S2) */
+  siteUnknownMw: number;
+  /** IT MW a phase-scoped IT figure leaves out and the gross figure adds (§10.3) */
+  phaseExtendedMw: number;
+}
+
+/** One piece of a contract on one site (or on no known site). */
+export interface Placement {
+  site: string | null;
+  itMw: number;
+  how: "site" | "allocation" | "consumed" | "unknown";
+}
 
 export interface ContractScore {
   code: string;
   counterparty: string;
+  /** company share of the contract (§10.6) */
+  share: number;
+  /** contract IT MW after the gross→IT conversion and × share; null when not disclosed */
   itMwIt: number | null;
+  deliveredItMw: number;
   undeliveredItMw: number;
+  placements: Placement[];
+  totalValueUsd: number | null;
   annualValueUsd: number | null;
   t: number | null;
   c: number | null;
@@ -80,9 +168,13 @@ export interface ContractScore {
   s: number;
   cqs: number | null;
   cqsReason?: string;
+  /** β's denominator: stated company capex, else contract MW × the company's capex per MW (§10.5) */
+  capitalAtRiskUsd: number | null;
   capexRemainingUsd: number;
   buildingCapexUsd: number;
   gpuCapexNetUsd: number;
+  /** tenant investment grade, or IG guarantor with β ≥ 0.5 (§10.11) */
+  igBacked: boolean;
 }
 
 export interface TierRule {
@@ -96,7 +188,7 @@ export interface TierRule {
 }
 
 export interface InputUsed {
-  key: string;
+  key: keyof ScoringFigures;
   value: number | null;
   asOf: string | null;
   sourceUrl: string | null;
@@ -105,21 +197,68 @@ export interface InputUsed {
   assumedZero?: boolean;
 }
 
+/** The figures §10.1 rolls forward. */
+export type BalanceSheetKey = "cashUsd" | "totalDebtUsd" | "preferredEquityUsd" | "committedFinancingUsd" | "sharesOutstanding" | "btcHeld";
+
+export interface ProFormaLine {
+  date: string;
+  kind: BalanceSheetEventKind;
+  description: string;
+  delta: number;
+  sourceUrl: string | null;
+}
+
+/** A reported figure, the dated transactions added to it, and the figure the model uses (§10.1). */
+export interface ProFormaFigure {
+  key: BalanceSheetKey;
+  reported: Sourced | null;
+  lines: ProFormaLine[];
+  /** reported + Σ lines; null when the figure is missing */
+  value: number | null;
+}
+
+export interface StaleFigure {
+  key: "sharePriceUsd" | "sharesOutstanding" | "totalDebtUsd" | "cashUsd";
+  asOf: string;
+  ageDays: number;
+  maxDays: number;
+}
+
+/** Which v2 rule an explanation line comes from (§10.x), or a v1 section. */
+export type RuleRef = "§4" | "§5" | "§6" | "10.1" | "10.2" | "10.3" | "10.4" | "10.5" | "10.6" | "10.7" | "10.8" | "10.9" | "10.10" | "10.11" | "10.12";
+
+/** One line of the company's explanation: what a rule did to a number, and the source of its input. */
+export interface Adjustment {
+  rule: RuleRef;
+  text: string;
+  sourceUrl?: string | null;
+}
+
 /** Output field → reason code for every output that is null (e.g. "missing:sharePrice"). */
 export type Reasons = Partial<Record<string, string>>;
 
 export interface CompanyScore {
   ticker: string;
   name: string;
+  viewDate: string;
+  proForma: Record<BalanceSheetKey, ProFormaFigure>;
   marketCapUsd: number | null;
-  /** market cap + debt + preferred − cash */
+  /** market cap + debt + preferred − cash (pro-forma); null when an input is missing */
   enterpriseValueUsd: number | null;
-  /** the same less bitcoin at btcPriceUsd */
+  /** the same less bitcoin */
   enterpriseValueExBtcUsd: number | null;
-  /** the EV the ratios use: ex-BTC when subtractBitcoin */
+  /** the EV the ratios use: computed (ex-BTC when subtractBitcoin) or the published fallback, less mining value */
   evUsedUsd: number | null;
+  evSource: "computed" | "published" | null;
+  /** the published EV as stored, for the reconciliation line (§10.8) */
+  enterpriseValuePublished: Sourced | null;
   btcValueUsd: number;
+  btcValueSource: "held" | "reported" | "none";
+  /** hashrate × miningValueUsdPerEh subtracted from the EV used (§10.12); 0 when off */
+  miningValueUsd: number;
   funnel: Funnel;
+  remoteMw: RemoteMw;
+  funnelLines: FunnelLines;
   itMwEffective: number;
   contractedItMw: number;
   deliveredItMw: number;
@@ -136,10 +275,18 @@ export interface CompanyScore {
   impliedPriceLowUsd: number | null;
   impliedPriceBaseUsd: number | null;
   impliedPriceHighUsd: number | null;
+  evPerEhUsd: number | null;
+  tcvPerContractedMwUsd: number | null;
+  annualValuePerContractedMwUsd: number | null;
+  usdPerKwMonth: number | null;
   contracts: ContractScore[];
   cqs: number | null;
   weightedTenorYears: number | null;
   gpuCapexShareOfTcv: number | null;
+  igShareOfTcv: number | null;
+  /** the company's conversion capex per IT MW and where it comes from (§10.5) */
+  capexPerMwUsd: number;
+  capexPerMwSource: "guidance" | "assumption";
   capexRemainingUsd: number;
   financingGapUsd: number | null;
   gapToMarketCap: number | null;
@@ -147,7 +294,11 @@ export interface CompanyScore {
   tier: Tier;
   rules: TierRule[];
   flags: Flag[];
+  staleFigures: StaleFigure[];
+  /** the older of cash and debt when their dates are too far apart with nothing between (§10.1) */
+  mixedDates: { older: "cashUsd" | "totalDebtUsd"; gapDays: number } | null;
   why: string;
+  adjustments: Adjustment[];
   reasons: Reasons;
   warnings: string[];
   inputs: InputUsed[];

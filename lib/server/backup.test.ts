@@ -5,7 +5,7 @@ import { closeSync, copyFileSync, existsSync, mkdtempSync, openSync, readFileSyn
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { readDatasetFile, seedDatabase } from "../../prisma/seed";
+import { seedDefault } from "../../prisma/seed";
 import { createTempDb, type TempDb } from "../../test/temp-db";
 import { DEFAULT_ASSUMPTIONS } from "../scoring/assumptions";
 import { APP_TABLES, backupDatabase, BackupError, restoreDatabase, verifyBackup } from "./backup";
@@ -26,7 +26,7 @@ const temps: TempDb[] = [];
 async function seeded() {
   const t = await createTempDb();
   temps.push(t);
-  await seedDatabase(t.db, readDatasetFile());
+  await seedDefault(t.db);
   return t;
 }
 async function empty() {
@@ -333,9 +333,9 @@ describe("npm scripts (end to end)", () => {
       run("db-restore.ts", [f("junk.db")], a.url),
     ]);
     expect(backup.code, backup.stderr).toBe(0);
-    expect(backup.stdout).toMatch(/Backed up .* → .*a\.db \(\d+ KiB, integrity ok, \d+ ms\)\n {2}AssumptionSet 2, AuditEntry \d+, Company 18/);
+    expect(backup.stdout).toMatch(/Backed up .* → .*a\.db \(\d+ KiB, integrity ok, \d+ ms\)\n {2}AssumptionSet 2, AuditEntry \d+, BalanceSheetEvent 66, Company 18/);
     expect(exp.code, exp.stderr).toBe(0);
-    expect(exp.stdout).toMatch(/^Exported Company 18, Fact \d+, Site \d+, Event 51, Contract 15, AssumptionSet 2, AuditEntry \d+, DatasetMeta 1 → /);
+    expect(exp.stdout).toMatch(/^Exported Company 18, Fact \d+, Site \d+, Event 51, Contract 15, BalanceSheetEvent 66, AssumptionSet 2, AuditEntry \d+, DatasetMeta 1 → /);
     expect(badRestore.code).toBe(1);
     expect(badRestore.stderr).toMatch(/^db:restore: Backup junk\.db failed the integrity check/);
     expect(badRestore.stderr).not.toMatch(/\n\s+at /); // no stack trace

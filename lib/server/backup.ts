@@ -16,7 +16,7 @@ import { closeSync, copyFileSync, existsSync, fsyncSync, openSync, renameSync, r
 import path from "node:path";
 
 /** The tables of prisma/schema.prisma; a file without them is not a Watt Screener database. */
-export const APP_TABLES = ["Company", "Fact", "Site", "Contract", "Event", "AssumptionSet", "AuditEntry", "DatasetMeta"] as const;
+export const APP_TABLES = ["Company", "Fact", "Site", "Contract", "Event", "BalanceSheetEvent", "AssumptionSet", "AuditEntry", "DatasetMeta"] as const;
 
 export interface BackupResult {
   file: string;

@@ -11,16 +11,16 @@
 // deletes everything first inside the same transaction; rows keep their original ids.
 import { z } from "zod";
 import {
-  CONTRACT_STATUSES, CONTRACT_STRUCTURES, COUNTERPARTY_KINDS, EVENT_KINDS, LEASE_TYPES, MW_BASES, POWER_STRATEGIES,
-  SHARE_BASES, SITE_STAGES, SITE_USES,
+  BALANCE_SHEET_EVENT_KINDS, CONTRACT_STATUSES, CONTRACT_STRUCTURES, COUNTERPARTY_KINDS, EVENT_KINDS, IT_MW_SCOPES, LEASE_TYPES, MW_BASES,
+  POWER_STRATEGIES, SHARE_BASES, SITE_STAGES, SITE_USES,
 } from "../domain/enums";
-import { contractSchema } from "../domain/schemas";
-import { assumptionOverridesSchema, assumptionsSchema } from "../scoring/assumptions";
+import { contractSchema, ownershipShare } from "../domain/schemas";
+import { assumptionOverridesSchema, assumptionsSchema, withDefaults } from "../scoring/assumptions";
 import { Prisma } from "../generated/prisma/client";
 import type { Db } from "./db-client";
 
 export const EXPORT_FORMAT = "watt-screener-export";
-export const EXPORT_FORMAT_VERSION = 1;
+export const EXPORT_FORMAT_VERSION = 2;
 
 // ── Column schemas ───────────────────────────────────────────────────────────────────────────────────
 // Each table's strict schema lists its columns in the order they are written to the file. Values are
@@ -45,12 +45,13 @@ const companyRow = z.strictObject({
 });
 const factRow = z.strictObject({
   id, companyId: fk, key: str.min(1), value: float, asOf: str, sourceUrl: str, note: str.nullable(),
-  basis: z.enum(SHARE_BASES).nullable(), version,
+  basis: z.enum(SHARE_BASES).nullable(), low: float.nullable(), high: float.nullable(), origin: str.min(1), version,
 });
 const siteRow = z.strictObject({
-  id, companyId: fk, name: str.min(1), location: str.nullable(),
+  id, companyId: fk, name: str.min(1), location: str.nullable(), country: str.nullable(),
   grossMw: float.nullable(), grossMwAsOf: str.nullable(), grossMwSourceUrl: str.nullable(), grossMwNote: str.nullable(),
   itMw: float.nullable(), itMwAsOf: str.nullable(), itMwSourceUrl: str.nullable(), itMwNote: str.nullable(),
+  itMwScope: z.enum(IT_MW_SCOPES).nullable(), companyShare: ownershipShare,
   stage: z.enum(SITE_STAGES), use: z.enum(SITE_USES), expectedEnergization: str.nullable(), ownership: str.nullable(),
   sourceUrl: str.nullable(), note: str.nullable(), position, version,
 });
@@ -67,18 +68,26 @@ const contractRow = z.strictObject({
   itMw: float.nullable(), itMwBasis: z.enum(MW_BASES), tenorYears: float.nullable(), totalValueUsd: float.nullable(),
   extensionOptions: str.nullable(), signedDate: str.nullable(), rentStart: str.nullable(), status: z.enum(CONTRACT_STATUSES),
   deliveredItMw: float.nullable(), companyGpuCapexUsd: float.nullable(), prepaymentUsd: float.nullable(),
-  companyFundedCapexUsd: float.nullable(), tenantFundedCapexShare: float.nullable(), sourceUrls: strings, note: str.nullable(),
-  position, version, fromEventId: fk.nullable(),
+  companyFundedCapexUsd: float.nullable(), companyFundedCapexMw: float.nullable(), tenantFundedCapexShare: float.nullable(),
+  siteAllocations: z.array(z.strictObject({ siteId: fk, itMw: float })).nullable(), companyShare: ownershipShare,
+  sourceUrls: strings, note: str.nullable(), position, version, fromEventId: fk.nullable(),
+});
+const balanceSheetEventRow = z.strictObject({
+  id, companyId: fk, date: str, kind: z.enum(BALANCE_SHEET_EVENT_KINDS), description: str,
+  cashDeltaUsd: float.nullable(), debtDeltaUsd: float.nullable(), preferredDeltaUsd: float.nullable(), committedDeltaUsd: float.nullable(),
+  sharesDelta: float.nullable(), btcDelta: float.nullable(), sourceUrls: strings, note: str.nullable(), position, version,
 });
 const assumptionSetRow = z.strictObject({
-  id, name: str.min(1), isDefault: z.boolean(), values: assumptionsSchema, version, createdAt: isoDateTime, updatedAt: isoDateTime,
+  // A set stored before a key existed is valid with that key's default, as every read path takes it; the
+  // file keeps the values as stored (what is inserted is the raw row).
+  id, name: str.min(1), isDefault: z.boolean(), values: z.preprocess(withDefaults, assumptionsSchema), version, createdAt: isoDateTime, updatedAt: isoDateTime,
 });
 const auditEntryRow = z.strictObject({
-  id, at: isoDateTime, entity: z.enum(["Company", "Fact", "Site", "Contract", "Event", "AssumptionSet"]), entityId: int,
+  id, at: isoDateTime, entity: z.enum(["Company", "Fact", "Site", "Contract", "Event", "BalanceSheetEvent", "AssumptionSet"]), entityId: int,
   companyId: int.nullable(), field: str.min(1), before: json, after: json, user: str.nullable(), revertOf: int.nullable(),
 });
 const datasetMetaRow = z.strictObject({
-  id, snapshot: str, currency: str, notes: str, loadedAt: isoDateTime, sourceFile: str,
+  id, snapshot: str, currency: str, notes: str, loadedAt: isoDateTime, sourceFile: str, datasetVersion: int, correctionsFile: str.nullable(),
 });
 
 /** Tables in foreign-key order (parents first): the insert order; deletes go in reverse. */
@@ -87,7 +96,8 @@ const TABLES = {
   Fact: { schema: factRow, model: "fact", datetimes: [], nullableJson: [] },
   Site: { schema: siteRow, model: "site", datetimes: [], nullableJson: [] },
   Event: { schema: eventRow, model: "event", datetimes: ["appliedAt"], nullableJson: ["contractJson"] },
-  Contract: { schema: contractRow, model: "contract", datetimes: [], nullableJson: [] },
+  Contract: { schema: contractRow, model: "contract", datetimes: [], nullableJson: ["siteAllocations"] },
+  BalanceSheetEvent: { schema: balanceSheetEventRow, model: "balanceSheetEvent", datetimes: [], nullableJson: [] },
   AssumptionSet: { schema: assumptionSetRow, model: "assumptionSet", datetimes: ["createdAt", "updatedAt"], nullableJson: [] },
   AuditEntry: { schema: auditEntryRow, model: "auditEntry", datetimes: ["at"], nullableJson: ["before", "after"] },
   DatasetMeta: { schema: datasetMetaRow, model: "datasetMeta", datetimes: ["loadedAt"], nullableJson: [] },
@@ -180,7 +190,8 @@ const rowLabel = (t: TableName, row: unknown, index: number) => {
  * Checks a parsed export file; returns the problems as "Site id 12: stage — Invalid option: …" lines
  * (empty when the file can be imported as is).
  */
-export function validateExport(raw: unknown): { file: ExportFile | null; problems: string[] } {
+export function validateExport(input: unknown): { file: ExportFile | null; problems: string[] } {
+  const raw = upgradeV1(input);
   const header = headerSchema.safeParse(raw);
   if (!header.success) return { file: null, problems: header.error.issues.map((i) => `${formatPath(i.path) || "(file)"} — ${i.message}`) };
   const tables = header.data.tables as Record<TableName, unknown[]>;
@@ -240,6 +251,17 @@ export function validateExport(raw: unknown): { file: ExportFile | null; problem
   ref("Contract", "companyId", "Company");
   ref("Contract", "siteId", "Site");
   ref("Contract", "fromEventId", "Event");
+  ref("BalanceSheetEvent", "companyId", "Company");
+  // Allocations name sites of the contract's own company (a JSON column, so not a database constraint).
+  tables.Contract.forEach((row, i) => {
+    const allocations = get(row, "siteAllocations");
+    if (!Array.isArray(allocations)) return;
+    for (const x of allocations) {
+      const site = ids.Site.get((x as { siteId?: number })?.siteId as number);
+      if (site === undefined) add("Contract", row, i, "siteAllocations", `Refers to Site id ${(x as { siteId?: unknown })?.siteId}, which is not in the file`);
+      else if (get(site, "companyId") !== get(row, "companyId")) add("Contract", row, i, "siteAllocations", `Site id ${get(site, "id")} belongs to another company`);
+    }
+  });
   // Not database constraints, but the app relies on them.
   tables.Contract.forEach((row, i) => {
     const companyId = get(row, "companyId");
@@ -255,6 +277,30 @@ export function validateExport(raw: unknown): { file: ExportFile | null; problem
   if (tables.DatasetMeta.length > 1) problems.push(`DatasetMeta: (table) — at most one row (found ${tables.DatasetMeta.length})`);
 
   return { file: problems.length ? null : (raw as ExportFile), problems };
+}
+
+/**
+ * An export written before model v2 (formatVersion 1) as this version's file: the columns v2 added take
+ * the values the migration gives existing rows, and there are no balance-sheet events yet. Nothing the
+ * old file holds is changed or dropped.
+ */
+function upgradeV1(raw: unknown): unknown {
+  const f = raw as { format?: unknown; formatVersion?: unknown; tables?: Record<string, unknown> };
+  if (!f || typeof f !== "object" || f.format !== EXPORT_FORMAT || f.formatVersion !== 1 || !f.tables || typeof f.tables !== "object") return raw;
+  const rows = (t: string) => (Array.isArray(f.tables![t]) ? (f.tables![t] as Record<string, unknown>[]) : []);
+  const add = (t: string, cols: Record<string, unknown>) => rows(t).map((r) => (r && typeof r === "object" ? { ...r, ...cols, ...r } : r));
+  return {
+    ...f,
+    formatVersion: EXPORT_FORMAT_VERSION,
+    tables: {
+      ...f.tables,
+      Fact: add("Fact", { low: null, high: null, origin: "dataset" }),
+      Site: add("Site", { country: null, itMwScope: null, companyShare: 1 }),
+      Contract: add("Contract", { companyFundedCapexMw: null, siteAllocations: null, companyShare: 1 }),
+      BalanceSheetEvent: f.tables.BalanceSheetEvent ?? [],
+      DatasetMeta: add("DatasetMeta", { datasetVersion: 1, correctionsFile: null }),
+    },
+  };
 }
 
 // ── Import ───────────────────────────────────────────────────────────────────────────────────────────
@@ -312,7 +358,7 @@ export async function importAll(db: Db, raw: unknown, opts: { replace?: boolean 
  * port would call setval() on each table's sequence here.)
  */
 async function reserveAuditedIds(tx: Prisma.TransactionClient, file: ExportFile) {
-  const audited: TableName[] = ["Company", "Site", "Contract", "Event", "AssumptionSet"];
+  const audited: TableName[] = ["Company", "Site", "Contract", "Event", "BalanceSheetEvent", "AssumptionSet"];
   for (const t of audited) {
     const maxId = Math.max(0,
       ...file.tables[t].map((r) => r.id as number),

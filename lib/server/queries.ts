@@ -1,33 +1,30 @@
 // Server-only reads. Pages, route handlers and scripts go through these, never through Prisma directly.
 import type { Db } from "./db-client";
-import { assumptionsSchema, DEFAULT_ASSUMPTIONS, type Assumptions } from "../scoring/assumptions";
-import { SCORING_CONTRACT_COLUMNS, toScoringCompany, type CompanyRows } from "./to-scoring-input";
+import { assumptionsSchema, DEFAULT_ASSUMPTIONS, withDefaults, type Assumptions } from "../scoring/assumptions";
+import { FACTS, SCORED_FACT_KEYS } from "../domain/facts";
+import { toScoringCompany } from "../domain/to-scoring";
+import { companyRecordOf, type CompanyRows } from "./rows";
 
-const companyInclude = { facts: true, sites: true, contracts: true } as const;
+const companyInclude = { facts: true, sites: true, contracts: true, balanceSheetEvents: true } as const;
 
 export async function loadCompanyRows(db: Db): Promise<CompanyRows[]> {
   return db.company.findMany({ include: companyInclude, orderBy: { ticker: "asc" } });
 }
 
-/** Company figures scoring reads (lib/scoring/score.ts INPUT_KEYS). */
-const SCORING_FACT_KEYS = ["sharePriceUsd", "sharesOutstanding", "totalDebtUsd", "cashUsd", "preferredEquityUsd", "committedFinancingUsd", "btcHeld"];
-
-/**
- * Every company as scoring input. Reads only the columns scoring uses: with 10,000 companies, the full
- * rows (notes, sources, every fact) take twice as long to load (docs/performance.md).
- */
+/** Every company as scoring input, through the same record mapping as the company page and the editor. */
 export async function loadScoringCompanies(db: Db) {
   const rows = await db.company.findMany({
-    select: {
-      ticker: true, name: true, assumptionOverrides: true,
-      facts: { where: { key: { in: SCORING_FACT_KEYS } }, select: { key: true, value: true, asOf: true, sourceUrl: true, note: true } },
-      sites: { select: { id: true, name: true, stage: true, grossMw: true, itMw: true, position: true } },
-      contracts: { select: Object.fromEntries(SCORING_CONTRACT_COLUMNS.map((k) => [k, true])) as Record<(typeof SCORING_CONTRACT_COLUMNS)[number], true> },
-    },
+    include: { ...companyInclude, facts: { where: { key: { in: SCORED_FACT_KEYS } } } },
     orderBy: { ticker: "asc" },
   });
-  return rows.map(toScoringCompany);
+  return rows.map((r) => toScoringCompany(companyRecordOf(r)));
 }
+
+/**
+ * The date the screen is looked at: the dataset's snapshot. Figures dated after it (the snapshot rule
+ * allows up to 2025-12-31) are used as they stand; balance-sheet events up to it are rolled in (§10.1).
+ */
+export const viewDateOf = (meta: { snapshot: string } | null) => meta?.snapshot ?? "2025-11-21";
 
 export interface AssumptionSetInfo {
   id: number;
@@ -41,7 +38,7 @@ export interface AssumptionSetInfo {
 export async function loadAssumptionSets(db: Db): Promise<AssumptionSetInfo[]> {
   const rows = await db.assumptionSet.findMany({ orderBy: [{ isDefault: "desc" }, { name: "asc" }] });
   return rows.flatMap((r) => {
-    const parsed = assumptionsSchema.safeParse({ ...DEFAULT_ASSUMPTIONS, ...(r.values as object) });
+    const parsed = assumptionsSchema.safeParse(withDefaults(r.values));
     if (!parsed.success) {
       console.error(`assumption set "${r.name}" is invalid and was skipped`);
       return [];
@@ -69,6 +66,7 @@ export async function loadCompanyDetail(db: Db, ticker: string) {
       sites: { orderBy: { position: "asc" } },
       contracts: { orderBy: { position: "asc" } },
       events: { orderBy: [{ date: "asc" }, { position: "asc" }] },
+      balanceSheetEvents: { orderBy: [{ position: "asc" }, { id: "asc" }] },
     },
   });
 }
@@ -77,20 +75,27 @@ const FIELD_LABELS: Record<string, string> = {
   "(record)": "record", sharePriceUsd: "share price", sharesOutstanding: "shares outstanding", totalDebtUsd: "total debt",
   cashUsd: "cash", preferredEquityUsd: "preferred equity", committedFinancingUsd: "committed financing", btcHeld: "bitcoin held",
   assumptionOverrides: "assumption overrides", appliedAt: "applied",
+  ...Object.fromEntries(FACTS.map((f) => [f.key, f.label.toLowerCase()])),
 };
+
+const ENTITY_LABEL: Record<string, string> = { BalanceSheetEvent: "balance-sheet event", AssumptionSet: "assumption set" };
 
 /** A company's audit trail, newest first, with a readable label per entry. */
 export async function loadCompanyHistory(db: Db, companyId: number, take = 200) {
-  const [entries, sites, contracts] = await Promise.all([
+  const [entries, sites, contracts, bsEvents] = await Promise.all([
     db.auditEntry.findMany({ where: { companyId }, orderBy: { id: "desc" }, take }),
     db.site.findMany({ where: { companyId }, select: { id: true, name: true } }),
     db.contract.findMany({ where: { companyId }, select: { id: true, code: true } }),
+    db.balanceSheetEvent.findMany({ where: { companyId }, select: { id: true, date: true, kind: true } }),
   ]);
-  const names = new Map<string, string>([...sites.map((s) => [`Site:${s.id}`, s.name] as const), ...contracts.map((k) => [`Contract:${k.id}`, k.code] as const)]);
+  const names = new Map<string, string>([
+    ...sites.map((s) => [`Site:${s.id}`, s.name] as const), ...contracts.map((k) => [`Contract:${k.id}`, k.code] as const),
+    ...bsEvents.map((e) => [`BalanceSheetEvent:${e.id}`, `${e.date} ${e.kind.replace("_", " ")}`] as const),
+  ]);
   return entries.map((e) => {
     const record = e.before ?? e.after;
     const name = names.get(`${e.entity}:${e.entityId}`) ?? (record && typeof record === "object" ? ((record as Record<string, string>).name ?? (record as Record<string, string>).code) : undefined);
-    const what = e.entity === "Company" ? "" : `${e.entity.toLowerCase()}${name ? ` ${name}` : ""}: `;
+    const what = e.entity === "Company" ? "" : `${ENTITY_LABEL[e.entity] ?? e.entity.toLowerCase()}${name ? ` ${name}` : ""}: `;
     return {
       id: e.id, at: e.at.toISOString(), entity: e.entity, entityId: e.entityId, field: e.field, before: e.before, after: e.after,
       user: e.user, revertOf: e.revertOf, label: `${what}${FIELD_LABELS[e.field] ?? e.field}`,

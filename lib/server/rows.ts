@@ -1,30 +1,45 @@
 // Conversions between domain inputs (the dataset / form shape, lib/domain/schemas.ts) and database
 // columns. Shared by the seed, the writes and the edit pages so the two shapes never drift apart.
-import type { ContractInput, FactInput, SiteInput } from "../domain/schemas";
-import type { Contract, Fact, Site } from "../generated/prisma/client";
+import type { BalanceSheetEventInput, ContractInput, FactInput, SiteInput } from "../domain/schemas";
+import type { CompanyRecord, FactValue } from "../domain/to-scoring";
+import { FACT_KEYS, type FactKey } from "../domain/facts";
+import { parseOverrides } from "./overrides";
+import type { BalanceSheetEvent, Company, Contract, Fact, Site } from "../generated/prisma/client";
 
 export const SITE_FIELDS = [
-  "name", "location", "grossMw", "grossMwAsOf", "grossMwSourceUrl", "grossMwNote", "itMw", "itMwAsOf", "itMwSourceUrl",
-  "itMwNote", "stage", "use", "expectedEnergization", "ownership", "sourceUrl", "note",
+  "name", "location", "country", "grossMw", "grossMwAsOf", "grossMwSourceUrl", "grossMwNote", "itMw", "itMwAsOf", "itMwSourceUrl",
+  "itMwNote", "itMwScope", "companyShare", "stage", "use", "expectedEnergization", "ownership", "sourceUrl", "note",
 ] as const;
 
 export const CONTRACT_FIELDS = [
   "code", "counterparty", "counterpartyKind", "counterpartyRating", "guarantor", "guarantorRating", "backstopUsd", "structure",
-  "leaseType", "siteId", "itMw", "itMwBasis", "tenorYears", "totalValueUsd", "extensionOptions", "signedDate", "rentStart",
-  "status", "deliveredItMw", "companyGpuCapexUsd", "prepaymentUsd", "companyFundedCapexUsd", "tenantFundedCapexShare",
+  "leaseType", "siteId", "siteAllocations", "itMw", "itMwBasis", "tenorYears", "totalValueUsd", "extensionOptions", "signedDate",
+  "rentStart", "status", "deliveredItMw", "companyGpuCapexUsd", "prepaymentUsd", "companyFundedCapexUsd", "companyFundedCapexMw",
+  "tenantFundedCapexShare", "companyShare", "sourceUrls", "note",
+] as const;
+
+export const BALANCE_SHEET_EVENT_FIELDS = [
+  "date", "kind", "description", "cashDeltaUsd", "debtDeltaUsd", "preferredDeltaUsd", "committedDeltaUsd", "sharesDelta", "btcDelta",
   "sourceUrls", "note",
 ] as const;
 
+/** How a contract's allocations are stored: by site id, so renaming a site keeps them. */
+export interface StoredAllocation { siteId: number; itMw: number }
+
 export type SiteColumns = Pick<Site, (typeof SITE_FIELDS)[number]>;
-export type ContractColumns = Omit<Pick<Contract, (typeof CONTRACT_FIELDS)[number]>, "sourceUrls"> & { sourceUrls: string[] };
+export type ContractColumns = Omit<Pick<Contract, (typeof CONTRACT_FIELDS)[number]>, "sourceUrls" | "siteAllocations"> & {
+  sourceUrls: string[];
+  siteAllocations: StoredAllocation[] | null;
+};
+export type BalanceSheetEventColumns = Omit<Pick<BalanceSheetEvent, (typeof BALANCE_SHEET_EVENT_FIELDS)[number]>, "sourceUrls"> & { sourceUrls: string[] };
 
 export function siteColumns(s: SiteInput): SiteColumns {
   return {
-    name: s.name, location: s.location ?? null, stage: s.stage, use: s.use,
+    name: s.name, location: s.location ?? null, country: s.country ?? null, stage: s.stage, use: s.use,
     grossMw: s.grossMw?.value ?? null, grossMwAsOf: s.grossMw?.asOf ?? null, grossMwSourceUrl: s.grossMw?.source ?? null,
     grossMwNote: s.grossMw?.note ?? null, itMw: s.itMw?.value ?? null, itMwAsOf: s.itMw?.asOf ?? null,
-    itMwSourceUrl: s.itMw?.source ?? null, itMwNote: s.itMw?.note ?? null,
-    expectedEnergization: s.expectedEnergization ?? null, ownership: s.ownership ?? null,
+    itMwSourceUrl: s.itMw?.source ?? null, itMwNote: s.itMw?.note ?? null, itMwScope: s.itMwScope ?? null,
+    companyShare: s.companyShare ?? 1, expectedEnergization: s.expectedEnergization ?? null, ownership: s.ownership ?? null,
     sourceUrl: s.source ?? null, note: s.note ?? null,
   };
 }
@@ -34,41 +49,101 @@ const factOrNull = (value: number | null, asOf: string | null, source: string | 
 
 export function siteToInput(s: Site): SiteInput {
   return {
-    name: s.name, location: s.location, stage: s.stage as SiteInput["stage"], use: s.use as SiteInput["use"],
+    name: s.name, location: s.location, country: s.country, stage: s.stage as SiteInput["stage"], use: s.use as SiteInput["use"],
     grossMw: factOrNull(s.grossMw, s.grossMwAsOf, s.grossMwSourceUrl, s.grossMwNote),
-    itMw: factOrNull(s.itMw, s.itMwAsOf, s.itMwSourceUrl, s.itMwNote),
-    expectedEnergization: s.expectedEnergization, ownership: s.ownership, source: s.sourceUrl, note: s.note,
+    itMw: factOrNull(s.itMw, s.itMwAsOf, s.itMwSourceUrl, s.itMwNote), itMwScope: s.itMwScope as SiteInput["itMwScope"],
+    companyShare: s.companyShare, expectedEnergization: s.expectedEnergization, ownership: s.ownership, source: s.sourceUrl, note: s.note,
   };
 }
 
-export function contractColumns(k: ContractInput, siteId: number | null): ContractColumns {
+/**
+ * @param siteIdOf resolves a site name of this company to its id (the caller refuses unknown names first)
+ */
+export function contractColumns(k: ContractInput, siteIdOf: (name: string) => number | null): ContractColumns {
   return {
     code: k.id, counterparty: k.counterparty, counterpartyKind: k.counterpartyKind ?? null,
     counterpartyRating: k.counterpartyRating ?? null, guarantor: k.guarantor ?? null, guarantorRating: k.guarantorRating ?? null,
-    backstopUsd: k.backstopUsd ?? null, structure: k.structure, leaseType: k.leaseType ?? null, siteId,
+    backstopUsd: k.backstopUsd ?? null, structure: k.structure, leaseType: k.leaseType ?? null,
+    siteId: k.site ? siteIdOf(k.site) : null,
+    siteAllocations: k.siteAllocations?.length ? k.siteAllocations.map((x) => ({ siteId: siteIdOf(x.site)!, itMw: x.itMw })) : null,
     itMw: k.itMw ?? null, itMwBasis: k.itMwBasis, tenorYears: k.tenorYears ?? null, totalValueUsd: k.totalValueUsd ?? null,
     extensionOptions: k.extensionOptions ?? null, signedDate: k.signedDate ?? null, rentStart: k.rentStart ?? null,
     status: k.status, deliveredItMw: k.deliveredItMw ?? null, companyGpuCapexUsd: k.companyGpuCapexUsd ?? null,
     prepaymentUsd: k.prepaymentUsd ?? null, companyFundedCapexUsd: k.companyFundedCapexUsd ?? null,
-    tenantFundedCapexShare: k.tenantFundedCapexShare ?? null, sourceUrls: k.sources, note: k.note ?? null,
+    companyFundedCapexMw: k.companyFundedCapexMw ?? null, tenantFundedCapexShare: k.tenantFundedCapexShare ?? null,
+    companyShare: k.companyShare ?? 1, sourceUrls: k.sources, note: k.note ?? null,
   };
 }
 
-export function contractToInput(k: Contract, siteName: string | null): ContractInput {
+export const storedAllocations = (k: Pick<Contract, "siteAllocations">) => (k.siteAllocations as StoredAllocation[] | null) ?? null;
+
+/** @param siteNameOf the name of a site id of this company (null if the site no longer exists) */
+export function contractToInput(k: Contract, siteNameOf: (id: number) => string | null): ContractInput {
+  const allocations = storedAllocations(k);
   return {
     id: k.code, counterparty: k.counterparty, counterpartyKind: k.counterpartyKind as ContractInput["counterpartyKind"],
     counterpartyRating: k.counterpartyRating, guarantor: k.guarantor, guarantorRating: k.guarantorRating,
     backstopUsd: k.backstopUsd, structure: k.structure as ContractInput["structure"], leaseType: k.leaseType as ContractInput["leaseType"],
-    site: siteName, itMw: k.itMw, itMwBasis: k.itMwBasis as ContractInput["itMwBasis"], tenorYears: k.tenorYears,
+    site: k.siteId != null ? siteNameOf(k.siteId) : null,
+    siteAllocations: allocations?.length ? allocations.map((x) => ({ site: siteNameOf(x.siteId) ?? `(removed site ${x.siteId})`, itMw: x.itMw })) : null,
+    itMw: k.itMw, itMwBasis: k.itMwBasis as ContractInput["itMwBasis"], tenorYears: k.tenorYears,
     totalValueUsd: k.totalValueUsd, extensionOptions: k.extensionOptions, signedDate: k.signedDate, rentStart: k.rentStart,
     status: k.status as ContractInput["status"], deliveredItMw: k.deliveredItMw, companyGpuCapexUsd: k.companyGpuCapexUsd,
-    prepaymentUsd: k.prepaymentUsd, companyFundedCapexUsd: k.companyFundedCapexUsd, tenantFundedCapexShare: k.tenantFundedCapexShare,
-    sources: (k.sourceUrls as string[]) ?? [], note: k.note,
+    prepaymentUsd: k.prepaymentUsd, companyFundedCapexUsd: k.companyFundedCapexUsd, companyFundedCapexMw: k.companyFundedCapexMw,
+    tenantFundedCapexShare: k.tenantFundedCapexShare, companyShare: k.companyShare, sources: (k.sourceUrls as string[]) ?? [], note: k.note,
   };
 }
 
-export type FactFormValue = FactInput & { basis?: "basic" | "diluted" };
+export function balanceSheetEventColumns(e: BalanceSheetEventInput): BalanceSheetEventColumns {
+  return {
+    date: e.date, kind: e.kind, description: e.description, cashDeltaUsd: e.cashDeltaUsd, debtDeltaUsd: e.debtDeltaUsd,
+    preferredDeltaUsd: e.preferredDeltaUsd, committedDeltaUsd: e.committedDeltaUsd, sharesDelta: e.sharesDelta, btcDelta: e.btcDelta,
+    sourceUrls: e.sources, note: e.note ?? null,
+  };
+}
 
-export function factToInput(f: Fact): FactFormValue {
-  return { value: f.value, asOf: f.asOf, source: f.sourceUrl, note: f.note, ...(f.basis ? { basis: f.basis as "basic" | "diluted" } : {}) };
+export function balanceSheetEventToInput(e: BalanceSheetEvent): BalanceSheetEventInput {
+  return {
+    date: e.date, kind: e.kind as BalanceSheetEventInput["kind"], description: e.description, cashDeltaUsd: e.cashDeltaUsd,
+    debtDeltaUsd: e.debtDeltaUsd, preferredDeltaUsd: e.preferredDeltaUsd, committedDeltaUsd: e.committedDeltaUsd,
+    sharesDelta: e.sharesDelta, btcDelta: e.btcDelta, sources: (e.sourceUrls as string[]) ?? [], note: e.note,
+  };
+}
+
+export function factToInput(f: Pick<Fact, "value" | "asOf" | "sourceUrl" | "note" | "basis" | "low" | "high">): FactValue {
+  return {
+    value: f.value, asOf: f.asOf, source: f.sourceUrl, note: f.note,
+    ...(f.basis ? { basis: f.basis as "basic" | "diluted" } : {}),
+    ...(f.low != null || f.high != null ? { low: f.low, high: f.high } : {}),
+  };
+}
+
+export function factColumns(v: FactValue) {
+  return { value: v.value, asOf: v.asOf, sourceUrl: v.source, note: v.note ?? null, basis: v.basis ?? null, low: v.low ?? null, high: v.high ?? null };
+}
+
+/** The figures of a company keyed by fact key, each null when the company has no such row. */
+export function figuresOf(facts: Fact[]): Record<FactKey, FactValue | null> {
+  return Object.fromEntries(FACT_KEYS.map((k) => {
+    const f = facts.find((x) => x.key === k);
+    return [k, f ? factToInput(f) : null];
+  })) as Record<FactKey, FactValue | null>;
+}
+
+export type CompanyRows = Company & { facts: Fact[]; sites: Site[]; contracts: Contract[]; balanceSheetEvents: BalanceSheetEvent[] };
+
+const byPosition = <T extends { position: number; id: number }>(rows: T[]) => [...rows].sort((x, y) => x.position - y.position || x.id - y.id);
+
+/** A company's rows as the record it is scored from (lib/domain/to-scoring.ts). */
+export function companyRecordOf(c: CompanyRows): CompanyRecord {
+  const siteName = new Map(c.sites.map((s) => [s.id, s.name]));
+  return {
+    ticker: c.ticker,
+    name: c.name,
+    figures: figuresOf(c.facts),
+    sites: byPosition(c.sites).map(siteToInput),
+    contracts: byPosition(c.contracts).map((k) => contractToInput(k, (id) => siteName.get(id) ?? null)),
+    balanceSheetEvents: byPosition(c.balanceSheetEvents).map(balanceSheetEventToInput),
+    overrides: parseOverrides(c.assumptionOverrides),
+  };
 }

@@ -2,10 +2,11 @@
 // shape the result for the page and the API.
 import { screen } from "../scoring/screen";
 import { scoreCompany } from "../scoring/score";
+import { toScoringCompany } from "../domain/to-scoring";
 import { toScreenerRow } from "../view/rows";
 import type { Db } from "./db-client";
-import { loadAssumptionSets, loadCompanyDetail, loadDatasetMeta, loadScoringCompanies, type AssumptionSetInfo } from "./queries";
-import { toScoringCompany } from "./to-scoring-input";
+import { loadAssumptionSets, loadCompanyDetail, loadDatasetMeta, loadScoringCompanies, viewDateOf, type AssumptionSetInfo } from "./queries";
+import { companyRecordOf } from "./rows";
 
 export class UnknownAssumptionSet extends Error {
   constructor(public readonly setName: string) {
@@ -22,13 +23,16 @@ async function chooseSet(db: Db, name?: string): Promise<{ set: AssumptionSetInf
 
 export async function loadScreen(db: Db, setName?: string) {
   const [{ set, sets }, companies, meta] = await Promise.all([chooseSet(db, setName), loadScoringCompanies(db), loadDatasetMeta(db)]);
-  const scored = screen(companies, set.values);
-  return { set, sets, meta, scored, rows: scored.map(toScreenerRow) };
+  const viewDate = viewDateOf(meta);
+  const scored = screen(companies, set.values, { viewDate });
+  return { set, sets, meta, viewDate, scored, rows: scored.map(toScreenerRow) };
 }
 
 export async function loadCompanyScore(db: Db, ticker: string, setName?: string) {
-  const [{ set, sets }, company] = await Promise.all([chooseSet(db, setName), loadCompanyDetail(db, ticker)]);
+  const [{ set, sets }, company, meta] = await Promise.all([chooseSet(db, setName), loadCompanyDetail(db, ticker), loadDatasetMeta(db)]);
   if (!company) return null;
-  const input = toScoringCompany(company);
-  return { set, sets, company, input, score: scoreCompany(input, set.values) };
+  const viewDate = viewDateOf(meta);
+  const record = companyRecordOf(company);
+  const input = toScoringCompany(record);
+  return { set, sets, company, record, input, viewDate, score: scoreCompany(input, set.values, { viewDate }) };
 }

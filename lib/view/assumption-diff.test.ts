@@ -1,9 +1,6 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseDataset } from "../domain/dataset";
+import { snapshotCompanies, SNAPSHOT_VIEW } from "../../test/snapshot";
 import { assumptionSetCreateSchema } from "../domain/forms";
-import { companyToScoring } from "../domain/to-scoring";
 import { ASSUMPTION_KEYS, assumptionsSchema, DEFAULT_ASSUMPTIONS } from "../scoring/assumptions";
 import { screen } from "../scoring/screen";
 import {
@@ -11,8 +8,7 @@ import {
   sameValue, summarizeChanges, toFieldErrors, toForm, withDefaults,
 } from "./assumption-diff";
 
-const dataset = parseDataset(JSON.parse(readFileSync(path.join(__dirname, "../../prisma/miners-2025-11.json"), "utf8")));
-const companies = dataset.companies.map(companyToScoring);
+const companies = snapshotCompanies();
 
 describe("assumption form", () => {
   it("round-trips the defaults through the form text", () => {
@@ -20,6 +16,23 @@ describe("assumption form", () => {
     expect(form.text.btcPriceUsd).toBe("84000");
     expect(form.text.tier2MinContractValueUsd).toBe("1000000000");
     expect(assumptionsSchema.parse(fromForm(form))).toEqual(DEFAULT_ASSUMPTIONS);
+  });
+
+  it("reads a country list typed with commas or spaces, in capitals, and names a wrong code", () => {
+    const form = toForm("X", DEFAULT_ASSUMPTIONS);
+    expect(form.text.aiReadyCountries).toBe("US, CA, NO, SE, FI, IS, DK, GB, IE, DE, FR, NL, ES, PT, AU, JP, SG, AE");
+    form.text.aiReadyCountries = "us, ca no;XX";
+    const values = fromForm(form);
+    expect(values.aiReadyCountries).toEqual(["US", "CA", "NO", "XX"]);
+    const r = assumptionSetCreateSchema.safeParse({ name: "X", values });
+    expect(r.success).toBe(false);
+    if (!r.success) expect(toFieldErrors(r.error).fieldErrors["values.aiReadyCountries.3"][0]).toMatch(/Not an ISO 3166 country code/);
+  });
+
+  it("keeps both yes/no values", () => {
+    const form = toForm("X", { ...DEFAULT_ASSUMPTIONS, usePublishedEvFallback: false });
+    expect(form.flags).toEqual({ subtractBitcoin: true, usePublishedEvFallback: false });
+    expect(fromForm(form).usePublishedEvFallback).toBe(false);
   });
 
   it("keeps a blank field blank, so the schema says it is not a number", () => {
@@ -72,6 +85,8 @@ describe("differences between sets", () => {
     expect(sameValue(0.1 + 0.2, 0.3)).toBe(true);
     expect(diffKeys(DEFAULT_ASSUMPTIONS, { ...DEFAULT_ASSUMPTIONS, weightS4: 0.5 + 1e-15 })).toEqual([]);
     expect(diffKeys(DEFAULT_ASSUMPTIONS, { ...DEFAULT_ASSUMPTIONS, subtractBitcoin: false, btcPriceUsd: 90_000 })).toEqual(["btcPriceUsd", "subtractBitcoin"]);
+    expect(diffKeys(DEFAULT_ASSUMPTIONS, { ...DEFAULT_ASSUMPTIONS, aiReadyCountries: [...DEFAULT_ASSUMPTIONS.aiReadyCountries] })).toEqual([]);
+    expect(diffKeys(DEFAULT_ASSUMPTIONS, { ...DEFAULT_ASSUMPTIONS, aiReadyCountries: ["US"] })).toEqual(["aiReadyCountries"]);
   });
 
   it("formats values for display", () => {
@@ -79,6 +94,7 @@ describe("differences between sets", () => {
     expect(formatAssumption(0.75)).toBe("0.75");
     expect(formatAssumption(false)).toBe("no");
     expect(formatAssumption("")).toBe("(empty)");
+    expect(formatAssumption(["US", "NO"])).toBe("US, NO");
     expect(formatAssumption(Number.NaN)).toBe("—");
   });
 
@@ -93,10 +109,10 @@ describe("differences between sets", () => {
 });
 
 describe("comparing two screens", () => {
-  const base = screen(companies, DEFAULT_ASSUMPTIONS);
+  const base = screen(companies, DEFAULT_ASSUMPTIONS, SNAPSHOT_VIEW);
 
   it("the same set changes nothing", () => {
-    const rows = compareScreens(base, screen(companies, DEFAULT_ASSUMPTIONS));
+    const rows = compareScreens(base, screen(companies, DEFAULT_ASSUMPTIONS, SNAPSHOT_VIEW));
     expect(rows).toHaveLength(companies.length);
     expect(summarizeChanges(rows)).toEqual({ total: companies.length, rank: 0, tier: 0, discount: 0, any: 0 });
     expect(rows.every((r) => r.rankDelta === 0 && (r.discountDelta === null || r.discountDelta === 0))).toBe(true);
@@ -104,7 +120,7 @@ describe("comparing two screens", () => {
 
   it("a cheaper build cost lowers every computable discount and keeps EV", () => {
     const cheaper = { ...DEFAULT_ASSUMPTIONS, buildCostLowUsdPerW: 9, buildCostBaseUsdPerW: 10, buildCostHighUsdPerW: 11 };
-    const rows = compareScreens(base, screen(companies, cheaper));
+    const rows = compareScreens(base, screen(companies, cheaper, SNAPSHOT_VIEW));
     const withDiscount = rows.filter((r) => r.a.discountBase != null);
     expect(withDiscount.length).toBeGreaterThan(5);
     for (const r of withDiscount) {
@@ -119,7 +135,7 @@ describe("comparing two screens", () => {
 
   it("a stricter tier rule moves tiers and says so", () => {
     const strict = { ...DEFAULT_ASSUMPTIONS, tier1MinContractedItMw: 100_000 };
-    const rows = compareScreens(base, screen(companies, strict));
+    const rows = compareScreens(base, screen(companies, strict, SNAPSHOT_VIEW));
     const moved = rows.filter((r) => r.changed.tier);
     expect(moved.length).toBeGreaterThan(0);
     for (const r of moved) {

@@ -4,17 +4,21 @@
 import type { z } from "zod";
 import { zodFieldErrors, type FieldErrors } from "../domain/field-errors";
 import {
-  ASSUMPTION_KEYS, ASSUMPTION_META, DEFAULT_ASSUMPTIONS, NUMERIC_ASSUMPTION_KEYS,
-  type AssumptionGroup, type AssumptionKey, type Assumptions, type NumericAssumptionKey,
+  ASSUMPTION_KEYS, ASSUMPTION_META, BOOLEAN_ASSUMPTION_KEYS, COUNTRIES_ASSUMPTION_KEYS, NUMERIC_ASSUMPTION_KEYS,
+  withDefaults as storedWithDefaults,
+  type AssumptionGroup, type AssumptionKey, type Assumptions, type BooleanAssumptionKey, type CountriesAssumptionKey,
+  type NumericAssumptionKey,
 } from "../scoring/assumptions";
 import type { Reasons, ScreenRow, Tier } from "../scoring/types";
 
 export const GROUP_LABELS: Record<AssumptionGroup, string> = {
-  market: "Market",
-  buildCost: "Build cost",
-  power: "Power conversion",
+  market: "Market and enterprise value",
+  buildCost: "Build cost (the value benchmark)",
+  power: "Power conversion and AI-ready sites",
   funnel: "Stage weights (effective IT MW)",
   contract: "Contract quality (CQS)",
+  financing: "Financing (capex to fund)",
+  dataQuality: "Data dates and freshness",
   tiers: "Tier thresholds",
 };
 
@@ -29,9 +33,10 @@ export function assumptionGroups(): { group: AssumptionGroup; label: string; key
 
 const near = (x: number, y: number) => Math.abs(x - y) <= 1e-9 * Math.max(1, Math.abs(x), Math.abs(y));
 
-/** Equal values; numbers within rounding noise (0.1 + 0.2 is 0.3 here). */
+/** Equal values; numbers within rounding noise (0.1 + 0.2 is 0.3 here); lists item by item. */
 export function sameValue(a: unknown, b: unknown): boolean {
   if (typeof a === "number" && typeof b === "number") return near(a, b);
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => Object.is(x, b[i]));
   return Object.is(a, b);
 }
 
@@ -45,9 +50,10 @@ export function diffKeys(a: Record<string, unknown>, b: Record<string, unknown>)
   return ASSUMPTION_KEYS.filter((k) => !sameValue(a[k], b[k]));
 }
 
-/** "84,000", "0.75", "yes"; what was typed when it is not a number. */
+/** "84,000", "0.75", "yes", "US, CA"; what was typed when it is not a number. */
 export function formatAssumption(value: unknown): string {
   if (typeof value === "boolean") return value ? "yes" : "no";
+  if (Array.isArray(value)) return value.length ? value.join(", ") : "(none)";
   if (typeof value === "number") return Number.isFinite(value) ? value.toLocaleString("en-US", { maximumFractionDigits: 6 }) : "—";
   if (value === "" || value == null) return "(empty)";
   return String(value);
@@ -55,36 +61,43 @@ export function formatAssumption(value: unknown): string {
 
 // ——— form state ———
 
-export type AssumptionText = Record<NumericAssumptionKey, string>;
+/** What the user typed: numbers and country lists as text, yes/no values as booleans. */
+export type AssumptionText = Record<NumericAssumptionKey | CountriesAssumptionKey, string>;
 
 export interface AssumptionForm {
   name: string;
   text: AssumptionText;
-  subtractBitcoin: boolean;
+  flags: Record<BooleanAssumptionKey, boolean>;
 }
 
 export function toForm(name: string, values: Assumptions): AssumptionForm {
-  const text = Object.fromEntries(NUMERIC_ASSUMPTION_KEYS.map((k) => [k, String(values[k])])) as AssumptionText;
-  return { name, text, subtractBitcoin: values.subtractBitcoin };
+  const text = Object.fromEntries([
+    ...NUMERIC_ASSUMPTION_KEYS.map((k) => [k, String(values[k])]),
+    ...COUNTRIES_ASSUMPTION_KEYS.map((k) => [k, values[k].join(", ")]),
+  ]) as AssumptionText;
+  const flags = Object.fromEntries(BOOLEAN_ASSUMPTION_KEYS.map((k) => [k, values[k]])) as AssumptionForm["flags"];
+  return { name, text, flags };
 }
 
+/** "us, ca no" → ["US", "CA", "NO"]: commas or spaces between codes. */
+export const parseCountries = (t: string) => t.split(/[\s,;]+/).map((x) => x.trim().toUpperCase()).filter(Boolean);
+
 /**
- * The values object the schema is given. A blank field stays "" (not 0), so the schema says "Must be a
+ * The values object the schema is given. A blank number stays "" (not 0), so the schema says "Must be a
  * number" instead of silently saving a zero; anything else goes through Number().
  */
 export function fromForm(form: AssumptionForm): Record<AssumptionKey, unknown> {
-  const out: Record<string, unknown> = { subtractBitcoin: form.subtractBitcoin };
+  const out: Record<string, unknown> = { ...form.flags };
   for (const k of NUMERIC_ASSUMPTION_KEYS) {
     const t = form.text[k] ?? "";
     out[k] = t.trim() === "" ? t : Number(t);
   }
+  for (const k of COUNTRIES_ASSUMPTION_KEYS) out[k] = parseCountries(form.text[k] ?? "");
   return out as Record<AssumptionKey, unknown>;
 }
 
 /** A stored set's values, with any key it lacks taken from the defaults (as the server loads them). */
-export function withDefaults(values: unknown): Assumptions {
-  return { ...DEFAULT_ASSUMPTIONS, ...(values && typeof values === "object" ? values : {}) } as Assumptions;
-}
+export const withDefaults = (values: unknown): Assumptions => storedWithDefaults(values ?? {}) as Assumptions;
 
 export type { FieldErrors };
 

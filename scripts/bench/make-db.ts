@@ -11,7 +11,9 @@ import path from "node:path";
 import { companyFacts } from "../../lib/domain/dataset";
 import type { DatasetInput } from "../../lib/domain/schemas";
 import { DEFAULT_ASSUMPTIONS, type Assumptions } from "../../lib/scoring/assumptions";
-import { contractColumns, siteColumns } from "../../lib/server/rows";
+import {
+  BALANCE_SHEET_EVENT_FIELDS, balanceSheetEventColumns, CONTRACT_FIELDS, contractColumns, factColumns, SITE_FIELDS, siteColumns,
+} from "../../lib/server/rows";
 import { readRealDataset, syntheticDataset } from "./synthetic";
 
 const MIGRATIONS = path.resolve("prisma/migrations");
@@ -21,6 +23,11 @@ export const ALT_SET_NAME = "Bench alt";
 export const ALT_SET_VALUES: Assumptions = {
   ...DEFAULT_ASSUMPTIONS, btcPriceUsd: 100_000, buildCostLowUsdPerW: 9, buildCostBaseUsdPerW: 10, buildCostHighUsdPerW: 11,
 };
+
+const insertSql = (table: string, cols: readonly string[]) =>
+  `INSERT INTO "${table}" (companyId, position, ${cols.map((c) => `"${c}"`).join(", ")}) VALUES (?, ?, ${cols.map(() => "?").join(", ")})`;
+/** A column value as SQLite takes it: JSON columns as text. */
+const sqlValue = (v: unknown) => (v != null && typeof v === "object" ? JSON.stringify(v) : v);
 
 export function writeDatabase(file: string, dataset: DatasetInput, sourceFile: string) {
   mkdirSync(path.dirname(file), { recursive: true });
@@ -34,35 +41,38 @@ export function writeDatabase(file: string, dataset: DatasetInput, sourceFile: s
     const json = (v: unknown) => JSON.stringify(v);
     const insCompany = db.prepare(`INSERT INTO "Company" (ticker, name, exchange, country, powerStrategy, powerNote, gaps, assumptionOverrides, updatedAt)
       VALUES (?, ?, ?, ?, ?, ?, ?, '{}', ?)`);
-    const insFact = db.prepare(`INSERT INTO "Fact" (companyId, key, value, asOf, sourceUrl, note, basis) VALUES (?, ?, ?, ?, ?, ?, ?)`);
-    const siteCols = ["name", "location", "grossMw", "grossMwAsOf", "grossMwSourceUrl", "grossMwNote", "itMw", "itMwAsOf", "itMwSourceUrl",
-      "itMwNote", "stage", "use", "expectedEnergization", "ownership", "sourceUrl", "note"] as const;
-    const insSite = db.prepare(`INSERT INTO "Site" (companyId, position, ${siteCols.map((c) => `"${c}"`).join(", ")}) VALUES (?, ?, ${siteCols.map(() => "?").join(", ")})`);
-    const contractCols = ["code", "counterparty", "counterpartyKind", "counterpartyRating", "guarantor", "guarantorRating", "backstopUsd",
-      "structure", "leaseType", "siteId", "itMw", "itMwBasis", "tenorYears", "totalValueUsd", "extensionOptions", "signedDate", "rentStart",
-      "status", "deliveredItMw", "companyGpuCapexUsd", "prepaymentUsd", "companyFundedCapexUsd", "tenantFundedCapexShare", "sourceUrls", "note"] as const;
-    const insContract = db.prepare(`INSERT INTO "Contract" (companyId, position, ${contractCols.map((c) => `"${c}"`).join(", ")}) VALUES (?, ?, ${contractCols.map(() => "?").join(", ")})`);
+    const insFact = db.prepare(`INSERT INTO "Fact" (companyId, key, value, asOf, sourceUrl, note, basis, low, high) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    const insSite = db.prepare(insertSql("Site", SITE_FIELDS));
+    const insContract = db.prepare(insertSql("Contract", CONTRACT_FIELDS));
+    const insBsEvent = db.prepare(insertSql("BalanceSheetEvent", BALANCE_SHEET_EVENT_FIELDS));
     const insEvent = db.prepare(`INSERT INTO "Event" (companyId, date, kind, summary, sourceUrls, contractJson, position) VALUES (?, ?, ?, ?, ?, ?, ?)`);
     const insSet = db.prepare(`INSERT INTO "AssumptionSet" (name, isDefault, "values", createdAt, updatedAt) VALUES (?, ?, ?, ?, ?)`);
-    const insMeta = db.prepare(`INSERT INTO "DatasetMeta" (id, snapshot, currency, notes, loadedAt, sourceFile) VALUES (1, ?, ?, ?, ?, ?)`);
+    const insMeta = db.prepare(`INSERT INTO "DatasetMeta" (id, snapshot, currency, notes, loadedAt, sourceFile, datasetVersion) VALUES (1, ?, ?, ?, ?, ?, ?)`);
 
     db.transaction(() => {
       for (const c of dataset.companies) {
         const companyId = Number(insCompany.run(c.ticker, c.name, c.exchange, c.country, c.powerStrategy, c.powerTotals.note ?? null, json(c.gaps), now).lastInsertRowid);
-        for (const { key, fact } of companyFacts(c)) insFact.run(companyId, key, fact.value, fact.asOf, fact.source, fact.note ?? null, fact.basis ?? null);
+        for (const { key, fact } of companyFacts(c)) {
+          const f = factColumns(fact);
+          insFact.run(companyId, key, f.value, f.asOf, f.sourceUrl, f.note, f.basis, f.low, f.high);
+        }
         const siteIds = new Map<string, number>();
         c.sites.forEach((s, position) => {
           const cols = siteColumns(s);
-          siteIds.set(s.name, Number(insSite.run(companyId, position, ...siteCols.map((k) => cols[k])).lastInsertRowid));
+          siteIds.set(s.name, Number(insSite.run(companyId, position, ...SITE_FIELDS.map((k) => cols[k])).lastInsertRowid));
         });
         c.contracts.forEach((k, position) => {
-          const cols = contractColumns(k, k.site ? siteIds.get(k.site)! : null);
-          insContract.run(companyId, position, ...contractCols.map((n) => (n === "sourceUrls" ? json(cols.sourceUrls) : cols[n])));
+          const cols = contractColumns(k, (name) => siteIds.get(name) ?? null);
+          insContract.run(companyId, position, ...CONTRACT_FIELDS.map((n) => sqlValue(cols[n])));
+        });
+        c.balanceSheetEvents.forEach((e, position) => {
+          const cols = balanceSheetEventColumns(e);
+          insBsEvent.run(companyId, position, ...BALANCE_SHEET_EVENT_FIELDS.map((n) => sqlValue(cols[n])));
         });
         c.events.forEach((e, position) =>
           insEvent.run(companyId, e.date, e.kind, e.summary, json(e.sources), e.contract ? json(e.contract) : null, position));
       }
-      insMeta.run(dataset.snapshot, dataset.currency, dataset.notes, now, sourceFile);
+      insMeta.run(dataset.snapshot, dataset.currency, dataset.notes, now, sourceFile, dataset.version);
       insSet.run("Base", 1, json(DEFAULT_ASSUMPTIONS), now, now);
       insSet.run(ALT_SET_NAME, 0, json(ALT_SET_VALUES), now, now);
     })();

@@ -13,7 +13,11 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { companyToScoring } from "../../lib/domain/to-scoring";
+import { companyRecord } from "../../lib/domain/dataset";
+import { toScoringCompany } from "../../lib/domain/to-scoring";
+import type { CompanyInput } from "../../lib/domain/schemas";
+
+const companyToScoring = (c: CompanyInput) => toScoringCompany(companyRecord(c));
 import { browserBench, clientScoringBench, launch, type BrowserResult } from "./browser";
 import { DIST_DIR, load, request, startServer, type LoadResult, type Server } from "./http";
 import { ALT_SET_NAME, ALT_SET_VALUES, makeDb } from "./make-db";

@@ -56,10 +56,15 @@ function contract(r: Rng, k: ContractInput, code: string, siteName: string | nul
   const itMw = k.itMw == null || r.chance(0.1) ? null : round(k.itMw * r.scale(3), 1);
   const deliveredItMw = k.deliveredItMw == null || itMw == null ? null : Math.min(itMw, round(k.deliveredItMw * r.scale(2), 1));
   const money = (v: number | null | undefined, p = 0.1) => (v == null || r.chance(p) ? null : round(v * r.scale(3), 0));
+  const companyFundedCapexUsd = money(k.companyFundedCapexUsd, 0.3);
   return {
     ...k,
     id: code,
     site: siteName,
+    // allocations name the template company's sites; the synthetic company has its own
+    siteAllocations: null,
+    companyFundedCapexUsd,
+    companyFundedCapexMw: companyFundedCapexUsd == null || k.companyFundedCapexMw == null || itMw == null ? null : Math.min(itMw, k.companyFundedCapexMw),
     itMw,
     deliveredItMw,
     tenorYears: k.tenorYears == null || r.chance(0.1) ? null : r.pick([3, 5, 7, 10, 12, 15, 20]),
@@ -67,7 +72,6 @@ function contract(r: Rng, k: ContractInput, code: string, siteName: string | nul
     backstopUsd: money(k.backstopUsd, 0.3),
     companyGpuCapexUsd: money(k.companyGpuCapexUsd),
     prepaymentUsd: money(k.prepaymentUsd, 0.3),
-    companyFundedCapexUsd: money(k.companyFundedCapexUsd, 0.3),
   };
 }
 

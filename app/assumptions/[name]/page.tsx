@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { db } from "@/lib/server/db";
-import { loadAssumptionSets, loadScoringCompanies } from "@/lib/server/queries";
+import { loadAssumptionSets, loadDatasetMeta, loadScoringCompanies, viewDateOf } from "@/lib/server/queries";
 import { SetEditor } from "../SetEditor";
 import "../assumptions.css";
 
@@ -26,7 +26,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function EditAssumptionSetPage({ params, searchParams }: Props) {
   const name = setName((await params).name);
   const { renamed } = await searchParams;
-  const [sets, companies] = await Promise.all([loadAssumptionSets(db), loadScoringCompanies(db)]);
+  const [sets, companies, meta] = await Promise.all([loadAssumptionSets(db), loadScoringCompanies(db), loadDatasetMeta(db)]);
   const set = sets.find((s) => s.name === name);
   if (!set) {
     return (
@@ -43,6 +43,7 @@ export default async function EditAssumptionSetPage({ params, searchParams }: Pr
       key={set.id}
       set={{ id: set.id, name: set.name, isDefault: set.isDefault, version: set.version, values: set.values }}
       companies={companies}
+      viewDate={viewDateOf(meta)}
       defaultName={defaultSet?.name ?? null}
       renamedFrom={typeof renamed === "string" ? renamed.slice(0, 60) : undefined}
     />

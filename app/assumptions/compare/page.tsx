@@ -4,7 +4,7 @@ import { ASSUMPTION_META } from "@/lib/scoring/assumptions";
 import { screen } from "@/lib/scoring/screen";
 import type { Tier } from "@/lib/scoring/types";
 import { db } from "@/lib/server/db";
-import { loadAssumptionSets, loadScoringCompanies } from "@/lib/server/queries";
+import { loadAssumptionSets, loadDatasetMeta, loadScoringCompanies, viewDateOf } from "@/lib/server/queries";
 import { compareScreens, diffKeys, formatAssumption, ppDelta, rankMove, summarizeChanges, type Standing } from "@/lib/view/assumption-diff";
 import { Tip } from "../../components/Tip";
 import { Value } from "../../components/Value";
@@ -69,8 +69,9 @@ export default async function CompareSetsPage({ searchParams }: Props) {
 type SetInfo = Awaited<ReturnType<typeof loadAssumptionSets>>[number];
 
 async function Comparison({ a, b }: { a: SetInfo; b: SetInfo }) {
-  const companies = await loadScoringCompanies(db);
-  const rows = compareScreens(screen(companies, a.values), screen(companies, b.values)).sort((x, y) => x.a.rank - y.a.rank);
+  const [companies, meta] = await Promise.all([loadScoringCompanies(db), loadDatasetMeta(db)]);
+  const view = { viewDate: viewDateOf(meta) };
+  const rows = compareScreens(screen(companies, a.values, view), screen(companies, b.values, view)).sort((x, y) => x.a.rank - y.a.rank);
   const summary = summarizeChanges(rows);
   const keys = diffKeys(a.values, b.values);
 

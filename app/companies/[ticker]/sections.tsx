@@ -7,6 +7,7 @@ import type { Contract, Event, Fact, Site } from "@/lib/generated/prisma/client"
 import { Source } from "../../components/Source";
 import { Tip } from "../../components/Tip";
 import { Value } from "../../components/Value";
+import { formatAssumption } from "@/lib/view/assumption-diff";
 
 const factOf = (facts: Fact[], key: FactKey) => facts.find((f) => f.key === key);
 
@@ -258,7 +259,7 @@ export function AssumptionsUsed({ score: s }: { score: CompanyScore }) {
               return (
                 <tr key={k} className={s.overriddenKeys.includes(k) ? "overridden" : ""}>
                   <td>{m.label}{s.overriddenKeys.includes(k) && <span className="tag">company override</span>}</td>
-                  <td className="num">{typeof v === "boolean" ? (v ? "yes" : "no") : plain(v, 4)}</td>
+                  <td className="num">{formatAssumption(v)}</td>
                   <td>{m.unit}</td><td className="small">{m.source}</td>
                 </tr>
               );

@@ -1,6 +1,6 @@
 // Named assumption sets: create (optionally as a copy), edit values and name, delete. Guarded by version.
 import { assumptionSetCreateSchema, assumptionSetDeleteSchema, assumptionSetUpdateSchema } from "../../domain/forms";
-import { ASSUMPTION_KEYS, type Assumptions } from "../../scoring/assumptions";
+import { ASSUMPTION_KEYS, withDefaults, type Assumptions } from "../../scoring/assumptions";
 import type { Db } from "../db-client";
 import { diff, RECORD, recordChanges } from "./audit";
 import { ConflictError, FieldError, invalid, NotFoundError, runWrite, type WriteResult } from "./result";
@@ -35,7 +35,7 @@ export async function updateAssumptionSet(db: Db, raw: unknown, user: string | n
       const claimed = await tx.assumptionSet.updateMany({ where: { id, version }, data: { name, values, version: { increment: 1 } } });
       if (claimed.count === 0)
         throw new ConflictError("Someone else saved this set after you opened it. Nothing was written.", { id, version: before.version, name: before.name, values: before.values });
-      const oldValues = before.values as Assumptions;
+      const oldValues = withDefaults(before.values) as Assumptions;
       await recordChanges(tx, diff("AssumptionSet", id, null, flatten(before.name, oldValues), flatten(name, values as Assumptions), ["name", ...valueFields]), user);
       return { version: before.version + 1, name };
     }),

@@ -1,20 +1,16 @@
-// Writes to a company's own record: its sourced market figures and its assumption overrides. Both are
-// guarded by the company's version.
+// Writes to a company's own record: its sourced figures and its assumption overrides. Both are guarded by
+// the company's version.
 import { EDITABLE_FACTS, marketFiguresSchema, overridesFormSchema, type MarketFiguresInput } from "../../domain/forms";
+import type { FactValue } from "../../domain/to-scoring";
 import type { Db } from "../db-client";
-import { parseOverrides } from "../to-scoring-input";
-import { factToInput, type FactFormValue } from "../rows";
+import { parseOverrides } from "../overrides";
+import { factColumns, factToInput, figuresOf } from "../rows";
 import { diff, recordChanges } from "./audit";
 import { ConflictError, invalid, NotFoundError, runWrite, type Tx, type WriteResult } from "./result";
 
 export async function marketFiguresOf(tx: Tx | Db, ticker: string): Promise<MarketFiguresInput | null> {
   const c = await tx.company.findUnique({ where: { ticker }, include: { facts: true } });
-  if (!c) return null;
-  const facts = Object.fromEntries(EDITABLE_FACTS.map((k) => {
-    const f = c.facts.find((x) => x.key === k);
-    return [k, f ? factToInput(f) : null];
-  })) as MarketFiguresInput["facts"];
-  return { ticker: c.ticker, version: c.version, facts };
+  return c ? { ticker: c.ticker, version: c.version, facts: figuresOf(c.facts) } : null;
 }
 
 /** Claims the company's version or throws a conflict carrying what is stored now. */
@@ -27,12 +23,13 @@ async function claimCompany<T>(tx: Tx, ticker: string, version: number, current:
   return company;
 }
 
-export async function writeFact(tx: Tx, companyId: number, key: string, value: FactFormValue | null) {
+/** Stores one figure (a user's edit, or a revert of one); null removes it. */
+export async function writeFact(tx: Tx, companyId: number, key: string, value: FactValue | null, origin = "user") {
   if (value == null) {
     await tx.fact.deleteMany({ where: { companyId, key } });
     return;
   }
-  const data = { value: value.value, asOf: value.asOf, sourceUrl: value.source, note: value.note ?? null, basis: value.basis ?? null };
+  const data = { ...factColumns(value), origin };
   await tx.fact.upsert({
     where: { companyId_key: { companyId, key } },
     create: { companyId, key, ...data },
@@ -43,13 +40,16 @@ export async function writeFact(tx: Tx, companyId: number, key: string, value: F
 export async function saveMarketFigures(db: Db, raw: unknown, user: string | null): Promise<WriteResult<{ version: number }>> {
   const parsed = marketFiguresSchema.safeParse(raw);
   if (!parsed.success) return invalid(parsed.error, raw);
-  const input = parsed.data;
+  const input = parsed.data as MarketFiguresInput;
   return runWrite("market figures", raw, () =>
     db.$transaction(async (tx) => {
       const before = await marketFiguresOf(tx, input.ticker);
       const company = await claimCompany(tx, input.ticker, input.version, () => marketFiguresOf(tx, input.ticker));
-      const changes = diff("Company", company.id, company.id, before!.facts, input.facts, EDITABLE_FACTS);
-      for (const c of changes) await writeFact(tx, company.id, c.field, input.facts[c.field as keyof typeof input.facts]);
+      const submitted = EDITABLE_FACTS.filter((k) => input.facts[k] !== undefined);
+      // Each figure in its stored shape, so a value that round-trips unchanged is not recorded as a change.
+      const after = Object.fromEntries(submitted.map((k) => [k, input.facts[k] == null ? null : factToInput(factColumns(input.facts[k]!))]));
+      const changes = diff("Company", company.id, company.id, before!.facts, after, submitted);
+      for (const c of changes) await writeFact(tx, company.id, c.field, after[c.field] ?? null);
       await recordChanges(tx, changes, user);
       return { version: company.version + 1 };
     }),
@@ -69,7 +69,7 @@ export async function saveOverrides(db: Db, raw: unknown, user: string | null): 
     db.$transaction(async (tx) => {
       const before = await overridesOf(tx, input.ticker);
       const company = await claimCompany(tx, input.ticker, input.version, () => overridesOf(tx, input.ticker));
-      await tx.company.update({ where: { id: company.id }, data: { assumptionOverrides: input.overrides } });
+      await tx.company.update({ where: { id: company.id }, data: { assumptionOverrides: input.overrides as object } });
       await recordChanges(tx, diff("Company", company.id, company.id, { assumptionOverrides: before!.overrides }, { assumptionOverrides: input.overrides }, ["assumptionOverrides"]), user);
       return { version: company.version + 1 };
     }),

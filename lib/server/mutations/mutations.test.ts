@@ -1,18 +1,21 @@
 // Write paths against a real temporary SQLite database seeded with the dataset.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { readDatasetFile, seedDatabase } from "../../../prisma/seed";
+import { seedDefault } from "../../../prisma/seed";
 import { createTempDb, type TempDb } from "../../../test/temp-db";
 import { DEFAULT_ASSUMPTIONS } from "../../scoring/assumptions";
 import { createAssumptionSet, deleteAssumptionSet, updateAssumptionSet } from "./assumption-sets";
 import { marketFiguresOf, saveMarketFigures, saveOverrides } from "./company";
 import { applyEvent } from "./events";
 import { revertChange } from "./revert";
-import { contractInputOf, deleteSite, saveContract, saveSite } from "./sites-contracts";
+import {
+  balanceSheetEventInputOf, contractInputOf, deleteBalanceSheetEvent, deleteSite, saveBalanceSheetEvent, saveContract, saveSite,
+} from "./sites-contracts";
+import { siteToInput } from "../rows";
 
 let t: TempDb;
 beforeEach(async () => {
   t = await createTempDb();
-  await seedDatabase(t.db, readDatasetFile());
+  await seedDefault(t.db);
 });
 afterEach(async () => { await t.close(); });
 
@@ -135,15 +138,99 @@ describe("sites and contracts", () => {
   });
 
   it("edits a contract; unknown site and delivered > contracted are field errors", async () => {
+    const id = (await t.db.contract.findUniqueOrThrow({ where: { code: "APLD-CRWV-2025" } })).id;
+    const form = (await contractInputOf(t.db, id))!;
+    const bad = await saveContract(t.db, { ticker: "APLD", ...form, contract: { ...form.contract, site: "Atlantis" } }, null);
+    expect(bad).toMatchObject({ ok: false, kind: "invalid", fieldErrors: { "contract.site": ['No site named "Atlantis"'] } });
+    const over = await saveContract(t.db, { ticker: "APLD", ...form, contract: { ...form.contract, deliveredItMw: 9999 } }, null);
+    expect(over).toMatchObject({ ok: false, kind: "invalid", fieldErrors: { "contract.deliveredItMw": ["Delivered MW exceeds contract MW"] } });
+    const ok = await saveContract(t.db, { ticker: "APLD", ...form, contract: { ...form.contract, tenorYears: 16 } }, "a");
+    expect(ok.ok).toBe(true);
+    expect((await t.db.contract.findUnique({ where: { id } }))!.tenorYears).toBe(16);
+  });
+
+  it("edits CoreWeave's site allocations at Core Scientific by site name; the stored ids survive a rename", async () => {
     const id = (await t.db.contract.findUniqueOrThrow({ where: { code: "CORZ-CRWV-2024" } })).id;
     const form = (await contractInputOf(t.db, id))!;
-    const bad = await saveContract(t.db, { ticker: "CORZ", ...form, contract: { ...form.contract, site: "Atlantis" } }, null);
-    expect(bad).toMatchObject({ ok: false, kind: "invalid", fieldErrors: { "contract.site": ['No site named "Atlantis"'] } });
-    const over = await saveContract(t.db, { ticker: "CORZ", ...form, contract: { ...form.contract, deliveredItMw: 9999 } }, null);
-    expect(over).toMatchObject({ ok: false, kind: "invalid", fieldErrors: { "contract.deliveredItMw": ["Delivered MW exceeds contract MW"] } });
-    const ok = await saveContract(t.db, { ticker: "CORZ", ...form, contract: { ...form.contract, tenorYears: 15 } }, "a");
+    expect(form.contract.siteAllocations).toEqual([{ site: "Denton", itMw: 260 }, { site: "Muskogee", itMw: 70 }]);
+    for (const [allocations, field, message] of [
+      [[{ site: "Atlantis", itMw: 10 }], "contract.siteAllocations.0.site", 'No site named "Atlantis" at this company'],
+      [[{ site: "Denton", itMw: 500 }, { site: "Muskogee", itMw: 100 }], "contract.siteAllocations", "Allocations add up to 600 MW, more than the contract's 590 MW"],
+      [[{ site: "Denton", itMw: 10 }, { site: "Denton", itMw: 10 }], "contract.siteAllocations.1.site", '"Denton" is listed twice'],
+    ] as const) {
+      const r = await saveContract(t.db, { ticker: "CORZ", ...form, contract: { ...form.contract, siteAllocations: allocations } }, null);
+      expect(r, field).toMatchObject({ ok: false, kind: "invalid", fieldErrors: { [field]: [message] } });
+    }
+    const both = await saveContract(t.db, { ticker: "CORZ", ...form, contract: { ...form.contract, site: "Pecos" } }, null);
+    expect(both).toMatchObject({ ok: false, kind: "invalid", fieldErrors: { "contract.siteAllocations": ["Give either one site or site allocations, not both"] } });
+    const moved = await saveContract(t.db, { ticker: "CORZ", ...form, contract: { ...form.contract, siteAllocations: [{ site: "Denton", itMw: 300 }] } }, "a");
+    expect(moved.ok).toBe(true);
+    const denton = await t.db.site.findFirstOrThrow({ where: { name: "Denton", company: { ticker: "CORZ" } } });
+    await saveSite(t.db, { ticker: "CORZ", id: denton.id, version: denton.version, site: { ...siteToInput(denton), name: "Denton TX" } }, "a");
+    expect((await contractInputOf(t.db, id))!.contract.siteAllocations).toEqual([{ site: "Denton TX", itMw: 300 }]);
+    // the allocation change is audited and can be reverted
+    const entry = await t.db.auditEntry.findFirstOrThrow({ where: { entity: "Contract", field: "siteAllocations" } });
+    expect((await revertChange(t.db, { auditId: entry.id }, "a")).ok).toBe(true);
+    expect((await contractInputOf(t.db, id))!.contract.siteAllocations).toEqual([{ site: "Denton TX", itMw: 260 }, { site: "Muskogee", itMw: 70 }]);
+  });
+
+  it("refuses to remove a site that contracts sit on, naming them, and changes nothing", async () => {
+    const denton = await t.db.site.findFirstOrThrow({ where: { name: "Denton", company: { ticker: "CORZ" } } });
+    const r = await deleteSite(t.db, { ticker: "CORZ", id: denton.id, version: denton.version }, null);
+    expect(r).toMatchObject({ ok: false, kind: "invalid", formErrors: [expect.stringMatching(/^CORZ-CRWV-2024 sits on Denton: move it/)] });
+    expect(await t.db.site.findUnique({ where: { id: denton.id } })).not.toBeNull();
+    const river = await t.db.site.findFirstOrThrow({ where: { name: "Barber Lake", company: { ticker: "CIFR" } } });
+    expect(await deleteSite(t.db, { ticker: "CIFR", id: river.id, version: river.version }, null)).toMatchObject({ ok: false, kind: "invalid" });
+  });
+
+  it("new site fields: country, IT scope and share are validated with field messages", async () => {
+    const base = { name: "JV Campus", location: "Norway", grossMw: { value: 100, asOf: "2025-11", source: "https://example.com/s" }, itMw: null, stage: "pipeline", use: "hpc" };
+    for (const [site, field, message] of [
+      [{ ...base, country: "XX" }, "site.country", "Not an ISO 3166 country code"],
+      [{ ...base, companyShare: 1.2 }, "site.companyShare", "Must be at most 1"],
+      [{ ...base, itMwScope: "phase" }, "site.itMwScope", "needs an IT MW figure"],
+    ] as const) {
+      const r = await saveSite(t.db, { ticker: "SLNH", site }, null);
+      expect(r.ok, field).toBe(false);
+      if (!r.ok && r.kind === "invalid") expect(r.fieldErrors[field]?.[0], field).toContain(message);
+    }
+    const ok = await saveSite(t.db, { ticker: "SLNH", site: { ...base, country: "NO", companyShare: 0.5 } }, "a");
     expect(ok.ok).toBe(true);
-    expect((await t.db.contract.findUnique({ where: { id } }))!.tenorYears).toBe(15);
+    expect(await t.db.site.findFirstOrThrow({ where: { name: "JV Campus" } })).toMatchObject({ country: "NO", companyShare: 0.5 });
+  });
+});
+
+describe("balance-sheet events", () => {
+  const event = { date: "2025-11-20", kind: "debt_issue", description: "Test notes", cashDeltaUsd: 100e6, debtDeltaUsd: 100e6, preferredDeltaUsd: null,
+    committedDeltaUsd: null, sharesDelta: null, btcDelta: null, sources: ["https://example.com/notes"] };
+
+  it("adds, edits with a version check, removes and restores an event; each step audited", async () => {
+    const add = await saveBalanceSheetEvent(t.db, { ticker: "RIOT", event }, "a");
+    if (!add.ok) throw new Error(JSON.stringify(add));
+    const edit = await saveBalanceSheetEvent(t.db, { ticker: "RIOT", id: add.data.id, version: 1, event: { ...event, cashDeltaUsd: 90e6 } }, "a");
+    expect(edit.ok).toBe(true);
+    const stale = await saveBalanceSheetEvent(t.db, { ticker: "RIOT", id: add.data.id, version: 1, event }, "b");
+    expect(stale).toMatchObject({ ok: false, kind: "conflict" });
+    expect((await balanceSheetEventInputOf(t.db, add.data.id))!.event.cashDeltaUsd).toBe(90e6);
+    expect((await deleteBalanceSheetEvent(t.db, { ticker: "RIOT", id: add.data.id, version: 2 }, "a")).ok).toBe(true);
+    const removal = (await t.db.auditEntry.findMany({ where: { entity: "BalanceSheetEvent" }, orderBy: { id: "desc" } }))[0];
+    expect((await revertChange(t.db, { auditId: removal.id }, "a")).ok).toBe(true);
+    expect(await t.db.balanceSheetEvent.findFirst({ where: { description: "Test notes" } })).toMatchObject({ cashDeltaUsd: 90e6 });
+    expect(await t.db.auditEntry.count({ where: { entity: "BalanceSheetEvent" } })).toBe(4); // add, edit, remove, restore
+  });
+
+  it.each([
+    ["no change at all", { cashDeltaUsd: null, debtDeltaUsd: null }, "event.cashDeltaUsd", "An event needs at least one change"],
+    ["a bad date", { date: "20/11/2025" }, "event.date", "Use YYYY-MM or YYYY-MM-DD"],
+    ["an unknown kind", { kind: "gift" }, "event.kind", "Invalid option"],
+    ["no source", { sources: [] }, "event.sources", "Give at least one source URL"],
+    ["a non-number", { cashDeltaUsd: "lots" }, "event.cashDeltaUsd", "Must be a number"],
+  ])("refuses %s with a field message and writes nothing", async (_n, patch, field, message) => {
+    const before = await t.db.balanceSheetEvent.count();
+    const r = await saveBalanceSheetEvent(t.db, { ticker: "RIOT", event: { ...event, ...patch } }, null);
+    expect(r.ok).toBe(false);
+    if (!r.ok && r.kind === "invalid") expect(r.fieldErrors[field]?.[0], field).toContain(message);
+    expect(await t.db.balanceSheetEvent.count()).toBe(before);
   });
 });
 

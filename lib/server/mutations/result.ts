@@ -38,6 +38,9 @@ export class FieldError extends Error {
   }
 }
 
+/** Thrown inside a transaction to roll it back and refuse the write with a message about the whole form. */
+export class FormError extends Error {}
+
 /**
  * Runs a write and turns the known failures into results. Anything else is logged on the server and
  * reported as a plain message — no stack trace or database text reaches the user.
@@ -49,6 +52,7 @@ export async function runWrite<T>(what: string, submitted: unknown, fn: () => Pr
     if (e instanceof ConflictError) return { ok: false, kind: "conflict", message: e.message, current: e.current, submitted };
     if (e instanceof NotFoundError) return { ok: false, kind: "not-found", message: e.message };
     if (e instanceof FieldError) return fieldError(e.field, e.message, submitted);
+    if (e instanceof FormError) return { ok: false, kind: "invalid", fieldErrors: {}, formErrors: [e.message], submitted };
     if (isUniqueViolation(e)) return { ok: false, kind: "invalid", fieldErrors: {}, formErrors: ["That name or code is already taken."], submitted };
     console.error(`[write] ${what} failed:`, e);
     return { ok: false, kind: "error", message: `Could not save (${what}). Nothing was changed; the error was logged on the server.` };

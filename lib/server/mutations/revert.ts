@@ -4,8 +4,10 @@
 import { EDITABLE_FACTS } from "../../domain/forms";
 import { revertSchema } from "../../domain/forms";
 import type { Db } from "../db-client";
-import { factToInput, type FactFormValue } from "../rows";
-import { parseOverrides } from "../to-scoring-input";
+import type { FactValue } from "../../domain/to-scoring";
+import { factToInput, storedAllocations } from "../rows";
+import { parseOverrides } from "../overrides";
+import { Prisma } from "../../generated/prisma/client";
 import { RECORD, recordChanges, type Change, type Entity } from "./audit";
 import { writeFact } from "./company";
 import { ConflictError, FieldError, invalid, NotFoundError, runWrite, type Tx, type WriteResult } from "./result";
@@ -35,6 +37,7 @@ async function undo(tx: Tx, c: Change) {
     case "Site": return c.field === RECORD ? undoRecord(tx, c, "site") : undoColumn(tx, c, "site");
     case "Contract": return c.field === RECORD ? undoRecord(tx, c, "contract") : undoColumn(tx, c, "contract");
     case "Event": return undoEvent(tx, c);
+    case "BalanceSheetEvent": return c.field === RECORD ? undoRecord(tx, c, "balanceSheetEvent") : undoColumn(tx, c, "balanceSheetEvent");
     case "AssumptionSet": return undoSet(tx, c);
   }
 }
@@ -45,7 +48,7 @@ async function undoCompany(tx: Tx, c: Change) {
   if ((EDITABLE_FACTS as readonly string[]).includes(c.field)) {
     const f = company.facts.find((x) => x.key === c.field);
     if (!same(f ? factToInput(f) : null, c.before)) throw new ConflictError(CHANGED_SINCE, f ? factToInput(f) : null);
-    await writeFact(tx, company.id, c.field, c.after as FactFormValue | null);
+    await writeFact(tx, company.id, c.field, c.after as FactValue | null);
   } else if (c.field === "assumptionOverrides") {
     const current = parseOverrides(company.assumptionOverrides) ?? {};
     if (!same(current, c.before)) throw new ConflictError(CHANGED_SINCE, current);
@@ -54,7 +57,7 @@ async function undoCompany(tx: Tx, c: Change) {
   await tx.company.update({ where: { id: company.id }, data: { version: { increment: 1 } } });
 }
 
-type Table = "site" | "contract";
+type Table = "site" | "contract" | "balanceSheetEvent";
 // Both delegates share the calls used here; typing them as one keeps this generic.
 const table = (tx: Tx, t: Table) => tx[t] as unknown as {
   findUnique(a: object): Promise<Record<string, unknown> | null>;
@@ -68,7 +71,8 @@ async function undoColumn(tx: Tx, c: Change, t: Table) {
   const row = await table(tx, t).findUnique({ where: { id: c.entityId } });
   if (!row) throw new NotFoundError("That record no longer exists");
   if (!same(row[c.field], c.before)) throw new ConflictError(CHANGED_SINCE, row[c.field]);
-  await table(tx, t).update({ where: { id: c.entityId }, data: { [c.field]: c.after, version: { increment: 1 } } });
+  if (t === "contract" && c.field === "siteAllocations") await refuseRemovedSites(tx, c.after);
+  await table(tx, t).update({ where: { id: c.entityId }, data: { [c.field]: jsonColumn(c.field, c.after), version: { increment: 1 } } });
 }
 
 async function undoRecord(tx: Tx, c: Change, t: Table) {
@@ -88,13 +92,25 @@ async function undoRecord(tx: Tx, c: Change, t: Table) {
   if (t === "contract") {
     if (await tx.contract.findUnique({ where: { code: cols.code as string } })) throw new FieldError("auditId", `Contract code ${cols.code} is in use again`);
     if (cols.siteId != null && !(await tx.site.findUnique({ where: { id: cols.siteId as number } }))) cols.siteId = null;
-  } else if (await tx.site.findFirst({ where: { companyId: c.companyId!, name: cols.name as string } })) {
+    await refuseRemovedSites(tx, cols.siteAllocations);
+    cols.siteAllocations = jsonColumn("siteAllocations", cols.siteAllocations);
+  } else if (t === "site" && await tx.site.findFirst({ where: { companyId: c.companyId!, name: cols.name as string } })) {
     throw new FieldError("auditId", `A site named "${cols.name}" exists again`);
   }
   const position = await table(tx, t).count({ where: { companyId: c.companyId } });
   const created = await table(tx, t).create({ data: { ...cols, companyId: c.companyId, position } });
   c.entityId = created.id; // the audit entry of the revert names the new row
 }
+
+/** Allocations may only name sites that still exist: a revert never re-creates a dangling reference. */
+async function refuseRemovedSites(tx: Tx, allocations: unknown) {
+  for (const x of storedAllocations({ siteAllocations: allocations as never }) ?? [])
+    if (!(await tx.site.findUnique({ where: { id: x.siteId } })))
+      throw new FieldError("auditId", "An allocation of this contract names a site that has been removed since; add the site back first");
+}
+
+/** JSON columns are set to null with DbNull; other columns take the value as recorded. */
+const jsonColumn = (field: string, v: unknown) => (field === "siteAllocations" && v == null ? Prisma.DbNull : v);
 
 async function undoEvent(tx: Tx, c: Change) {
   if (c.field !== "appliedAt") throw new FieldError("auditId", `Changes to ${c.field} cannot be reverted`);

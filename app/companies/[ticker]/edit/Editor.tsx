@@ -3,15 +3,15 @@ import { useMemo, useState, useTransition } from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import type { MarketFiguresInput } from "@/lib/domain/forms";
-import type { ContractInput, SiteInput } from "@/lib/domain/schemas";
-import { contractToScoring } from "@/lib/domain/to-scoring";
+import type { BalanceSheetEventInput, ContractInput, SiteInput } from "@/lib/domain/schemas";
+import { toScoringCompany } from "@/lib/domain/to-scoring";
 import { usdCompact } from "@/lib/format";
 import type { AssumptionOverrides, Assumptions, ScoringCompany } from "@/lib/scoring";
 import { applyEventAction } from "./actions";
 import { MarketForm } from "./MarketForm";
 import { OverridesForm } from "./OverridesForm";
 import { Preview } from "./Preview";
-import { RecordForm } from "./RecordForm";
+import { RecordForm, type RecordInput, type RecordKind } from "./RecordForm";
 
 export interface Versioned<T> { id: number; version: number; input: T }
 export interface PendingEvent { id: number; version: number; date: string; summary: string; contract: ContractInput }
@@ -24,10 +24,12 @@ export interface EditorProps {
   overrides: AssumptionOverrides;
   sites: Versioned<SiteInput>[];
   contracts: Versioned<ContractInput>[];
+  balanceSheetEvents: Versioned<BalanceSheetEventInput>[];
   events: PendingEvent[];
   all: ScoringCompany[];
   assumptions: Assumptions;
   setName: string;
+  viewDate: string;
 }
 
 type Drafts = {
@@ -35,36 +37,30 @@ type Drafts = {
   overrides?: AssumptionOverrides;
   sites: Record<string, SiteInput | undefined>;
   contracts: Record<string, ContractInput | undefined>;
+  bsEvents: Record<string, BalanceSheetEventInput | undefined>;
   events: Record<number, boolean>;
 };
 
-const sourced = (f: { value: number; asOf: string; source: string; note?: string | null } | null) =>
-  f ? { value: f.value, asOf: f.asOf, sourceUrl: f.source, note: f.note ?? null } : null;
+/** Saved records with the drafts over them, plus a new one being added. */
+const withDrafts = <T,>(items: Versioned<T>[], drafts: Record<string, T | undefined>) =>
+  [...items.map((x) => drafts[x.id] ?? x.input), ...(drafts.new ? [drafts.new] : [])];
 
 /** The company as it would score with the current drafts (null while a draft is invalid). */
 function previewCompany(p: EditorProps, d: Drafts, invalid: boolean): ScoringCompany | null {
   if (invalid) return null;
-  const facts = d.facts ?? p.market.facts;
-  const sites = [...p.sites.map((s) => d.sites[s.id] ?? s.input), ...(d.sites.new ? [d.sites.new] : [])];
-  const contracts = [
-    ...p.contracts.map((k) => d.contracts[k.id] ?? k.input),
-    ...(d.contracts.new ? [d.contracts.new] : []),
-    ...p.events.filter((e) => d.events[e.id]).map((e) => e.contract),
-  ];
-  return {
+  return toScoringCompany({
     ticker: p.ticker, name: p.name,
-    sharePriceUsd: sourced(facts.sharePriceUsd), sharesOutstanding: sourced(facts.sharesOutstanding),
-    totalDebtUsd: sourced(facts.totalDebtUsd), cashUsd: sourced(facts.cashUsd), preferredEquityUsd: sourced(facts.preferredEquityUsd),
-    committedFinancingUsd: sourced(facts.committedFinancingUsd), btcHeld: sourced(facts.btcHeld),
-    sites: sites.map((s) => ({ name: s.name, stage: s.stage, grossMw: s.grossMw?.value ?? null, itMw: s.itMw?.value ?? null })),
-    contracts: contracts.map(contractToScoring),
+    figures: { ...p.market.facts, ...d.facts },
+    sites: withDrafts(p.sites, d.sites),
+    contracts: [...withDrafts(p.contracts, d.contracts), ...p.events.filter((e) => d.events[e.id]).map((e) => e.contract)],
+    balanceSheetEvents: withDrafts(p.balanceSheetEvents, d.bsEvents),
     overrides: d.overrides ?? p.overrides,
-  };
+  });
 }
 
 export function Editor(p: EditorProps) {
   const router = useRouter();
-  const [drafts, setDrafts] = useState<Drafts>({ sites: {}, contracts: {}, events: {} });
+  const [drafts, setDrafts] = useState<Drafts>({ sites: {}, contracts: {}, bsEvents: {}, events: {} });
   const [invalid, setInvalid] = useState<Record<string, boolean>>({});
   const [editing, setEditing] = useState<string | null>(null);
   const [applying, startApply] = useTransition();
@@ -73,9 +69,10 @@ export function Editor(p: EditorProps) {
   const mark = (key: string, ok: boolean) => setInvalid((x) => ({ ...x, [key]: !ok }));
   const anyInvalid = Object.values(invalid).some(Boolean);
   const edited = useMemo(() => previewCompany(p, drafts, anyInvalid), [p, drafts, anyInvalid]);
-  const dirty = drafts.facts !== undefined || drafts.overrides !== undefined || Object.keys(drafts.sites).length > 0 || Object.keys(drafts.contracts).length > 0 || Object.values(drafts.events).some(Boolean);
+  const dirty = drafts.facts !== undefined || drafts.overrides !== undefined || Object.keys(drafts.sites).length > 0 ||
+    Object.keys(drafts.contracts).length > 0 || Object.keys(drafts.bsEvents).length > 0 || Object.values(drafts.events).some(Boolean);
   const siteNames = [...p.sites.map((s) => s.input.name)];
-  const closeEditor = (key: string, group: "sites" | "contracts") => () => {
+  const closeEditor = (key: string, group: "sites" | "contracts" | "bsEvents") => () => {
     setEditing(null);
     setDrafts((d) => { const next = { ...d[group] }; delete next[key]; return { ...d, [group]: next }; });
     mark(key, true);
@@ -88,14 +85,20 @@ export function Editor(p: EditorProps) {
 
         <RecordSection kind="site" title="Sites" items={p.sites} ticker={p.ticker} siteNames={siteNames} editing={editing} setEditing={setEditing}
           name={(x) => x.name}
-          summary={(x) => <><strong>{x.name}</strong> · {x.stage.replace("_", " ")} · {x.grossMw ? `${x.grossMw.value} MW gross` : "gross MW —"}{x.itMw ? ` · ${x.itMw.value} MW IT` : ""}</>}
+          summary={(x) => <><strong>{x.name}</strong> · {x.stage.replace("_", " ")} · {x.country ?? "country —"} · {x.grossMw ? `${x.grossMw.value} MW gross` : "gross MW —"}{x.itMw ? ` · ${x.itMw.value} MW IT${x.itMwScope === "phase" ? " (phase)" : ""}` : ""}{x.companyShare !== 1 ? ` · ${Math.round((x.companyShare ?? 1) * 1000) / 10}% share` : ""}</>}
           onDraft={(key, v) => { mark(`site-${key}`, !!v); setDrafts((d) => ({ ...d, sites: { ...d.sites, [key]: v } })); }}
           onClose={(key) => closeEditor(key, "sites")()} />
         <RecordSection kind="contract" title="AI/HPC contracts" items={p.contracts} ticker={p.ticker} siteNames={siteNames} editing={editing} setEditing={setEditing}
           name={(x) => x.id}
-          summary={(x) => <><strong>{x.counterparty}</strong> · {x.id} · {x.itMw ?? "—"} MW · {x.tenorYears ?? "—"} y · {usdCompact(x.totalValueUsd)}</>}
+          summary={(x) => <><strong>{x.counterparty}</strong> · {x.id} · {x.itMw ?? "—"} MW · {x.tenorYears ?? "—"} y · {usdCompact(x.totalValueUsd)}{x.siteAllocations?.length ? ` · on ${x.siteAllocations.map((a) => a.site).join(", ")}` : ""}{x.companyShare !== 1 ? ` · ${Math.round((x.companyShare ?? 1) * 1000) / 10}% share` : ""}</>}
           onDraft={(key, v) => { mark(`contract-${key}`, !!v); setDrafts((d) => ({ ...d, contracts: { ...d.contracts, [key]: v } })); }}
           onClose={(key) => closeEditor(key, "contracts")()} />
+        <RecordSection kind="event" title="Balance-sheet events" items={p.balanceSheetEvents} ticker={p.ticker} siteNames={siteNames} editing={editing} setEditing={setEditing}
+          intro={`Dated transactions after a balance-sheet date. Each moves the figures dated before it, up to the view date (${p.viewDate}).`}
+          name={(x) => `${x.date} ${x.kind.replace(/_/g, " ")}`}
+          summary={(x) => <><strong>{x.date}</strong> · {x.kind.replace(/_/g, " ")} · {x.description}{x.cashDeltaUsd != null ? ` · cash ${usdCompact(x.cashDeltaUsd)}` : ""}{x.debtDeltaUsd != null ? ` · debt ${usdCompact(x.debtDeltaUsd)}` : ""}</>}
+          onDraft={(key, v) => { mark(`event-${key}`, !!v); setDrafts((d) => ({ ...d, bsEvents: { ...d.bsEvents, [key]: v } })); }}
+          onClose={(key) => closeEditor(key, "bsEvents")()} />
 
         {p.events.length > 0 && (
           <section className="edit-form" aria-labelledby="events-title">
@@ -122,16 +125,16 @@ export function Editor(p: EditorProps) {
           onDraft={(o) => { mark("overrides", !!o); setDrafts((d) => ({ ...d, overrides: o ?? d.overrides })); }} />
       </div>
       <div className="editor-side">
-        <Preview ticker={p.ticker} all={p.all} edited={edited} assumptions={p.assumptions} dirty={dirty} />
+        <Preview ticker={p.ticker} all={p.all} edited={edited} assumptions={p.assumptions} viewDate={p.viewDate} dirty={dirty} />
         <p className="small"><Link href={`/companies/${p.ticker}`}>Back to {p.ticker}</Link> · assumptions “{p.setName}”</p>
       </div>
     </div>
   );
 }
 
-/** The list of a company's sites or contracts, each editable in place, plus "Add". */
-function RecordSection<T extends SiteInput | ContractInput>(props: {
-  kind: "site" | "contract"; title: string; items: Versioned<T>[]; ticker: string; siteNames: string[];
+/** The list of a company's sites, contracts or balance-sheet events, each editable in place, plus "Add". */
+function RecordSection<T extends RecordInput>(props: {
+  kind: RecordKind; title: string; items: Versioned<T>[]; ticker: string; siteNames: string[]; intro?: string;
   editing: string | null; setEditing: (key: string | null) => void; name: (x: T) => string; summary: (x: T) => React.ReactNode;
   onDraft: (key: string, v: T | undefined) => void; onClose: (key: string) => void;
 }) {
@@ -143,6 +146,8 @@ function RecordSection<T extends SiteInput | ContractInput>(props: {
   return (
     <section className="edit-form" aria-labelledby={`${kind}s-title`}>
       <h2 id={`${kind}s-title`}>{props.title}</h2>
+      {props.intro && <p className="small muted">{props.intro}</p>}
+      {props.items.length === 0 && <p className="small muted">None recorded.</p>}
       <ul className="record-list">
         {props.items.map((item) => (
           <li key={`${item.id}-${item.version}`}>
@@ -155,7 +160,7 @@ function RecordSection<T extends SiteInput | ContractInput>(props: {
           </li>
         ))}
       </ul>
-      {props.editing === `${kind}-new` ? form("new") : <button type="button" onClick={() => props.setEditing(`${kind}-new`)}>Add {kind}</button>}
+      {props.editing === `${kind}-new` ? form("new") : <button type="button" onClick={() => props.setEditing(`${kind}-new`)}>Add {kind === "event" ? "balance-sheet event" : kind}</button>}
     </section>
   );
 }

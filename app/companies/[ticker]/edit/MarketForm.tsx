@@ -1,18 +1,24 @@
 "use client";
 import { useMemo, useState } from "react";
-import { factMeta } from "@/lib/domain/facts";
+import { FACTS, factMeta } from "@/lib/domain/facts";
 import { EDITABLE_FACTS, marketFiguresSchema, type MarketFiguresInput } from "@/lib/domain/forms";
 import { saveMarketFiguresAction } from "./actions";
 import { ConflictPanel } from "./Conflict";
 import { Field, FormStatus, issuesToErrors, toDraft, toTyped, type Draft, type FieldSpec } from "./form-kit";
-import { factSpecs } from "./specs";
+import { factSpecs, rangeSpecs } from "./specs";
 import { useSave } from "./use-save";
 
 const BASIS: FieldSpec = { name: "basis", label: "Basis", kind: "select", options: [["basic", "basic"], ["diluted", "diluted"]] };
 const specsFor = (key: string) => {
-  const m = factMeta(key as never);
-  return [...factSpecs(`${m.label} (${m.unit})`), ...(key === "sharesOutstanding" ? [BASIS] : [])];
+  const m = factMeta(key)!;
+  return [...factSpecs(`${m.form === "range" ? "Midpoint" : m.label} (${m.unit})`), ...(m.form === "shares" ? [BASIS] : []), ...(m.form === "range" ? rangeSpecs : [])];
 };
+/** The form's groups: what the model reads, then what is shown beside it. */
+const GROUPS = [
+  { title: "Price and balance sheet", keys: ["sharePriceUsd", "sharesOutstanding", "totalDebtUsd", "cashUsd", "preferredEquityUsd", "committedFinancingUsd", "btcHeld", "btcValueUsdReported"] },
+  { title: "Build-out and comps", keys: ["capexGuidanceUsdPerMw", "hashrateEhs", "marketCapPublishedUsd", "enterpriseValuePublishedUsd"] },
+  { title: "Company-stated totals (shown, not scored)", keys: FACTS.filter((f) => !f.scored).map((f) => f.key) },
+] as const;
 
 function draftOf(v: MarketFiguresInput): Draft {
   const d: Draft = {};
@@ -44,7 +50,7 @@ export function MarketForm({ initial, onDraft }: { initial: MarketFiguresInput; 
     setTouched(true);
     save.setServerErrors({});
     const next = marketFiguresSchema.safeParse(typedOf(d, initial.ticker, version));
-    onDraft(next.success ? next.data.facts : undefined);
+    onDraft(next.success ? (next.data as MarketFiguresInput).facts : undefined);
   };
 
   return (
@@ -60,26 +66,31 @@ export function MarketForm({ initial, onDraft }: { initial: MarketFiguresInput; 
     >
       <h2 id="market-title">Market figures</h2>
       <p className="small muted">Each figure keeps its source URL and as-of date. Untick “reported” to remove a figure (it then shows as missing).</p>
-      {EDITABLE_FACTS.map((k) => {
-        const present = draft[`${k}.present`] === "true";
-        const m = factMeta(k);
-        return (
-          <fieldset key={k} className="fact-group">
-            <legend>{m.label}</legend>
-            <Field spec={{ name: "present", label: "reported", kind: "checkbox" }} path={`${k}.present`} value={draft[`${k}.present`]}
-              onChange={(v) => setDraft({ ...draft, [`${k}.present`]: v })} />
-            {present && (
-              <div className="edit-grid">
-                {specsFor(k).map((f) => (
-                  <Field key={f.name} spec={f} path={`${k}.${f.name}`} value={draft[`${k}.${f.name}`] ?? ""}
-                    errors={touched ? errors[`facts.${k}.${f.name}`] : save.serverErrors[`facts.${k}.${f.name}`]}
-                    onChange={(v) => setDraft({ ...draft, [`${k}.${f.name}`]: v })} />
-                ))}
-              </div>
-            )}
-          </fieldset>
-        );
-      })}
+      {GROUPS.map((g) => (
+        <details key={g.title} className="fact-section" open={g.keys.some((k) => initial.facts[k as keyof typeof initial.facts] != null) || undefined}>
+          <summary>{g.title}</summary>
+          {g.keys.map((k) => {
+            const present = draft[`${k}.present`] === "true";
+            const m = factMeta(k)!;
+            return (
+              <fieldset key={k} className="fact-group">
+                <legend>{m.label}</legend>
+                <Field spec={{ name: "present", label: "reported", kind: "checkbox" }} path={`${k}.present`} value={draft[`${k}.present`]}
+                  onChange={(v) => setDraft({ ...draft, [`${k}.present`]: v })} />
+                {present && (
+                  <div className="edit-grid">
+                    {specsFor(k).map((f) => (
+                      <Field key={f.name} spec={f} path={`${k}.${f.name}`} value={draft[`${k}.${f.name}`] ?? ""}
+                        errors={touched ? errors[`facts.${k}.${f.name}`] : save.serverErrors[`facts.${k}.${f.name}`]}
+                        onChange={(v) => setDraft({ ...draft, [`${k}.${f.name}`]: v })} />
+                    ))}
+                  </div>
+                )}
+              </fieldset>
+            );
+          })}
+        </details>
+      ))}
       {save.conflict && (
         <ConflictPanel message={save.conflict.message} current={save.conflict.current} yours={save.conflict.submitted}
           onReapply={() => {

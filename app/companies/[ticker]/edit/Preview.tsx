@@ -5,11 +5,13 @@ import { useMemo } from "react";
 import { perWatt, pct, usdCompact } from "@/lib/format";
 import { screen, type Assumptions, type ScoringCompany } from "@/lib/scoring";
 
-export function Preview({ ticker, all, edited, assumptions, dirty }: { ticker: string; all: ScoringCompany[]; edited: ScoringCompany | null; assumptions: Assumptions; dirty: boolean }) {
-  const before = useMemo(() => screen(all, assumptions).find((r) => r.ticker === ticker), [all, assumptions, ticker]);
+export function Preview({ ticker, all, edited, assumptions, viewDate, dirty }: {
+  ticker: string; all: ScoringCompany[]; edited: ScoringCompany | null; assumptions: Assumptions; viewDate: string; dirty: boolean;
+}) {
+  const before = useMemo(() => screen(all, assumptions, { viewDate }).find((r) => r.ticker === ticker), [all, assumptions, viewDate, ticker]);
   const after = useMemo(
-    () => (edited ? screen(all.map((c) => (c.ticker === ticker ? edited : c)), assumptions).find((r) => r.ticker === ticker) : undefined),
-    [all, edited, assumptions, ticker],
+    () => (edited ? screen(all.map((c) => (c.ticker === ticker ? edited : c)), assumptions, { viewDate }).find((r) => r.ticker === ticker) : undefined),
+    [all, edited, assumptions, viewDate, ticker],
   );
   if (!before) return null;
   const rows: [string, string, string][] = [

@@ -5,7 +5,9 @@ import { db } from "@/lib/server/db";
 import { guarded } from "@/lib/server/guard";
 import { saveMarketFigures, saveOverrides } from "@/lib/server/mutations/company";
 import { applyEvent } from "@/lib/server/mutations/events";
-import { deleteContract, deleteSite, saveContract, saveSite } from "@/lib/server/mutations/sites-contracts";
+import {
+  deleteBalanceSheetEvent, deleteContract, deleteSite, saveBalanceSheetEvent, saveContract, saveSite,
+} from "@/lib/server/mutations/sites-contracts";
 
 export async function saveMarketFiguresAction(input: unknown) { return guarded((user) => saveMarketFigures(db, input, user)); }
 export async function saveOverridesAction(input: unknown) { return guarded((user) => saveOverrides(db, input, user)); }
@@ -14,3 +16,5 @@ export async function deleteSiteAction(input: unknown) { return guarded((user) =
 export async function saveContractAction(input: unknown) { return guarded((user) => saveContract(db, input, user)); }
 export async function deleteContractAction(input: unknown) { return guarded((user) => deleteContract(db, input, user)); }
 export async function applyEventAction(input: unknown) { return guarded((user) => applyEvent(db, input, user)); }
+export async function saveBalanceSheetEventAction(input: unknown) { return guarded((user) => saveBalanceSheetEvent(db, input, user)); }
+export async function deleteBalanceSheetEventAction(input: unknown) { return guarded((user) => deleteBalanceSheetEvent(db, input, user)); }

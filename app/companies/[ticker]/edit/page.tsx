@@ -3,8 +3,8 @@ import { notFound } from "next/navigation";
 import { contractSchema } from "@/lib/domain/schemas";
 import { db } from "@/lib/server/db";
 import { marketFiguresOf, overridesOf } from "@/lib/server/mutations/company";
-import { loadCompanyDetail, loadScoringCompanies, resolveAssumptionSet } from "@/lib/server/queries";
-import { contractToInput, siteToInput } from "@/lib/server/rows";
+import { loadCompanyDetail, loadDatasetMeta, loadScoringCompanies, resolveAssumptionSet, viewDateOf } from "@/lib/server/queries";
+import { balanceSheetEventToInput, contractToInput, siteToInput } from "@/lib/server/rows";
 import { Editor, type PendingEvent } from "./Editor";
 import "./edit.css";
 
@@ -16,8 +16,8 @@ export default async function EditCompanyPage({ params, searchParams }: { params
   const { set: setParam } = await searchParams;
   const ticker = raw.toUpperCase();
   if (!/^[A-Z0-9.]{1,10}$/.test(ticker)) notFound();
-  const [company, market, overrides, all, set] = await Promise.all([
-    loadCompanyDetail(db, ticker), marketFiguresOf(db, ticker), overridesOf(db, ticker), loadScoringCompanies(db),
+  const [company, market, overrides, all, meta, set] = await Promise.all([
+    loadCompanyDetail(db, ticker), marketFiguresOf(db, ticker), overridesOf(db, ticker), loadScoringCompanies(db), loadDatasetMeta(db),
     // the preview uses the set the user is screening with (falls back to the default set)
     resolveAssumptionSet(db, typeof setParam === "string" ? setParam : null).then((s) => s ?? resolveAssumptionSet(db)),
   ]);
@@ -38,11 +38,13 @@ export default async function EditCompanyPage({ params, searchParams }: { params
         market={market}
         overrides={overrides.overrides}
         sites={company.sites.map((s) => ({ id: s.id, version: s.version, input: siteToInput(s) }))}
-        contracts={company.contracts.map((k) => ({ id: k.id, version: k.version, input: contractToInput(k, k.siteId ? siteName.get(k.siteId) ?? null : null) }))}
+        contracts={company.contracts.map((k) => ({ id: k.id, version: k.version, input: contractToInput(k, (id) => siteName.get(id) ?? null) }))}
+        balanceSheetEvents={company.balanceSheetEvents.map((e) => ({ id: e.id, version: e.version, input: balanceSheetEventToInput(e) }))}
         events={events}
         all={all}
         assumptions={set.values}
         setName={set.name}
+        viewDate={viewDateOf(meta)}
       />
     </>
   );

@@ -1,6 +1,7 @@
 // Field lists of the company edit forms, in the order shown. Names match lib/domain/schemas.ts.
 import {
-  CONTRACT_STATUSES, CONTRACT_STRUCTURES, COUNTERPARTY_KINDS, LEASE_TYPES, MW_BASES, SITE_STAGES, SITE_USES,
+  BALANCE_SHEET_EVENT_KINDS, CONTRACT_STATUSES, CONTRACT_STRUCTURES, COUNTERPARTY_KINDS, IT_MW_SCOPES, LEASE_TYPES, MW_BASES,
+  SITE_STAGES, SITE_USES,
 } from "@/lib/domain/enums";
 import type { FieldSpec } from "./form-kit";
 
@@ -14,9 +15,18 @@ export const factSpecs = (valueLabel: string): FieldSpec[] => [
   { name: "note", label: "Note", kind: "text", optional: true, wide: true },
 ];
 
+/** the guidance range of a company-stated capex per MW (value = midpoint) */
+export const rangeSpecs: FieldSpec[] = [
+  { name: "low", label: "Low end of the range", kind: "optionalNumber" },
+  { name: "high", label: "High end of the range", kind: "optionalNumber" },
+];
+
 export const siteSpecs: FieldSpec[] = [
   { name: "name", label: "Name", kind: "text" },
   { name: "location", label: "Location", kind: "text", optional: true },
+  { name: "country", label: "Country", kind: "text", optional: true, hint: "ISO-2, e.g. US, NO, PY; empty = not known (valued as remote)" },
+  { name: "companyShare", label: "Company share (0–1)", kind: "number", hint: "1 = wholly owned; 0.501 for a 50.1% joint venture" },
+  { name: "itMwScope", label: "IT figure covers", kind: "select", optional: true, options: opts(IT_MW_SCOPES), hint: "phase: a first hall or building only (the site is then at least gross × IT/gross)" },
   { name: "stage", label: "Stage", kind: "select", options: opts(SITE_STAGES) },
   { name: "use", label: "Use", kind: "select", options: opts(SITE_USES) },
   { name: "expectedEnergization", label: "Expected energization", kind: "text", optional: true },
@@ -35,7 +45,9 @@ export const contractSpecs = (siteNames: string[]): FieldSpec[] => [
   { name: "backstopUsd", label: "Backstop (USD)", kind: "optionalNumber" },
   { name: "structure", label: "Structure", kind: "select", options: opts(CONTRACT_STRUCTURES) },
   { name: "leaseType", label: "Lease type", kind: "select", optional: true, options: opts(LEASE_TYPES) },
-  { name: "site", label: "Site", kind: "select", optional: true, options: siteNames.map((n) => [n, n] as const) },
+  { name: "site", label: "Site", kind: "select", optional: true, options: siteNames.map((n) => [n, n] as const), hint: "one site; for several, use allocations below" },
+  { name: "siteAllocations", label: "Site allocations (MW per site)", kind: "allocations", options: siteNames.map((n) => [n, n] as const), wide: true,
+    hint: "the company's sites this contract occupies; MW not allocated fill the company's hpc/mixed sites, then count as site unknown" },
   { name: "itMw", label: "MW", kind: "optionalNumber" },
   { name: "itMwBasis", label: "MW basis", kind: "select", options: opts(MW_BASES) },
   { name: "tenorYears", label: "Tenor (years)", kind: "optionalNumber" },
@@ -45,10 +57,26 @@ export const contractSpecs = (siteNames: string[]): FieldSpec[] => [
   { name: "companyGpuCapexUsd", label: "Company GPU capex (USD)", kind: "optionalNumber" },
   { name: "prepaymentUsd", label: "Prepayment (USD)", kind: "optionalNumber" },
   { name: "companyFundedCapexUsd", label: "Company building capex (USD)", kind: "optionalNumber" },
+  { name: "companyFundedCapexMw", label: "MW that capex covers", kind: "optionalNumber", hint: "when the stated capex covers only a phase" },
   { name: "tenantFundedCapexShare", label: "Tenant-funded capex share (0–1)", kind: "optionalNumber" },
+  { name: "companyShare", label: "Company share (0–1)", kind: "number", hint: "of a joint venture's contract; its MW, value and capex count at this share" },
   { name: "signedDate", label: "Signed", kind: "text", optional: true, hint: "YYYY, YYYY-MM or YYYY-MM-DD" },
   { name: "rentStart", label: "Rent start", kind: "text", optional: true },
   { name: "extensionOptions", label: "Extension options", kind: "text", optional: true, wide: true },
+  { name: "sources", label: "Source URLs (one per line)", kind: "urls", wide: true },
+  { name: "note", label: "Note", kind: "textarea", optional: true, wide: true },
+];
+
+export const balanceSheetEventSpecs: FieldSpec[] = [
+  { name: "date", label: "Date", kind: "text", hint: "YYYY-MM-DD or YYYY-MM (a month counts at its end)" },
+  { name: "kind", label: "Kind", kind: "select", options: opts(BALANCE_SHEET_EVENT_KINDS) },
+  { name: "description", label: "Description", kind: "textarea", wide: true },
+  { name: "cashDeltaUsd", label: "Cash change (USD)", kind: "optionalNumber", hint: "net proceeds in; cash out negative" },
+  { name: "debtDeltaUsd", label: "Debt change (USD)", kind: "optionalNumber" },
+  { name: "preferredDeltaUsd", label: "Preferred change (USD)", kind: "optionalNumber" },
+  { name: "committedDeltaUsd", label: "Committed financing change (USD)", kind: "optionalNumber", hint: "a draw moves committed financing into cash" },
+  { name: "sharesDelta", label: "Shares change", kind: "optionalNumber" },
+  { name: "btcDelta", label: "Bitcoin change (BTC)", kind: "optionalNumber" },
   { name: "sources", label: "Source URLs (one per line)", kind: "urls", wide: true },
   { name: "note", label: "Note", kind: "textarea", optional: true, wide: true },
 ];

@@ -1,0 +1,90 @@
+// Methodology §10.1 and §10.10: a balance sheet rolled forward to the view date, and how old its figures are.
+import type { Assumptions } from "./assumptions";
+import { daysBetween, isBefore } from "./dates";
+import type {
+  BalanceSheetEvent, BalanceSheetKey, CompanyScore, ProFormaFigure, ScoringCompany, StaleFigure,
+} from "./types";
+
+/** Which delta of an event moves which figure. */
+const DELTA_OF: Record<BalanceSheetKey, keyof BalanceSheetEvent> = {
+  cashUsd: "cashDeltaUsd",
+  totalDebtUsd: "debtDeltaUsd",
+  preferredEquityUsd: "preferredDeltaUsd",
+  committedFinancingUsd: "committedDeltaUsd",
+  sharesOutstanding: "sharesDelta",
+  btcHeld: "btcDelta",
+};
+export const BALANCE_SHEET_KEYS = Object.keys(DELTA_OF) as BalanceSheetKey[];
+
+/**
+ * Each figure plus the delta of every event dated after the figure's own as-of and on or before the view
+ * date. An event on or before the as-of is already inside the figure; a figure dated after the view date
+ * (the snapshot rule allows that) is used as it stands, since events are never rolled backwards.
+ */
+export function rollForward(company: ScoringCompany, key: BalanceSheetKey, viewDate: string): ProFormaFigure {
+  const reported = company[key];
+  const lines: ProFormaFigure["lines"] = [];
+  if (reported == null) return { key, reported, lines, value: null };
+  let value = reported.value;
+  for (const e of company.balanceSheetEvents) {
+    const delta = e[DELTA_OF[key]] as number | null;
+    if (delta == null || delta === 0) continue;
+    if (!isBefore(reported.asOf, e.date) || isBefore(viewDate, e.date)) continue;
+    value += delta;
+    lines.push({ date: e.date, kind: e.kind, description: e.description, delta, sourceUrl: e.sourceUrl });
+  }
+  return { key, reported, lines, value };
+}
+
+export function proFormaBalanceSheet(company: ScoringCompany, viewDate: string): Record<BalanceSheetKey, ProFormaFigure> {
+  return Object.fromEntries(BALANCE_SHEET_KEYS.map((k) => [k, rollForward(company, k, viewDate)])) as Record<BalanceSheetKey, ProFormaFigure>;
+}
+
+/** Event deltas that could not be applied because the figure they move is missing (shown as warnings). */
+export function unappliedDeltas(company: ScoringCompany, viewDate: string): { key: BalanceSheetKey; event: BalanceSheetEvent }[] {
+  const out: { key: BalanceSheetKey; event: BalanceSheetEvent }[] = [];
+  for (const key of BALANCE_SHEET_KEYS) {
+    if (company[key] != null) continue;
+    for (const e of company.balanceSheetEvents)
+      if (e[DELTA_OF[key]] != null && e[DELTA_OF[key]] !== 0 && !isBefore(viewDate, e.date)) out.push({ key, event: e });
+  }
+  return out;
+}
+
+/**
+ * §10.1 `mixed-dates`: cash and debt reported more than maxBalanceSheetGapDays apart, and no event that
+ * moves cash or debt dated between them (after the older, on or before the newer) to explain the gap.
+ */
+export function mixedDates(company: ScoringCompany, a: Assumptions): CompanyScore["mixedDates"] {
+  const cash = company.cashUsd;
+  const debt = company.totalDebtUsd;
+  if (!cash || !debt) return null;
+  const gap = daysBetween(cash.asOf, debt.asOf);
+  if (gap == null || Math.abs(gap) <= a.maxBalanceSheetGapDays) return null;
+  const [older, newer] = gap > 0 ? [cash.asOf, debt.asOf] : [debt.asOf, cash.asOf];
+  const explained = company.balanceSheetEvents.some(
+    (e) => (e.cashDeltaUsd != null || e.debtDeltaUsd != null) && isBefore(older, e.date) && !isBefore(newer, e.date),
+  );
+  return explained ? null : { older: gap > 0 ? "cashUsd" : "totalDebtUsd", gapDays: Math.abs(gap) };
+}
+
+/**
+ * §10.10: a figure older than its limit on the view date. Age runs from the figure's own as-of: events
+ * improve a figure but do not make it current (a transaction nobody recorded may be missing).
+ */
+export function staleFigures(company: ScoringCompany, a: Assumptions, viewDate: string): StaleFigure[] {
+  const limits = [
+    ["sharePriceUsd", a.maxPriceAgeDays],
+    ["sharesOutstanding", a.maxSharesAgeDays],
+    ["totalDebtUsd", a.maxBalanceSheetAgeDays],
+    ["cashUsd", a.maxBalanceSheetAgeDays],
+  ] as const;
+  const out: StaleFigure[] = [];
+  for (const [key, maxDays] of limits) {
+    const f = company[key];
+    if (!f) continue;
+    const ageDays = daysBetween(f.asOf, viewDate);
+    if (ageDays != null && ageDays > maxDays) out.push({ key, asOf: f.asOf, ageDays, maxDays });
+  }
+  return out;
+}
