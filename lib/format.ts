@@ -5,8 +5,9 @@ export function usdCompact(v: number | null | undefined): string {
   if (v == null) return DASH;
   const abs = Math.abs(v);
   const sign = v < 0 ? "−" : "";
-  if (abs >= 1e9) return `${sign}$${(abs / 1e9).toFixed(abs >= 1e11 ? 0 : abs >= 1e10 ? 1 : 2)}B`;
-  if (abs >= 1e6) return `${sign}$${(abs / 1e6).toFixed(abs >= 1e8 ? 0 : 1)}M`;
+  // A value that rounds up to the next unit is written in it: $999.7M is "$1.00B", not "$1000M".
+  if (abs >= 9.995e8) return `${sign}$${(abs / 1e9).toFixed(abs >= 9.95e10 ? 0 : abs >= 9.995e9 ? 1 : 2)}B`;
+  if (abs >= 9.995e5) return `${sign}$${(abs / 1e6).toFixed(abs >= 9.95e7 ? 0 : 1)}M`;
   if (abs >= 1e3) return `${sign}$${(abs / 1e3).toFixed(1)}K`;
   return `${sign}$${abs.toFixed(2)}`;
 }
@@ -61,7 +62,7 @@ const REASON_WORDS: Record<string, string> = {
   itMwEffective: "effective IT MW", totalGrossMw: "total gross MW", energizedGrossMw: "energized gross MW",
   contractedItMw: "contracted IT MW", itMw: "IT MW", marketCap: "market cap", annualValue: "annual contract value",
   tenorYears: "the contract tenor", totalValueUsd: "the contract value", companyGpuCapexUsd: "the company's GPU capex",
-  contracts: "AI/HPC contracts",
+  contracts: "AI/HPC contracts", hashrateEh: "the hashrate", enterpriseValuePublished: "a published EV",
 };
 
 /** "missing:sharePrice" → "Not computable: the share price is missing from the data". For "—" tooltips. */
@@ -91,6 +92,7 @@ export function formatKind(kind: ColumnKind, v: unknown): string {
     case "mw": return mw(v as number);
     case "years": return years(v as number);
     case "score": return (v as number).toFixed(0);
+    case "usdPerKwMonth": return `$${(v as number).toFixed(0)}`;
     case "tier": return `T${v}`;
     case "flags": return (v as string[]).join(", ");
     default: return String(v);

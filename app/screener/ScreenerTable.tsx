@@ -3,7 +3,8 @@ import Link from "next/link";
 import { useTable } from "@tanstack/react-table";
 import { memo, useEffect, useMemo, useRef } from "react";
 import { toCsv } from "@/lib/csv";
-import { pct } from "@/lib/format";
+import { pct, usdCompact } from "@/lib/format";
+import { FLAG_INFO } from "@/lib/scoring/flags";
 import { COLUMNS, columnDef, type ColumnId } from "@/lib/view/columns";
 import { DEFAULT_VIEW, type View } from "@/lib/view/params";
 import type { ScreenerRow } from "@/lib/view/rows";
@@ -192,7 +193,17 @@ function Cell({ row, id, setQuery, prefetch }: { row: ScreenerRow; id: ColumnId;
       );
       break;
     case "flags":
-      content = row.flags.length ? row.flags.map((f) => <span key={f} className={`flag flag-${f}`}>{f}</span>) : <span className="muted">none</span>;
+      content = row.flags.length ? row.flags.map((f) => (
+        <span key={f} className={`flag flag-${f}`} title={`${FLAG_INFO[f].means} (${FLAG_INFO[f].rule})${f === "stale-data" ? `: ${row.staleFigures.join(", ")}` : ""}`}>{f}</span>
+      )) : <span className="muted">none</span>;
+      break;
+    case "evUsd":
+      content = row.evSource === "published"
+        ? <Tip tip={`Published EV (${row.evPublishedAsOf}) used: our EV needs data that is missing (§10.8)`} className="published"><Value kind="usd" value={row.evUsd} /><sup>pub</sup></Tip>
+        : <Value kind="usd" value={row.evUsd} reason={row.reasons.evUsd} />;
+      break;
+    case "evPublishedUsd":
+      content = row.evPublishedUsd == null ? <Value kind="usd" value={null} reason={row.reasons.evPublishedUsd} /> : <Tip tip={`Published, as of ${row.evPublishedAsOf}`}>{usdCompact(row.evPublishedUsd)}</Tip>;
       break;
     case "priceAsOf":
       content = row.priceSourceUrl ? <a href={row.priceSourceUrl} target="_blank" rel="noopener noreferrer nofollow">{row.priceAsOf}</a> : <Value kind="date" value={null} reason="missing:sharePrice" />;
@@ -230,7 +241,7 @@ function ColumnPicker({ view, setView }: { view: View; setView: SetView }) {
   );
 }
 
-const CSV_UNIT: Partial<Record<string, string>> = { usd: "USD", usdPrice: "USD", perW: "USD/W", pct: "%", mw: "MW", years: "years" };
+const CSV_UNIT: Partial<Record<string, string>> = { usd: "USD", usdPrice: "USD", perW: "USD/W", pct: "%", mw: "MW", years: "years", usdPerKwMonth: "USD/kW-month" };
 
 function csvHeader(id: ColumnId) {
   const def = columnDef(id)!;

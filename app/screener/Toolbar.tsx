@@ -1,5 +1,6 @@
 "use client";
 import { useEffect, useState } from "react";
+import { FLAG_INFO } from "@/lib/scoring/flags";
 import { FLAGS, type Flag, type Tier } from "@/lib/scoring/types";
 import type { facetCounts } from "@/lib/view/filter";
 import { DEFAULT_VIEW, type View } from "@/lib/view/params";
@@ -61,7 +62,7 @@ export function Toolbar(props: {
         <fieldset className="chips">
           <legend>Flags (all of)</legend>
           {FLAGS.map((f: Flag) => (
-            <label key={f} className={`chip ${view.flags.includes(f) ? "on" : ""}`}>
+            <label key={f} className={`chip ${view.flags.includes(f) ? "on" : ""}`} title={`${FLAG_INFO[f].means} (${FLAG_INFO[f].rule})`}>
               <input type="checkbox" checked={view.flags.includes(f)} onChange={() => setView({ flags: toggle(view.flags, f) })} />
               {f} <span className="count">{counts.flags[f] ?? 0}</span>
             </label>

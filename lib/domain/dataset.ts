@@ -38,3 +38,24 @@ export function companyRecord(c: CompanyInput): CompanyRecord {
     sites: c.sites, contracts: c.contracts, balanceSheetEvents: c.balanceSheetEvents,
   };
 }
+
+/**
+ * A dataset file of format v1 (no `version`) in the v2 shape, every v2 field at the value that leaves v1's
+ * reading unchanged: no balance-sheet events, no guidance, no reported bitcoin value, whole-site IT figures,
+ * countries unknown, full ownership, no allocations. Used to score the archived v1 snapshot.
+ */
+export function datasetV1AsV2(raw: unknown): unknown {
+  const d = raw as { version?: unknown; companies?: Record<string, unknown>[] };
+  if (!d || typeof d !== "object" || d.version !== undefined || !Array.isArray(d.companies)) return raw;
+  const contract = (k: Record<string, unknown>) => ({ siteAllocations: null, companyFundedCapexMw: null, companyShare: 1, ...k });
+  return {
+    ...d,
+    version: 2,
+    companies: d.companies.map((c) => ({
+      balanceSheetEvents: [], capexGuidanceUsdPerMw: null, btcValueUsdReported: null, ...c,
+      sites: (c.sites as Record<string, unknown>[]).map((s) => ({ country: null, itMwScope: null, companyShare: 1, ...s })),
+      contracts: (c.contracts as Record<string, unknown>[]).map(contract),
+      events: (c.events as Record<string, unknown>[]).map((e) => (e.contract ? { ...e, contract: contract(e.contract as Record<string, unknown>) } : e)),
+    })),
+  };
+}

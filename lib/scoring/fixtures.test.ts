@@ -4,7 +4,7 @@
 // computation; none is copied from the code's output. Defaults: build cost 11/12/13 $/W, IT/gross 0.70,
 // stage weights 1/0.9/0.75/0.5/0.25/0.1, conversion capex $10M per IT MW, remote factor 0.2, min site 20 MW.
 import { describe, expect, it } from "vitest";
-import { snapshotCompany, SNAPSHOT_VIEW } from "../../test/snapshot";
+import { snapshotCompany, SNAPSHOT_VIEW } from "../../prisma/snapshot";
 import { DEFAULT_ASSUMPTIONS as A } from "./assumptions";
 import { scoreCompany } from "./score";
 

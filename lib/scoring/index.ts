@@ -7,3 +7,4 @@ export { computeFunnel, siteItMw, contractItMw, remoteReason } from "./funnel";
 export { ratingScore, ratingBucket, isInvestmentGrade, leaseScore, scoreContract } from "./contracts";
 export { proFormaBalanceSheet, rollForward, BALANCE_SHEET_KEYS } from "./balance-sheet";
 export { endOfPeriod, daysBetween } from "./dates";
+export { FLAG_INFO } from "./flags";

@@ -8,7 +8,7 @@ import { enterpriseValue } from "./ev";
 import { Explanation } from "./explain";
 import { computeFunnel } from "./funnel";
 import { decideTier, tierRules } from "./tiers";
-import { usdCompact } from "../format";
+import { explainReason, usdCompact } from "../format";
 import type {
   BalanceSheetKey, CompanyScore, Flag, InputUsed, ProFormaFigure, Reasons, ScoringCompany, ScoringFigures, ViewContext,
 } from "./types";
@@ -114,7 +114,7 @@ export function scoreCompanyImpl(company: ScoringCompany, activeSet: Assumptions
       ex.adjust("10.5", `${c.code}: the stated ${usdCompact(c.companyFundedCapexUsd)} covers ${c.companyFundedCapexMw} MW; the other undelivered MW are costed at ${usdCompact(capexPerMwUsd)} per MW × (1 − tenant share)`, c.sourceUrl);
     if (c.counterpartyRating?.trim().toUpperCase() === "IG")
       ex.adjust("10.7", `${c.code}: ${c.counterparty} is described only as investment grade — scored as BBB`, c.sourceUrl);
-    if (contracts[i].cqs == null) ex.warn(`${c.code}: CQS not computable (${contracts[i].cqsReason})`);
+    if (contracts[i].cqs == null) ex.warn(`${c.code}: CQS not computable — ${explainReason(contracts[i].cqsReason)}`);
     if (c.leaseType == null && c.structure === "colocation") ex.warn(`${c.code}: lease type not stated — scored as gross`);
   }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { snapshotCompanies, SNAPSHOT_VIEW } from "../../test/snapshot";
+import { snapshotCompanies, SNAPSHOT_VIEW } from "../../prisma/snapshot";
 import { assumptionSetCreateSchema } from "../domain/forms";
 import { ASSUMPTION_KEYS, assumptionsSchema, DEFAULT_ASSUMPTIONS } from "../scoring/assumptions";
 import { screen } from "../scoring/screen";

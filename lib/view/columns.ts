@@ -1,8 +1,9 @@
 // The screener's columns: id (also the URL and CSV name), header, unit, default visibility. The table,
 // the column picker, the sort whitelist and CSV export all read this list.
+import { FLAGS } from "../scoring/types";
 import type { ScreenerRow } from "./rows";
 
-export type ColumnKind = "text" | "usd" | "usdPrice" | "perW" | "pct" | "mw" | "years" | "score" | "int" | "date" | "tier" | "flags";
+export type ColumnKind = "text" | "usd" | "usdPrice" | "perW" | "pct" | "mw" | "years" | "score" | "int" | "date" | "tier" | "flags" | "usdPerKwMonth";
 
 export interface ColumnDef {
   id: keyof ScreenerRow;
@@ -22,11 +23,15 @@ export const COLUMNS: readonly ColumnDef[] = [
   { id: "priceUsd", header: "Price", kind: "usdPrice", defaultVisible: true, description: "Share price used (USD)" },
   { id: "impliedPriceBaseUsd", header: "Price at build cost", kind: "usdPrice", defaultVisible: true, description: "Implied share price if effective IT watts were worth the base build cost" },
   { id: "marketCapUsd", header: "Mkt cap", kind: "usd", defaultVisible: true, description: "Price × shares outstanding" },
-  { id: "evUsd", header: "EV", kind: "usd", defaultVisible: true, description: "Enterprise value (ex-bitcoin when the set subtracts it)" },
+  { id: "evUsd", header: "EV", kind: "usd", defaultVisible: true, description: "Enterprise value from the pro-forma balance sheet (ex-bitcoin when the set subtracts it); the published EV where ours needs a missing input" },
+  { id: "evPublishedUsd", header: "Published EV", kind: "usd", defaultVisible: false, description: "EV as published by a third party, at its own price and date (reconciliation, §10.8)" },
   { id: "evPerWEffectiveIt", header: "EV/W eff. IT", kind: "perW", defaultVisible: true, description: "EV per watt of effective (probability-weighted) IT capacity" },
   { id: "evPerWTotalGross", header: "EV/W gross", kind: "perW", defaultVisible: false, description: "EV per watt of total gross (utility) power" },
   { id: "evPerWEnergizedGross", header: "EV/W energized", kind: "perW", defaultVisible: false, description: "EV per watt of energized gross power (operating sites)" },
   { id: "evPerWContractedIt", header: "EV/W contracted", kind: "perW", defaultVisible: false, description: "EV per watt of contracted IT capacity" },
+  { id: "evPerEhUsd", header: "EV/EH", kind: "usd", defaultVisible: false, description: "EV per EH/s of hashrate (mining comps, §10.12)" },
+  { id: "tcvPerContractedMwUsd", header: "TCV / MW", kind: "usd", defaultVisible: false, description: "Total contract value per contracted IT MW (§10.12)" },
+  { id: "usdPerKwMonth", header: "$/kW-mo", kind: "usdPerKwMonth", defaultVisible: false, description: "Annual contract value per contracted IT kW, per month (§10.12)" },
   { id: "discountBase", header: "Discount to build cost", kind: "pct", defaultVisible: true, description: "1 − (EV/W effective) ÷ base build cost; low–high range below" },
   { id: "itMwEffective", header: "Eff. IT MW", kind: "mw", defaultVisible: false, description: "Effective IT MW: S1–S6 blocks × stage weights" },
   { id: "contractedItMw", header: "Contracted IT", kind: "mw", defaultVisible: true, description: "IT MW under AI/HPC contract" },
@@ -37,8 +42,9 @@ export const COLUMNS: readonly ColumnDef[] = [
   { id: "mainCounterparty", header: "Main counterparty", kind: "text", defaultVisible: true, description: "Counterparty of the largest contract" },
   { id: "weightedTenorYears", header: "Tenor", kind: "years", defaultVisible: true, description: "Contract tenor weighted by annual value" },
   { id: "cqs", header: "CQS", kind: "score", defaultVisible: true, description: "Contract quality score 0–100, weighted by annual value" },
-  { id: "gapToMarketCap", header: "Gap / mkt cap", kind: "pct", defaultVisible: true, description: "Financing gap ÷ market cap" },
-  { id: "flags", header: "Flags", kind: "flags", defaultVisible: true, description: "below-build-cost, gpu-funding, short-tenor, financing-gap, no-price, no-power, negative-ev" },
+  { id: "gapToMarketCap", header: "Gap / mkt cap", kind: "pct", defaultVisible: true, description: "Financing gap ÷ market cap (capex at the company's conversion capex)" },
+  { id: "igShareOfTcv", header: "IG share", kind: "pct", defaultVisible: false, description: "Share of contract value with an investment-grade tenant or backstop (§10.11)" },
+  { id: "flags", header: "Flags", kind: "flags", defaultVisible: true, description: FLAGS.join(", ") },
   { id: "priceAsOf", header: "Price as of", kind: "date", defaultVisible: true, description: "Date of the share price" },
 ];
 

@@ -14,10 +14,18 @@ export interface ScreenerRow {
   priceSourceUrl: string | null;
   marketCapUsd: number | null;
   evUsd: number | null;
+  /** "computed" from our inputs, or "published" (§10.8) */
+  evSource: "computed" | "published" | null;
+  /** the EV a third party published, with its date, for reconciliation */
+  evPublishedUsd: number | null;
+  evPublishedAsOf: string | null;
   evPerWEffectiveIt: number | null;
   evPerWTotalGross: number | null;
   evPerWEnergizedGross: number | null;
   evPerWContractedIt: number | null;
+  evPerEhUsd: number | null;
+  tcvPerContractedMwUsd: number | null;
+  usdPerKwMonth: number | null;
   discountLow: number | null;
   discountBase: number | null;
   discountHigh: number | null;
@@ -34,12 +42,18 @@ export interface ScreenerRow {
   weightedTenorYears: number | null;
   cqs: number | null;
   gapToMarketCap: number | null;
+  igShareOfTcv: number | null;
   flags: Flag[];
+  /** the figures behind stale-data, e.g. "price 9 d" */
+  staleFigures: string[];
   reasons: Reasons;
 }
 
+const STALE_WORD = { sharePriceUsd: "price", sharesOutstanding: "shares", totalDebtUsd: "debt", cashUsd: "cash" } as const;
+
 export function toScreenerRow(s: ScreenRow): ScreenerRow {
   const price = s.inputs.find((i) => i.key === "sharePriceUsd");
+  const published = s.enterpriseValuePublished;
   const f = s.funnel;
   const totalIt = f.s1 + f.s2 + f.s3 + f.s4 + f.s5 + f.s6;
   const reasons: Reasons = { ...s.reasons };
@@ -47,6 +61,7 @@ export function toScreenerRow(s: ScreenRow): ScreenerRow {
   if (s.evUsedUsd == null) reasons.evUsd = s.reasons.evUsedUsd;
   if (totalIt <= 0) reasons.contractedShare = "zero:itMw";
   if (s.mainCounterparty == null) reasons.mainCounterparty = "none:contracts";
+  if (published == null) reasons.evPublishedUsd = "missing:enterpriseValuePublished";
   return {
     rank: s.rank,
     rankGroup: s.rankGroup,
@@ -59,10 +74,16 @@ export function toScreenerRow(s: ScreenRow): ScreenerRow {
     priceSourceUrl: price?.sourceUrl ?? null,
     marketCapUsd: s.marketCapUsd,
     evUsd: s.evUsedUsd,
+    evSource: s.evSource,
+    evPublishedUsd: published?.value ?? null,
+    evPublishedAsOf: published?.asOf ?? null,
     evPerWEffectiveIt: s.evPerWEffectiveIt,
     evPerWTotalGross: s.evPerWTotalGross,
     evPerWEnergizedGross: s.evPerWEnergizedGross,
     evPerWContractedIt: s.evPerWContractedIt,
+    evPerEhUsd: s.evPerEhUsd,
+    tcvPerContractedMwUsd: s.tcvPerContractedMwUsd,
+    usdPerKwMonth: s.usdPerKwMonth,
     discountLow: s.discountLow,
     discountBase: s.discountBase,
     discountHigh: s.discountHigh,
@@ -78,7 +99,9 @@ export function toScreenerRow(s: ScreenRow): ScreenerRow {
     weightedTenorYears: s.weightedTenorYears,
     cqs: s.cqs,
     gapToMarketCap: s.gapToMarketCap,
+    igShareOfTcv: s.igShareOfTcv,
     flags: s.flags,
+    staleFigures: s.staleFigures.map((f) => `${STALE_WORD[f.key]} ${f.ageDays} d`),
     reasons,
   };
 }

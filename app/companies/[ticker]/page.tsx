@@ -1,14 +1,24 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { usdCompact, usdPrice, perWatt, pct, years } from "@/lib/format";
+import { pct, perWatt, usdCompact, usdPrice, years } from "@/lib/format";
+import { ASSUMPTION_META, type AssumptionKey } from "@/lib/scoring/assumptions";
+import { FLAG_INFO } from "@/lib/scoring/flags";
 import { db } from "@/lib/server/db";
+import { loadCompanyHistory } from "@/lib/server/queries";
 import { loadCompanyScore, UnknownAssumptionSet } from "@/lib/server/screen";
 import { Tip } from "../../components/Tip";
 import { Value } from "../../components/Value";
-import { AssumptionsUsed, ContractsTable, EvBridge, EventsTimeline, FinancingGap, Funnel, SitesTable, TierRules } from "./sections";
 import { History } from "./History";
-import { loadCompanyHistory } from "@/lib/server/queries";
+import { Comps } from "./sections/Comps";
+import { ContractsTable } from "./sections/Contracts";
+import { EvBridge } from "./sections/EvBridge";
+import { BalanceSheetEvents, EventsTimeline } from "./sections/Events";
+import { DataQuality, ModelAdjustments } from "./sections/Explanation";
+import { FinancingGap } from "./sections/Financing";
+import { Funnel } from "./sections/Funnel";
+import { AssumptionsUsed, TierRules } from "./sections/Rules";
+import { SitesTable } from "./sections/Sites";
 
 export const dynamic = "force-dynamic";
 
@@ -32,7 +42,8 @@ export default async function CompanyPage({ params, searchParams }: Props) {
     data = await loadCompanyScore(db, ticker.toUpperCase());
   }
   if (!data) notFound();
-  const { company, score: s, set: used } = data;
+  const { company, score: s, set: used, input } = data;
+  const a = s.assumptions;
   const history = await loadCompanyHistory(db, company.id);
   const back = used.isDefault ? "/" : `/?set=${encodeURIComponent(used.name)}`;
   const price = s.inputs.find((i) => i.key === "sharePriceUsd");
@@ -45,22 +56,27 @@ export default async function CompanyPage({ params, searchParams }: Props) {
         {company.ticker} <span className="muted">· {company.name}</span>
       </h1>
       <p className="muted small">
-        {company.exchange} · {company.country} · assumptions “{used.name}”
-        {s.overriddenKeys.length > 0 && <> · company overrides: {s.overriddenKeys.join(", ")}</>}
+        {company.exchange} · {company.country} · view date {s.viewDate} · assumptions “{used.name}”
+        {s.overriddenKeys.length > 0 && <> · company overrides: {s.overriddenKeys.map((k) => ASSUMPTION_META[k as AssumptionKey]?.label ?? k).join(", ")}</>}
       </p>
       <p className="why">
         <span className={`tier tier-${s.tier}`}>Tier {s.tier}</span> {s.why.replace(/^Tier \d: /, "")}
       </p>
+      {s.flags.length > 0 && (
+        <p className="flags-line" aria-label="Flags">
+          {s.flags.map((f) => <Tip key={f} tip={`${FLAG_INFO[f].means} (${FLAG_INFO[f].rule})`} className={`flag flag-${f}`}>{f}</Tip>)}
+        </p>
+      )}
 
       <div className="kpis">
         <Kpi label="Discount to build cost (base)" value={<Value kind="pct" value={s.discountBase} reason={s.reasons.discountBase} />}
-          sub={s.discountLow != null ? `${pct(s.discountLow)} at $${used.values.buildCostLowUsdPerW}/W · ${pct(s.discountHigh)} at $${used.values.buildCostHighUsdPerW}/W` : undefined} />
+          sub={s.discountLow != null ? `${pct(s.discountLow)} at $${a.buildCostLowUsdPerW}/W · ${pct(s.discountHigh)} at $${a.buildCostHighUsdPerW}/W` : undefined} />
         <Kpi label="EV per effective IT watt" value={<Value kind="perW" value={s.evPerWEffectiveIt} reason={s.reasons.evPerWEffectiveIt} />}
-          sub={`vs build cost $${used.values.buildCostBaseUsdPerW}/W`} />
+          sub={`vs build cost ${perWatt(a.buildCostBaseUsdPerW)}`} />
         <Kpi label="Price / at build cost" value={<>{usdPrice(price?.value)} / <Value kind="usdPrice" value={s.impliedPriceBaseUsd} reason={s.reasons.impliedPriceBaseUsd} /></>}
           sub={price?.asOf ? `price as of ${price.asOf}` : undefined} />
-        <Kpi label="Enterprise value" value={<Value kind="usd" value={s.evUsedUsd} reason={s.reasons.evUsedUsd} />}
-          sub={used.values.subtractBitcoin ? "ex-bitcoin" : "bitcoin not subtracted"} />
+        <Kpi label={s.evSource === "published" ? "Enterprise value (published)" : "Enterprise value"} value={<Value kind="usd" value={s.evUsedUsd} reason={s.reasons.evUsedUsd} />}
+          sub={`${a.subtractBitcoin ? "ex-bitcoin" : "bitcoin not subtracted"}${s.enterpriseValuePublished ? ` · published ${usdCompact(s.enterpriseValuePublished.value)} (${s.enterpriseValuePublished.asOf})` : ""}`} />
         <Kpi label="Effective IT MW" value={`${s.itMwEffective.toFixed(1)} MW`} sub={`${s.contractedItMw.toFixed(0)} MW contracted`} />
         <Kpi label="Contract quality (CQS)" value={<Value kind="score" value={s.cqs} reason={s.reasons.cqs} />}
           sub={s.weightedTenorYears != null ? `weighted tenor ${years(s.weightedTenorYears)}` : undefined} />
@@ -68,18 +84,11 @@ export default async function CompanyPage({ params, searchParams }: Props) {
           sub={s.financingGapUsd != null ? `gap ${usdCompact(s.financingGapUsd)}` : undefined} />
       </div>
 
-      {(s.warnings.length > 0 || gaps.length > 0) && (
-        <section aria-labelledby="gaps-title">
-          <h2 id="gaps-title">Data gaps and warnings</h2>
-          <ul>
-            {s.warnings.map((w) => <li key={`w-${w}`}>{w}</li>)}
-            {gaps.map((g) => <li key={`g-${g}`} className="muted">Gap in the sources: {g}</li>)}
-          </ul>
-        </section>
-      )}
+      <ModelAdjustments s={s} />
+      <DataQuality s={s} gaps={gaps} />
 
       <div className="two-col">
-        <EvBridge score={s} facts={company.facts} btcPriceUsd={used.values.btcPriceUsd} subtractBitcoin={used.values.subtractBitcoin} />
+        <EvBridge s={s} btcPriceUsd={a.btcPriceUsd} subtractBitcoin={a.subtractBitcoin} />
         <section aria-labelledby="evw-title">
           <h2 id="evw-title">EV per watt on four bases</h2>
           <table className="grid">
@@ -95,22 +104,24 @@ export default async function CompanyPage({ params, searchParams }: Props) {
               ))}
             </tbody>
           </table>
-          <p className="small muted">Build cost {perWatt(used.values.buildCostLowUsdPerW)} – {perWatt(used.values.buildCostHighUsdPerW)}, base {perWatt(used.values.buildCostBaseUsdPerW)}. Value at base build cost: {usdCompact(s.valueAtBuildCostUsd)}.</p>
+          <p className="small muted">Build cost {perWatt(a.buildCostLowUsdPerW)} – {perWatt(a.buildCostHighUsdPerW)}, base {perWatt(a.buildCostBaseUsdPerW)}. Value at base build cost: {usdCompact(s.valueAtBuildCostUsd)}.</p>
+          <Comps s={s} facts={company.facts} />
         </section>
       </div>
 
-      <Funnel score={s} a={used.values} />
+      <Funnel s={s} a={a} />
       <TierRules score={s} />
-      <SitesTable sites={company.sites} />
-      <ContractsTable contracts={company.contracts} sites={company.sites} score={s} />
-      <FinancingGap score={s} facts={company.facts} />
+      <SitesTable sites={company.sites} inputs={input.sites} s={s} a={a} />
+      <ContractsTable contracts={company.contracts} s={s} a={a} />
+      <FinancingGap s={s} a={a} />
+      <BalanceSheetEvents events={company.balanceSheetEvents} s={s} />
       <EventsTimeline events={company.events} />
       <AssumptionsUsed score={s} />
       <section aria-labelledby="history-title">
         <h2 id="history-title">History of edits</h2>
         <History entries={history} />
       </section>
-      <p className="small muted"><Tip tip="Scores are computed on every request from the stored inputs and the chosen assumption set; nothing is cached.">How fresh is this?</Tip></p>
+      <p className="small muted"><Tip tip="Scores are computed on every request from the stored inputs, the view date and the chosen assumption set; nothing is cached.">How fresh is this?</Tip></p>
     </article>
   );
 }

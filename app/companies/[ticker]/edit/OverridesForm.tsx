@@ -2,15 +2,23 @@
 import { useState } from "react";
 import { overridesFormSchema } from "@/lib/domain/forms";
 import { ASSUMPTION_KEYS, ASSUMPTION_META, type AssumptionKey, type AssumptionOverrides, type Assumptions } from "@/lib/scoring/assumptions";
+import { formatAssumption, parseCountries } from "@/lib/view/assumption-diff";
 import { saveOverridesAction } from "./actions";
 import { ConflictPanel } from "./Conflict";
 import { FormStatus, issuesToErrors } from "./form-kit";
 import { useSave } from "./use-save";
 
 type Row = { key: AssumptionKey; value: string };
-const toRows = (o: AssumptionOverrides): Row[] => Object.entries(o).map(([key, v]) => ({ key: key as AssumptionKey, value: String(v) }));
-const toOverrides = (rows: Row[]) =>
-  Object.fromEntries(rows.map((r) => [r.key, r.key === "subtractBitcoin" ? r.value === "true" : r.value.trim() === "" ? Number.NaN : Number(r.value)]));
+const text = (v: unknown) => (Array.isArray(v) ? v.join(", ") : String(v));
+const toRows = (o: AssumptionOverrides): Row[] => Object.entries(o).map(([key, v]) => ({ key: key as AssumptionKey, value: text(v) }));
+/** What the user typed, as the schema takes it: yes/no, a country list, or a number (blank stays invalid). */
+const typedValue = (key: AssumptionKey, v: string) => {
+  const kind = ASSUMPTION_META[key].kind;
+  if (kind === "boolean") return v === "true";
+  if (kind === "countries") return parseCountries(v);
+  return v.trim() === "" ? Number.NaN : Number(v);
+};
+const toOverrides = (rows: Row[]) => Object.fromEntries(rows.map((r) => [r.key, typedValue(r.key, r.value)]));
 
 export function OverridesForm({ ticker, version: v0, initial, active, onDraft }: {
   ticker: string; version: number; initial: AssumptionOverrides; active: Assumptions; onDraft: (o: AssumptionOverrides | undefined) => void;
@@ -25,7 +33,7 @@ export function OverridesForm({ ticker, version: v0, initial, active, onDraft }:
     setRowsState(r);
     save.setServerErrors({});
     const next = overridesFormSchema.safeParse(payload(r));
-    onDraft(next.success ? next.data.overrides : undefined);
+    onDraft(next.success ? (next.data.overrides as AssumptionOverrides) : undefined);
   };
   const unused = ASSUMPTION_KEYS.filter((k) => !rows.some((r) => r.key === k));
 
@@ -43,8 +51,8 @@ export function OverridesForm({ ticker, version: v0, initial, active, onDraft }:
         const err = errors[`overrides.${r.key}`];
         return (
           <div key={r.key} className="override-row">
-            <label htmlFor={`ov-${r.key}`}>{m.label} <span className="muted small">({m.unit}; set value {String(active[r.key])})</span></label>
-            {r.key === "subtractBitcoin" ? (
+            <label htmlFor={`ov-${r.key}`}>{m.label} <span className="muted small">({m.unit}; set value {formatAssumption(active[r.key])})</span></label>
+            {m.kind === "boolean" ? (
               <select id={`ov-${r.key}`} value={r.value} onChange={(e) => setRows(rows.map((x, j) => (j === i ? { ...x, value: e.target.value } : x)))}>
                 <option value="true">yes</option><option value="false">no</option>
               </select>
@@ -60,7 +68,7 @@ export function OverridesForm({ ticker, version: v0, initial, active, onDraft }:
       <div className="actions">
         <label>
           <span className="sr-only">Add an override</span>
-          <select value="" onChange={(e) => e.target.value && setRows([...rows, { key: e.target.value as AssumptionKey, value: String(active[e.target.value as AssumptionKey]) }])}>
+          <select value="" onChange={(e) => e.target.value && setRows([...rows, { key: e.target.value as AssumptionKey, value: text(active[e.target.value as AssumptionKey]) }])}>
             <option value="">Add an override…</option>
             {unused.map((k) => <option key={k} value={k}>{ASSUMPTION_META[k].label}</option>)}
           </select>

@@ -1,6 +1,9 @@
 // The real snapshot (prisma/miners-2025-11.json with prisma/updates/2025-11-21-corrections.json) as scoring
 // input, for tests and scripts that score the dataset without a database.
-import { CORRECTIONS_FILE, DATASET_FILE, readCorrections, readDatasetFile } from "../prisma/seed";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { datasetV1AsV2 } from "../lib/domain/dataset";
+import { CORRECTIONS_FILE, DATASET_FILE, readCorrections, readDatasetFile } from "./seed";
 import { loadSnapshot } from "../lib/domain/snapshot";
 import { toScoringCompany } from "../lib/domain/to-scoring";
 import type { ScoringCompany } from "../lib/scoring/types";
@@ -18,3 +21,9 @@ export const snapshotCompany = (ticker: string, opts: { corrections?: boolean } 
   if (!c) throw new Error(`No company ${ticker} in the snapshot`);
   return c;
 };
+
+/** The first (v1) snapshot as it was loaded before model v2: prisma/archive/miners-2025-11.v1.json. */
+export function v1SnapshotCompanies(): ScoringCompany[] {
+  const raw = JSON.parse(readFileSync(path.join(__dirname, "archive", "miners-2025-11.v1.json"), "utf8"));
+  return loadSnapshot(datasetV1AsV2(raw)).records.map(toScoringCompany);
+}

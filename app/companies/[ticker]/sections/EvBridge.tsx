@@ -1,0 +1,103 @@
+// The enterprise value bridge: each reported figure, the dated transactions that roll it forward to the
+// view date (§10.1), the pro-forma figure, bitcoin, and the EV the ratios use — beside the published EV.
+import { plain, usdCompact, usdPrice } from "@/lib/format";
+import type { CompanyScore, ProFormaFigure } from "@/lib/scoring/types";
+import { Source } from "../../../components/Source";
+import { Value } from "../../../components/Value";
+
+const money = (v: number) => usdCompact(v);
+const count = (v: number) => `${plain(v / 1e6, 2)}M`;
+
+/** Reported → each dated line → pro forma, for one balance-sheet figure. */
+function FigureRows({ p, label, sign, fmt, missing }: { p: ProFormaFigure; label: string; sign: string; fmt: (v: number) => string; missing: React.ReactNode }) {
+  if (!p.reported) {
+    return <tr><td>{sign} {label}</td><td className="num">{missing}</td><td /></tr>;
+  }
+  const rolled = p.lines.length > 0;
+  return (
+    <>
+      <tr>
+        <td>{sign} {label}{rolled ? " (reported)" : ""}</td>
+        <td className="num">{fmt(p.reported.value)}</td>
+        <td><Source asOf={p.reported.asOf} url={p.reported.sourceUrl} note={p.reported.note} /></td>
+      </tr>
+      {p.lines.map((l, i) => (
+        <tr key={`${l.date}-${i}`} className="bridge-line">
+          <td className="small"><span className="tag">10.1</span>{l.delta >= 0 ? "+" : "−"} {l.description}</td>
+          <td className="num small">{l.delta >= 0 ? "+" : "−"}{fmt(Math.abs(l.delta))}</td>
+          <td>{l.sourceUrl ? <Source asOf={l.date} url={l.sourceUrl} /> : <span className="small">{l.date}</span>}</td>
+        </tr>
+      ))}
+      {rolled && (
+        <tr className="bridge-subtotal">
+          <td>= {label[0].toUpperCase() + label.slice(1)}, pro forma</td>
+          <td className="num">{fmt(p.value!)}</td>
+          <td className="small muted">rolled to the view date</td>
+        </tr>
+      )}
+    </>
+  );
+}
+
+export function EvBridge({ s, btcPriceUsd, subtractBitcoin }: { s: CompanyScore; btcPriceUsd: number; subtractBitcoin: boolean }) {
+  const price = s.inputs.find((i) => i.key === "sharePriceUsd");
+  const bs = s.proForma;
+  const published = s.enterpriseValuePublished;
+  const ours = subtractBitcoin ? s.enterpriseValueExBtcUsd : s.enterpriseValueUsd;
+  return (
+    <section aria-labelledby="bridge-title">
+      <h2 id="bridge-title">Enterprise value bridge</h2>
+      <div className="scroll-x">
+        <table className="grid bridge">
+          <thead><tr><th>Item</th><th className="num">USD</th><th>Source · as of</th></tr></thead>
+          <tbody>
+            <tr>
+              <td>Share price</td><td className="num">{usdPrice(price?.value)}</td>
+              <td>{price?.sourceUrl ? <Source asOf={price.asOf} url={price.sourceUrl} note={price.note} /> : <Value kind="usd" value={null} reason="missing:sharePrice" />}</td>
+            </tr>
+            <FigureRows p={bs.sharesOutstanding} label="shares outstanding" sign="×" fmt={count} missing={<Value kind="usd" value={null} reason="missing:sharesOutstanding" />} />
+            <tr className="bridge-total"><td>= Market cap</td><td className="num"><Value kind="usd" value={s.marketCapUsd} reason={s.reasons.marketCapUsd} /></td><td /></tr>
+            <FigureRows p={bs.totalDebtUsd} label="total debt" sign="+" fmt={money} missing={<Value kind="usd" value={null} reason="missing:totalDebt" />} />
+            <FigureRows p={bs.preferredEquityUsd} label="preferred equity" sign="+" fmt={money} missing={<span className="muted small">none found — 0</span>} />
+            <FigureRows p={bs.cashUsd} label="cash" sign="−" fmt={money} missing={<Value kind="usd" value={null} reason="missing:cash" />} />
+            <tr className="bridge-total"><td>= Enterprise value</td><td className="num"><Value kind="usd" value={s.enterpriseValueUsd} reason={s.reasons.enterpriseValueUsd} /></td><td /></tr>
+            {s.btcValueSource === "reported" ? (
+              <tr>
+                <td>− Bitcoin, reported value <span className="tag">10.9</span><div className="small muted">no coin count published: used as reported, not re-marked</div></td>
+                <td className="num">{money(s.btcValueUsd)}</td>
+                <td>{(() => { const r = s.inputs.find((i) => i.key === "btcValueUsdReported"); return r?.sourceUrl ? <Source asOf={r.asOf} url={r.sourceUrl} note={r.note} /> : null; })()}</td>
+              </tr>
+            ) : (
+              <>
+                <FigureRows p={bs.btcHeld} label="bitcoin held (BTC)" sign="" fmt={(v) => plain(v, 0)} missing={<span className="muted small">not reported — 0</span>} />
+                <tr>
+                  <td>− Bitcoin at {usdCompact(btcPriceUsd)}{subtractBitcoin ? "" : " (not subtracted in this set)"}</td>
+                  <td className="num">{money(s.btcValueUsd)}</td><td />
+                </tr>
+              </>
+            )}
+            <tr className="bridge-total"><td>= EV ex-bitcoin</td><td className="num"><Value kind="usd" value={s.enterpriseValueExBtcUsd} reason={s.reasons.enterpriseValueExBtcUsd} /></td><td /></tr>
+            {s.miningValueUsd > 0 && (
+              <tr><td>− Mining value netted out <span className="tag">10.12</span></td><td className="num">{money(s.miningValueUsd)}</td><td className="small muted">hashrate × the set’s value per EH/s</td></tr>
+            )}
+            <tr className="bridge-total">
+              <td><strong>EV the ratios use</strong>{s.evSource === "published" && <> <span className="tag">10.8</span><div className="small">the published EV{subtractBitcoin ? ", less bitcoin" : ""}: ours needs data that is missing</div></>}</td>
+              <td className="num"><strong><Value kind="usd" value={s.evUsedUsd} reason={s.reasons.evUsedUsd} /></strong></td><td />
+            </tr>
+          </tbody>
+        </table>
+      </div>
+      <h3 className="small-heading">Computed vs published EV</h3>
+      {published ? (
+        <p className="small" data-testid="ev-reconciliation">
+          Published EV {money(published.value)} (<Source asOf={published.asOf} url={published.sourceUrl} note={published.note} />, at the publisher’s price and date)
+          {ours != null
+            ? <> vs computed {money(ours)}{subtractBitcoin ? " ex-bitcoin" : ""}: difference {money(ours - published.value)}. A published EV usually nets cash and debt of an earlier quarter and may or may not net bitcoin.</>
+            : <> — ours cannot be computed ({s.reasons.enterpriseValueUsd?.replace("missing:", "no ") ?? "an input is missing"}).</>}
+        </p>
+      ) : (
+        <p className="small muted">No published EV is stored for this company.</p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,73 @@
+// Dated events: the balance-sheet transactions the roll-forward reads (§10.1) with what each did at the
+// view date, and the later events of the dataset.
+import { plain, usdCompact } from "@/lib/format";
+import type { BalanceSheetKey, CompanyScore } from "@/lib/scoring/types";
+import { endOfPeriod } from "@/lib/scoring/dates";
+import type { BalanceSheetEvent, Event } from "@/lib/generated/prisma/client";
+
+const DELTAS = [
+  ["cashDeltaUsd", "cashUsd", "cash"], ["debtDeltaUsd", "totalDebtUsd", "debt"], ["preferredDeltaUsd", "preferredEquityUsd", "preferred"],
+  ["committedDeltaUsd", "committedFinancingUsd", "committed"], ["sharesDelta", "sharesOutstanding", "shares"], ["btcDelta", "btcHeld", "BTC"],
+] as const satisfies readonly (readonly [keyof BalanceSheetEvent, BalanceSheetKey, string])[];
+
+const signed = (v: number, money: boolean) => `${v >= 0 ? "+" : "−"}${money ? usdCompact(Math.abs(v)) : plain(Math.abs(v), 0)}`;
+
+/** What an event did to each figure it moves on the view date: applied, inside the figure, or later. */
+function effect(e: BalanceSheetEvent, key: BalanceSheetKey, s: CompanyScore): string {
+  const p = s.proForma[key];
+  if ((endOfPeriod(e.date) ?? e.date) > s.viewDate) return "after the view date";
+  if (!p.reported) return "figure not reported";
+  if (p.lines.some((l) => l.date === e.date && l.description === e.description)) return "rolled in";
+  return "already in the reported figure";
+}
+
+export function BalanceSheetEvents({ events, s }: { events: BalanceSheetEvent[]; s: CompanyScore }) {
+  return (
+    <section aria-labelledby="bs-events-title">
+      <h2 id="bs-events-title">Balance-sheet events</h2>
+      {events.length === 0 ? <p className="muted">None recorded: the reported figures stand as they are.</p> : (
+        <div className="scroll-x">
+          <table className="grid small">
+            <thead><tr><th>Date</th><th>Transaction</th><th>Changes</th><th>On {s.viewDate}</th></tr></thead>
+            <tbody>
+              {events.map((e) => {
+                const moves = DELTAS.filter(([d]) => e[d] != null && e[d] !== 0);
+                return (
+                  <tr key={e.id}>
+                    <td className="num">{e.date}</td>
+                    <td>
+                      <span className="tag">{e.kind.replace(/_/g, " ")}</span>{e.description}{" "}
+                      {((e.sourceUrls as string[]) ?? []).map((u, j) => <a key={u} href={u} target="_blank" rel="noopener noreferrer nofollow" title={e.note ?? undefined}>[{j + 1}]</a>)}
+                    </td>
+                    <td>{moves.map(([d, , label]) => <div key={d}>{label} {signed(e[d] as number, d !== "sharesDelta" && d !== "btcDelta")}</div>)}</td>
+                    <td>{moves.map(([d, key]) => <div key={d}>{effect(e, key, s)}</div>)}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <p className="small muted">A transaction counts for a figure when it is dated after the figure’s own as-of date and on or before the view date; a month-only date counts at the end of the month.</p>
+    </section>
+  );
+}
+
+export function EventsTimeline({ events }: { events: Event[] }) {
+  return (
+    <section aria-labelledby="events-title">
+      <h2 id="events-title">Later events (after the snapshot)</h2>
+      {events.length === 0 ? <p className="muted">None recorded.</p> : (
+        <ol className="timeline">
+          {events.map((e) => (
+            <li key={e.id}>
+              <time dateTime={e.date}>{e.date}</time><span className="tag">{e.kind}</span>
+              {e.contractJson != null && <span className="tag">{e.appliedAt ? "contract applied" : "carries a contract"}</span>}
+              <div>{e.summary} {((e.sourceUrls as string[]) ?? []).map((u, j) => <a key={u} href={u} target="_blank" rel="noopener noreferrer nofollow" className="small">[{j + 1}]</a>)}</div>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,50 @@
+// What the model did to this company's numbers: every v2 rule that moved a figure, with the source of
+// the input it used; the data-quality flags of the view date; the data's own warnings and gaps.
+import { FLAG_INFO } from "@/lib/scoring/flags";
+import type { CompanyScore } from "@/lib/scoring/types";
+
+const RULE_NAME: Record<string, string> = {
+  "10.1": "Pro-forma balance sheet", "10.2": "Megawatts counted once", "10.3": "Phase-one IT figure", "10.4": "Remote or small site",
+  "10.5": "Capex to fund", "10.6": "Ownership share", "10.7": "Investment grade, undisclosed", "10.8": "Published EV",
+  "10.9": "Bitcoin value", "10.10": "Stale data", "10.11": "Credit", "10.12": "Mining netted out",
+};
+const STALE_WORD = { sharePriceUsd: "price", sharesOutstanding: "share count", totalDebtUsd: "total debt", cashUsd: "cash" } as const;
+
+export function ModelAdjustments({ s }: { s: CompanyScore }) {
+  if (s.adjustments.length === 0) return null;
+  return (
+    <section aria-labelledby="adjust-title">
+      <h2 id="adjust-title">What the model did here</h2>
+      <ol className="adjustments">
+        {s.adjustments.map((x, i) => (
+          <li key={i}>
+            <span className="tag" title={RULE_NAME[x.rule]}>{x.rule}</span> {x.text}
+            {x.sourceUrl && <> <a href={x.sourceUrl} target="_blank" rel="noopener noreferrer nofollow" className="small">source</a></>}
+          </li>
+        ))}
+      </ol>
+      <p className="small muted">Numbers refer to methodology §10 (see the Methodology page). Each line names the rule, what it changed and the source of the input it used.</p>
+    </section>
+  );
+}
+
+export function DataQuality({ s, gaps }: { s: CompanyScore; gaps: string[] }) {
+  const quality = s.flags.filter((f) => f === "stale-data" || f === "mixed-dates" || f === "published-ev" || f === "no-ig-tenant");
+  if (s.warnings.length === 0 && gaps.length === 0 && quality.length === 0) return null;
+  return (
+    <section aria-labelledby="gaps-title">
+      <h2 id="gaps-title">Data quality, warnings and gaps</h2>
+      <ul>
+        {quality.map((f) => (
+          <li key={f}>
+            <span className={`flag flag-${f}`}>{f}</span> {FLAG_INFO[f].means} ({FLAG_INFO[f].rule})
+            {f === "stale-data" && <>: {s.staleFigures.map((x) => `${STALE_WORD[x.key]} as of ${x.asOf} is ${x.ageDays} days old (limit ${x.maxDays})`).join("; ")} on {s.viewDate}</>}
+            {f === "mixed-dates" && s.mixedDates && <>: cash and debt are {s.mixedDates.gapDays} days apart; {s.mixedDates.older === "cashUsd" ? "cash" : "debt"} is the older figure</>}
+          </li>
+        ))}
+        {s.warnings.map((w) => <li key={`w-${w}`}>{w}</li>)}
+        {gaps.map((g) => <li key={`g-${g}`} className="muted">Gap in the sources: {g}</li>)}
+      </ul>
+    </section>
+  );
+}
