@@ -99,7 +99,7 @@ test.describe("assumption sets", () => {
       await expect.poll(() => page.locator('tr[data-ticker="CORZ"]').innerText()).not.toBe(corzBefore);
       const corzBear = await page.locator('tr[data-ticker="CORZ"]').innerText();
       await page.locator('tr[data-ticker="CORZ"]').getByRole("link", { name: "CORZ" }).click();
-      await expect(page.getByText("vs build cost $10/W")).toBeVisible();
+      await expect(page.getByText("vs build cost $10.00/W")).toBeVisible();
       await page.goto("/");
       await expect(page.locator('tr[data-ticker="CORZ"]')).toBeVisible();
       expect(await page.locator('tr[data-ticker="CORZ"]').innerText()).not.toBe(corzBear);
@@ -248,7 +248,8 @@ test.describe("assumption sets", () => {
       await expect(corz.locator("td").nth(7)).toHaveText(/^T2Tier 2: .*T1-a failed/);
       await expect(corz.locator("td").nth(7)).toHaveClass(/changed/);
       await expect(corz.locator("td").nth(5)).toHaveText(/^−\d+\.\d pp$/);
-      await expect(page.locator(".compare-summary")).toContainText("2 change tier");
+      // the four Tier 1 companies fail T1-a under B; a cheaper build cost alone moves no tier (§10.5)
+      await expect(page.locator(".compare-summary")).toContainText("4 change tier");
 
       // choosing the sets with the form puts them in the address
       await page.getByLabel("Set A").selectOption(name);

@@ -13,19 +13,21 @@ const marketSave = (page: Page) => page.getByRole("button", { name: "Save market
 test("changing a price previews the new rank, saves, and moves the company in the screener; revert restores it", async ({ page }) => {
   await page.goto("/");
   const before = await tableTickers(page);
-  expect(before.indexOf("CIFR")).toBe(6); // rank 7 at $14.15
+  expect(before.indexOf("CIFR")).toBe(10); // rank 11 at $14.15 (discount −5.8%)
 
   await page.goto("/companies/CIFR/edit");
   await priceInput(page).fill("5");
   const rank = page.locator('[data-testid="preview"] tr[data-metric="Rank"]');
   await expect(rank).toHaveClass(/changed/);
-  await expect(rank.locator("td").nth(2)).toHaveText("3");
-  await expect(page.locator('[data-testid="preview"] tr[data-metric="Discount to build cost"] td').nth(2)).toHaveText("47%");
+  // at $5: market cap 395,092,054 × 5 = $1,975.5M; EV = + $2,850M − $2,607.4M pro-forma cash = $2,218.0M;
+  // ÷ 459.3 effective MW = $4.83/W → discount 1 − 4.83/12 = 60%, second after SLNH (88%)
+  await expect(rank.locator("td").nth(2)).toHaveText("2");
+  await expect(page.locator('[data-testid="preview"] tr[data-metric="Discount to build cost"] td').nth(2)).toHaveText("60%");
   await marketSave(page).click();
   await expect(page.getByText("Market figures saved")).toBeVisible();
 
   await page.goto("/");
-  expect((await tableTickers(page)).indexOf("CIFR")).toBe(2);
+  expect((await tableTickers(page)).indexOf("CIFR")).toBe(1);
 
   await page.goto("/companies/CIFR");
   await expect(page.locator(".kpi", { hasText: "Price / at build cost" })).toContainText("$5.00");

@@ -25,6 +25,8 @@ const ACTION_SCHEMAS: Record<string, [z.ZodType, unknown]> = {
   deleteSiteAction: [forms.deleteSchema, { ticker: "CORZ", id: 1, version: 1 }],
   saveContractAction: [forms.contractFormSchema, { ticker: "CORZ", contract: iren.contracts[0] }],
   deleteContractAction: [forms.deleteSchema, { ticker: "CORZ", id: 1, version: 1 }],
+  saveBalanceSheetEventAction: [forms.balanceSheetEventFormSchema, { ticker: "CORZ", event: iren.balanceSheetEvents[0] }],
+  deleteBalanceSheetEventAction: [forms.deleteSchema, { ticker: "CORZ", id: 1, version: 1 }],
   applyEventAction: [forms.applyEventSchema, { ticker: "HUT", eventId: 1, version: 1 }],
   revertAction: [forms.revertSchema, { auditId: 1 }],
   createSetAction: [forms.assumptionSetCreateSchema, { name: "Fuzz", values: {} }],

@@ -9,12 +9,12 @@ test.describe("screener", () => {
     const ordered = await tableTickers(page);
     expect(ordered[0]).toBe("SLNH");
     await expect(page.getByRole("columnheader", { name: /Discount to build cost/ })).toHaveAttribute("aria-sort", "descending");
-    // Missing values read "—" with a reason on focus.
-    const gree = page.locator('tr[data-ticker="GREE"]');
-    const dash = gree.locator(".tip.missing").first();
+    // Missing values read "—" with a reason on focus (WhiteFiber has no debt figure in the snapshot).
+    const wyfi = page.locator('tr[data-ticker="WYFI"]');
+    const dash = wyfi.locator(".tip.missing").first();
     await dash.focus();
     await expect(dash.locator(".tip-text")).toBeVisible();
-    await expect(dash.locator(".tip-text")).toContainText("share price");
+    await expect(dash.locator(".tip-text")).toContainText("total debt");
   });
 
   test("sorts by ticker and back by discount, with mouse and keyboard", async ({ page }) => {
@@ -32,8 +32,8 @@ test.describe("screener", () => {
     await expect(page).toHaveURL(/sort=discountBase\.asc/);
     const asc = await tableTickers(page);
     expect(asc.indexOf("IREN")).toBeLessThan(asc.indexOf("SLNH"));
-    // companies without a discount stay last in either direction
-    expect(asc.slice(-7).sort()).toEqual(["BTBT", "CANG", "GREE", "HIVE", "HUT", "MARA", "WYFI"]);
+    // companies without a discount stay last in either direction (no MW, or no debt figure)
+    expect(asc.slice(-4).sort()).toEqual(["BTBT", "GREE", "HIVE", "WYFI"]);
   });
 
   test("search matches ticker, name and counterparty", async ({ page }) => {
@@ -51,33 +51,45 @@ test.describe("screener", () => {
   test("tier and flag filters show counts and narrow the table", async ({ page }) => {
     await gotoScreener(page);
     const tier1 = page.locator("label.chip", { hasText: "Tier 1" });
-    await expect(tier1.locator(".count")).toHaveText("2");
+    await expect(tier1.locator(".count")).toHaveText("4");
     await tier1.locator("input").check();
-    await expect.poll(() => tableTickers(page)).toEqual(["CORZ", "GLXY"]);
+    // by discount: CORZ 22.3%, WULF 6.7%, CIFR −5.8%, GLXY −49.4%
+    await expect.poll(() => tableTickers(page)).toEqual(["CORZ", "WULF", "CIFR", "GLXY"]);
     await expect(page).toHaveURL(/tier=1/);
     await tier1.locator("input").uncheck();
     await page.locator("label.chip", { hasText: "gpu-funding" }).locator("input").check();
     await expect.poll(() => tableTickers(page)).toEqual(["IREN"]);
+    await page.locator("label.chip", { hasText: "gpu-funding" }).locator("input").uncheck();
+    // the model v2 flags filter too: Hut 8 is ranked on its published EV; three books lack an IG tenant
+    await page.locator("label.chip", { hasText: "published-ev" }).locator("input").check();
+    await expect.poll(() => tableTickers(page)).toEqual(["HUT"]);
+    await page.locator("label.chip", { hasText: "published-ev" }).locator("input").uncheck();
+    const noIg = page.locator("label.chip", { hasText: "no-ig-tenant" });
+    await expect(noIg.locator(".count")).toHaveText("3");
+    await noIg.locator("input").check();
+    await expect.poll(() => tableTickers(page)).toEqual(["CORZ", "APLD", "GLXY"]);
+    await expect(page).toHaveURL(/flag=no-ig-tenant/);
   });
 
   test("range filters, reload and back/forward keep the view", async ({ page }) => {
     await gotoScreener(page);
+    // contracted IT ≥ 500 MW: CORZ 590, WULF 516.7 (JV at 50.1%), APLD 510 (85%), GLXY 526
     await page.getByLabel("Min contracted IT (MW)").fill("500");
-    await expect.poll(() => tableTickers(page)).toEqual(["CORZ", "APLD", "WULF", "GLXY"]);
+    await expect.poll(() => tableTickers(page)).toEqual(["CORZ", "WULF", "APLD", "GLXY"]);
     await page.getByLabel("Min discount (%)").fill("0");
-    await expect.poll(() => tableTickers(page)).toEqual(["CORZ", "APLD"]);
+    await expect.poll(() => tableTickers(page)).toEqual(["CORZ", "WULF"]);
     await expect(page).toHaveURL(/minContracted=500/);
     await expect(page).toHaveURL(/minDiscount=0/);
     await page.reload();
-    await expect.poll(() => tableTickers(page)).toEqual(["CORZ", "APLD"]);
+    await expect.poll(() => tableTickers(page)).toEqual(["CORZ", "WULF"]);
     await expect(page.getByLabel("Min contracted IT (MW)")).toHaveValue("500");
     // a pushed change, then back restores the previous view
-    await page.locator("label.chip", { hasText: "Tier 2" }).locator("input").check();
-    await expect.poll(() => tableTickers(page)).toEqual(["APLD"]);
+    await page.locator("label.chip", { hasText: "no-ig-tenant" }).locator("input").check();
+    await expect.poll(() => tableTickers(page)).toEqual(["CORZ"]);
     await page.goBack();
-    await expect.poll(() => tableTickers(page)).toEqual(["CORZ", "APLD"]);
+    await expect.poll(() => tableTickers(page)).toEqual(["CORZ", "WULF"]);
     await page.goForward();
-    await expect.poll(() => tableTickers(page)).toEqual(["APLD"]);
+    await expect.poll(() => tableTickers(page)).toEqual(["CORZ"]);
     await page.getByRole("button", { name: "Reset view" }).click();
     await expect.poll(async () => (await tableTickers(page)).length).toBe(dataset.companies.length);
   });

@@ -7,6 +7,7 @@ import { FLAG_INFO } from "@/lib/scoring/flags";
 import { db } from "@/lib/server/db";
 import { loadCompanyHistory } from "@/lib/server/queries";
 import { loadCompanyScore, UnknownAssumptionSet } from "@/lib/server/screen";
+import { ScrollX } from "../../components/ScrollX";
 import { Tip } from "../../components/Tip";
 import { Value } from "../../components/Value";
 import { History } from "./History";
@@ -91,6 +92,7 @@ export default async function CompanyPage({ params, searchParams }: Props) {
         <EvBridge s={s} btcPriceUsd={a.btcPriceUsd} subtractBitcoin={a.subtractBitcoin} />
         <section aria-labelledby="evw-title">
           <h2 id="evw-title">EV per watt on four bases</h2>
+          <ScrollX label="EV per watt">
           <table className="grid">
             <thead><tr><th>Basis</th><th className="num">MW</th><th className="num">EV / W</th></tr></thead>
             <tbody>
@@ -104,6 +106,7 @@ export default async function CompanyPage({ params, searchParams }: Props) {
               ))}
             </tbody>
           </table>
+          </ScrollX>
           <p className="small muted">Build cost {perWatt(a.buildCostLowUsdPerW)} – {perWatt(a.buildCostHighUsdPerW)}, base {perWatt(a.buildCostBaseUsdPerW)}. Value at base build cost: {usdCompact(s.valueAtBuildCostUsd)}.</p>
           <Comps s={s} facts={company.facts} />
         </section>

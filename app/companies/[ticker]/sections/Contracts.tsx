@@ -5,6 +5,7 @@ import type { CompanyScore, ContractScore } from "@/lib/scoring/types";
 import type { Contract } from "@/lib/generated/prisma/client";
 import { Tip } from "../../../components/Tip";
 import { Value } from "../../../components/Value";
+import { ScrollX } from "../../../components/ScrollX";
 
 const part = (v: number | null, reason?: string) => (v == null ? <Tip tip={reason ?? "Not computable"} className="missing">{DASH}</Tip> : v.toFixed(2));
 const HOW = { site: "on its site", allocation: "allocated", consumed: "placed on free MW", unknown: "site unknown" } as const;
@@ -19,7 +20,7 @@ export function ContractsTable({ contracts, s, a }: { contracts: Contract[]; s: 
     <section aria-labelledby="contracts-title">
       <h2 id="contracts-title">AI/HPC contracts</h2>
       {contracts.length === 0 ? <p className="muted">No AI/HPC contract at the view date.</p> : (
-        <div className="scroll-x">
+        <ScrollX label="AI/HPC contracts">
           <table className="grid">
             <thead>
               <tr>
@@ -60,7 +61,7 @@ export function ContractsTable({ contracts, s, a }: { contracts: Contract[]; s: 
               })}
             </tbody>
           </table>
-        </div>
+        </ScrollX>
       )}
       <p className="small muted">
         CQS = 100 × ({a.cqsWeightTenor}·T + {a.cqsWeightCredit}·C + {a.cqsWeightGpu}·G + {a.cqsWeightStructure}·S) with this set’s weights; the company CQS weights contracts by annual value.

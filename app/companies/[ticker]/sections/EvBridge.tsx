@@ -4,6 +4,7 @@ import { plain, usdCompact, usdPrice } from "@/lib/format";
 import type { CompanyScore, ProFormaFigure } from "@/lib/scoring/types";
 import { Source } from "../../../components/Source";
 import { Value } from "../../../components/Value";
+import { ScrollX } from "../../../components/ScrollX";
 
 const money = (v: number) => usdCompact(v);
 const count = (v: number) => `${plain(v / 1e6, 2)}M`;
@@ -47,7 +48,7 @@ export function EvBridge({ s, btcPriceUsd, subtractBitcoin }: { s: CompanyScore;
   return (
     <section aria-labelledby="bridge-title">
       <h2 id="bridge-title">Enterprise value bridge</h2>
-      <div className="scroll-x">
+      <ScrollX label="Enterprise value bridge">
         <table className="grid bridge">
           <thead><tr><th>Item</th><th className="num">USD</th><th>Source · as of</th></tr></thead>
           <tbody>
@@ -86,7 +87,7 @@ export function EvBridge({ s, btcPriceUsd, subtractBitcoin }: { s: CompanyScore;
             </tr>
           </tbody>
         </table>
-      </div>
+      </ScrollX>
       <h3 className="small-heading">Computed vs published EV</h3>
       {published ? (
         <p className="small" data-testid="ev-reconciliation">

@@ -4,6 +4,7 @@ import { plain, usdCompact } from "@/lib/format";
 import type { BalanceSheetKey, CompanyScore } from "@/lib/scoring/types";
 import { endOfPeriod } from "@/lib/scoring/dates";
 import type { BalanceSheetEvent, Event } from "@/lib/generated/prisma/client";
+import { ScrollX } from "../../../components/ScrollX";
 
 const DELTAS = [
   ["cashDeltaUsd", "cashUsd", "cash"], ["debtDeltaUsd", "totalDebtUsd", "debt"], ["preferredDeltaUsd", "preferredEquityUsd", "preferred"],
@@ -26,7 +27,7 @@ export function BalanceSheetEvents({ events, s }: { events: BalanceSheetEvent[];
     <section aria-labelledby="bs-events-title">
       <h2 id="bs-events-title">Balance-sheet events</h2>
       {events.length === 0 ? <p className="muted">None recorded: the reported figures stand as they are.</p> : (
-        <div className="scroll-x">
+        <ScrollX label="Balance-sheet events">
           <table className="grid small">
             <thead><tr><th>Date</th><th>Transaction</th><th>Changes</th><th>On {s.viewDate}</th></tr></thead>
             <tbody>
@@ -46,7 +47,7 @@ export function BalanceSheetEvents({ events, s }: { events: BalanceSheetEvent[];
               })}
             </tbody>
           </table>
-        </div>
+        </ScrollX>
       )}
       <p className="small muted">A transaction counts for a figure when it is dated after the figure’s own as-of date and on or before the view date; a month-only date counts at the end of the month.</p>
     </section>

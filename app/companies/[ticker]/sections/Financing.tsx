@@ -5,6 +5,7 @@ import type { Assumptions } from "@/lib/scoring/assumptions";
 import type { CompanyScore } from "@/lib/scoring/types";
 import { Source } from "../../../components/Source";
 import { Value } from "../../../components/Value";
+import { ScrollX } from "../../../components/ScrollX";
 
 export function FinancingGap({ s, a }: { s: CompanyScore; a: Assumptions }) {
   const guidance = s.inputs.find((i) => i.key === "capexGuidanceUsdPerMw");
@@ -20,7 +21,7 @@ export function FinancingGap({ s, a }: { s: CompanyScore; a: Assumptions }) {
           : <>the set’s conversion capex ({a.conversionCapexUsdPerW} $/W)</>}
         , not the {a.buildCostBaseUsdPerW} $/W build-cost benchmark of the discount.
       </p>
-      <div className="scroll-x">
+      <ScrollX label="Financing gap">
         <table className="grid">
           <thead><tr><th>Item</th><th className="num">USD</th><th>Basis</th></tr></thead>
           <tbody>
@@ -45,7 +46,7 @@ export function FinancingGap({ s, a }: { s: CompanyScore; a: Assumptions }) {
             <tr><td><strong>= Financing gap</strong> (not below 0)</td><td className="num"><strong><Value kind="usd" value={s.financingGapUsd} reason={s.reasons.financingGapUsd} /></strong></td><td>{pct(s.gapToMarketCap)} of market cap</td></tr>
           </tbody>
         </table>
-      </div>
+      </ScrollX>
     </section>
   );
 }

@@ -3,6 +3,7 @@
 import { mw, plain } from "@/lib/format";
 import type { Assumptions } from "@/lib/scoring/assumptions";
 import type { CompanyScore } from "@/lib/scoring/types";
+import { ScrollX } from "../../../components/ScrollX";
 
 const STAGES = [
   ["s1", "S1 contracted, delivered", "weightS1"],
@@ -24,7 +25,7 @@ export function Funnel({ s, a }: { s: CompanyScore; a: Assumptions }) {
     <section aria-labelledby="funnel-title">
       <h2 id="funnel-title">Power funnel (IT MW by stage)</h2>
       <div className="two-col">
-        <div className="scroll-x">
+        <ScrollX label="Power funnel">
           <table className="grid">
             <thead><tr><th>Block</th><th className="num">IT MW</th><th className="num">of which remote/small</th><th className="num">Weight</th><th className="num">Effective MW</th></tr></thead>
             <tbody>
@@ -38,7 +39,7 @@ export function Funnel({ s, a }: { s: CompanyScore; a: Assumptions }) {
               <tr><td><strong>Total</strong></td><td className="num"><strong>{plain(total)}</strong></td><td className="num">{plain(remoteTotal)}</td><td /><td className="num"><strong>{plain(s.itMwEffective)}</strong></td></tr>
             </tbody>
           </table>
-        </div>
+        </ScrollX>
         <div>
           <div className="bar" role="img" aria-label={`IT MW by stage: ${STAGES.map(([k, label]) => `${label} ${plain(s.funnel[k])} MW`).join(", ")}`}>
             {total > 0 && STAGES.map(([k]) => s.funnel[k] > 0 && <span key={k} className={`seg-${k}`} style={{ width: `${(s.funnel[k] / total) * 100}%` }} />)}

@@ -2,12 +2,13 @@
 import { ASSUMPTION_KEYS, ASSUMPTION_META } from "@/lib/scoring/assumptions";
 import type { CompanyScore } from "@/lib/scoring/types";
 import { formatAssumption } from "@/lib/view/assumption-diff";
+import { ScrollX } from "../../../components/ScrollX";
 
 export function TierRules({ score: s }: { score: CompanyScore }) {
   return (
     <section aria-labelledby="rules-title">
       <h2 id="rules-title">Tier rules</h2>
-      <div className="scroll-x">
+      <ScrollX label="Tier rules">
       <table className="grid">
         <thead><tr><th>Rule</th><th>Test</th><th>Result</th><th>Numbers</th></tr></thead>
         <tbody>
@@ -20,7 +21,7 @@ export function TierRules({ score: s }: { score: CompanyScore }) {
           ))}
         </tbody>
       </table>
-      </div>
+      </ScrollX>
       <p className="small muted">Tier 1 needs all five. Tier 2: any rule fails but the company has material contracts. Tier 3: everything else.</p>
     </section>
   );
@@ -32,7 +33,7 @@ export function AssumptionsUsed({ score: s }: { score: CompanyScore }) {
       <h2 id="assumptions-title">Assumptions used</h2>
       <details>
         <summary>{ASSUMPTION_KEYS.length} values{s.overriddenKeys.length ? `, ${s.overriddenKeys.length} overridden for this company` : ""}</summary>
-        <div className="scroll-x">
+        <ScrollX label="Assumptions used">
         <table className="grid">
           <thead><tr><th>Assumption</th><th className="num">Value</th><th>Unit</th><th>Source of the default</th></tr></thead>
           <tbody>
@@ -49,7 +50,7 @@ export function AssumptionsUsed({ score: s }: { score: CompanyScore }) {
             })}
           </tbody>
         </table>
-        </div>
+        </ScrollX>
       </details>
     </section>
   );

@@ -7,6 +7,7 @@ import type { CompanyScore, ScoringSite } from "@/lib/scoring/types";
 import type { Site } from "@/lib/generated/prisma/client";
 import { Source } from "../../../components/Source";
 import { Tip } from "../../../components/Tip";
+import { ScrollX } from "../../../components/ScrollX";
 
 const figure = (v: number | null, asOf: string | null, url: string | null, note: string | null) =>
   v == null ? <Tip tip={note ? `No dated figure: ${note}` : "Not disclosed"} className="missing">{DASH}</Tip>
@@ -19,7 +20,7 @@ export function SitesTable({ sites, inputs, s, a }: { sites: Site[]; inputs: Sco
     <section aria-labelledby="sites-title">
       <h2 id="sites-title">Sites</h2>
       {sites.length === 0 ? <p className="muted">No sites in the data.</p> : (
-        <div className="scroll-x">
+        <ScrollX label="Sites">
           <table className="grid">
             <thead>
               <tr>
@@ -49,7 +50,7 @@ export function SitesTable({ sites, inputs, s, a }: { sites: Site[]; inputs: Sco
               })}
             </tbody>
           </table>
-        </div>
+        </ScrollX>
       )}
       <p className="small muted">IT MW counted: the site’s IT MW as the model reads it (the IT figure, else gross × {a.itPerGrossMw}; a phase figure at least gross × {a.itPerGrossMw}) at the company’s share. Free MW of a site that is not AI-ready count × {a.remoteSiteFactor}.</p>
     </section>
