@@ -113,3 +113,35 @@ test("sites and contracts: add a site with a field error first, then remove it",
   await page.getByRole("form", { name: /Edit site Test Campus/ }).getByRole("button", { name: "Remove" }).click();
   await expect(page.getByRole("button", { name: "Edit site Test Campus" })).toHaveCount(0);
 });
+
+test("model v2 fields in the editor: a bad allocation is refused with its message; a balance-sheet event moves cash", async ({ page }) => {
+  await page.goto("/companies/CORZ/edit");
+  await page.getByRole("button", { name: "Edit contract CORZ-CRWV-2024" }).click();
+  const form = page.getByRole("form", { name: /Edit contract CORZ-CRWV-2024/ });
+  await expect(form.getByLabel("Allocation 1 site")).toHaveValue("Denton");
+  await form.getByLabel("Allocation 1 MW").fill("600");
+  await expect(form.locator(".field-error").first()).toContainText("Allocations add up to 670 MW, more than the contract's 590 MW");
+  await expect(page.getByText("Preview paused: fix the highlighted fields.")).toBeVisible();
+  await form.getByRole("button", { name: "Save changes" }).click();
+  await expect(form.getByText("Please fix the highlighted fields. Nothing was saved.")).toBeVisible();
+  await form.getByRole("button", { name: "Cancel" }).click();
+
+  // A $500M raise on 2025-11-01, after the 2025-09-30 cash figure: cash 453.4M → 953.4M, EV 5.77B → 5.27B
+  await page.getByRole("button", { name: "Add balance-sheet event" }).click();
+  const ev = page.getByRole("form", { name: "New balance-sheet event" });
+  await ev.getByLabel("Date").fill("2025-11-01");
+  await ev.getByLabel("Description").fill("Test notes");
+  await ev.getByRole("button", { name: "Add balance-sheet event" }).click();
+  await expect(ev.locator(".field-error").first()).toContainText("An event needs at least one change");
+  await ev.getByLabel("Cash change (USD)").fill("500000000");
+  await ev.getByLabel("Source URLs (one per line)").fill("https://example.com/notes");
+  await expect(page.locator('[data-testid="preview"] tr[data-metric="Enterprise value"] td').nth(2)).toHaveText("$5.27B");
+  await ev.getByRole("button", { name: "Add balance-sheet event" }).click();
+  await expect(page.getByRole("button", { name: /Edit balance-sheet event 2025-11-01 debt issue/ })).toBeVisible();
+
+  await page.goto("/companies/CORZ");
+  const bridge = page.locator("section", { has: page.getByRole("heading", { name: "Enterprise value bridge" }) });
+  await expect(bridge.locator("tr.bridge-line")).toContainText("Test notes");
+  await expect(bridge.getByRole("row", { name: /Cash, pro forma/ })).toContainText("$953M");
+  await expect(page.locator("table.history tbody tr").first()).toContainText("balance-sheet event");
+});

@@ -132,6 +132,8 @@ export function Editor(p: EditorProps) {
   );
 }
 
+const NOUN: Record<RecordKind, string> = { site: "site", contract: "contract", event: "balance-sheet event" };
+
 /** The list of a company's sites, contracts or balance-sheet events, each editable in place, plus "Add". */
 function RecordSection<T extends RecordInput>(props: {
   kind: RecordKind; title: string; items: Versioned<T>[]; ticker: string; siteNames: string[]; intro?: string;
@@ -154,13 +156,13 @@ function RecordSection<T extends RecordInput>(props: {
             {props.editing === `${kind}-${item.id}` ? form(String(item.id), item) : (
               <div className="record-line">
                 <span>{props.summary(item.input)}</span>
-                <button type="button" className="secondary" onClick={() => props.setEditing(`${kind}-${item.id}`)} aria-label={`Edit ${kind} ${props.name(item.input)}`}>Edit</button>
+                <button type="button" className="secondary" onClick={() => props.setEditing(`${kind}-${item.id}`)} aria-label={`Edit ${NOUN[kind]} ${props.name(item.input)}`}>Edit</button>
               </div>
             )}
           </li>
         ))}
       </ul>
-      {props.editing === `${kind}-new` ? form("new") : <button type="button" onClick={() => props.setEditing(`${kind}-new`)}>Add {kind === "event" ? "balance-sheet event" : kind}</button>}
+      {props.editing === `${kind}-new` ? form("new") : <button type="button" onClick={() => props.setEditing(`${kind}-new`)}>Add {NOUN[kind]}</button>}
     </section>
   );
 }
