@@ -1,13 +1,13 @@
 // The terminal screen runs against a real seeded SQLite file, through the same library as the app.
 import { execFileSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readDatasetFile, seedDatabase } from "../prisma/seed";
+import { seedDefault } from "../prisma/seed";
 import { createTempDb, type TempDb } from "../test/temp-db";
 
 let t: TempDb;
 beforeAll(async () => {
   t = await createTempDb();
-  await seedDatabase(t.db, readDatasetFile());
+  await seedDefault(t.db);
 });
 afterAll(async () => { await t.close(); });
 
@@ -30,8 +30,19 @@ describe("npm run screen", () => {
     expect(corz(cheap).discountBase).toBeLessThan(corz(base).discountBase);
   });
 
+  it("takes yes/no and country-list assumptions; the view date is printed", () => {
+    const out = JSON.parse(run("--json", "--remote-site-factor", "1", "--ai-ready-countries", "us,ca,bt", "--use-published-ev-fallback", "no"));
+    expect(out.viewDate).toBe("2025-11-21");
+    expect(out.assumptions.aiReadyCountries).toEqual(["US", "CA", "BT"]);
+    expect(out.assumptions.usePublishedEvFallback).toBe(false);
+    // without the published-EV fallback, Hut 8 (no cash figure) cannot be ranked
+    expect(out.rows.find((r: any) => r.ticker === "HUT").rankGroup).toBe("unranked");
+    expect(run()).toContain("view date 2025-11-21");
+  });
+
   it("rejects an unknown set and an invalid value with a message", () => {
     expect(() => run("--set", "Nope")).toThrow(/No assumption set named "Nope"/);
     expect(() => run("--build-cost-base", "15")).toThrow(/High must be ≥ base/);
+    expect(() => run("--ai-ready-countries", "US,XX")).toThrow(/--ai-ready-countries: Not an ISO 3166 country code/);
   });
 });

@@ -1,39 +1,83 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { mw, pct, perWatt, plain, usdCompact } from "@/lib/format";
 import { ASSUMPTION_KEYS, ASSUMPTION_META, DEFAULT_ASSUMPTIONS } from "@/lib/scoring/assumptions";
+import { db } from "@/lib/server/db";
+import { loadCompanyScore } from "@/lib/server/screen";
 import { formatAssumption, GROUP_LABELS } from "@/lib/view/assumption-diff";
+import { ScrollX } from "../components/ScrollX";
 
 export const metadata: Metadata = { title: "Methodology" };
+export const dynamic = "force-dynamic";
 
-export default function MethodologyPage() {
+const RULES: [string, string, string][] = [
+  ["10.1", "A coherent balance sheet", "Cash, debt, preferred, committed financing, shares and bitcoin are each rolled forward to the view date by the dated transactions after the figure's own date; cash and debt dated far apart with nothing between them are flagged mixed-dates."],
+  ["10.2", "A megawatt is counted once", "A contract's MW sit on the sites it names or is allocated to; MW no site covers fill the company's free hpc/mixed site MW before anything is counted as uncontracted."],
+  ["10.3", "A phase does not cap a campus", "Where an IT figure covers only a first phase, the site counts at least gross × the IT/gross factor."],
+  ["10.4", "Not every MW is an AI MW", "Uncontracted MW at sites outside the AI-ready countries, or below the minimum size, count × the remote factor."],
+  ["10.5", "Capex to fund is not the benchmark", "The financing gap uses the company's own capex guidance, else the conversion capex; build cost is only the value benchmark."],
+  ["10.6", "Ownership share", "Joint-venture sites and contracts count at the company's share: MW, value, capex, backstop."],
+  ["10.7", "Investment grade, undisclosed", "A tenant described only as investment grade scores as BBB."],
+  ["10.8", "Published EV", "When our EV needs a missing input, the published EV is used (rebased to our price where it can be) and flagged."],
+  ["10.9", "Bitcoin as a value", "Where no coin count is published, a reported USD value of bitcoin is subtracted as reported."],
+  ["10.10", "Stale inputs are visible", "Prices older than 7 days, share counts older than 200 and cash or debt older than 100 on the view date are flagged."],
+  ["10.11", "Credit is visible", "Less than half of contract value with an investment-grade tenant or backstop is flagged no-ig-tenant."],
+  ["10.12", "Comps", "EV per EH/s, contract value and $/kW-month per contracted MW; optionally, mining value netted out of EV."],
+];
+
+export default async function MethodologyPage() {
+  const example = await loadCompanyScore(db, "CORZ");
   return (
     <article className="prose">
       <h1>How the screener values a miner</h1>
       <ol>
-        <li><strong>Effective IT MW.</strong> Every site&apos;s critical-IT megawatts (disclosed, else gross × IT/gross factor) are split into six blocks — contracted and delivered (S1), contracted on energized sites (S2), contracted needing new power (S3), uncontracted operating (S4), uncontracted building or approved (S5), pipeline (S6) — and weighted by how likely they are to earn AI rent.</li>
-        <li><strong>Enterprise value</strong> = price × shares + debt + preferred − cash − bitcoin (at the set&apos;s BTC price). Missing price, shares, debt or cash leave EV empty, with the reason shown.</li>
+        <li><strong>Effective IT MW.</strong> Every site&apos;s critical-IT megawatts (disclosed, else gross × IT/gross factor) are split into six blocks — contracted and delivered (S1), contracted on energized or unknown sites (S2), contracted needing new power (S3), uncontracted operating (S4), uncontracted building or approved (S5), pipeline (S6) — and weighted by how likely they are to earn AI rent.</li>
+        <li><strong>Enterprise value</strong> = price × shares + debt + preferred − cash − bitcoin, on the balance sheet rolled forward to the view date. Missing price, shares, debt or cash leave EV empty with the reason shown, unless a published EV can stand in.</li>
         <li><strong>EV per watt</strong> on effective IT, contracted IT, energized gross and total gross watts. <strong>Discount to build cost</strong> = 1 − (EV per effective IT watt ÷ build cost), at low, base and high build cost. Positive means the market pays less per watt than building one costs.</li>
-        <li><strong>Contract quality (CQS, 0–100)</strong> blends tenor against facility life (T), tenant credit with any guarantor backstop (C), who pays for the GPUs (G) and lease structure (S). <strong>Financing gap</strong> = capex still to fund (buildings not paid by the tenant, GPUs net of prepayments) − cash − committed financing.</li>
+        <li><strong>Contract quality (CQS, 0–100)</strong> blends tenor against facility life (T), tenant credit with any guarantor backstop (C), who pays for the GPUs (G) and lease structure (S). <strong>Financing gap</strong> = capex still to fund, at the company&apos;s own capex per MW, − cash − committed financing.</li>
         <li><strong>Tiers.</strong> Tier 1 passes five rules (≥ 100 MW contracted, ≥ 10-year value-weighted tenor, GPU capex ≤ 10% of contract value, gap ≤ 30% of market cap, ≥ half of contracted MW delivered or on energized sites). Tier 2 has material contracts but fails a rule. Tier 3 is power without a material contract. Each company page lists every rule with its numbers.</li>
       </ol>
-      <p>The full method with its sources is in <code>docs/methodology.md</code> in the repository.</p>
+
+      <h2>What model v2 adds</h2>
+      <ScrollX label="Model v2 rules">
+        <table className="grid">
+          <thead><tr><th>§</th><th>Rule</th><th>What it does</th></tr></thead>
+          <tbody>{RULES.map(([id, name, text]) => <tr key={id}><td>{id}</td><td>{name}</td><td className="small">{text}</td></tr>)}</tbody>
+        </table>
+      </ScrollX>
+      <p className="small muted">Each company page lists the rules that moved its numbers, with the source of the input each one used.</p>
+
+      {example && (
+        <section aria-labelledby="example-title">
+          <h2 id="example-title">Worked example: Core Scientific, as the data stands</h2>
+          <p className="small muted">Computed now from the stored data and the “{example.set.name}” assumptions, viewed on {example.viewDate}; <Link href="/companies/CORZ">the company page</Link> shows every line with its source.</p>
+          <ol className="small">
+            <li>Market cap {usdCompact(example.score.marketCapUsd)} + debt {usdCompact(example.score.proForma.totalDebtUsd.value)} − cash {usdCompact(example.score.proForma.cashUsd.value)} = EV {usdCompact(example.score.enterpriseValueUsd)}; less bitcoin {usdCompact(example.score.btcValueUsd)} {example.score.btcValueSource === "reported" ? "(a reported value, §10.9)" : ""} = <strong>{usdCompact(example.score.evUsedUsd)}</strong>.</li>
+            <li>Contracted {mw(example.score.contractedItMw)}: {mw(example.score.funnelLines.allocatedMw)} through site allocations, {mw(example.score.funnelLines.consumedMw)} on free hpc/mixed site MW, {mw(example.score.funnelLines.siteUnknownMw)} on no known site (§10.2). Uncontracted S4 {mw(example.score.funnel.s4)}, S5 {mw(example.score.funnel.s5)}, S6 {mw(example.score.funnel.s6)}. Effective IT <strong>{plain(example.score.itMwEffective)} MW</strong>.</li>
+            <li>EV per effective IT watt {perWatt(example.score.evPerWEffectiveIt)} against a build cost of {perWatt(example.score.assumptions.buildCostBaseUsdPerW)}: discount <strong>{pct(example.score.discountBase, 1)}</strong>.</li>
+            <li>Capex to fund {usdCompact(example.score.capexRemainingUsd)} at {usdCompact(example.score.capexPerMwUsd)} per MW (§10.5); financing gap {usdCompact(example.score.financingGapUsd)} = {pct(example.score.gapToMarketCap)} of market cap. CQS {example.score.cqs?.toFixed(0) ?? "—"}. <strong>Tier {example.score.tier}</strong>.</li>
+          </ol>
+        </section>
+      )}
+
       <h2>Default assumptions and their sources</h2>
-      <div className="scroll-x">
+      <ScrollX label="Default assumptions">
         <table className="grid">
           <thead><tr><th>Group</th><th>Assumption</th><th className="num">Default</th><th>Unit</th><th>Source</th></tr></thead>
           <tbody>
             {ASSUMPTION_KEYS.map((k) => {
               const m = ASSUMPTION_META[k];
-              const v = DEFAULT_ASSUMPTIONS[k];
               return (
                 <tr key={k}>
                   <td className="small muted">{GROUP_LABELS[m.group]}</td><td>{m.label}</td>
-                  <td className="num">{formatAssumption(v)}</td><td>{m.unit}</td><td className="small">{m.source}</td>
+                  <td className="num">{formatAssumption(DEFAULT_ASSUMPTIONS[k])}</td><td>{m.unit}</td><td className="small">{m.source}</td>
                 </tr>
               );
             })}
           </tbody>
         </table>
-      </div>
+      </ScrollX>
+      <p className="small muted">The full method, the interpretation of each rule, what changed from v1 company by company, and the sources are in <code>docs/methodology.md</code>; the judgement calls are argued in <code>docs/decisions/</code>.</p>
     </article>
   );
 }

@@ -204,6 +204,31 @@ async function makeEdits(t: TempDb) {
 }
 
 describe("JSON export / import", () => {
+  it("imports an export written before model v2 (format 1), the new columns at their neutral values", async () => {
+    const a = await seeded();
+    const file = await exportAll(a.db);
+    const drop = (row: Record<string, unknown>, cols: string[]) => Object.fromEntries(Object.entries(row).filter(([k]) => !cols.includes(k)));
+    const { BalanceSheetEvent: _events, ...tables } = file.tables;
+    const v1 = {
+      format: file.format, formatVersion: 1,
+      tables: {
+        ...tables,
+        Fact: tables.Fact.map((r) => drop(r, ["low", "high", "origin"])),
+        Site: tables.Site.map((r) => drop(r, ["country", "itMwScope", "companyShare"])),
+        Contract: tables.Contract.map((r) => drop(r, ["companyFundedCapexMw", "siteAllocations", "companyShare"])),
+        DatasetMeta: tables.DatasetMeta.map((r) => drop(r, ["datasetVersion", "correctionsFile"])),
+      },
+    };
+    const b = await empty();
+    const counts = await importAll(b.db, JSON.parse(JSON.stringify(v1)));
+    expect(counts.BalanceSheetEvent).toBe(0);
+    expect(counts.Company).toBe(18);
+    const wulf = await b.db.site.findFirstOrThrow({ where: { name: "Abernathy HPC Campus" } });
+    expect(wulf).toMatchObject({ companyShare: 1, country: null, itMwScope: null });
+    expect(await b.db.fact.count({ where: { origin: "dataset" } })).toBe(await b.db.fact.count());
+    expect((await b.db.datasetMeta.findFirstOrThrow()).datasetVersion).toBe(1);
+  });
+
   it("exports every column of every table", async () => {
     const t = await empty();
     const conn = new Database(t.file, { readonly: true });
