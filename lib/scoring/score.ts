@@ -8,7 +8,7 @@ import { enterpriseValue } from "./ev";
 import { Explanation } from "./explain";
 import { computeFunnel } from "./funnel";
 import { decideTier, tierRules } from "./tiers";
-import { explainReason, usdCompact } from "../format";
+import { explainReason, plain, usdCompact } from "../format";
 import type {
   BalanceSheetKey, CompanyScore, Flag, InputUsed, ProFormaFigure, Reasons, ScoringCompany, ScoringFigures, ViewContext,
 } from "./types";
@@ -244,10 +244,11 @@ function mainCounterparty(contracts: CompanyScore["contracts"]): string | null {
 
 /** One §10.1 line per figure the roll-forward moved: reported → each dated transaction → pro forma. */
 function describeProForma(bs: Record<BalanceSheetKey, ProFormaFigure>, ex: Explanation) {
+  if (!ex.on) return;
   for (const p of Object.values(bs)) {
     if (!p.lines.length || p.reported == null) continue;
     const money = p.key !== "sharesOutstanding" && p.key !== "btcHeld";
-    const fmt = (v: number) => (money ? usdCompact(v) : v.toLocaleString("en-US", { maximumFractionDigits: 1 }));
+    const fmt = (v: number) => (money ? usdCompact(v) : plain(v, 1));
     const steps = p.lines.map((l) => `${l.delta >= 0 ? "+" : "−"} ${fmt(Math.abs(l.delta))} (${l.date} ${l.kind.replace("_", " ")})`).join(" ");
     ex.adjust("10.1", `Pro-forma ${BS_LABEL[p.key]}: ${fmt(p.reported.value)} at ${p.reported.asOf} ${steps} = ${fmt(p.value!)}`, p.lines[0].sourceUrl);
   }

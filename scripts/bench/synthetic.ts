@@ -49,7 +49,7 @@ function fact(r: Rng, f: FactInput | null, k: number, pMissing: number, digits =
 function site(r: Rng, s: SiteInput, name: string): SiteInput {
   const gross = s.grossMw && !r.chance(0.1) ? { ...s.grossMw, value: round(s.grossMw.value * r.scale(3), 1) } : null;
   const it = s.itMw && !r.chance(0.2) ? { ...s.itMw, value: round(s.itMw.value * r.scale(3), 1) } : null;
-  return { ...s, name, grossMw: gross, itMw: it };
+  return { ...s, name, grossMw: gross, itMw: it, itMwScope: it ? s.itMwScope : null };
 }
 
 function contract(r: Rng, k: ContractInput, code: string, siteName: string | null): ContractInput {
