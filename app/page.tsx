@@ -21,16 +21,24 @@ export default async function ScreenerPage({ searchParams }: { searchParams: Pro
     setError = e.message;
     data = await loadScreen(db);
   }
-  const { set, sets, rows, meta } = data;
+  const { set, sets, rows, meta, viewDate } = data;
   return (
     <>
       <div className="page-head">
         <h1>AI data-center miners: EV per watt vs build cost</h1>
         <p className="muted">
-          {rows.length} listed miners, data as of {meta?.snapshot ?? "—"}. Each company&apos;s enterprise value per watt of
-          effective IT capacity is set against what it costs to build AI data-center capacity. Positive discount = cheaper
-          than building. <Link href="/methodology">How it is computed</Link>.
+          {rows.length} listed miners, snapshot of {meta?.snapshot ?? "—"}{meta?.correctionsFile ? " with its corrections" : ""}, viewed on {viewDate}:
+          balance sheets are rolled forward to that date. Each company&apos;s enterprise value per watt of effective IT capacity is
+          set against what it costs to build AI data-center capacity. Positive discount = cheaper than building.{" "}
+          <Link href="/methodology">How it is computed</Link>.
         </p>
+        {meta && meta.datasetVersion < 2 && (
+          <div className="notice warn" role="status">
+            This database holds the first dataset (v1) with edits, so model v2&apos;s inputs — balance-sheet events, site
+            countries, ownership shares, site allocations — are missing. <code>npm run db:reset</code> loads dataset v2
+            (it discards the edits; <code>npm run db:export</code> keeps a copy first).
+          </div>
+        )}
         {setError && <div className="notice error" role="alert">{setError}; showing the default set “{set.name}”.</div>}
       </div>
       <Suspense fallback={<p aria-busy="true">Loading the screener…</p>}>

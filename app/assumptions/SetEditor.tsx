@@ -300,70 +300,11 @@ function Source({ k, id, value }: { k: AssumptionKey; id: string; value: unknown
   );
 }
 
-function NumberField(props: { k: NumericAssumptionKey; text: string; value: unknown; changed: boolean; error?: string; onChange: (t: string) => void }) {
-  const { k, error } = props;
-  const m: { label: string; unit: string; min?: number; max?: number; step?: number } = ASSUMPTION_META[k];
-  const id = fieldId(k);
-  return (
-    <div className={`a-row ${props.changed ? "is-changed" : ""}`} data-key={k}>
-      <label htmlFor={id} className="a-label">
-        {m.label}
-        {props.changed && <span className="edited">edited</span>}
-      </label>
-      <div className="a-input">
-        <input
-          id={id}
-          name={k}
-          type="number"
-          inputMode="decimal"
-          step={m.step ?? "any"}
-          min={m.min}
-          max={m.max}
-          value={props.text}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={`${error ? `${id}-error ` : ""}${id}-src`}
-          onChange={(e) => props.onChange(e.target.value)}
-        />
-        <span className="a-unit">{m.unit}</span>
-      </div>
-      {error && <p id={`${id}-error`} className="field-error a-error">{error}</p>}
-      <Source k={k} id={`${id}-src`} value={props.value} />
-    </div>
-  );
-}
-
-/** A list of country codes typed as text ("US, CA, NO"), checked code by code. */
-function CountriesField(props: { k: CountriesAssumptionKey; text: string; value: unknown; changed: boolean; error?: string; onChange: (t: string) => void }) {
-  const { k, error } = props;
-  const m = ASSUMPTION_META[k];
-  const id = fieldId(k);
-  return (
-    <div className={`a-row ${props.changed ? "is-changed" : ""}`} data-key={k}>
-      <label htmlFor={id} className="a-label">
-        {m.label}
-        {props.changed && <span className="edited">edited</span>}
-      </label>
-      <div className="a-input">
-        <textarea
-          id={id}
-          name={k}
-          rows={2}
-          value={props.text}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={`${error ? `${id}-error ` : ""}${id}-src`}
-          onChange={(e) => props.onChange(e.target.value)}
-        />
-        <span className="a-unit">{m.unit}</span>
-      </div>
-      {error && <p id={`${id}-error`} className="field-error a-error">{error}</p>}
-      <Source k={k} id={`${id}-src`} value={props.value} />
-    </div>
-  );
-}
-
-function BoolField(props: { k: BooleanAssumptionKey; checked: boolean; changed: boolean; error?: string; onChange: (v: boolean) => void }) {
+/** One assumption's row: label (with "edited"), the input, its message and the source of the default. */
+function AssumptionRow(props: { k: AssumptionKey; changed: boolean; error?: string; value: unknown; unit: string; children: (aria: InputAria) => React.ReactNode }) {
   const { k, error } = props;
   const id = fieldId(k);
+  const aria: InputAria = { id, name: k, "aria-invalid": error ? true : undefined, "aria-describedby": `${error ? `${id}-error ` : ""}${id}-src` };
   return (
     <div className={`a-row ${props.changed ? "is-changed" : ""}`} data-key={k}>
       <label htmlFor={id} className="a-label">
@@ -371,20 +312,42 @@ function BoolField(props: { k: BooleanAssumptionKey; checked: boolean; changed: 
         {props.changed && <span className="edited">edited</span>}
       </label>
       <div className="a-input">
-        <input
-          id={id}
-          name={k}
-          type="checkbox"
-          checked={props.checked}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={`${error ? `${id}-error ` : ""}${id}-src`}
-          onChange={(e) => props.onChange(e.target.checked)}
-        />
-        <span className="a-unit">{props.checked ? "yes" : "no"}</span>
+        {props.children(aria)}
+        <span className="a-unit">{props.unit}</span>
       </div>
       {error && <p id={`${id}-error`} className="field-error a-error">{error}</p>}
-      <Source k={k} id={`${id}-src`} value={props.checked} />
+      <Source k={k} id={`${id}-src`} value={props.value} />
     </div>
+  );
+}
+interface InputAria { id: string; name: string; "aria-invalid": true | undefined; "aria-describedby": string }
+
+function NumberField(props: { k: NumericAssumptionKey; text: string; value: unknown; changed: boolean; error?: string; onChange: (t: string) => void }) {
+  const m: { unit: string; min?: number; max?: number; step?: number } = ASSUMPTION_META[props.k];
+  return (
+    <AssumptionRow k={props.k} changed={props.changed} error={props.error} value={props.value} unit={m.unit}>
+      {(aria) => (
+        <input {...aria} type="number" inputMode="decimal" step={m.step ?? "any"} min={m.min} max={m.max} value={props.text}
+          onChange={(e) => props.onChange(e.target.value)} />
+      )}
+    </AssumptionRow>
+  );
+}
+
+/** A list of country codes typed as text ("US, CA, NO"), checked code by code. */
+function CountriesField(props: { k: CountriesAssumptionKey; text: string; value: unknown; changed: boolean; error?: string; onChange: (t: string) => void }) {
+  return (
+    <AssumptionRow k={props.k} changed={props.changed} error={props.error} value={props.value} unit={ASSUMPTION_META[props.k].unit}>
+      {(aria) => <textarea {...aria} rows={2} value={props.text} onChange={(e) => props.onChange(e.target.value)} />}
+    </AssumptionRow>
+  );
+}
+
+function BoolField(props: { k: BooleanAssumptionKey; checked: boolean; changed: boolean; error?: string; onChange: (v: boolean) => void }) {
+  return (
+    <AssumptionRow k={props.k} changed={props.changed} error={props.error} value={props.checked} unit={props.checked ? "yes" : "no"}>
+      {(aria) => <input {...aria} type="checkbox" checked={props.checked} onChange={(e) => props.onChange(e.target.checked)} />}
+    </AssumptionRow>
   );
 }
 

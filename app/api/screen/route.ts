@@ -16,11 +16,12 @@ export async function GET(req: NextRequest) {
   if (!parsed.ok) return badRequest(parsed.fieldErrors, parsed.formErrors);
   const { view } = parsed;
   try {
-    const { set, meta, scored, rows } = await loadScreen(db, view.set);
+    const { set, meta, viewDate, scored, rows } = await loadScreen(db, view.set);
     const byTicker = new Map(scored.map((s) => [s.ticker, s]));
     const selected = applyView(rows, view);
     return Response.json({
       snapshot: meta?.snapshot ?? null,
+      viewDate,
       assumptionSet: set.name,
       assumptions: set.values,
       view,

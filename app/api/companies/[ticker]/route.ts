@@ -29,10 +29,12 @@ export async function GET(req: NextRequest, ctx: { params: Promise<{ ticker: str
       exchange: company.exchange,
       country: company.country,
       gaps: company.gaps,
-      facts: company.facts.map(({ key, value, asOf, sourceUrl, note, basis }) => ({ key, value, asOf, sourceUrl, note, basis })),
+      viewDate: r.viewDate,
+      facts: company.facts.map(({ key, value, asOf, sourceUrl, note, basis, low, high, origin }) => ({ key, value, asOf, sourceUrl, note, basis, low, high, origin })),
       sites: company.sites.map(({ id: _id, companyId: _c, ...s }) => s),
       contracts: company.contracts.map(({ id: _id, companyId: _c, ...k }) => k),
       events: company.events.map(({ id, companyId: _c, ...e }) => ({ id, ...e })),
+      balanceSheetEvents: company.balanceSheetEvents.map(({ id, companyId: _c, ...e }) => ({ id, ...e })),
       assumptionSet: set.name,
       score,
     });
