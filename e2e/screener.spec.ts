@@ -108,6 +108,22 @@ test.describe("screener", () => {
     await expect(page.getByRole("columnheader", { name: "CQS" })).toHaveCount(0);
   });
 
+  test("model v2 columns and flags: EV/EH, contract value per MW, $/kW-month, published EV", async ({ page }) => {
+    await gotoScreener(page, "?cols=name,evUsd,evPublishedUsd,evPerEhUsd,tcvPerContractedMwUsd,usdPerKwMonth,igShareOfTcv,flags");
+    for (const h of ["Published EV", "EV/EH", "TCV / MW", "$/kW-mo", "IG share"]) await expect(page.getByRole("columnheader", { name: h })).toBeVisible();
+    const corz = page.locator('tr[data-ticker="CORZ"]');
+    // EV 5,767.0M / 16.3 EH/s = $354M; $10B / 590 MW = $16.9M; $10B / 12 y / 590 MW / 1000 / 12 = $118
+    await expect(corz).toContainText("$354M");
+    await expect(corz).toContainText("$16.9M");
+    await expect(corz).toContainText("$118");
+    // Hut 8 is valued on the published EV (marked), which is also its published-EV column
+    const hut = page.locator('tr[data-ticker="HUT"]');
+    await expect(hut.locator(".published")).toContainText("$4.11B");
+    await expect(hut).toContainText("$5.26B");
+    for (const f of ["stale-data", "mixed-dates", "published-ev", "no-ig-tenant"]) await expect(page.locator("label.chip", { hasText: f })).toBeVisible();
+    await expect(page.locator('tr[data-ticker="BTDR"] .flag-stale-data')).toHaveAttribute("title", /price 9 d, shares 325 d/);
+  });
+
   test("tier explains itself on hover and keyboard focus", async ({ page }) => {
     await gotoScreener(page);
     const tier = page.locator('tr[data-ticker="IREN"] .tier');
