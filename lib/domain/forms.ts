@@ -3,10 +3,12 @@
 // against a stale version can be refused.
 import { z } from "zod";
 import { assumptionOverridesSchema, assumptionsSchema, DEFAULT_ASSUMPTIONS, type AssumptionOverrides } from "../scoring/assumptions";
-import { contractSchema, factSchema, priceFactSchema, sharesFactSchema, siteSchema } from "./schemas";
+import { contractSchema, factSchema, priceFactSchema, sharesFactSchema, siteSchema, wellFormedString } from "./schemas";
 
 const version = z.number({ error: "Missing version" }).int().min(1);
 const id = z.number().int().min(1);
+/** The company a form writes to (looked up by ticker, so it must be storable text too). */
+const ticker = wellFormedString.min(1).max(10);
 
 /** Market figures an analyst corrects; a null removes the figure (it then shows as missing). */
 export const EDITABLE_FACTS = [
@@ -15,7 +17,7 @@ export const EDITABLE_FACTS = [
 export type EditableFact = (typeof EDITABLE_FACTS)[number];
 
 export const marketFiguresSchema = z.strictObject({
-  ticker: z.string().min(1).max(10),
+  ticker,
   version,
   facts: z.strictObject({
     sharePriceUsd: priceFactSchema.nullable(),
@@ -29,16 +31,16 @@ export const marketFiguresSchema = z.strictObject({
 });
 export type MarketFiguresInput = z.infer<typeof marketFiguresSchema>;
 
-export const siteFormSchema = z.strictObject({ ticker: z.string().min(1).max(10), id: id.optional(), version: version.optional(), site: siteSchema });
+export const siteFormSchema = z.strictObject({ ticker, id: id.optional(), version: version.optional(), site: siteSchema });
 export type SiteFormInput = z.infer<typeof siteFormSchema>;
 
-export const contractFormSchema = z.strictObject({ ticker: z.string().min(1).max(10), id: id.optional(), version: version.optional(), contract: contractSchema });
+export const contractFormSchema = z.strictObject({ ticker, id: id.optional(), version: version.optional(), contract: contractSchema });
 export type ContractFormInput = z.infer<typeof contractFormSchema>;
 
-export const deleteSchema = z.strictObject({ ticker: z.string().min(1).max(10), id, version });
+export const deleteSchema = z.strictObject({ ticker, id, version });
 
 export const overridesFormSchema = z
-  .strictObject({ ticker: z.string().min(1).max(10), version, overrides: assumptionOverridesSchema })
+  .strictObject({ ticker, version, overrides: assumptionOverridesSchema })
   .superRefine((v, ctx) => {
     // The overrides must make sense on top of the defaults (e.g. a build cost inside low ≤ base ≤ high).
     const merged = assumptionsSchema.safeParse({ ...DEFAULT_ASSUMPTIONS, ...v.overrides });
@@ -47,7 +49,7 @@ export const overridesFormSchema = z
   });
 export type OverridesFormInput = z.infer<typeof overridesFormSchema>;
 
-export const applyEventSchema = z.strictObject({ ticker: z.string().min(1).max(10), eventId: id, version });
+export const applyEventSchema = z.strictObject({ ticker, eventId: id, version });
 
 export const assumptionSetCreateSchema = z.strictObject({
   name: z
