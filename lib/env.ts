@@ -1,6 +1,7 @@
 // Validated environment (one place, like create-t3-app's env.ts). Defaults give the embedded database
 // and a single local user with no password.
 import { z } from "zod";
+import { parsePasswordHash, PasswordHashError } from "./server/password-hash";
 
 const bool = z.enum(["true", "false", "1", "0", ""]).optional().transform((v) => v === "true" || v === "1");
 
@@ -12,12 +13,23 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   /** Interface to listen on. Ignored (forced to 127.0.0.1) while no password is configured. */
   HOST: z.string().min(1).optional(),
-  /** scrypt hash from `npm run auth:hash` (never the password itself). Set → edits need sign-in. */
+  /**
+   * scrypt hash from `npm run auth:hash` (never the password itself). Set → edits need sign-in. Parsed
+   * and length-checked here, so a damaged value stops the server at start (fail closed).
+   */
   WATT_PASSWORD_HASH: z
     .string()
-    .regex(/^scrypt\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/, { error: "WATT_PASSWORD_HASH must come from `npm run auth:hash`" })
     .optional()
-    .or(z.literal("").transform(() => undefined)),
+    .transform((v) => (v === "" ? undefined : v))
+    .superRefine((v, ctx) => {
+      if (v === undefined) return;
+      try {
+        parsePasswordHash(v);
+      } catch (e) {
+        const why = e instanceof PasswordHashError ? e.message : "unreadable";
+        ctx.addIssue({ code: "custom", message: `WATT_PASSWORD_HASH is not usable (${why}); create it with \`npm run auth:hash\`` });
+      }
+    }),
   /** Key that signs session cookies; derived from the password hash when not set. */
   WATT_SESSION_SECRET: z.string().min(32, { error: "WATT_SESSION_SECRET must be at least 32 characters" }).optional(),
   WATT_SESSION_HOURS: z.coerce.number().min(0.05).max(24 * 30).default(12),

@@ -1,25 +1,13 @@
 // Password hashing and signed session tokens (node:crypto only), shared by the proxy, server actions,
 // route handlers and scripts. There is one shared password; the name given at sign-in is recorded in
 // the audit log.
-import { createHmac, randomBytes, scryptSync, timingSafeEqual } from "node:crypto";
+import { createHmac, timingSafeEqual } from "node:crypto";
 import type { Env } from "../env";
 
 export const SESSION_COOKIE = "watt_session";
-const SCRYPT = { N: 16384, r: 8, p: 1, keylen: 32 } as const;
 
-export function hashPassword(password: string): string {
-  const salt = randomBytes(16);
-  const hash = scryptSync(password, salt, SCRYPT.keylen, { N: SCRYPT.N, r: SCRYPT.r, p: SCRYPT.p });
-  return `scrypt$${salt.toString("base64")}$${hash.toString("base64")}`;
-}
-
-export function verifyPassword(password: string, stored: string): boolean {
-  const [, saltB64, hashB64] = stored.split("$");
-  if (!saltB64 || !hashB64) return false;
-  const expected = Buffer.from(hashB64, "base64");
-  const actual = scryptSync(password, Buffer.from(saltB64, "base64"), expected.length, { N: SCRYPT.N, r: SCRYPT.r, p: SCRYPT.p });
-  return actual.length === expected.length && timingSafeEqual(actual, expected);
-}
+// The hash format and its checks live in ./password-hash.ts.
+export { hashPassword, verifyPassword } from "./password-hash";
 
 function secretOf(env: Env): Buffer {
   if (env.WATT_SESSION_SECRET) return Buffer.from(env.WATT_SESSION_SECRET);
