@@ -2,13 +2,16 @@
 // and seeded before the server starts. Debian's chromium is used when present (no browser download).
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
-import { hashPassword } from "./lib/server/auth-core";
+import { hashPassword } from "./lib/server/password-hash";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const DATABASE_URL = process.env.E2E_DATABASE_URL ?? "file:./prisma/e2e.db";
 // A second server with a password, for the access-control tests (e2e/security.spec.ts).
 const SECURE_PORT = PORT + 1;
 export const SECURE_PASSWORD = "e2e-password-123";
+// Computed once and handed to the workers through the environment (a second hash would have another
+// salt): e2e/security.spec.ts forges a token from it, as someone who read the hash could.
+const SECURE_HASH = (process.env.E2E_SECURE_HASH ??= hashPassword(SECURE_PASSWORD));
 const SECURE_DATABASE_URL = DATABASE_URL.replace(/\.db$/, "-secure.db");
 const server = (port: number) =>
   `node_modules/.bin/tsx scripts/db-prepare.ts --reset && exec node_modules/.bin/next start -H 127.0.0.1 -p ${port}`;
@@ -51,7 +54,7 @@ export default defineConfig({
     {
       command: server(SECURE_PORT),
       url: `http://127.0.0.1:${SECURE_PORT}/api/health`,
-      env: { DATABASE_URL: SECURE_DATABASE_URL, NEXT_TELEMETRY_DISABLED: "1", WATT_PASSWORD_HASH: hashPassword(SECURE_PASSWORD) },
+      env: { DATABASE_URL: SECURE_DATABASE_URL, NEXT_TELEMETRY_DISABLED: "1", WATT_PASSWORD_HASH: SECURE_HASH },
       reuseExistingServer: false,
       timeout: 120_000,
     },

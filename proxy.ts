@@ -3,17 +3,20 @@
 // (lib/server/guard.ts), so this is not the only line of defence.
 import { NextResponse, type NextRequest } from "next/server";
 import { readEnv } from "@/lib/env";
-import { passwordConfigured, SESSION_COOKIE, verifySessionToken } from "@/lib/server/auth-core";
+import { passwordConfigured, sessionCookieName } from "@/lib/server/auth-core";
+import { db } from "@/lib/server/db";
+import { findSession } from "@/lib/server/sessions";
 
 const PUBLIC_PATHS = ["/signin", "/api/health"];
 
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   const env = readEnv();
   const { pathname } = request.nextUrl;
   const isApi = pathname.startsWith("/api/");
 
   if (passwordConfigured(env) && env.WATT_PRIVATE_READS && !PUBLIC_PATHS.some((p) => pathname === p || pathname.startsWith(`${p}/`))) {
-    if (!verifySessionToken(env, request.cookies.get(SESSION_COOKIE)?.value)) {
+    const secure = request.headers.get("x-forwarded-proto") === "https";
+    if (!(await findSession(db, env, request.cookies.get(sessionCookieName(secure))?.value))) {
       if (isApi) return withHeaders(NextResponse.json({ error: "Sign in required" }, { status: 401 }), null);
       const to = new URL("/signin", request.url);
       to.searchParams.set("next", pathname + request.nextUrl.search);
