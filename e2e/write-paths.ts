@@ -62,11 +62,11 @@ function encodeReply(v: unknown): unknown {
   return v;
 }
 
-/** Calls a server action over HTTP the way the browser does. */
+/** Calls a server action over HTTP the way the browser does (which always sends its Origin on a POST). */
 export async function callAction(baseURL: string, a: ActionPath, args: unknown[], headers: Record<string, string> = {}) {
   const res = await fetch(new URL(a.pagePath, baseURL), {
     method: "POST",
-    headers: { "Next-Action": a.id, "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component", ...headers },
+    headers: { "Next-Action": a.id, "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component", Origin: new URL(baseURL).origin, ...headers },
     body: JSON.stringify(encodeReply(args)),
   });
   return { status: res.status, text: await res.text(), setCookie: res.headers.getSetCookie() };

@@ -4,12 +4,13 @@
 import { cookies } from "next/headers";
 import { z } from "zod";
 import { readEnv } from "@/lib/env";
-import { clientKey, requestIsSecure, requireWriter, sessionToken, signInLimiter, UNAUTHORIZED } from "@/lib/server/auth";
+import { clientKey, requestIsSecure, requireWriter, sessionToken, signInThrottle, UNAUTHORIZED } from "@/lib/server/auth";
 import { passwordConfigured, sessionCookieName } from "@/lib/server/auth-core";
 import { db } from "@/lib/server/db";
 import { wellFormedString } from "@/lib/domain/schemas";
 import { verifyPassword } from "@/lib/server/password-hash";
 import { createSession, endAllSessions, endSession } from "@/lib/server/sessions";
+import { describeWait } from "@/lib/server/sign-in-throttle";
 
 const signInSchema = z.strictObject({
   name: wellFormedString.trim().min(1, { error: "Your name is recorded with your edits" }).max(60),
@@ -23,8 +24,9 @@ export async function signInAction(input: unknown): Promise<SignInResult> {
   if (!passwordConfigured(env)) return { ok: false, message: "No password is configured: this machine's local user can already edit." };
   const parsed = signInSchema.safeParse(input);
   if (!parsed.success) return { ok: false, message: "Please fill in both fields.", fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]> };
-  if (!signInLimiter.allow(await clientKey())) return { ok: false, message: "Too many attempts. Wait a minute and try again." };
-  if (!verifyPassword(parsed.data.password, env.WATT_PASSWORD_HASH!)) return { ok: false, message: "Wrong name or password." };
+  const attempt = signInThrottle.attempt(await clientKey(), () => verifyPassword(parsed.data.password, env.WATT_PASSWORD_HASH!));
+  if (!attempt.ok && attempt.reason === "wait") return { ok: false, message: `Too many attempts. Try again in ${describeWait(attempt.waitMs)}.` };
+  if (!attempt.ok) return { ok: false, message: "Wrong name or password." };
   const { token, expires } = await createSession(db, env, parsed.data.name);
   const secure = await requestIsSecure();
   (await cookies()).set(sessionCookieName(secure), token, { httpOnly: true, sameSite: "lax", secure, path: "/", expires });

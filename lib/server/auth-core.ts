@@ -14,25 +14,3 @@ export const SECURE_SESSION_COOKIE = "__Host-watt_session";
 export const sessionCookieName = (secure: boolean) => (secure ? SECURE_SESSION_COOKIE : SESSION_COOKIE);
 
 export const passwordConfigured = (env: Env) => !!env.WATT_PASSWORD_HASH;
-
-/** Sliding-window limit on sign-in attempts per client key (IP). In memory: one server process. */
-export class AttemptLimiter {
-  private attempts = new Map<string, number[]>();
-  constructor(private readonly max = 5, private readonly windowMs = 60_000) {}
-  /** true when this attempt may proceed (the per-key limit and a global one, since keys can be spoofed) */
-  allow(key: string, now = Date.now()): boolean {
-    return this.take(`key:${key}`, this.max, now) && this.take("*", this.max * 6, now);
-  }
-
-  private take(key: string, max: number, now: number): boolean {
-    const recent = (this.attempts.get(key) ?? []).filter((t) => now - t < this.windowMs);
-    if (recent.length >= max) {
-      this.attempts.set(key, recent);
-      return false;
-    }
-    recent.push(now);
-    this.attempts.set(key, recent);
-    if (this.attempts.size > 10_000) this.attempts.clear(); // bounded memory under a flood
-    return true;
-  }
-}

@@ -1,11 +1,12 @@
-// proxy.ts: security headers and private reads (against a real temporary database holding the
-// sessions), and the sign-in limiter.
+// proxy.ts: the front-door requirement, security headers, Origin and action-body checks, private reads
+// (against a real temporary database holding the sessions).
 import { NextRequest } from "next/server";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { createTempDb, type TempDb } from "../../test/temp-db";
 import { readEnv } from "../env";
-import { AttemptLimiter, SESSION_COOKIE } from "./auth-core";
+import { SESSION_COOKIE } from "./auth-core";
 import { hashPassword } from "./password-hash";
+import { markFrontDoorInstalled } from "./request-guard";
 import { createSession } from "./sessions";
 
 const HASH = hashPassword("correct horse battery");
@@ -33,7 +34,20 @@ const req = (path: string, init: { cookie?: string; method?: string; headers?: R
   });
 
 describe("proxy", () => {
+  it("refuses to serve when the front door is not installed (the client-address header could be forged)", async () => {
+    const g = globalThis as { __wattFrontDoor?: unknown };
+    delete g.__wattFrontDoor;
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    try {
+      expect((await proxy(req("/"))).status).toBe(503);
+    } finally {
+      warn.mockRestore();
+      markFrontDoorInstalled();
+    }
+  });
+
   it("sets a fresh nonce CSP and the security headers on pages", async () => {
+    markFrontDoorInstalled();
     delete process.env.WATT_PASSWORD_HASH;
     const a = await proxy(req("/"));
     const b = await proxy(req("/"));
@@ -46,7 +60,28 @@ describe("proxy", () => {
     expect((await proxy(req("/api/screen"))).headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
   });
 
-  it("private reads: pages redirect to sign-in and the API answers 401 without a session", async () => {
+  it("server actions: a foreign or missing Origin is a 403, a body Next cannot decode a 400", async () => {
+    delete process.env.WATT_PASSWORD_HASH;
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    try {
+      const action = (headers: Record<string, string>, body = '[{"auditId":1}]') =>
+        proxy(req("/companies/IREN", { method: "POST", headers: { "next-action": "40ab", "content-type": "text/plain;charset=UTF-8", ...headers }, body }));
+      expect((await action({ origin: "http://127.0.0.1:3000" })).status).toBe(200);
+      expect((await action({ origin: "http://evil.example:3000" })).status).toBe(403);
+      expect((await action({})).status).toBe(403);
+      const bad = await action({ origin: "http://127.0.0.1:3000" }, '"$"');
+      expect(bad.status).toBe(400);
+      expect(await bad.text()).not.toMatch(/\bat \w/);
+      expect(String(warn.mock.calls.at(-1)?.[0])).toMatch(/^\[proxy\] 400 POST \/companies\/IREN: /);
+      // the JSON API without Origin (scripts, curl) is fine; from another origin it is not
+      expect((await proxy(req("/api/companies/IREN/figures", { method: "PUT", body: "{}" }))).status).toBe(200);
+      expect((await proxy(req("/api/companies/IREN/figures", { method: "PUT", body: "{}", headers: { origin: "http://evil.example" } }))).status).toBe(403);
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
+  it("private reads: pages redirect to sign-in, the API answers 401, and API answers are never cached", async () => {
     process.env.WATT_PASSWORD_HASH = HASH;
     process.env.WATT_PRIVATE_READS = "true";
     const page = await proxy(req("/companies/IREN?set=Base"));
@@ -54,11 +89,14 @@ describe("proxy", () => {
     expect(page.headers.get("location")).toBe("http://localhost:3000/signin?next=%2Fcompanies%2FIREN%3Fset%3DBase") // NextURL writes loopback as localhost;
     const denied = await proxy(req("/api/screen"));
     expect(denied.status).toBe(401);
+    expect(denied.headers.get("cache-control")).toBe("private, no-store");
     expect((await proxy(req("/signin"))).status).toBe(200);
     expect((await proxy(req("/api/health"))).status).toBe(200);
     const { token } = await createSession(t.db, readEnv(), "ana");
     const ok = await proxy(req("/api/screen", { cookie: token }));
     expect(ok.status).toBe(200);
+    expect(ok.headers.get("cache-control")).toBe("private, no-store");
+    expect(ok.headers.get("vary")).toContain("Cookie");
     // a token the server never issued (or ended) reads nothing
     expect((await proxy(req("/api/screen", { cookie: "A".repeat(43) }))).status).toBe(401);
   });
@@ -67,15 +105,6 @@ describe("proxy", () => {
     process.env.WATT_PASSWORD_HASH = HASH;
     delete process.env.WATT_PRIVATE_READS;
     expect((await proxy(req("/"))).status).toBe(200);
-  });
-});
-
-describe("sign-in limiter", () => {
-  it("rate-limits sign-in attempts per client and overall", () => {
-    const l = new AttemptLimiter(5, 60_000);
-    const t0 = 1_000_000;
-    for (let i = 0; i < 5; i++) expect(l.allow("1.2.3.4", t0 + i)).toBe(true);
-    expect(l.allow("1.2.3.4", t0 + 10)).toBe(false);
-    expect(l.allow("1.2.3.4", t0 + 61_000)).toBe(true); // window passed
+    expect((await proxy(req("/api/screen"))).headers.get("cache-control")).toBeNull();
   });
 });
