@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import Link from "next/link";
 import { currentUser } from "@/lib/server/auth";
+import { SetHealthNotice } from "./components/SetHealthNotice";
 import { UserMenu } from "./components/UserMenu";
 import "./globals.css";
 
@@ -33,7 +34,10 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           </nav>
           <span className="user"><UserMenu user={me.user} required={me.required} /></span>
         </header>
-        <main id="main">{children}</main>
+        <main id="main">
+          <SetHealthNotice />
+          {children}
+        </main>
       </body>
     </html>
   );

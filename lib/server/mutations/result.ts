@@ -31,9 +31,9 @@ export class ConflictError extends Error {
 
 export class NotFoundError extends Error {}
 
-/** Thrown inside a transaction to roll it back and report a field error. */
+/** Thrown inside a transaction to roll it back and report a field error (and, optionally, more of them). */
 export class FieldError extends Error {
-  constructor(public readonly field: string, message: string) {
+  constructor(public readonly field: string, message: string, public readonly others: Record<string, string[]> = {}) {
     super(message);
   }
 }
@@ -48,7 +48,7 @@ export async function runWrite<T>(what: string, submitted: unknown, fn: () => Pr
   } catch (e) {
     if (e instanceof ConflictError) return { ok: false, kind: "conflict", message: e.message, current: e.current, submitted };
     if (e instanceof NotFoundError) return { ok: false, kind: "not-found", message: e.message };
-    if (e instanceof FieldError) return fieldError(e.field, e.message, submitted);
+    if (e instanceof FieldError) return { ok: false, kind: "invalid", fieldErrors: { ...e.others, [e.field]: [e.message] }, formErrors: [], submitted };
     if (isUniqueViolation(e)) return { ok: false, kind: "invalid", fieldErrors: {}, formErrors: ["That name or code is already taken."], submitted };
     console.error(`[write] ${what} failed:`, e);
     return { ok: false, kind: "error", message: `Could not save (${what}). Nothing was changed; the error was logged on the server.` };
