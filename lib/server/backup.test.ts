@@ -130,9 +130,9 @@ describe("restoreDatabase", () => {
     const before = await exportText(t);
     await t.db.$disconnect(); // a restore needs the server stopped
     const targetBytes = readFileSync(t.file);
-    expect(() => restoreDatabase(bad, t.file)).toThrow(/integrity check/);
-    expect(() => restoreDatabase(garbage, t.file)).toThrow(/integrity check: file is not a database/);
-    expect(() => restoreDatabase(path.join(dir, "missing.db"), t.file)).toThrow(/No backup/);
+    await expect(restoreDatabase(bad, t.file)).rejects.toThrow(/integrity check/);
+    await expect(restoreDatabase(garbage, t.file)).rejects.toThrow(/integrity check: file is not a database/);
+    await expect(restoreDatabase(path.join(dir, "missing.db"), t.file)).rejects.toThrow(/No backup/);
     expect(readFileSync(t.file).equals(targetBytes)).toBe(true);
     expect(existsSync(`${t.file}.tmp`)).toBe(false);
     const db = createClient(t.url);
@@ -149,7 +149,7 @@ describe("restoreDatabase", () => {
     const conn = new Database(other);
     conn.exec("CREATE TABLE x (a)");
     conn.close();
-    expect(() => restoreDatabase(other, t.file)).toThrow(/not a Watt Screener database/);
+    await expect(restoreDatabase(other, t.file)).rejects.toThrow(/not a Watt Screener database/);
   });
 
   it("brings back the data after the target was changed", async () => {
@@ -166,7 +166,7 @@ describe("restoreDatabase", () => {
     expect(await exportText(t)).not.toBe(original);
     await t.db.$disconnect();
 
-    const r = restoreDatabase(backup.file, t.file);
+    const r = await restoreDatabase(backup.file, t.file);
     expect(r.integrity).toBe("ok");
     expect(r.tables).toEqual(backup.tables);
     expect(existsSync(`${t.file}.tmp`)).toBe(false);
@@ -365,7 +365,7 @@ describe("npm scripts (end to end)", () => {
     // Restore the seeded-only state over c.db; the old c.db is kept in backups/ first.
     const restore = await run("db-restore.ts", [seededBackup.file], newDb);
     expect(restore.code, restore.stderr).toBe(0);
-    expect(restore.stdout).toMatch(/Saved the current database as backups\/watt-pre-restore-\d{8}T\d{6}Z\.db/);
+    expect(restore.stdout).toMatch(/Saved the current database as backups\/watt-pre-restore-\d{8}T\d{6}Z-[0-9a-f]{6}\.db/);
     expect(restore.stdout).toMatch(/Restored .*seeded\.db → .*c\.db \(\d+ KiB, integrity ok\)/);
     const restored = createClient(newDb);
     try {
