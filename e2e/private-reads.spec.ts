@@ -1,5 +1,6 @@
-// Runs against the third server: a password and WATT_PRIVATE_READS=true (playwright.config.ts, project
-// "private"). Reads need a session, and what the API answers is never kept by a shared cache.
+// Runs against the third server: a password, WATT_PRIVATE_READS=true and WATT_TRUSTED_PROXIES=1, as if
+// behind one TLS proxy (playwright.config.ts, project "private"). Reads need a session, what the API
+// answers is never kept by a shared cache, and over https the cookie is __Host- prefixed.
 import { expect, test } from "@playwright/test";
 import { callAction, serverActionsInBuild } from "./write-paths";
 
@@ -23,4 +24,21 @@ test("private reads: no session, no data; API answers are private and vary by co
     expect(res.headers.get("cache-control"), path).toBe("private, no-store");
     expect(res.headers.get("vary") ?? "", path).toMatch(/\bCookie\b/i);
   }
+});
+
+test("behind the TLS proxy the session cookie is __Host-watt_session: Secure, Path=/, no Domain", async ({ baseURL }) => {
+  const signIn = serverActionsInBuild().find((a) => a.name === "signInAction")!;
+  const tls = { "x-forwarded-proto": "https", "x-forwarded-for": "198.51.100.7" }; // what the proxy adds
+  const r = await callAction(baseURL!, signIn, [{ name: "Reader", password: PASSWORD }], tls);
+  const set = r.setCookie.find((c) => c.startsWith("__Host-watt_session="));
+  expect(set, r.setCookie.join(" | ")).toBeTruthy();
+  expect(set).toMatch(/;\s*Secure/i);
+  expect(set).toMatch(/;\s*Path=\/(;|$)/);
+  expect(set).not.toMatch(/Domain=/i);
+  const token = set!.split(";")[0].slice("__Host-watt_session=".length);
+  const read = (cookie: string) => fetch(`${baseURL}/api/screen`, { headers: { ...tls, cookie } });
+  expect((await read(`__Host-watt_session=${token}`)).status).toBe(200);
+  // over https only the prefixed name counts: the same token under the plain name (which a page on
+  // another port of this host could have set) reads nothing
+  expect((await read(`watt_session=${token}`)).status).toBe(401);
 });
