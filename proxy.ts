@@ -7,15 +7,17 @@ import { NextResponse, type NextRequest } from "next/server";
 import { readEnv } from "@/lib/env";
 import { passwordConfigured, sessionCookieName } from "@/lib/server/auth-core";
 import { db } from "@/lib/server/db";
-import { actionBodyRefusal, frontDoorInstalled, originRefusal, type Refusal } from "@/lib/server/request-guard";
+import { actionBodyRefusal, frontDoorInstalled, originRefusal, PEER_HEADER, readPeer, type Refusal } from "@/lib/server/request-guard";
 import { findSession } from "@/lib/server/sessions";
 
 const PUBLIC_PATHS = ["/signin", "/api/health"];
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 export async function proxy(request: NextRequest) {
-  // Without the front door the client-address header could be forged and the Host is unchecked.
+  // Without the front door the client-address header could be forged and the Host is unchecked; a
+  // request it did not stamp (the first after start, handled while instrumentation loaded) is not served.
   if (!frontDoorInstalled()) return refuse(request, { status: 503, message: "The request guard is not installed (instrumentation.ts did not run)." });
+  if (!readPeer(request.headers.get(PEER_HEADER))) return refuse(request, { status: 503, message: "The server is starting; try again." });
   const env = readEnv();
   const { pathname } = request.nextUrl;
   const isApi = pathname.startsWith("/api/");

@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import Link from "next/link";
+import { readEnv } from "@/lib/env";
 import { currentUser } from "@/lib/server/auth";
 import { SetHealthNotice } from "./components/SetHealthNotice";
 import { UserMenu } from "./components/UserMenu";
@@ -21,6 +22,8 @@ export const viewport: Viewport = {
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const me = await currentUser();
+  // Under private reads, someone not signed in learns nothing about the stored sets either.
+  const readsOpen = !me.required || me.signedIn || !readEnv().WATT_PRIVATE_READS;
   return (
     <html lang="en">
       <body>
@@ -35,7 +38,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           <span className="user"><UserMenu user={me.user} required={me.required} /></span>
         </header>
         <main id="main">
-          <SetHealthNotice />
+          {readsOpen && <SetHealthNotice />}
           {children}
         </main>
       </body>

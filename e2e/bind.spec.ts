@@ -16,6 +16,7 @@ const lanAddress = Object.values(networkInterfaces()).flat().find((i) => i && i.
 test.describe.serial("password-less server bound to all interfaces", () => {
   test.skip(!lanAddress, "this machine has no non-loopback IPv4 address to connect through");
   let server: ChildProcess | undefined;
+  let firstAnswer = 0;
 
   test.beforeAll(async () => {
     const env = { ...process.env, DATABASE_URL, NEXT_TELEMETRY_DISABLED: "1", WATT_PASSWORD_HASH: "" };
@@ -25,6 +26,12 @@ test.describe.serial("password-less server bound to all interfaces", () => {
     const out = openSync(LOG, "w");
     server = spawn("node_modules/.bin/next", ["start", "-H", "0.0.0.0", "-p", String(PORT)], { env, stdio: ["ignore", out, out] });
     closeSync(out);
+    // The very first request reaches Next before instrumentation.ts has run, so the front door never
+    // sees it: make it a rebinding attempt, and it must not be served (proxy.ts: no stamp → 503).
+    for (let i = 0; i < 100 && firstAnswer === 0; i++) {
+      firstAnswer = await rawRequest(`http://127.0.0.1:${PORT}/api/screen`, { headers: { host: `evil.example:${PORT}` } }).then((r) => r.status, () => 0);
+      if (firstAnswer === 0) await new Promise((r) => setTimeout(r, 100));
+    }
     for (let i = 0; i < 100; i++) {
       const up = await rawRequest(`http://127.0.0.1:${PORT}/api/health`).then((r) => r.status === 200, () => false);
       if (up) return;
@@ -41,6 +48,10 @@ test.describe.serial("password-less server bound to all interfaces", () => {
       headers: { host: `127.0.0.1:${PORT}`, origin: `http://127.0.0.1:${PORT}`, "next-action": create().id, "content-type": "text/plain;charset=UTF-8" },
       body: JSON.stringify([{ name: "", values: {} }]), // invalid: the action itself writes nothing either way
     });
+
+  test("the first request after start, before the front door is installed, is not served", () => {
+    expect([503, 421]).toContain(firstAnswer);
+  });
 
   test("a neighbour can read but not write, even with a loopback Host header", async () => {
     const read = await rawRequest(`http://${lanAddress}:${PORT}/api/health`, { headers: { host: `127.0.0.1:${PORT}` } });

@@ -6,7 +6,7 @@ import { createTempDb, type TempDb } from "../../test/temp-db";
 import { readEnv } from "../env";
 import { SESSION_COOKIE } from "./auth-core";
 import { hashPassword } from "./password-hash";
-import { markFrontDoorInstalled } from "./request-guard";
+import { markFrontDoorInstalled, PEER_HEADER, stampPeer } from "./request-guard";
 import { createSession } from "./sessions";
 
 const HASH = hashPassword("correct horse battery");
@@ -29,7 +29,8 @@ afterEach(() => { process.env = { ...saved, DATABASE_URL: t.url }; });
 const req = (path: string, init: { cookie?: string; method?: string; headers?: Record<string, string>; body?: string } = {}) =>
   new NextRequest(new URL(path, "http://127.0.0.1:3000"), {
     method: init.method ?? "GET",
-    headers: { host: "127.0.0.1:3000", ...(init.cookie ? { cookie: `${SESSION_COOKIE}=${init.cookie}` } : {}), ...init.headers },
+    // what the front door adds to every request it checked (lib/server/front-door.ts)
+    headers: { host: "127.0.0.1:3000", [PEER_HEADER]: stampPeer("127.0.0.1", true), ...(init.cookie ? { cookie: `${SESSION_COOKIE}=${init.cookie}` } : {}), ...init.headers },
     body: init.body,
   });
 
@@ -43,6 +44,18 @@ describe("proxy", () => {
     } finally {
       warn.mockRestore();
       markFrontDoorInstalled();
+    }
+  });
+
+  it("refuses a request the front door did not stamp (the first after start), and a forged stamp", async () => {
+    markFrontDoorInstalled();
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    try {
+      expect((await proxy(req("/", { headers: { [PEER_HEADER]: "" } }))).status).toBe(503);
+      expect((await proxy(req("/", { headers: { [PEER_HEADER]: "client=6.6.6.6;local=loopback;key=guessed" } }))).status).toBe(503);
+      expect((await proxy(req("/"))).status).toBe(200);
+    } finally {
+      warn.mockRestore();
     }
   });
 

@@ -6,12 +6,14 @@
 // Installed from instrumentation.ts, so it also guards a plain `next start` or `next dev`, not only
 // `npm start`. Node publishes every incoming request on the "http.server.request.start" diagnostics
 // channel just before the server's "request" event; on the first one from a server we wrap that server's
-// request listeners, so this and every later request passes through `guard` first.
+// request listeners, so this and every later request passes through `guard` first. Next runs
+// instrumentation lazily, while handling the very first request — that one the front door never sees,
+// so it carries no stamp and proxy.ts answers it 503 (a client retries; health checks do).
 import { subscribe } from "node:diagnostics_channel";
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import { readEnv } from "../env";
 import {
-  clientAddress, frontDoorInstalled, frontDoorRefusal, isLoopbackAddress, markFrontDoorInstalled, PEER_HEADER, type GuardContext,
+  clientAddress, frontDoorInstalled, frontDoorRefusal, isLoopbackAddress, markFrontDoorInstalled, PEER_HEADER, stampPeer, type GuardContext,
 } from "./request-guard";
 
 /** Headers only a configured reverse proxy may set; from anyone else they are dropped. */
@@ -33,7 +35,7 @@ export function guard(req: IncomingMessage, res: ServerResponse, ctx: GuardConte
   const socket = req.socket;
   const client = clientAddress(socket.remoteAddress, first(req.headers["x-forwarded-for"]), ctx.trustedProxies);
   if (ctx.trustedProxies === 0) for (const h of FORWARDED) delete req.headers[h];
-  req.headers[PEER_HEADER] = `client=${client};local=${isLoopbackAddress(socket.localAddress) ? "loopback" : "other"}`;
+  req.headers[PEER_HEADER] = stampPeer(client, isLoopbackAddress(socket.localAddress));
 
   const host = (ctx.trustedProxies > 0 && first(req.headers["x-forwarded-host"])?.split(",")[0].trim()) || req.headers.host;
   const refusal = frontDoorRefusal({

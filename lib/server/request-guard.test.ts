@@ -6,7 +6,7 @@ import { guard } from "./front-door";
 import { listenHost } from "./listen";
 import { hashPassword } from "./password-hash";
 import {
-  actionBodyRefusal, clientAddress, frontDoorRefusal, hostAllowed, isLoopbackAddress, originRefusal, PEER_HEADER, readPeer, type GuardContext,
+  actionBodyRefusal, clientAddress, frontDoorRefusal, hostAllowed, isLoopbackAddress, markFrontDoorInstalled, originRefusal, PEER_HEADER, readPeer, type GuardContext,
 } from "./request-guard";
 
 const LOCAL: GuardContext = { passwordSet: false, allowedHosts: [], trustedProxies: 0 };
@@ -91,12 +91,13 @@ describe("client address", () => {
   });
 
   it("the front door strips forwarded headers and the peer header a client sends, then records the socket", () => {
+    markFrontDoorInstalled();
     const socket = new Socket();
     Object.defineProperties(socket, { remoteAddress: { value: "127.0.0.1" }, localAddress: { value: "127.0.0.1" }, localPort: { value: 3000 } });
     const r = new IncomingMessage(socket);
     r.method = "POST";
     r.url = "/signin";
-    r.headers = { host: "127.0.0.1:3000", "x-forwarded-for": "203.0.113.9", "x-forwarded-proto": "https", [PEER_HEADER]: "client=6.6.6.6;local=loopback" };
+    r.headers = { host: "127.0.0.1:3000", "x-forwarded-for": "203.0.113.9", "x-forwarded-proto": "https", [PEER_HEADER]: "client=6.6.6.6;local=loopback;key=guessed" };
     const res = new ServerResponse(r);
     expect(guard(r, res, LOCAL)).toBe(true);
     expect(r.headers["x-forwarded-for"]).toBeUndefined();

@@ -8,7 +8,11 @@
 // loopback names closes it. With a password, sessions protect writes and WATT_ALLOWED_HOSTS can narrow
 // the names further.
 
-/** Request header the front door sets (and strips from what clients send): `client=<addr>;local=loopback|other`. */
+/**
+ * Request header the front door sets (and strips from what clients send):
+ * `client=<addr>;local=loopback|other;key=<this process's key>`. The key tells a stamp from a forgery
+ * on a request the front door never saw (the first one after start, before instrumentation ran).
+ */
 export const PEER_HEADER = "x-watt-peer";
 /** Server-action bodies (next.config.js serverActions.bodySizeLimit says the same). */
 export const ACTION_BODY_LIMIT = 256 * 1024;
@@ -161,13 +165,19 @@ function resolvesInRoot(root: unknown, token: string): boolean {
   return !!at && typeof at === "object";
 }
 
-/** What the front door recorded about the connection (null when the header is missing or malformed). */
-export function readPeer(header: string | null | undefined): { client: string; loopback: boolean } | null {
-  const m = /^client=([^;]{1,100});local=(loopback|other)$/.exec(header ?? "");
-  return m ? { client: m[1], loopback: m[2] === "loopback" } : null;
-}
-
-const frontDoorState = globalThis as unknown as { __wattFrontDoor?: { since: number } };
+const frontDoorState = globalThis as unknown as { __wattFrontDoor?: { since: number; key: string } };
 /** Set by installFrontDoor(); without it PEER_HEADER could come from the client, so proxy.ts refuses to serve. */
 export const frontDoorInstalled = () => !!frontDoorState.__wattFrontDoor;
-export const markFrontDoorInstalled = () => { frontDoorState.__wattFrontDoor ??= { since: Date.now() }; };
+export const markFrontDoorInstalled = () => { frontDoorState.__wattFrontDoor ??= { since: Date.now(), key: crypto.randomUUID() }; };
+
+/** The PEER_HEADER value for a connection (only the front door calls this, and tests). */
+export function stampPeer(client: string, loopback: boolean): string {
+  return `client=${client};local=${loopback ? "loopback" : "other"};key=${frontDoorState.__wattFrontDoor?.key ?? ""}`;
+}
+
+/** What the front door recorded about the connection; null when missing, malformed or not its stamp. */
+export function readPeer(header: string | null | undefined): { client: string; loopback: boolean } | null {
+  const key = frontDoorState.__wattFrontDoor?.key;
+  const m = /^client=([^;]{1,100});local=(loopback|other);key=([\w-]{1,64})$/.exec(header ?? "");
+  return m && key && m[3] === key ? { client: m[1], loopback: m[2] === "loopback" } : null;
+}
