@@ -7,7 +7,7 @@ import { hashPassword } from "./lib/server/password-hash";
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const DATABASE_URL = process.env.E2E_DATABASE_URL ?? "file:./prisma/e2e.db";
 // A second server with a password, for the access-control tests (e2e/security.spec.ts), and a third
-// with a password and private reads, as if behind one TLS proxy (e2e/private-reads.spec.ts).
+// with a password and private reads, as if behind one TLS proxy for watt.example.test (e2e/private-reads.spec.ts).
 const SECURE_PORT = PORT + 1;
 const PRIVATE_PORT = PORT + 2;
 export const SECURE_PASSWORD = "e2e-password-123";
@@ -67,7 +67,7 @@ export default defineConfig({
     {
       command: server(PRIVATE_PORT),
       url: `http://127.0.0.1:${PRIVATE_PORT}/api/health`,
-      env: { DATABASE_URL: PRIVATE_DATABASE_URL, NEXT_TELEMETRY_DISABLED: "1", WATT_PASSWORD_HASH: SECURE_HASH, WATT_PRIVATE_READS: "true", WATT_TRUSTED_PROXIES: "1" },
+      env: { DATABASE_URL: PRIVATE_DATABASE_URL, NEXT_TELEMETRY_DISABLED: "1", WATT_PASSWORD_HASH: SECURE_HASH, WATT_PRIVATE_READS: "true", WATT_TRUSTED_PROXIES: "1", WATT_ALLOWED_HOSTS: "watt.example.test" },
       reuseExistingServer: false,
       timeout: 120_000,
     },

@@ -1,7 +1,8 @@
-// Runs against the third server: a password, WATT_PRIVATE_READS=true and WATT_TRUSTED_PROXIES=1, as if
-// behind one TLS proxy (playwright.config.ts, project "private"). Reads need a session, what the API
+// Runs against the third server: a password, WATT_PRIVATE_READS=true, WATT_TRUSTED_PROXIES=1 and
+// WATT_ALLOWED_HOSTS=watt.example.test, as if behind one TLS proxy (playwright.config.ts, "private"). Reads need a session, what the API
 // answers is never kept by a shared cache, and over https the cookie is __Host- prefixed.
 import { expect, test } from "@playwright/test";
+import { rawRequest } from "./raw-http";
 import { callAction, serverActionsInBuild } from "./write-paths";
 
 const PASSWORD = "e2e-password-123";
@@ -41,4 +42,17 @@ test("behind the TLS proxy the session cookie is __Host-watt_session: Secure, Pa
   // over https only the prefixed name counts: the same token under the plain name (which a page on
   // another port of this host could have set) reads nothing
   expect((await read(`watt_session=${token}`)).status).toBe(401);
+});
+
+test("WATT_ALLOWED_HOSTS: only its names (and loopback) are answered; actions from its origin reach the app", async ({ baseURL }) => {
+  const port = new URL(baseURL!).port;
+  expect((await rawRequest(`${baseURL}/api/health`, { headers: { host: "watt.example.test" } })).status).toBe(200);
+  expect((await rawRequest(`${baseURL}/api/health`, { headers: { host: `evil.example:${port}` } })).status).toBe(421);
+  // A proxy that passes its own Host on: the browser's Origin is the public name, listed in
+  // serverActions.allowedOrigins too (next.config.js), so Next's check accepts it and the action runs.
+  const everywhere = serverActionsInBuild().find((a) => a.name === "signOutEverywhereAction")!;
+  const fromPublic = await callAction(baseURL!, everywhere, [], { Origin: "https://watt.example.test" });
+  expect(fromPublic.status).toBe(200);
+  expect(fromPublic.text).toContain('"kind":"unauthorized"'); // it ran: no session
+  expect((await callAction(baseURL!, everywhere, [], { Origin: "https://evil.example" })).status).toBe(403);
 });
