@@ -19,8 +19,8 @@ export function invalid(error: z.ZodError, submitted: unknown): WriteResult<neve
   return { ok: false, kind: "invalid", ...zodFieldErrors(error.issues), submitted };
 }
 
-export const fieldError = (field: string, message: string, submitted: unknown): WriteResult<never> =>
-  ({ ok: false, kind: "invalid", fieldErrors: { [field]: [message] }, formErrors: [], submitted });
+export const fieldError = (field: string, message: string, submitted: unknown, others: Record<string, string[]> = {}): WriteResult<never> =>
+  ({ ok: false, kind: "invalid", fieldErrors: { ...others, [field]: [message] }, formErrors: [], submitted });
 
 /** Thrown inside a transaction to roll it back and report a conflict. */
 export class ConflictError extends Error {
@@ -48,7 +48,7 @@ export async function runWrite<T>(what: string, submitted: unknown, fn: () => Pr
   } catch (e) {
     if (e instanceof ConflictError) return { ok: false, kind: "conflict", message: e.message, current: e.current, submitted };
     if (e instanceof NotFoundError) return { ok: false, kind: "not-found", message: e.message };
-    if (e instanceof FieldError) return { ok: false, kind: "invalid", fieldErrors: { ...e.others, [e.field]: [e.message] }, formErrors: [], submitted };
+    if (e instanceof FieldError) return fieldError(e.field, e.message, submitted, e.others);
     if (isUniqueViolation(e)) return { ok: false, kind: "invalid", fieldErrors: {}, formErrors: ["That name or code is already taken."], submitted };
     console.error(`[write] ${what} failed:`, e);
     return { ok: false, kind: "error", message: `Could not save (${what}). Nothing was changed; the error was logged on the server.` };
