@@ -7,8 +7,8 @@
 // (zod and JSON.stringify recurse and overflow the stack) and lone UTF-16 surrogates (the database
 // cannot store them) are reported instead of crashing the import.
 import type { z } from "zod";
-import { FACT_KEYS } from "../domain/facts";
-import { assumptionSetCreateSchema } from "../domain/forms";
+import { factMeta } from "../domain/facts";
+import { assumptionSetCreateSchema, marketFiguresSchema } from "../domain/forms";
 import { companySchema, datasetSchema, eventSchema, isWellFormedText, powerTotalsSchema, siteSchema, contractSchema } from "../domain/schemas";
 import type { Contract, Fact, Site } from "../generated/prisma/client";
 import { contractToInput, factToInput, siteToInput } from "./rows";
@@ -48,12 +48,20 @@ const c = companySchema.shape;
 const companyRules = { ticker: c.ticker, name: c.name, exchange: c.exchange, country: c.country, powerStrategy: c.powerStrategy, gaps: c.gaps, powerNote: powerTotalsSchema.shape.note };
 const datasetRules = { snapshot: datasetSchema.shape.snapshot, currency: datasetSchema.shape.currency, notes: datasetSchema.shape.notes };
 
-/** The domain schema of each figure key: the dataset field it comes from (sharePrice → a price > 0, …). */
-const FACT_RULES: Record<string, z.ZodType> = Object.fromEntries(FACT_KEYS.map(({ key, json }) => {
+const formFacts = marketFiguresSchema.shape.facts.shape as Record<string, z.ZodType | undefined>;
+
+/**
+ * The schema of a figure's value: the edit form's (a price > 0, shares with a basis, …), else that of
+ * the dataset field it is loaded from; null for a key that is not a figure.
+ */
+function factRule(key: string): z.ZodType | null {
+  const form = formFacts[key];
+  if (form) return form;
+  const json = (factMeta as (k: string) => { json: string | null } | undefined)(key)?.json;
+  if (!json) return null;
   const [head, tail] = json.split(".");
-  const schema = tail ? powerTotalsSchema.shape[tail as "securedMw" | "energizedMw"] : c[head as keyof typeof c];
-  return [key, schema as z.ZodType];
-}));
+  return ((tail ? powerTotalsSchema.shape[tail as keyof typeof powerTotalsSchema.shape] : c[head as keyof typeof c]) as z.ZodType | undefined) ?? null;
+}
 
 /** Parses `input` and reports each issue under its field (prefixed, or renamed back to the column). */
 function check(report: Report, table: string, row: Row, index: number, schema: z.ZodType, input: unknown, prefix = "", column: Record<string, string> = {}) {
@@ -80,8 +88,8 @@ export function checkDomainRules(tables: Record<string, { row: Row; index: numbe
   for (const { row, index } of tables.Company ?? []) for (const [col, schema] of Object.entries(companyRules)) check(report, "Company", row, index, schema, row[col], col);
   for (const { row, index } of tables.DatasetMeta ?? []) for (const [col, schema] of Object.entries(datasetRules)) check(report, "DatasetMeta", row, index, schema, row[col], col);
   for (const { row, index } of tables.Fact ?? []) {
-    const rule = FACT_RULES[row.key as string];
-    if (!rule) report("Fact", row, index, "key", `Unknown figure (one of ${Object.keys(FACT_RULES).join(", ")})`);
+    const rule = factRule(String(row.key));
+    if (!rule) report("Fact", row, index, "key", "Unknown figure (see lib/domain/facts.ts)");
     else check(report, "Fact", row, index, rule, factToInput(row as unknown as Fact), "", FACT_COLUMN);
   }
   const siteNames = new Map((tables.Site ?? []).map(({ row }) => [row.id, row.name as string]));
@@ -90,6 +98,7 @@ export function checkDomainRules(tables: Record<string, { row: Row; index: numbe
     check(report, "Site", row, index, siteSchema, siteToInput(row as unknown as Site));
   }
   for (const { row, index } of tables.Contract ?? [])
+    // (contractToInput takes the site's name here; model v2's takes a lookup: (id) => siteNames.get(id) ?? null)
     check(report, "Contract", row, index, contractSchema, contractToInput(row as unknown as Contract, siteNames.get(row.siteId) ?? null));
   for (const { row, index } of tables.Event ?? [])
     // (its contractJson is already parsed with contractSchema by the column schema)
