@@ -1,4 +1,10 @@
 // @ts-check
+// Read again by `next start`, so these follow the environment the server starts with (lib/env.ts
+// validates the same variable; an entry only counts with a password).
+const allowedHosts = process.env.WATT_PASSWORD_HASH
+  ? (process.env.WATT_ALLOWED_HOSTS ?? "").split(",").map((h) => h.trim().toLowerCase()).filter(Boolean)
+  : [];
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
@@ -7,8 +13,18 @@ const nextConfig = {
   distDir: process.env.NEXT_DIST_DIR || ".next",
   // better-sqlite3 is a native module; Prisma's generated client stays on the server.
   serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3"],
-  // Request bodies of server actions are small JSON forms; refuse anything larger early.
-  experimental: { serverActions: { bodySizeLimit: "256kb" } },
+  experimental: {
+    serverActions: {
+      // Request bodies of server actions are small JSON forms; refuse anything larger early (the front
+      // door and proxy.ts answer 413 before Next's own limit, which throws a 500).
+      bodySizeLimit: "256kb",
+      // Next compares an action's Origin with the Host it sees; behind a proxy that rewrites Host, the
+      // public names (WATT_ALLOWED_HOSTS, password mode only) must be listed here explicitly.
+      allowedOrigins: allowedHosts,
+    },
+    // proxy.ts reads server-action bodies to check them; it never needs more than the 256 KB above.
+    proxyClientMaxBodySize: "1mb",
+  },
   // Static files skip proxy.ts, so they get the plain headers here.
   async headers() {
     return [{

@@ -2,16 +2,25 @@
 // and seeded before the server starts. Debian's chromium is used when present (no browser download).
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
-import { hashPassword } from "./lib/server/auth-core";
+import { hashPassword } from "./lib/server/password-hash";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const DATABASE_URL = process.env.E2E_DATABASE_URL ?? "file:./prisma/e2e.db";
-// A second server with a password, for the access-control tests (e2e/security.spec.ts).
+// A second server with a password, for the access-control tests (e2e/security.spec.ts), and a third
+// with a password and private reads, as if behind one TLS proxy for watt.example.test (e2e/private-reads.spec.ts).
 const SECURE_PORT = PORT + 1;
+const PRIVATE_PORT = PORT + 2;
 export const SECURE_PASSWORD = "e2e-password-123";
+// Computed once and handed to the workers through the environment (a second hash would have another
+// salt): e2e/security.spec.ts forges a token from it, as someone who read the hash could.
+const SECURE_HASH = (process.env.E2E_SECURE_HASH ??= hashPassword(SECURE_PASSWORD));
 const SECURE_DATABASE_URL = DATABASE_URL.replace(/\.db$/, "-secure.db");
+const PRIVATE_DATABASE_URL = DATABASE_URL.replace(/\.db$/, "-private.db");
+// Each server's output goes to test-results-servers/server-<port>.log, which the tests read to check
+// that refused requests leave one line and no stack trace.
 const server = (port: number) =>
-  `node_modules/.bin/tsx scripts/db-prepare.ts --reset && exec node_modules/.bin/next start -H 127.0.0.1 -p ${port}`;
+  `node_modules/.bin/tsx scripts/db-prepare.ts --reset && mkdir -p test-results-servers && : > test-results-servers/server-${port}.log && ` +
+  `exec node_modules/.bin/next start -H 127.0.0.1 -p ${port} >> test-results-servers/server-${port}.log 2>&1`;
 const chromium = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
 
 export default defineConfig({
@@ -35,8 +44,9 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "chromium", use: { ...devices["Desktop Chrome"] }, testIgnore: /security\.spec\.ts/ },
+    { name: "chromium", use: { ...devices["Desktop Chrome"] }, testIgnore: /(security|private-reads)\.spec\.ts/ },
     { name: "secure", use: { ...devices["Desktop Chrome"], baseURL: `http://127.0.0.1:${SECURE_PORT}` }, testMatch: /security\.spec\.ts/ },
+    { name: "private", use: { ...devices["Desktop Chrome"], baseURL: `http://127.0.0.1:${PRIVATE_PORT}` }, testMatch: /private-reads\.spec\.ts/ },
   ],
   // exec: the PID Playwright ends is next-server's own, so no server is left behind.
   webServer: [
@@ -46,12 +56,18 @@ export default defineConfig({
       env: { DATABASE_URL, NEXT_TELEMETRY_DISABLED: "1", WATT_PASSWORD_HASH: "" },
       reuseExistingServer: false,
       timeout: 120_000,
-      stdout: "pipe",
     },
     {
       command: server(SECURE_PORT),
       url: `http://127.0.0.1:${SECURE_PORT}/api/health`,
-      env: { DATABASE_URL: SECURE_DATABASE_URL, NEXT_TELEMETRY_DISABLED: "1", WATT_PASSWORD_HASH: hashPassword(SECURE_PASSWORD) },
+      env: { DATABASE_URL: SECURE_DATABASE_URL, NEXT_TELEMETRY_DISABLED: "1", WATT_PASSWORD_HASH: SECURE_HASH },
+      reuseExistingServer: false,
+      timeout: 120_000,
+    },
+    {
+      command: server(PRIVATE_PORT),
+      url: `http://127.0.0.1:${PRIVATE_PORT}/api/health`,
+      env: { DATABASE_URL: PRIVATE_DATABASE_URL, NEXT_TELEMETRY_DISABLED: "1", WATT_PASSWORD_HASH: SECURE_HASH, WATT_PRIVATE_READS: "true", WATT_TRUSTED_PROXIES: "1", WATT_ALLOWED_HOSTS: "watt.example.test" },
       reuseExistingServer: false,
       timeout: 120_000,
     },

@@ -1,6 +1,8 @@
 import type { Metadata, Viewport } from "next";
 import Link from "next/link";
+import { readEnv } from "@/lib/env";
 import { currentUser } from "@/lib/server/auth";
+import { SetHealthNotice } from "./components/SetHealthNotice";
 import { UserMenu } from "./components/UserMenu";
 import "./globals.css";
 
@@ -20,6 +22,8 @@ export const viewport: Viewport = {
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const me = await currentUser();
+  // Under private reads, someone not signed in learns nothing about the stored sets either.
+  const readsOpen = !me.required || me.signedIn || !readEnv().WATT_PRIVATE_READS;
   return (
     <html lang="en">
       <body>
@@ -33,7 +37,10 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           </nav>
           <span className="user"><UserMenu user={me.user} required={me.required} /></span>
         </header>
-        <main id="main">{children}</main>
+        <main id="main">
+          {readsOpen && <SetHealthNotice />}
+          {children}
+        </main>
       </body>
     </html>
   );

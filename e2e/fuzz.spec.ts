@@ -39,6 +39,7 @@ const junk = fc.oneof(
   fc.constant("javascript:alert(1)"), fc.constant("__proto__"), fc.constant("2025-02-30x"), fc.double({ noNaN: true }),
   fc.integer(), fc.string({ maxLength: 40 }), fc.boolean(), fc.array(fc.jsonValue({ maxDepth: 1 }), { maxLength: 3 }),
   fc.dictionary(fc.string({ maxLength: 8 }), fc.jsonValue({ maxDepth: 1 }), { maxKeys: 3 }),
+  fc.constant("\uD800"), fc.constant("x\uDC00"), // lone surrogates: the database cannot store them
 );
 
 function mutate(value: unknown, path: number[], replacement: unknown, op: number): unknown {
@@ -84,7 +85,8 @@ test.describe.serial("hostile input over HTTP", () => {
   test.afterAll(() => { expect(dumpDatabase(E2E_DB_FILE), "the database changed").toBe(before); });
 
   test("every server action in the build is fuzzed", () => {
-    const built = serverActionsInBuild().map((a) => a.name).filter((n) => !["signInAction", "signOutAction"].includes(n));
+    // sign in/out are public and signOutEverywhereAction takes no input: e2e/security.spec.ts covers them
+    const built = serverActionsInBuild().map((a) => a.name).filter((n) => !["signInAction", "signOutAction", "signOutEverywhereAction"].includes(n));
     expect(built.sort()).toEqual(Object.keys(ACTION_SCHEMAS).sort());
   });
 
@@ -121,6 +123,21 @@ test.describe.serial("hostile input over HTTP", () => {
     expect(big.status).toBe(413);
     const notJson = await fetch(`${baseURL}/api/companies/CORZ/figures`, { method: "PUT", body: "{nope" });
     expect(notJson.status).toBe(400);
+  });
+
+  test("a lone UTF-16 surrogate in otherwise valid input is a field error, not a 500", async ({ baseURL }) => {
+    // Before the shared text schema refused it, this passed validation and the database threw.
+    const site = serverActionsInBuild().find((x) => x.name === "saveSiteAction")!;
+    const r = await callAction(baseURL!, site, [{ ticker: "CORZ", site: { ...iren.sites[0], name: "Surrogate test", note: "bad \uD800 note" } }]);
+    expect(r.status).toBe(200);
+    expect(r.text).toContain('"kind":"invalid"');
+    expect(r.text).toContain('"site.note":["Contains an invalid character (a lone UTF-16 surrogate)"]');
+    const form = await (await fetch(`${baseURL}/api/companies/CORZ/figures`)).json();
+    form.facts.sharePriceUsd.note = "\uDC00";
+    const { ticker: _t, ...body } = form;
+    const put = await fetch(`${baseURL}/api/companies/CORZ/figures`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    expect(put.status).toBe(400);
+    expect((await put.json()).fieldErrors["facts.sharePriceUsd.note"]).toEqual(["Contains an invalid character (a lone UTF-16 surrogate)"]);
   });
 
   test("read API: 200, 400 with field errors, or 404 — never 5xx", async ({ baseURL }) => {

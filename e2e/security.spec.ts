@@ -1,5 +1,6 @@
 // Runs against the second server, which has a password configured (playwright.config.ts, project "secure").
 import Database from "better-sqlite3";
+import { createHmac } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { callAction, PUBLIC_ACTIONS, serverActionsInBuild, serverActionsInSource, writeRoutes } from "./write-paths";
 
@@ -62,7 +63,7 @@ test.describe.serial("access control with a password", () => {
     await expect(page.locator(".chart svg").first()).toBeVisible();
   });
 
-  test("sign in, edit with the name recorded, wrong passwords are generic and rate limited", async ({ page, baseURL }) => {
+  test("sign in, edit with the name recorded, the session cookie's flags", async ({ page }) => {
     await page.goto("/companies/CORZ/edit");
     await page.locator('input[name="sharePriceUsd.value"]').fill("18");
     await page.getByRole("button", { name: "Save market figures" }).click();
@@ -82,16 +83,64 @@ test.describe.serial("access control with a password", () => {
     await expect(page.getByText("Market figures saved")).toBeVisible();
     await page.goto("/companies/CORZ");
     await expect(page.locator("table.history tbody tr").first()).toContainText("Ana Analyst");
+  });
 
-    // wrong passwords: one generic message, then the limiter (5 attempts a minute per client)
-    const signIn = serverActionsInBuild().find((a) => a.name === "signInAction")!;
-    const xff = { "x-forwarded-for": "203.0.113.9" };
+  test("a token forged from the password hash, or any token the server did not issue, writes nothing", async ({ baseURL }) => {
+    const revert = action("revertAction");
+    expect(hashOfServer()).toMatch(/^scrypt\$N=/); // the very hash the server runs with
+    // The first version signed cookies with a key derived from WATT_PASSWORD_HASH alone: a 10-year token.
+    const body = Buffer.from(JSON.stringify({ u: "mallory", exp: Date.now() + 10 * 365 * 24 * 3600_000 })).toString("base64url");
+    const key = createHmac("sha256", hashOfServer()).update("watt-session-v1").digest();
+    const forged = `${body}.${createHmac("sha256", key).update(body).digest("base64url")}`;
+    for (const token of [forged, "A".repeat(43), `${(await signIn(baseURL!)).slice(0, -1)}x`]) {
+      const r = await callAction(baseURL!, revert, [{ auditId: 999_999 }], { cookie: `watt_session=${token}` });
+      expect(r.text, token).toContain('"kind":"unauthorized"');
+    }
+  });
+
+  test("sign-out ends the session on the server; sign out everywhere ends every session", async ({ baseURL }) => {
+    const revert = action("revertAction");
+    const asUser = (token: string) => callAction(baseURL!, revert, [{ auditId: 999_999 }], { cookie: `watt_session=${token}` });
+    const a = await signIn(baseURL!);
+    expect((await asUser(a)).text).toContain('"kind":"not-found"'); // signed in: the write ran (nothing to revert)
+    await callAction(baseURL!, action("signOutAction"), [], { cookie: `watt_session=${a}` });
+    expect((await asUser(a)).text, "the old cookie after sign-out").toContain('"kind":"unauthorized"');
+
+    const b = await signIn(baseURL!);
+    const c = await signIn(baseURL!);
+    const everywhere = await callAction(baseURL!, action("signOutEverywhereAction"), [], { cookie: `watt_session=${b}` });
+    expect(everywhere.text).toMatch(/"ended":\d+/);
+    expect((await asUser(b)).text).toContain('"kind":"unauthorized"');
+    expect((await asUser(c)).text).toContain('"kind":"unauthorized"');
+  });
+
+  test("wrong passwords: one generic message, then a growing wait that a spoofed X-Forwarded-For does not reset", async ({ baseURL }) => {
+    const signInAction = action("signInAction");
     const messages: string[] = [];
     for (let i = 0; i < 6; i++) {
-      const r = await callAction(baseURL!, signIn, [{ name: "Eve", password: `guess-${i}` }], xff);
+      // a different claimed client each time: the throttle keys on the TCP peer, so this changes nothing
+      const r = await callAction(baseURL!, signInAction, [{ name: "Eve", password: `guess-${i}` }], { "x-forwarded-for": `203.0.113.${i}` });
       messages.push(/"message":"([^"]+)"/.exec(r.text)![1]);
     }
     expect(messages.slice(0, 5)).toEqual(Array(5).fill("Wrong name or password."));
-    expect(messages[5]).toBe("Too many attempts. Wait a minute and try again.");
+    expect(messages[5]).toMatch(/^Too many attempts\. Try again in [12] seconds?\.$/);
+    // after the wait the right password gets in (and clears the count), so nobody is locked out
+    await new Promise((r) => setTimeout(r, 1100));
+    expect(await signIn(baseURL!)).toMatch(/^[A-Za-z0-9_-]{43}$/);
   });
 });
+
+const action = (name: string) => serverActionsInBuild().find((a) => a.name === name)!;
+
+/** Signs in over HTTP as the browser form does; returns the session cookie's value. */
+async function signIn(baseURL: string): Promise<string> {
+  const r = await callAction(baseURL, action("signInAction"), [{ name: "Script", password: PASSWORD }]);
+  const cookie = r.setCookie.find((c) => c.startsWith("watt_session="));
+  if (!cookie) throw new Error(`no session cookie: ${r.text.slice(0, 200)}`);
+  return cookie.slice("watt_session=".length).split(";")[0];
+}
+
+/** The WATT_PASSWORD_HASH the secure server runs with, as an attacker who read the README would have it. */
+function hashOfServer(): string {
+  return process.env.E2E_SECURE_HASH ?? "";
+}

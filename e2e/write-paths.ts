@@ -7,7 +7,7 @@ import path from "node:path";
 export interface ActionPath { id: string; file: string; name: string; pagePath: string }
 export interface RoutePath { file: string; method: string; urlPath: string }
 
-/** Public by design: signing in and out. Everything else must refuse without a session. */
+/** Public by design: signing in and out. Everything else (sign out everywhere too) must refuse without a session. */
 export const PUBLIC_ACTIONS = new Set(["signInAction", "signOutAction"]);
 
 const SAMPLE_PARAMS: Record<string, string> = { ticker: "CORZ", name: "Base" };
@@ -36,7 +36,9 @@ export function serverActionsInBuild(distDir = process.env.NEXT_DIST_DIR || ".ne
     node: Record<string, { filename: string; exportedName: string; workers: Record<string, unknown> }>;
   };
   return Object.entries(manifest.node).map(([id, a]) => {
-    const worker = Object.keys(a.workers).find((w) => w.endsWith("/page")) ?? Object.keys(a.workers)[0];
+    // a real page (an action used by the layout is listed under _not-found first, which answers 404)
+    const pages = Object.keys(a.workers).filter((w) => w.endsWith("/page"));
+    const worker = pages.find((w) => !w.includes("_not-found")) ?? pages[0] ?? Object.keys(a.workers)[0];
     const pagePath = fill(worker.replace(/^app/, "").replace(/\/page$/, "")) || "/";
     return { id, file: a.filename, name: a.exportedName, pagePath };
   });
@@ -60,12 +62,12 @@ function encodeReply(v: unknown): unknown {
   return v;
 }
 
-/** Calls a server action over HTTP the way the browser does. */
+/** Calls a server action over HTTP the way the browser does (which always sends its Origin on a POST). */
 export async function callAction(baseURL: string, a: ActionPath, args: unknown[], headers: Record<string, string> = {}) {
   const res = await fetch(new URL(a.pagePath, baseURL), {
     method: "POST",
-    headers: { "Next-Action": a.id, "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component", ...headers },
+    headers: { "Next-Action": a.id, "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component", Origin: new URL(baseURL).origin, ...headers },
     body: JSON.stringify(encodeReply(args)),
   });
-  return { status: res.status, text: await res.text() };
+  return { status: res.status, text: await res.text(), setCookie: res.headers.getSetCookie() };
 }

@@ -1,6 +1,6 @@
 // `npm run auth:hash` — reads a password from standard input and prints the WATT_PASSWORD_HASH value.
 // The password itself is never stored anywhere.
-import { hashPassword } from "../lib/server/auth-core";
+import { hashPassword } from "../lib/server/password-hash";
 
 let input = "";
 process.stdin.setEncoding("utf8");

@@ -1,10 +1,10 @@
 // Brings the SQLite database at DATABASE_URL up to date: applies committed migrations and seeds the
 // dataset when the database has no companies. `--reset` deletes the file first (test databases).
-import { spawnSync } from "node:child_process";
 import { existsSync, rmSync } from "node:fs";
 import path from "node:path";
 import { databaseUrl } from "../lib/env";
 import { createClient } from "../lib/server/db-client";
+import { migrateDeploy } from "../lib/server/migrate";
 import { seedDefault } from "../prisma/seed";
 
 /** The dataset format this version of the app loads (model v2 inputs). */
@@ -20,15 +20,7 @@ async function main() {
   if (process.argv.includes("--reset")) {
     for (const f of [file, `${file}-wal`, `${file}-shm`, `${file}-journal`]) if (existsSync(f)) rmSync(f);
   }
-  const prisma = path.join("node_modules", ".bin", "prisma");
-  const run = spawnSync(prisma, ["migrate", "deploy"], {
-    env: { ...process.env, DATABASE_URL: url, CHECKPOINT_DISABLE: "1", PRISMA_HIDE_UPDATE_MESSAGE: "1" },
-    encoding: "utf8",
-  });
-  if (run.status !== 0) {
-    console.error(run.stdout, run.stderr);
-    throw new Error(`prisma migrate deploy failed for ${file}`);
-  }
+  migrateDeploy(url);
   const db = createClient(url);
   try {
     await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");

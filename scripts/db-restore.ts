@@ -1,34 +1,50 @@
-// `npm run db:restore <backup file>`: replaces the DATABASE_URL database with a backup.
-// STOP THE SERVER FIRST — a running app keeps the old file open. The backup is integrity-checked before
-// anything is touched; the current database (if readable) is first saved as backups/watt-pre-restore-….db.
+// `npm run db:restore -- <backup file> [--force]`: replaces the DATABASE_URL database with a backup.
+// STOP THE SERVER FIRST — a running app keeps the old file open. The backup is checked completely before
+// anything is touched (lib/server/backup.ts prepareRestore: regular file, not the target, integrity, the
+// app's schema without triggers or views, every row valid). The current database is then saved as
+// backups/watt-pre-restore-<time>-<random>.db; if that copy cannot be made nothing is restored, unless
+// --force says to restore without one.
+import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { databaseUrl } from "../lib/env";
 import {
-  assertSoundBackup, backupDatabase, backupFileName, BackupError, describeBytes, describeCounts, displayPath, restoreDatabase, sqliteFileOf,
+  backupDatabase, backupFileName, BackupError, commitRestore, describeBytes, describeCounts, discardRestore, displayPath, prepareRestore, sqliteFileOf,
 } from "../lib/server/backup";
 
+const USAGE = "usage: npm run db:restore -- <backup file> [--force]   (stop the server first)";
+
 async function main() {
-  const from = process.argv[2];
-  if (!from || from.startsWith("-")) throw new BackupError("usage: npm run db:restore -- <backup file>   (stop the server first)");
+  const args = process.argv.slice(2);
+  const force = args.includes("--force");
+  const unknown = args.filter((a) => a.startsWith("-") && a !== "--force");
+  const from = args.find((a) => !a.startsWith("-"));
+  if (!from || unknown.length) throw new BackupError(USAGE);
   const target = sqliteFileOf(databaseUrl());
   const rel = displayPath;
 
-  assertSoundBackup(from); // before anything else, so a bad backup changes nothing at all
-  if (existsSync(target)) {
-    const safety = path.resolve("backups", backupFileName("watt-pre-restore"));
-    mkdirSync(path.dirname(safety), { recursive: true });
-    try {
-      await backupDatabase(target, safety);
-      console.log(`Saved the current database as ${rel(safety)}`);
-    } catch (e) {
-      console.warn(`warning: could not save the current database first (${e instanceof Error ? e.message : e}); restoring anyway`);
+  const prepared = await prepareRestore(from, target); // a bad backup changes nothing at all
+  try {
+    if (existsSync(target)) {
+      const safety = path.resolve("backups", backupFileName("watt-pre-restore", new Date(), randomBytes(3).toString("hex")));
+      mkdirSync(path.dirname(safety), { recursive: true });
+      try {
+        await backupDatabase(target, safety);
+        console.log(`Saved the current database as ${rel(safety)}`);
+      } catch (e) {
+        const why = e instanceof Error ? e.message : String(e);
+        if (!force) throw new BackupError(`Could not save the current database first (${why}); nothing was restored. Run again with --force to restore without a safety copy.`);
+        console.warn(`warning: no safety copy of the current database (${why}); restoring anyway (--force)`);
+      }
     }
+  } catch (e) {
+    discardRestore(prepared);
+    throw e;
   }
-  const r = restoreDatabase(from, target);
+  const r = commitRestore(prepared);
   console.log(`Restored ${rel(r.from)} → ${rel(r.file)} (${describeBytes(r.bytes)}, integrity ${r.integrity})`);
   console.log(`  ${describeCounts(r.tables)}`);
-  console.log("Start the server again; `npm run dev`/`npm start` apply any newer migrations first (db:prepare).");
+  console.log("Everyone is signed out. Start the server again; `npm run dev`/`npm start` apply any newer migrations first (db:prepare).");
 }
 
 main().catch((e) => {

@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import type { z } from "zod";
 import * as forms from "../lib/domain/forms";
 import * as schemas from "../lib/domain/schemas";
+import { isWellFormedText } from "../lib/domain/schemas";
 import { assumptionOverridesSchema, assumptionsSchema, DEFAULT_ASSUMPTIONS } from "../lib/scoring/assumptions";
 import { parseView } from "../lib/view/params";
 
@@ -39,6 +40,9 @@ const junk = fc.oneof(
   fc.constant("=cmd|' /C calc'!A0"), fc.constant("javascript:alert(1)"), fc.constant("__proto__"), fc.constant("2025-13-45"),
   fc.double(), fc.integer(), fc.string(), fc.boolean(), fc.array(fc.anything(), { maxLength: 3 }), fc.object({ maxDepth: 1 }),
   fc.string({ unit: "binary", maxLength: 50 }),
+  // Lone UTF-16 surrogates: valid JS strings that the database cannot store (they once gave a 500).
+  fc.constant("\uD800"), fc.constant("note \uDC00 end"), fc.constant("https://a.test/\uD83D"),
+  fc.string({ unit: fc.integer({ min: 0xd800, max: 0xdfff }).map((c) => String.fromCharCode(c)), minLength: 1, maxLength: 3 }),
 );
 
 /** Replace one leaf (or drop a key, or add an unknown key) somewhere in a copy of `value`. */
@@ -60,6 +64,7 @@ function mutate(value: unknown, path: number[], replacement: unknown, op: number
 
 function assertClean(v: unknown): void {
   if (typeof v === "number") expect(Number.isFinite(v)).toBe(true);
+  else if (typeof v === "string") expect(isWellFormedText(v), JSON.stringify(v)).toBe(true);
   else if (Array.isArray(v)) v.forEach(assertClean);
   else if (v && typeof v === "object") Object.values(v).forEach(assertClean);
 }
@@ -88,6 +93,26 @@ describe.each(Object.entries(SAMPLES))("%s", (_name, [schema, sample]) => {
       assertClean(r.data);
       expect(schema.safeParse(r.data).success).toBe(true);
     }), { numRuns: RUNS });
+  });
+});
+
+describe("lone UTF-16 surrogates", () => {
+  // Accepted by zod's plain string, then refused by the database (a 500 before this was checked).
+  it.each([
+    ["site note", forms.siteFormSchema, { ticker: "IREN", site: { ...irenRaw.sites[0], note: "x\uD800" } }, "site.note"],
+    ["contract counterparty", forms.contractFormSchema, { ticker: "IREN", contract: { ...irenRaw.contracts[0], counterparty: "\uDC00Microsoft" } }, "contract.counterparty"],
+    ["contract source URL", forms.contractFormSchema, { ticker: "IREN", contract: { ...irenRaw.contracts[0], sources: ["https://a.test/\uD800"] } }, "contract.sources.0"],
+    ["form ticker", forms.deleteSchema, { ticker: "\uD800", id: 1, version: 1 }, "ticker"],
+    ["event summary", schemas.eventSchema, { ...irenRaw.events[4], summary: "ok \uD83D" }, "summary"],
+  ] as const)("in a %s is a field error", (_what, schema, input, field) => {
+    const r = (schema as z.ZodType).safeParse(input);
+    expect(r.success).toBe(false);
+    const issue = r.error!.issues.find((i) => i.path.join(".") === field);
+    expect(issue?.message).toBe("Contains an invalid character (a lone UTF-16 surrogate)");
+  });
+
+  it("a surrogate pair (an emoji) is fine", () => {
+    expect(forms.siteFormSchema.safeParse({ ticker: "IREN", site: { ...irenRaw.sites[0], note: "⚡ \uD83D\uDE00" } }).success).toBe(true);
   });
 });
 

@@ -2,9 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ASSUMPTION_META, DEFAULT_ASSUMPTIONS } from "@/lib/scoring/assumptions";
 import { db } from "@/lib/server/db";
-import { loadAssumptionSets } from "@/lib/server/queries";
+import { loadStoredSets } from "@/lib/server/stored-sets";
 import { diffKeys } from "@/lib/view/assumption-diff";
 import { compareHref, editHref, screenHref } from "./links";
+import { InvalidSets } from "./InvalidSets";
 import { NewSetForm } from "./NewSetForm";
 import "./assumptions.css";
 
@@ -13,7 +14,7 @@ export const dynamic = "force-dynamic";
 
 export default async function AssumptionSetsPage({ searchParams }: { searchParams: Promise<{ deleted?: string | string[] }> }) {
   const { deleted } = await searchParams;
-  const sets = await loadAssumptionSets(db);
+  const { sets, invalid } = await loadStoredSets(db);
   const defaultSet = sets.find((s) => s.isDefault) ?? sets[0];
   const other = sets.find((s) => s !== defaultSet);
 
@@ -75,7 +76,8 @@ export default async function AssumptionSetsPage({ searchParams }: { searchParam
           </tbody>
         </table>
       </div>
-      {sets.length === 0 && <p className="notice warn">No assumption set is stored; the screener uses the methodology defaults.</p>}
+      {sets.length === 0 && <p className="notice warn">No valid assumption set is stored; the screener uses the methodology defaults.</p>}
+      <InvalidSets sets={invalid.map(({ id, name, isDefault, version, problems }) => ({ id, name, isDefault, version, problems }))} />
 
       <section aria-labelledby="new-set-title">
         <h2 id="new-set-title">New set</h2>

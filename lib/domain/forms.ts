@@ -5,10 +5,14 @@ import { z } from "zod";
 import { assumptionOverridesSchema, assumptionsSchema, DEFAULT_ASSUMPTIONS, type AssumptionOverrides } from "../scoring/assumptions";
 import { FACTS, type FactForm, type FactKey } from "./facts";
 import type { FactValue } from "./to-scoring";
-import { balanceSheetEventSchema, contractSchema, factSchema, priceFactSchema, rangeFactSchema, sharesFactSchema, siteSchema } from "./schemas";
+import {
+  balanceSheetEventSchema, contractSchema, factSchema, priceFactSchema, rangeFactSchema, sharesFactSchema, siteSchema, wellFormedString,
+} from "./schemas";
 
 const version = z.number({ error: "Missing version" }).int().min(1);
 const id = z.number().int().min(1);
+/** The company a form writes to (looked up by ticker, so it must be storable text too). */
+const ticker = wellFormedString.min(1).max(10);
 
 /** Every company figure is editable; a null removes the figure (it then shows as missing). */
 export const EDITABLE_FACTS = FACTS.map((f) => f.key) as FactKey[];
@@ -19,7 +23,7 @@ const FACT_SCHEMA: Record<FactForm, z.ZodType> = { price: priceFactSchema, share
 export const factValueSchema = (key: FactKey) => FACT_SCHEMA[FACTS.find((f) => f.key === key)!.form];
 
 export const marketFiguresSchema = z.strictObject({
-  ticker: z.string().min(1).max(10),
+  ticker,
   version,
   // A figure left out is kept as it is; null removes it.
   facts: z.strictObject(Object.fromEntries(FACTS.map((f) => [f.key, FACT_SCHEMA[f.form].nullable().optional()])) as Record<FactKey, z.ZodOptional<z.ZodNullable<z.ZodType>>>),
@@ -30,21 +34,21 @@ export interface MarketFiguresInput {
   facts: Partial<Record<FactKey, FactValue | null>>;
 }
 
-export const siteFormSchema = z.strictObject({ ticker: z.string().min(1).max(10), id: id.optional(), version: version.optional(), site: siteSchema });
+export const siteFormSchema = z.strictObject({ ticker, id: id.optional(), version: version.optional(), site: siteSchema });
 export type SiteFormInput = z.infer<typeof siteFormSchema>;
 
-export const contractFormSchema = z.strictObject({ ticker: z.string().min(1).max(10), id: id.optional(), version: version.optional(), contract: contractSchema });
+export const contractFormSchema = z.strictObject({ ticker, id: id.optional(), version: version.optional(), contract: contractSchema });
 export type ContractFormInput = z.infer<typeof contractFormSchema>;
 
-export const deleteSchema = z.strictObject({ ticker: z.string().min(1).max(10), id, version });
+export const deleteSchema = z.strictObject({ ticker, id, version });
 
 export const balanceSheetEventFormSchema = z.strictObject({
-  ticker: z.string().min(1).max(10), id: id.optional(), version: version.optional(), event: balanceSheetEventSchema,
+  ticker, id: id.optional(), version: version.optional(), event: balanceSheetEventSchema,
 });
 export type BalanceSheetEventFormInput = z.infer<typeof balanceSheetEventFormSchema>;
 
 export const overridesFormSchema = z
-  .strictObject({ ticker: z.string().min(1).max(10), version, overrides: assumptionOverridesSchema })
+  .strictObject({ ticker, version, overrides: assumptionOverridesSchema })
   .superRefine((v, ctx) => {
     // The overrides must make sense on top of the defaults (e.g. a build cost inside low ≤ base ≤ high).
     const merged = assumptionsSchema.safeParse({ ...DEFAULT_ASSUMPTIONS, ...(v.overrides as object) });
@@ -53,7 +57,7 @@ export const overridesFormSchema = z
   });
 export type OverridesFormInput = z.infer<typeof overridesFormSchema>;
 
-export const applyEventSchema = z.strictObject({ ticker: z.string().min(1).max(10), eventId: id, version });
+export const applyEventSchema = z.strictObject({ ticker, eventId: id, version });
 
 export const assumptionSetCreateSchema = z.strictObject({
   name: z

@@ -17,8 +17,14 @@ export const partialDate = z.string().regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[1
 export const asOfDate = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/, {
   error: "Use YYYY-MM or YYYY-MM-DD",
 });
-export const httpUrl = z.url({ protocol: /^https?$/, error: "Must be an http(s) URL" }).max(2000);
-const text = (max = 2000) => z.string().trim().max(max);
+/**
+ * Text that can be stored. A lone UTF-16 surrogate ("\uD800" in JSON) is valid in a JS string but not
+ * in UTF-8, so the database layer throws on it; every string that reaches the database starts here.
+ */
+const LONE_SURROGATE = "Contains an invalid character (a lone UTF-16 surrogate)";
+export const wellFormedString = z.string().refine(isWellFormedText, { error: LONE_SURROGATE });
+export const httpUrl = z.url({ protocol: /^https?$/, error: "Must be an http(s) URL" }).max(2000).refine(isWellFormedText, { error: LONE_SURROGATE });
+const text = (max = 2000) => wellFormedString.trim().max(max);
 const nonNeg = z.number({ error: "Must be a number" }).min(0, { error: "Must be ≥ 0" });
 const share01 = z.number({ error: "Must be a number" }).min(0).max(1, { error: "Must be between 0 and 1" });
 /** An ownership share (§10.6): more than nothing, at most all of it. */
@@ -269,4 +275,17 @@ export function describeDatasetIssues(raw: unknown, error: z.ZodError): string[]
 
 function formatPath(path: readonly PropertyKey[]): string {
   return path.reduce<string>((acc, p) => (typeof p === "number" ? `${acc}[${p}]` : acc ? `${acc}.${String(p)}` : String(p)), "");
+}
+
+/** String.prototype.isWellFormed (ES2024), written out for older browsers and the ES2023 lib. */
+export function isWellFormedText(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0xd800 || c > 0xdfff) continue;
+    if (c > 0xdbff) return false; // a low surrogate with no high one before it
+    const next = s.charCodeAt(i + 1);
+    if (!(next >= 0xdc00 && next <= 0xdfff)) return false;
+    i++;
+  }
+  return true;
 }

@@ -1,85 +1,123 @@
+// proxy.ts: the front-door requirement, security headers, Origin and action-body checks, private reads
+// (against a real temporary database holding the sessions).
 import { NextRequest } from "next/server";
-import { afterEach, describe, expect, it } from "vitest";
-import { proxy } from "../../proxy";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { createTempDb, type TempDb } from "../../test/temp-db";
 import { readEnv } from "../env";
-import { AttemptLimiter, createSessionToken, hashPassword, SESSION_COOKIE, verifyPassword, verifySessionToken } from "./auth-core";
+import { SESSION_COOKIE } from "./auth-core";
+import { hashPassword } from "./password-hash";
+import { markFrontDoorInstalled, PEER_HEADER, stampPeer } from "./request-guard";
+import { createSession } from "./sessions";
 
 const HASH = hashPassword("correct horse battery");
-const env = (extra: Record<string, string> = {}) => readEnv({ WATT_PASSWORD_HASH: HASH, ...extra });
+let t: TempDb;
+let proxy: (r: NextRequest) => Promise<Response>;
+const saved = { ...process.env };
 
-describe("passwords and sessions", () => {
-  it("stores only a salted hash and verifies it", () => {
-    expect(HASH).toMatch(/^scrypt\$/);
-    expect(HASH).not.toContain("correct horse");
-    expect(hashPassword("correct horse battery")).not.toBe(HASH); // salted
-    expect(verifyPassword("correct horse battery", HASH)).toBe(true);
-    expect(verifyPassword("wrong", HASH)).toBe(false);
-  });
-
-  it("accepts its own token, rejects tampered, foreign and expired ones", () => {
-    const { token } = createSessionToken(env(), "ana");
-    expect(verifySessionToken(env(), token)).toEqual({ user: "ana" });
-    const [body, sig] = token.split(".");
-    const forged = Buffer.from(JSON.stringify({ u: "mallory", exp: Date.now() + 1e9 })).toString("base64url");
-    expect(verifySessionToken(env(), `${forged}.${sig}`)).toBeNull();
-    expect(verifySessionToken(env({ WATT_SESSION_SECRET: "x".repeat(40) }), token)).toBeNull();
-    expect(verifySessionToken(env(), `${body}.`)).toBeNull();
-    expect(verifySessionToken(env(), token, Date.now() + 13 * 3600_000)).toBeNull(); // default 12 h
-    expect(verifySessionToken(env(), undefined)).toBeNull();
-  });
-
-  it("rate-limits sign-in attempts per client and overall", () => {
-    const l = new AttemptLimiter(5, 60_000);
-    const t0 = 1_000_000;
-    for (let i = 0; i < 5; i++) expect(l.allow("1.2.3.4", t0 + i)).toBe(true);
-    expect(l.allow("1.2.3.4", t0 + 10)).toBe(false);
-    expect(l.allow("1.2.3.4", t0 + 61_000)).toBe(true); // window passed
-    const g = new AttemptLimiter(5, 60_000);
-    let allowed = 0;
-    for (let i = 0; i < 100; i++) if (g.allow(`spoofed-${i}`, t0)) allowed++;
-    expect(allowed).toBe(30); // spoofed keys still hit the global cap
-  });
-
-  it("rejects a malformed hash in the environment", () => {
-    expect(() => readEnv({ WATT_PASSWORD_HASH: "plaintext-password" })).toThrow(/auth:hash/);
-  });
+beforeAll(async () => {
+  t = await createTempDb();
+  process.env.DATABASE_URL = t.url; // lib/server/db.ts opens its client on import
+  delete (globalThis as { __wattDb?: unknown }).__wattDb;
+  ({ proxy } = await import("../../proxy"));
 });
+afterAll(async () => {
+  await (globalThis as { __wattDb?: { $disconnect(): Promise<void> } }).__wattDb?.$disconnect();
+  await t.close();
+});
+afterEach(() => { process.env = { ...saved, DATABASE_URL: t.url }; });
+
+const req = (path: string, init: { cookie?: string; method?: string; headers?: Record<string, string>; body?: string } = {}) =>
+  new NextRequest(new URL(path, "http://127.0.0.1:3000"), {
+    method: init.method ?? "GET",
+    // what the front door adds to every request it checked (lib/server/front-door.ts)
+    headers: { host: "127.0.0.1:3000", [PEER_HEADER]: stampPeer("127.0.0.1", true), ...(init.cookie ? { cookie: `${SESSION_COOKIE}=${init.cookie}` } : {}), ...init.headers },
+    body: init.body,
+  });
 
 describe("proxy", () => {
-  const saved = { ...process.env };
-  afterEach(() => { process.env = { ...saved }; });
-  const req = (path: string, cookie?: string) =>
-    new NextRequest(new URL(path, "http://localhost:3000"), { headers: cookie ? { cookie: `${SESSION_COOKIE}=${cookie}` } : {} });
+  it("refuses to serve when the front door is not installed (the client-address header could be forged)", async () => {
+    const g = globalThis as { __wattFrontDoor?: unknown };
+    delete g.__wattFrontDoor;
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    try {
+      expect((await proxy(req("/"))).status).toBe(503);
+    } finally {
+      warn.mockRestore();
+      markFrontDoorInstalled();
+    }
+  });
 
-  it("sets a fresh nonce CSP and the security headers on pages", () => {
+  it("refuses a request the front door did not stamp (the first after start), and a forged stamp", async () => {
+    markFrontDoorInstalled();
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    try {
+      expect((await proxy(req("/", { headers: { [PEER_HEADER]: "" } }))).status).toBe(503);
+      expect((await proxy(req("/", { headers: { [PEER_HEADER]: "client=6.6.6.6;local=loopback;key=guessed" } }))).status).toBe(503);
+      expect((await proxy(req("/"))).status).toBe(200);
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
+  it("sets a fresh nonce CSP and the security headers on pages", async () => {
+    markFrontDoorInstalled();
     delete process.env.WATT_PASSWORD_HASH;
-    const a = proxy(req("/"));
-    const b = proxy(req("/"));
+    const a = await proxy(req("/"));
+    const b = await proxy(req("/"));
     const csp = a.headers.get("content-security-policy")!;
     expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).not.toBe(b.headers.get("content-security-policy"));
     expect(a.headers.get("x-content-type-options")).toBe("nosniff");
     expect(a.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
-    expect(proxy(req("/api/screen")).headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
+    expect((await proxy(req("/api/screen"))).headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
   });
 
-  it("private reads: pages redirect to sign-in and the API answers 401 without a session", () => {
+  it("server actions: a foreign or missing Origin is a 403, a body Next cannot decode a 400", async () => {
+    delete process.env.WATT_PASSWORD_HASH;
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    try {
+      const action = (headers: Record<string, string>, body = '[{"auditId":1}]') =>
+        proxy(req("/companies/IREN", { method: "POST", headers: { "next-action": "40ab", "content-type": "text/plain;charset=UTF-8", ...headers }, body }));
+      expect((await action({ origin: "http://127.0.0.1:3000" })).status).toBe(200);
+      expect((await action({ origin: "http://evil.example:3000" })).status).toBe(403);
+      expect((await action({})).status).toBe(403);
+      const bad = await action({ origin: "http://127.0.0.1:3000" }, '"$"');
+      expect(bad.status).toBe(400);
+      expect(await bad.text()).not.toMatch(/\bat \w/);
+      expect(String(warn.mock.calls.at(-1)?.[0])).toMatch(/^\[proxy\] 400 POST \/companies\/IREN: /);
+      // the JSON API without Origin (scripts, curl) is fine; from another origin it is not
+      expect((await proxy(req("/api/companies/IREN/figures", { method: "PUT", body: "{}" }))).status).toBe(200);
+      expect((await proxy(req("/api/companies/IREN/figures", { method: "PUT", body: "{}", headers: { origin: "http://evil.example" } }))).status).toBe(403);
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
+  it("private reads: pages redirect to sign-in, the API answers 401, and API answers are never cached", async () => {
     process.env.WATT_PASSWORD_HASH = HASH;
     process.env.WATT_PRIVATE_READS = "true";
-    const page = proxy(req("/companies/IREN?set=Base"));
+    const page = await proxy(req("/companies/IREN?set=Base"));
     expect(page.status).toBe(307);
-    expect(page.headers.get("location")).toBe("http://localhost:3000/signin?next=%2Fcompanies%2FIREN%3Fset%3DBase");
-    expect(proxy(req("/api/screen")).status).toBe(401);
-    expect(proxy(req("/signin")).status).toBe(200);
-    expect(proxy(req("/api/health")).status).toBe(200);
-    const { token } = createSessionToken(readEnv(), "ana");
-    expect(proxy(req("/api/screen", token)).status).toBe(200);
+    expect(page.headers.get("location")).toBe("http://localhost:3000/signin?next=%2Fcompanies%2FIREN%3Fset%3DBase") // NextURL writes loopback as localhost;
+    const denied = await proxy(req("/api/screen"));
+    expect(denied.status).toBe(401);
+    expect(denied.headers.get("cache-control")).toBe("private, no-store");
+    expect((await proxy(req("/signin"))).status).toBe(200);
+    expect((await proxy(req("/api/health"))).status).toBe(200);
+    const { token } = await createSession(t.db, readEnv(), "ana");
+    const ok = await proxy(req("/api/screen", { cookie: token }));
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get("cache-control")).toBe("private, no-store");
+    expect(ok.headers.get("vary")).toContain("Cookie");
+    // a token the server never issued (or ended) reads nothing
+    expect((await proxy(req("/api/screen", { cookie: "A".repeat(43) }))).status).toBe(401);
   });
 
-  it("reads stay open when only a password is set", () => {
+  it("reads stay open when only a password is set", async () => {
     process.env.WATT_PASSWORD_HASH = HASH;
     delete process.env.WATT_PRIVATE_READS;
-    expect(proxy(req("/")).status).toBe(200);
+    expect((await proxy(req("/"))).status).toBe(200);
+    expect((await proxy(req("/api/screen"))).headers.get("cache-control")).toBeNull();
   });
 });

@@ -37,7 +37,8 @@ async function empty() {
 afterEach(async () => { for (const t of temps.splice(0)) await t.close(); });
 
 const exportText = async (t: TempDb) => serializeExport(await exportAll(t.db));
-const allZero = Object.fromEntries(APP_TABLES.map((n) => [n, 0]));
+// Session holds sign-ins, not data: it is in every database but never exported.
+const allZero = { ...Object.fromEntries(APP_TABLES.map((n) => [n, 0])), Session: 0 };
 
 describe("backupDatabase", () => {
   let writer: ChildProcess | undefined;
@@ -81,7 +82,7 @@ describe("backupDatabase", () => {
 
     for (const c of copies) {
       expect(c.integrity).toBe("ok");
-      expect(Object.keys(c.tables).sort()).toEqual([...APP_TABLES].sort());
+      expect(Object.keys(c.tables).sort()).toEqual([...APP_TABLES, "Session"].sort());
       expect(verifyBackup(c.file).integrity).toBe("ok");
       const conn = new Database(c.file, { readonly: true });
       const sites = (conn.prepare("SELECT count(*) n FROM Site WHERE name GLOB 'writer-*'").get() as { n: number }).n;
@@ -129,9 +130,9 @@ describe("restoreDatabase", () => {
     const before = await exportText(t);
     await t.db.$disconnect(); // a restore needs the server stopped
     const targetBytes = readFileSync(t.file);
-    expect(() => restoreDatabase(bad, t.file)).toThrow(/integrity check/);
-    expect(() => restoreDatabase(garbage, t.file)).toThrow(/integrity check: file is not a database/);
-    expect(() => restoreDatabase(path.join(dir, "missing.db"), t.file)).toThrow(/No backup/);
+    await expect(restoreDatabase(bad, t.file)).rejects.toThrow(/integrity check/);
+    await expect(restoreDatabase(garbage, t.file)).rejects.toThrow(/integrity check: file is not a database/);
+    await expect(restoreDatabase(path.join(dir, "missing.db"), t.file)).rejects.toThrow(/No backup/);
     expect(readFileSync(t.file).equals(targetBytes)).toBe(true);
     expect(existsSync(`${t.file}.tmp`)).toBe(false);
     const db = createClient(t.url);
@@ -148,7 +149,7 @@ describe("restoreDatabase", () => {
     const conn = new Database(other);
     conn.exec("CREATE TABLE x (a)");
     conn.close();
-    expect(() => restoreDatabase(other, t.file)).toThrow(/not a Watt Screener database/);
+    await expect(restoreDatabase(other, t.file)).rejects.toThrow(/not a Watt Screener database/);
   });
 
   it("brings back the data after the target was changed", async () => {
@@ -165,7 +166,7 @@ describe("restoreDatabase", () => {
     expect(await exportText(t)).not.toBe(original);
     await t.db.$disconnect();
 
-    const r = restoreDatabase(backup.file, t.file);
+    const r = await restoreDatabase(backup.file, t.file);
     expect(r.integrity).toBe("ok");
     expect(r.tables).toEqual(backup.tables);
     expect(existsSync(`${t.file}.tmp`)).toBe(false);
@@ -267,7 +268,7 @@ describe("JSON export / import", () => {
     const b = await empty();
     const counts = await importAll(b.db, parsed);
     expect(counts).toEqual(countRows(parsed));
-    expect(b.counts()).toEqual(counts);
+    expect(b.counts()).toEqual({ ...counts, Session: 0 });
     const second = await exportText(b);
     expect(second).toBe(first);
     expect(await exportText(a)).toBe(first); // two exports of the same data are identical too
@@ -389,7 +390,7 @@ describe("npm scripts (end to end)", () => {
     // Restore the seeded-only state over c.db; the old c.db is kept in backups/ first.
     const restore = await run("db-restore.ts", [seededBackup.file], newDb);
     expect(restore.code, restore.stderr).toBe(0);
-    expect(restore.stdout).toMatch(/Saved the current database as backups\/watt-pre-restore-\d{8}T\d{6}Z\.db/);
+    expect(restore.stdout).toMatch(/Saved the current database as backups\/watt-pre-restore-\d{8}T\d{6}Z-[0-9a-f]{6}\.db/);
     expect(restore.stdout).toMatch(/Restored .*seeded\.db → .*c\.db \(\d+ KiB, integrity ok\)/);
     const restored = createClient(newDb);
     try {

@@ -8,15 +8,30 @@
 //
 // Restore replaces the database file. STOP THE SERVER (and anything else holding the database open)
 // BEFORE RESTORING: a running process keeps its open file handles and WAL index and would go on using
-// (or re-creating) the old database. The backup is checked before anything is touched; the copy is
-// written next to the target as `<target>.tmp`, checked again, the target's -wal/-shm are removed and the
-// copy is renamed over the target (atomic on one filesystem), then checked once more.
+// (or re-creating) the old database. The backup is checked before anything is touched (a regular file,
+// not the target, integrity, the app's exact schema without triggers or views: ./restore-checks.ts);
+// the copy is written next to the target as `<target>.tmp`, checked again, its sessions are cleared and
+// every row is validated with the import validator; only then are the target's -wal/-shm removed and
+// the copy renamed over the target (atomic on one filesystem), then checked once more.
 import Database from "better-sqlite3";
 import { closeSync, copyFileSync, existsSync, fsyncSync, openSync, renameSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
+import { BackupError } from "./backup-error";
+import { createClient } from "./db-client";
+import { exportAll, validateExport } from "./export";
+import { migrateDeploy } from "./migrate";
+import { assertAppSchema, assertRegularFile, hasPendingMigrations, realPathOf, sameFile } from "./restore-checks";
 
-/** The tables of prisma/schema.prisma; a file without them is not a Watt Screener database. */
+export { BackupError };
+
+/** The tables of prisma/schema.prisma. */
 export const APP_TABLES = ["Company", "Fact", "Site", "Contract", "Event", "BalanceSheetEvent", "AssumptionSet", "AuditEntry", "DatasetMeta"] as const;
+/**
+ * The tables every version of the app has had (the first migration's); a file without them is not a
+ * Watt Screener database. Tables added since are checked against the backup's own migrations
+ * (restore-checks.ts), so a backup from before a later migration still restores and is migrated on start.
+ */
+const CORE_TABLES = ["Company", "Fact", "Site", "Contract", "Event", "AssumptionSet", "AuditEntry", "DatasetMeta"] as const;
 
 export interface BackupResult {
   file: string;
@@ -35,13 +50,6 @@ export interface RestoreResult {
   tables: Record<string, number>;
 }
 
-/** An expected failure (missing file, failed integrity check, …): scripts print the message only. */
-export class BackupError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "BackupError";
-  }
-}
 
 /** `file:./prisma/dev.db?x=y` → absolute path, resolved against the working directory (like the app). */
 export function sqliteFileOf(url: string): string {
@@ -80,7 +88,7 @@ function inspect(file: string, opts: { readonly: boolean }): Check {
 
 function requireOk(check: Check, what: string) {
   if (check.integrity !== "ok") throw new BackupError(`${what} failed the integrity check: ${check.integrity.slice(0, 500)}`);
-  const missing = APP_TABLES.filter((t) => !(t in check.tables));
+  const missing = CORE_TABLES.filter((t) => !(t in check.tables));
   if (missing.length) throw new BackupError(`${what} is not a Watt Screener database (missing tables: ${missing.join(", ")})`);
 }
 
@@ -140,23 +148,50 @@ export function verifyBackup(backupFile: string): Check {
   return inspect(path.resolve(backupFile), { readonly: true });
 }
 
-/** Throws BackupError unless `backupFile` exists, passes the integrity check and has the app's tables. */
+/**
+ * Throws BackupError unless `backupFile` is a regular file that passes the integrity check and has
+ * exactly the app's schema (the migrations it records, no triggers or views). Changes nothing.
+ */
 export function assertSoundBackup(backupFile: string): Check {
-  const from = path.resolve(backupFile);
-  if (!existsSync(from)) throw new BackupError(`No backup at ${from}`);
+  const from = realPathOf(backupFile);
+  assertRegularFile(from, "backup");
+  const what = `Backup ${path.basename(from)}`;
   const check = inspect(from, { readonly: true });
-  requireOk(check, `Backup ${path.basename(from)}`);
+  requireOk(check, what);
+  assertAppSchema(from, what);
   return check;
 }
 
+/** Every row of the copy through the import validator: what the app would refuse is refused here. */
+async function assertValidRows(file: string, what: string) {
+  const db = createClient(`file:${file}`);
+  let problems: string[];
+  try {
+    problems = validateExport(await exportAll(db)).problems;
+  } catch (e) {
+    throw new BackupError(`${what}: its rows could not be read (${e instanceof Error ? e.message.split("\n").slice(-1)[0].slice(0, 300) : e})`);
+  } finally {
+    await db.$disconnect();
+  }
+  if (problems.length)
+    throw new BackupError(`${what} has rows the app would refuse (${problems.length} problem${problems.length === 1 ? "" : "s"}):\n  ${problems.slice(0, 20).join("\n  ")}${problems.length > 20 ? "\n  …" : ""}`);
+}
+
+export interface PreparedRestore {
+  from: string;
+  target: string;
+  /** the checked copy, next to the target, that commitRestore() renames over it */
+  tmp: string;
+}
+
 /**
- * Replaces `targetFile` with `backupFile`. The server must be stopped. Refuses (and leaves the target
- * untouched) when the backup is missing, unreadable, fails the integrity check or lacks the app tables.
+ * Everything but the swap: the checks, a settled copy next to the target with its sessions cleared
+ * (a backup's sessions may have been signed out since) and every row validated. The target is untouched.
  */
-export function restoreDatabase(backupFile: string, targetFile: string): RestoreResult {
-  const from = path.resolve(backupFile);
-  const target = path.resolve(targetFile);
-  if (from === target) throw new BackupError("The backup and the target are the same file");
+export async function prepareRestore(backupFile: string, targetFile: string): Promise<PreparedRestore> {
+  const from = realPathOf(backupFile);
+  const target = realPathOf(targetFile);
+  if (sameFile(from, target)) throw new BackupError("The backup and the target are the same file");
   if (!existsSync(path.dirname(target))) throw new BackupError(`Directory ${path.dirname(target)} does not exist`);
   assertSoundBackup(from);
 
@@ -167,14 +202,32 @@ export function restoreDatabase(backupFile: string, targetFile: string): Restore
     // The backup may be a WAL-mode file (e.g. copied by hand); settle it into a single file first.
     const conn = new Database(tmp, { fileMustExist: true });
     try { conn.pragma("journal_mode = DELETE"); } finally { conn.close(); }
+    const what = `Backup ${path.basename(from)}`;
     requireOk(inspect(tmp, { readonly: true }), "The copy of the backup");
+    assertAppSchema(tmp, what); // again on the copy: the file could have changed since it was checked
+    const copy = new Database(tmp, { fileMustExist: true });
+    try {
+      if (copy.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'Session'").get()) copy.exec('DELETE FROM "Session"');
+    } finally { copy.close(); }
+    // An older backup gets this version's later migrations first, as the next start would apply them,
+    // so its rows are read and validated with the schema the app will use.
+    if (hasPendingMigrations(tmp)) migrateDeploy(`file:${tmp}`);
+    await assertValidRows(tmp, what);
     fsyncFile(tmp);
   } catch (e) {
     removeWithSideFiles(tmp);
     if (e instanceof BackupError) throw e;
     throw new BackupError(`Could not prepare the restore: ${e instanceof Error ? e.message : String(e)}`);
   }
+  return { from, target, tmp };
+}
 
+/** Drops a prepared copy (the restore was abandoned). */
+export const discardRestore = (p: PreparedRestore) => removeWithSideFiles(p.tmp);
+
+/** The swap: the target's old WAL is removed and the checked copy renamed over it. */
+export function commitRestore(p: PreparedRestore): RestoreResult {
+  const { from, target, tmp } = p;
   // Point of no return: the old WAL belongs to the old database and must not be replayed onto the new one.
   for (const s of SIDE_FILES) rmSync(target + s, { force: true });
   renameSync(tmp, target);
@@ -186,9 +239,20 @@ export function restoreDatabase(backupFile: string, targetFile: string): Restore
   return { file: target, from, bytes: statSync(target).size, integrity: "ok", tables: after.tables };
 }
 
-/** `watt-20251121T103000Z.db`: a UTC timestamp that sorts and is safe in file names. */
-export function backupFileName(prefix = "watt", now = new Date()): string {
-  return `${prefix}-${now.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}Z$/, "Z")}.db`;
+/**
+ * Replaces `targetFile` with `backupFile`. The server must be stopped. Refuses (and leaves the target
+ * untouched) unless every check of prepareRestore() passes.
+ */
+export async function restoreDatabase(backupFile: string, targetFile: string): Promise<RestoreResult> {
+  return commitRestore(await prepareRestore(backupFile, targetFile));
+}
+
+/**
+ * `watt-20251121T103000Z.db`: a UTC timestamp that sorts and is safe in file names; with a `unique`
+ * part (`…Z-3fa9c1.db`) two copies taken in the same second do not collide.
+ */
+export function backupFileName(prefix = "watt", now = new Date(), unique?: string): string {
+  return `${prefix}-${now.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}Z$/, "Z")}${unique ? `-${unique}` : ""}.db`;
 }
 
 /** "Company 18, Fact 122, …" for script output. */

@@ -1,8 +1,8 @@
-// The one Prisma client of a server process (a globalThis singleton survives dev hot reloads).
+// The one Prisma client of a server process. A globalThis singleton: it survives dev hot reloads, and
+// proxy.ts (bundled apart from the pages) shares the pages' connection instead of opening its own.
 import "server-only";
 import { createClient, type Db } from "./db-client";
 
 const globalForDb = globalThis as unknown as { __wattDb?: Db };
 
-export const db: Db = globalForDb.__wattDb ?? createClient();
-if (process.env.NODE_ENV !== "production") globalForDb.__wattDb = db;
+export const db: Db = (globalForDb.__wattDb ??= createClient());

@@ -5,10 +5,11 @@
 // timestamp, so the same data always gives the same bytes: export → import into an empty database →
 // export again gives an identical file.
 //
-// The import validates the whole file before writing anything (a strict zod schema per table, then
-// primary/foreign keys and unique constraints across tables); every problem is reported with table, row
-// id and field. It then writes in ONE transaction: a non-empty target is refused unless `replace`, which
-// deletes everything first inside the same transaction; rows keep their original ids.
+// The import validates the whole file before writing anything (a strict zod schema per table, the
+// domain rules of lib/domain through ./import-rules.ts, then primary/foreign keys and unique
+// constraints across tables); every problem is reported with table, row id and field. It then writes
+// in ONE transaction: a non-empty target is refused unless `replace`, which deletes everything first
+// inside the same transaction; rows keep their original ids.
 import { z } from "zod";
 import {
   BALANCE_SHEET_EVENT_KINDS, CONTRACT_STATUSES, CONTRACT_STRUCTURES, COUNTERPARTY_KINDS, EVENT_KINDS, IT_MW_SCOPES, LEASE_TYPES, MW_BASES,
@@ -18,6 +19,7 @@ import { contractSchema, ownershipShare } from "../domain/schemas";
 import { assumptionOverridesSchema, assumptionsSchema, withDefaults } from "../scoring/assumptions";
 import { Prisma } from "../generated/prisma/client";
 import type { Db } from "./db-client";
+import { checkDomainRules, fileShapeProblems } from "./import-rules";
 
 export const EXPORT_FORMAT = "watt-screener-export";
 export const EXPORT_FORMAT_VERSION = 2;
@@ -191,6 +193,8 @@ const rowLabel = (t: TableName, row: unknown, index: number) => {
  * (empty when the file can be imported as is).
  */
 export function validateExport(input: unknown): { file: ExportFile | null; problems: string[] } {
+  const shape = fileShapeProblems(input); // before any zod schema: they recurse
+  if (shape.length) return { file: null, problems: shape };
   const raw = upgradeV1(input);
   const header = headerSchema.safeParse(raw);
   if (!header.success) return { file: null, problems: header.error.issues.map((i) => `${formatPath(i.path) || "(file)"} — ${i.message}`) };
@@ -199,17 +203,20 @@ export function validateExport(input: unknown): { file: ExportFile | null; probl
   const add = (t: TableName, row: unknown, index: number, field: string, message: string) =>
     problems.push(`${rowLabel(t, row, index)}: ${field} — ${message}`);
 
-  // 1. Each row against its table's schema.
+  // 1. Each row against its table's schema, then (rows that passed) against the domain rules.
+  const passed = {} as Record<TableName, { row: Record<string, unknown>; index: number }[]>;
   for (const t of TABLE_NAMES) {
+    passed[t] = [];
     tables[t].forEach((row, i) => {
       const r = TABLES[t].schema.safeParse(row);
-      if (r.success) return;
+      if (r.success) return void passed[t].push({ row: row as Record<string, unknown>, index: i });
       for (const issue of r.error.issues) {
         if (issue.code === "unrecognized_keys") add(t, row, i, issue.keys.join(", "), "Unknown column");
         else add(t, row, i, formatPath(issue.path) || "(row)", issue.message);
       }
     });
   }
+  checkDomainRules(passed, (t, row, i, field, message) => add(t as TableName, row, i, field, message));
 
   // 2. Keys across rows and tables. Works on the raw rows, so these are found even when step 1 failed.
   const get = (row: unknown, col: string) => (row && typeof row === "object" ? (row as Record<string, unknown>)[col] : undefined);
@@ -360,11 +367,20 @@ export async function importAll(db: Db, raw: unknown, opts: { replace?: boolean 
 async function reserveAuditedIds(tx: Prisma.TransactionClient, file: ExportFile) {
   const audited: TableName[] = ["Company", "Site", "Contract", "Event", "BalanceSheetEvent", "AssumptionSet"];
   for (const t of audited) {
-    const maxId = Math.max(0,
-      ...file.tables[t].map((r) => r.id as number),
-      ...file.tables.AuditEntry.filter((a) => a.entity === t).map((a) => a.entityId as number));
+    const maxId = highestAuditedId(file, t);
     if (maxId === 0) continue;
     const updated = await tx.$executeRawUnsafe(`UPDATE sqlite_sequence SET seq = MAX(seq, ?) WHERE name = ?`, maxId, t);
     if (updated === 0) await tx.$executeRawUnsafe(`INSERT INTO sqlite_sequence (name, seq) VALUES (?, ?)`, t, maxId);
   }
+}
+
+/**
+ * The largest id of table `t` in the file, counting ids its audit entries name. A loop, not
+ * Math.max(...ids): spreading ~125,000 audit rows into arguments overflowed the stack.
+ */
+export function highestAuditedId(file: ExportFile, t: TableName): number {
+  let max = 0;
+  for (const r of file.tables[t]) if ((r.id as number) > max) max = r.id as number;
+  for (const a of file.tables.AuditEntry) if (a.entity === t && (a.entityId as number) > max) max = a.entityId as number;
+  return max;
 }

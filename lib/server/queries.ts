@@ -1,9 +1,9 @@
 // Server-only reads. Pages, route handlers and scripts go through these, never through Prisma directly.
 import type { Db } from "./db-client";
-import { assumptionsSchema, DEFAULT_ASSUMPTIONS, withDefaults, type Assumptions } from "../scoring/assumptions";
 import { FACTS, SCORED_FACT_KEYS } from "../domain/facts";
 import { toScoringCompany } from "../domain/to-scoring";
 import { companyRecordOf, type CompanyRows } from "./rows";
+import { defaultSetOf, loadStoredSets, type AssumptionSetInfo } from "./stored-sets";
 
 const companyInclude = { facts: true, sites: true, contracts: true, balanceSheetEvents: true } as const;
 
@@ -26,32 +26,18 @@ export async function loadScoringCompanies(db: Db) {
  */
 export const viewDateOf = (meta: { snapshot: string } | null) => meta?.snapshot ?? "2025-11-21";
 
-export interface AssumptionSetInfo {
-  id: number;
-  name: string;
-  isDefault: boolean;
-  version: number;
-  values: Assumptions;
-}
+export type { AssumptionSetInfo } from "./stored-sets";
 
-/** All named sets, default first. A stored set that no longer validates is reported, not used. */
+/** All named sets that validate, default first. The others are listed by loadStoredSets (stored-sets.ts). */
 export async function loadAssumptionSets(db: Db): Promise<AssumptionSetInfo[]> {
-  const rows = await db.assumptionSet.findMany({ orderBy: [{ isDefault: "desc" }, { name: "asc" }] });
-  return rows.flatMap((r) => {
-    const parsed = assumptionsSchema.safeParse(withDefaults(r.values));
-    if (!parsed.success) {
-      console.error(`assumption set "${r.name}" is invalid and was skipped`);
-      return [];
-    }
-    return [{ id: r.id, name: r.name, isDefault: r.isDefault, version: r.version, values: parsed.data as Assumptions }];
-  });
+  return (await loadStoredSets(db)).sets;
 }
 
-/** The set named `name`, else the default set, else the methodology defaults. */
+/** The set named `name`, else the default set (the methodology defaults when it is invalid). */
 export async function resolveAssumptionSet(db: Db, name?: string | null): Promise<AssumptionSetInfo | null> {
-  const sets = await loadAssumptionSets(db);
-  if (name) return sets.find((s) => s.name === name) ?? null;
-  return sets.find((s) => s.isDefault) ?? sets[0] ?? { id: 0, name: "Defaults", isDefault: true, version: 0, values: DEFAULT_ASSUMPTIONS };
+  const stored = await loadStoredSets(db);
+  if (name) return stored.sets.find((s) => s.name === name) ?? null;
+  return defaultSetOf(stored).set;
 }
 
 export async function loadDatasetMeta(db: Db) {

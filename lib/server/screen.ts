@@ -5,20 +5,23 @@ import { scoreCompany } from "../scoring/score";
 import { toScoringCompany } from "../domain/to-scoring";
 import { toScreenerRow } from "../view/rows";
 import type { Db } from "./db-client";
-import { loadAssumptionSets, loadCompanyDetail, loadDatasetMeta, loadScoringCompanies, viewDateOf, type AssumptionSetInfo } from "./queries";
+import { loadCompanyDetail, loadDatasetMeta, loadScoringCompanies, viewDateOf, type AssumptionSetInfo } from "./queries";
 import { companyRecordOf } from "./rows";
+import { defaultSetOf, loadStoredSets } from "./stored-sets";
 
 export class UnknownAssumptionSet extends Error {
-  constructor(public readonly setName: string) {
-    super(`No assumption set named "${setName}"`);
+  constructor(public readonly setName: string, problem?: string) {
+    super(problem ? `The assumption set "${setName}" is invalid (${problem}); fix it on /assumptions` : `No assumption set named "${setName}"`);
   }
 }
 
+/** The named set, or the default one — the methodology defaults when the stored default is invalid. */
 async function chooseSet(db: Db, name?: string): Promise<{ set: AssumptionSetInfo; sets: AssumptionSetInfo[] }> {
-  const sets = await loadAssumptionSets(db);
-  const set = name ? sets.find((s) => s.name === name) : sets.find((s) => s.isDefault) ?? sets[0];
-  if (!set) throw new UnknownAssumptionSet(name ?? "(default)");
-  return { set, sets };
+  const stored = await loadStoredSets(db);
+  if (!name) return { set: defaultSetOf(stored).set, sets: stored.sets };
+  const set = stored.sets.find((s) => s.name === name);
+  if (!set) throw new UnknownAssumptionSet(name, stored.invalid.find((s) => s.name === name)?.problems[0]);
+  return { set, sets: stored.sets };
 }
 
 export async function loadScreen(db: Db, setName?: string) {

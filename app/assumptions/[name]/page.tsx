@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { db } from "@/lib/server/db";
-import { loadAssumptionSets, loadDatasetMeta, loadScoringCompanies, viewDateOf } from "@/lib/server/queries";
+import { loadDatasetMeta, loadScoringCompanies, viewDateOf } from "@/lib/server/queries";
+import { loadStoredSets } from "@/lib/server/stored-sets";
 import { SetEditor } from "../SetEditor";
 import "../assumptions.css";
 
@@ -26,8 +27,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function EditAssumptionSetPage({ params, searchParams }: Props) {
   const name = setName((await params).name);
   const { renamed } = await searchParams;
-  const [sets, companies, meta] = await Promise.all([loadAssumptionSets(db), loadScoringCompanies(db), loadDatasetMeta(db)]);
-  const set = sets.find((s) => s.name === name);
+  const [{ sets, invalid }, companies, meta] = await Promise.all([loadStoredSets(db), loadScoringCompanies(db), loadDatasetMeta(db)]);
+  const broken = invalid.find((s) => s.name === name);
+  // An invalid set opens in the editor with what is wrong above it, so it can be fixed (or deleted).
+  const set = sets.find((s) => s.name === name) ?? (broken && { ...broken, values: broken.editable });
   if (!set) {
     return (
       <div className="page-head">
@@ -39,13 +42,21 @@ export default async function EditAssumptionSetPage({ params, searchParams }: Pr
   }
   const defaultSet = sets.find((s) => s.isDefault) ?? null;
   return (
-    <SetEditor
-      key={set.id}
-      set={{ id: set.id, name: set.name, isDefault: set.isDefault, version: set.version, values: set.values }}
-      companies={companies}
-      viewDate={viewDateOf(meta)}
-      defaultName={defaultSet?.name ?? null}
-      renamedFrom={typeof renamed === "string" ? renamed.slice(0, 60) : undefined}
-    />
+    <>
+      {broken && (
+        <div className="notice error" role="alert" data-invalid-set={broken.name}>
+          This stored set is invalid, so nothing is scored with it: {broken.problems.join("; ")}. Correct the marked values and save
+          {broken.isDefault ? "" : ", or delete it below"}.
+        </div>
+      )}
+      <SetEditor
+        key={set.id}
+        set={{ id: set.id, name: set.name, isDefault: set.isDefault, version: set.version, values: set.values }}
+        companies={companies}
+        viewDate={viewDateOf(meta)}
+        defaultName={defaultSet?.name ?? null}
+        renamedFrom={typeof renamed === "string" ? renamed.slice(0, 60) : undefined}
+      />
+    </>
   );
 }

@@ -5,6 +5,7 @@ import type { FactValue } from "../../domain/to-scoring";
 import type { Db } from "../db-client";
 import { parseOverrides } from "../overrides";
 import { factColumns, factToInput, figuresOf } from "../rows";
+import { overridesClashWithSetInUse } from "../stored-sets";
 import { diff, recordChanges } from "./audit";
 import { ConflictError, invalid, NotFoundError, runWrite, type Tx, type WriteResult } from "./result";
 
@@ -65,6 +66,8 @@ export async function saveOverrides(db: Db, raw: unknown, user: string | null): 
   const parsed = overridesFormSchema.safeParse(raw);
   if (!parsed.success) return invalid(parsed.error, raw);
   const input = parsed.data;
+  const clash = await overridesClashWithSetInUse(db, input.overrides);
+  if (clash) return invalid(clash, raw);
   return runWrite("assumption overrides", raw, () =>
     db.$transaction(async (tx) => {
       const before = await overridesOf(tx, input.ticker);

@@ -11,6 +11,9 @@ import {
   balanceSheetEventInputOf, contractInputOf, deleteBalanceSheetEvent, deleteSite, saveBalanceSheetEvent, saveContract, saveSite,
 } from "./sites-contracts";
 import { siteToInput } from "../rows";
+import { loadStoredSets, METHODOLOGY_DEFAULTS } from "../stored-sets";
+import { resolveAssumptionSet } from "../queries";
+import { loadCompanyScore, loadScreen } from "../screen";
 
 let t: TempDb;
 beforeEach(async () => {
@@ -275,6 +278,74 @@ describe("assumption sets", () => {
     const base = await t.db.assumptionSet.findUniqueOrThrow({ where: { name: "Base" } });
     expect(await deleteAssumptionSet(t.db, { id: base.id, version: base.version }, null)).toMatchObject({ ok: false, kind: "invalid" });
     expect((await deleteAssumptionSet(t.db, { id: bear.data.id, version: 2 }, null)).ok).toBe(true);
+  });
+});
+
+describe("reverts go through the form's validation", () => {
+  const base = async () => t.db.assumptionSet.findUniqueOrThrow({ where: { name: "Base" } });
+  const entryFor = async (field: string) => t.db.auditEntry.findFirstOrThrow({ where: { field }, orderBy: { id: "desc" } });
+
+  it("refuses a set revert that would leave low > base, with the field named; reverting in order works", async () => {
+    // one save: low 11→5 and base 12→8 (5 ≤ 8 ≤ 13 is valid)
+    const b = await base();
+    const saved = await updateAssumptionSet(t.db, { id: b.id, version: b.version, name: "Base", values: { ...DEFAULT_ASSUMPTIONS, buildCostLowUsdPerW: 5, buildCostBaseUsdPerW: 8 } }, "a");
+    expect(saved.ok).toBe(true);
+    const auditBefore = await t.db.auditEntry.count();
+    // reverting only "low 11→5" would give low 11 > base 8: the set would be skipped and the screener fail
+    const refused = await revertChange(t.db, { auditId: (await entryFor("values.buildCostLowUsdPerW")).id }, "a");
+    expect(refused).toMatchObject({ ok: false, kind: "invalid", fieldErrors: { "values.buildCostLowUsdPerW": ["Low must be ≤ base"] } });
+    if (refused.ok || refused.kind !== "invalid") throw new Error("expected invalid");
+    expect(refused.fieldErrors.auditId[0]).toMatch(/^Not reverted: it would leave the set “Base” invalid \(values\.buildCostLowUsdPerW: Low must be ≤ base\)/);
+    expect(((await base()).values as Record<string, number>).buildCostLowUsdPerW).toBe(5); // rolled back
+    expect(await t.db.auditEntry.count()).toBe(auditBefore);
+    // base first (8→12: 5 ≤ 12), then low (5→11): both valid
+    expect((await revertChange(t.db, { auditId: (await entryFor("values.buildCostBaseUsdPerW")).id }, "a")).ok).toBe(true);
+    const lowEntry = await t.db.auditEntry.findFirstOrThrow({ where: { field: "values.buildCostLowUsdPerW", revertOf: null } });
+    expect((await revertChange(t.db, { auditId: lowEntry.id }, "a")).ok).toBe(true);
+    expect((await base()).values).toEqual(DEFAULT_ASSUMPTIONS);
+  });
+
+  it("refuses a contract revert that would leave delivered MW above contract MW", async () => {
+    const id = (await t.db.contract.findUniqueOrThrow({ where: { code: "CORZ-CRWV-2024" } })).id;
+    const form = (await contractInputOf(t.db, id))!;
+    const mw = form.contract.itMw!;
+    // itMw mw → mw+100, then delivered → mw+50 (≤ mw+100)
+    expect((await saveContract(t.db, { ticker: "CORZ", ...form, contract: { ...form.contract, itMw: mw + 100 } }, "a")).ok).toBe(true);
+    const f2 = (await contractInputOf(t.db, id))!;
+    expect((await saveContract(t.db, { ticker: "CORZ", ...f2, contract: { ...f2.contract, deliveredItMw: mw + 50 } }, "a")).ok).toBe(true);
+    const r = await revertChange(t.db, { auditId: (await entryFor("itMw")).id }, "a");
+    expect(r).toMatchObject({ ok: false, kind: "invalid", fieldErrors: { "contract.deliveredItMw": ["Delivered MW exceeds contract MW"] } });
+    expect((await t.db.contract.findUniqueOrThrow({ where: { id } })).itMw).toBe(mw + 100);
+  });
+
+  it("an invalid stored default falls back to the methodology defaults and is listed; the screen still loads", async () => {
+    const b = await base();
+    await t.db.assumptionSet.update({ where: { id: b.id }, data: { values: { ...DEFAULT_ASSUMPTIONS, buildCostLowUsdPerW: 11, buildCostBaseUsdPerW: 8 } } });
+    const stored = await loadStoredSets(t.db);
+    expect(stored.sets).toEqual([]);
+    expect(stored.invalid).toMatchObject([{ name: "Base", isDefault: true, problems: ["Build cost — low: Low must be ≤ base"] }]);
+    expect(await resolveAssumptionSet(t.db)).toEqual(METHODOLOGY_DEFAULTS);
+    const screen = await loadScreen(t.db); // threw "No assumption set named (default)" → a 500 on / and every company page
+    expect(screen.set.name).toBe("Methodology defaults");
+    expect(screen.rows).toHaveLength(18);
+    expect((await loadCompanyScore(t.db, "IREN"))!.set).toEqual(METHODOLOGY_DEFAULTS);
+    await expect(loadScreen(t.db, "Base")).rejects.toThrow(/The assumption set "Base" is invalid \(Build cost — low: Low must be ≤ base\)/);
+  });
+
+  it("company overrides are checked against the set in use, also when a revert brings them back", async () => {
+    expect((await saveOverrides(t.db, { ticker: "CORZ", version: 1, overrides: { buildCostBaseUsdPerW: 12.5 } }, null)).ok).toBe(true);
+    expect((await saveOverrides(t.db, { ticker: "CORZ", version: 2, overrides: {} }, null)).ok).toBe(true);
+    // the default set now tops out at 10.5 $/W: base 12.5 over it would be incoherent
+    const b = await base();
+    const cheap = { ...DEFAULT_ASSUMPTIONS, buildCostLowUsdPerW: 9, buildCostBaseUsdPerW: 10, buildCostHighUsdPerW: 10.5 };
+    expect((await updateAssumptionSet(t.db, { id: b.id, version: b.version, name: "Base", values: cheap }, null)).ok).toBe(true);
+    const r = await saveOverrides(t.db, { ticker: "CORZ", version: 3, overrides: { buildCostBaseUsdPerW: 12 } }, null);
+    // fine over the methodology defaults (11 ≤ 12 ≤ 13), so the form's own check passed it before
+    expect(r).toMatchObject({ ok: false, kind: "invalid", fieldErrors: { "overrides.buildCostHighUsdPerW": ["With “Base”, the set in use: High must be ≥ base"] } });
+    const clear = await t.db.auditEntry.findFirstOrThrow({ where: { field: "assumptionOverrides" }, orderBy: { id: "desc" } });
+    const back = await revertChange(t.db, { auditId: clear.id }, null); // would restore { base: 12.5 }
+    expect(back).toMatchObject({ ok: false, kind: "invalid", fieldErrors: { "overrides.buildCostHighUsdPerW": ["With “Base”, the set in use: High must be ≥ base"] } });
+    expect((await t.db.company.findUniqueOrThrow({ where: { ticker: "CORZ" } })).assumptionOverrides).toEqual({});
   });
 });
 

@@ -19,8 +19,8 @@ export function invalid(error: z.ZodError, submitted: unknown): WriteResult<neve
   return { ok: false, kind: "invalid", ...zodFieldErrors(error.issues), submitted };
 }
 
-export const fieldError = (field: string, message: string, submitted: unknown): WriteResult<never> =>
-  ({ ok: false, kind: "invalid", fieldErrors: { [field]: [message] }, formErrors: [], submitted });
+export const fieldError = (field: string, message: string, submitted: unknown, others: Record<string, string[]> = {}): WriteResult<never> =>
+  ({ ok: false, kind: "invalid", fieldErrors: { ...others, [field]: [message] }, formErrors: [], submitted });
 
 /** Thrown inside a transaction to roll it back and report a conflict. */
 export class ConflictError extends Error {
@@ -31,9 +31,9 @@ export class ConflictError extends Error {
 
 export class NotFoundError extends Error {}
 
-/** Thrown inside a transaction to roll it back and report a field error. */
+/** Thrown inside a transaction to roll it back and report a field error (and, optionally, more of them). */
 export class FieldError extends Error {
-  constructor(public readonly field: string, message: string) {
+  constructor(public readonly field: string, message: string, public readonly others: Record<string, string[]> = {}) {
     super(message);
   }
 }
@@ -51,7 +51,7 @@ export async function runWrite<T>(what: string, submitted: unknown, fn: () => Pr
   } catch (e) {
     if (e instanceof ConflictError) return { ok: false, kind: "conflict", message: e.message, current: e.current, submitted };
     if (e instanceof NotFoundError) return { ok: false, kind: "not-found", message: e.message };
-    if (e instanceof FieldError) return fieldError(e.field, e.message, submitted);
+    if (e instanceof FieldError) return fieldError(e.field, e.message, submitted, e.others);
     if (e instanceof FormError) return { ok: false, kind: "invalid", fieldErrors: {}, formErrors: [e.message], submitted };
     if (isUniqueViolation(e)) return { ok: false, kind: "invalid", fieldErrors: {}, formErrors: ["That name or code is already taken."], submitted };
     console.error(`[write] ${what} failed:`, e);

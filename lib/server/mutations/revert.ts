@@ -10,6 +10,7 @@ import { parseOverrides } from "../overrides";
 import { Prisma } from "../../generated/prisma/client";
 import { RECORD, recordChanges, type Change, type Entity } from "./audit";
 import { writeFact } from "./company";
+import { assertRevertLeavesValidRecord } from "./revert-check";
 import { ConflictError, FieldError, invalid, NotFoundError, runWrite, type Tx, type WriteResult } from "./result";
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
@@ -24,6 +25,7 @@ export async function revertChange(db: Db, raw: unknown, user: string | null): P
       if (!entry) throw new NotFoundError("That history entry does not exist");
       const change: Change = { entity: entry.entity as Entity, entityId: entry.entityId, companyId: entry.companyId, field: entry.field, before: entry.after, after: entry.before };
       await undo(tx, change);
+      await assertRevertLeavesValidRecord(tx, change); // the form's own schema, or the revert rolls back
       await recordChanges(tx, [change], user, entry.id);
       return { revertedId: entry.id };
     }),
