@@ -2,7 +2,7 @@
 import type { Assumptions } from "./assumptions";
 import { daysBetween, isBefore } from "./dates";
 import type {
-  BalanceSheetEvent, BalanceSheetKey, CompanyScore, ProFormaFigure, ScoringCompany, StaleFigure,
+  BalanceSheetEvent, BalanceSheetKey, CompanyScore, ProFormaFigure, RolledBtcValue, ScoringCompany, StaleFigure,
 } from "./types";
 
 /** Which delta of an event moves which figure. */
@@ -17,34 +17,71 @@ const DELTA_OF: Record<BalanceSheetKey, keyof BalanceSheetEvent> = {
 export const BALANCE_SHEET_KEYS = Object.keys(DELTA_OF) as BalanceSheetKey[];
 
 /**
+ * Figures that count as 0 when not reported (§14: none found). Their events roll from that 0, so both
+ * sides of a transaction land: a preferred issue adds its cash and its preferred, a purchase its coins.
+ */
+export const ZERO_IF_NOT_REPORTED: ReadonlySet<BalanceSheetKey> = new Set(["preferredEquityUsd", "committedFinancingUsd", "btcHeld"]);
+
+const lineOf = (e: BalanceSheetEvent, delta: number) => ({ date: e.date, kind: e.kind, description: e.description, delta, sourceUrl: e.sourceUrl });
+
+/** Events dated after `asOf` (every event when it is null) and on or before the view date. */
+const eventsBetween = (company: ScoringCompany, asOf: string | null, viewDate: string) =>
+  company.balanceSheetEvents.filter((e) => (asOf == null || isBefore(asOf, e.date)) && !isBefore(viewDate, e.date));
+
+/**
  * Each figure plus the delta of every event dated after the figure's own as-of and on or before the view
  * date. An event on or before the as-of is already inside the figure; a figure dated after the view date
  * (the snapshot rule allows that) is used as it stands, since events are never rolled backwards.
+ * A zero-if-not-reported figure with events rolls from 0 (`fromZero`); other missing figures stay null.
  */
 export function rollForward(company: ScoringCompany, key: BalanceSheetKey, viewDate: string): ProFormaFigure {
   const reported = company[key];
+  // A reported bitcoin value stands in for the coin count; its events move that value (rolledBtcValue).
+  const fromZero = reported == null && ZERO_IF_NOT_REPORTED.has(key) && !(key === "btcHeld" && company.btcValueUsdReported);
+  if (reported == null && !fromZero) return { key, reported, lines: [], value: null, fromZero: false };
   const lines: ProFormaFigure["lines"] = [];
-  if (reported == null) return { key, reported, lines, value: null };
-  let value = reported.value;
-  for (const e of company.balanceSheetEvents) {
+  let value = reported?.value ?? 0;
+  for (const e of eventsBetween(company, reported?.asOf ?? null, viewDate)) {
     const delta = e[DELTA_OF[key]] as number | null;
     if (delta == null || delta === 0) continue;
-    if (!isBefore(reported.asOf, e.date) || isBefore(viewDate, e.date)) continue;
     value += delta;
-    lines.push({ date: e.date, kind: e.kind, description: e.description, delta, sourceUrl: e.sourceUrl });
+    lines.push(lineOf(e, delta));
   }
-  return { key, reported, lines, value };
+  if (fromZero && lines.length === 0) return { key, reported, lines, value: null, fromZero: false };
+  return { key, reported, lines, value, fromZero };
 }
 
 export function proFormaBalanceSheet(company: ScoringCompany, viewDate: string): Record<BalanceSheetKey, ProFormaFigure> {
   return Object.fromEntries(BALANCE_SHEET_KEYS.map((k) => [k, rollForward(company, k, viewDate)])) as Record<BalanceSheetKey, ProFormaFigure>;
 }
 
+const movesBitcoin = (e: BalanceSheetEvent) => (e.btcDelta != null && e.btcDelta !== 0) || e.kind === "btc_sale" || e.kind === "btc_purchase";
+
+/**
+ * §10.9 with §10.1: a reported bitcoin value (no coin count) moved by the bitcoin sold or bought after
+ * its date, at the transaction's price (the cash it brought in or spent). A bitcoin event without a cash
+ * figure cannot be valued and is reported in `unvalued`.
+ */
+export function rolledBtcValue(company: ScoringCompany, viewDate: string): RolledBtcValue | null {
+  const reported = company.btcValueUsdReported;
+  if (company.btcHeld != null || reported == null) return null;
+  const lines: ProFormaFigure["lines"] = [];
+  const unvalued: BalanceSheetEvent[] = [];
+  let value = reported.value;
+  for (const e of eventsBetween(company, reported.asOf, viewDate)) {
+    if (!movesBitcoin(e)) continue;
+    if (e.cashDeltaUsd == null || e.cashDeltaUsd === 0) { unvalued.push(e); continue; }
+    value -= e.cashDeltaUsd;
+    lines.push(lineOf(e, -e.cashDeltaUsd));
+  }
+  return { reported, lines, value, unvalued };
+}
+
 /** Event deltas that could not be applied because the figure they move is missing (shown as warnings). */
 export function unappliedDeltas(company: ScoringCompany, viewDate: string): { key: BalanceSheetKey; event: BalanceSheetEvent }[] {
   const out: { key: BalanceSheetKey; event: BalanceSheetEvent }[] = [];
   for (const key of BALANCE_SHEET_KEYS) {
-    if (company[key] != null) continue;
+    if (company[key] != null || ZERO_IF_NOT_REPORTED.has(key)) continue;
     for (const e of company.balanceSheetEvents)
       if (e[DELTA_OF[key]] != null && e[DELTA_OF[key]] !== 0 && !isBefore(viewDate, e.date)) out.push({ key, event: e });
   }

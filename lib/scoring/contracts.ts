@@ -62,8 +62,15 @@ export function scoreContract(c: ScoringContract, mw: ContractMw, capexPerMwUsd:
 
   const t = c.tenorYears != null ? Math.min(1, c.tenorYears / a.facilityLifeYears) : null;
 
+  // MW the stated capex covers (IT MW, §10.5): all of them when no MW figure is given with it.
+  const coveredMw = statedCapexUsd == null ? 0 : c.companyFundedCapexMw == null ? Infinity : c.companyFundedCapexMw * share;
+  const notCoveredMw = Math.max(0, (mw.itMw ?? 0) - coveredMw);
+
   // Credit: the tenant's score, lifted toward the guarantor's by the share of capital the backstop covers.
-  const capitalAtRiskUsd = statedCapexUsd ?? (mw.itMw != null ? mw.itMw * capexPerMwUsd : null);
+  // Capital at risk is the whole build: a stated capex that covers part of it plus the rest at capex per MW.
+  const capitalAtRiskUsd = statedCapexUsd != null
+    ? statedCapexUsd + notCoveredMw * capexPerMwUsd
+    : mw.itMw != null ? mw.itMw * capexPerMwUsd : null;
   const backstop = atShare(c.backstopUsd) ?? 0;
   const beta = backstop <= 0 ? 0 : capitalAtRiskUsd == null || capitalAtRiskUsd <= 0 ? 1 : Math.min(1, backstop / capitalAtRiskUsd);
   const sTenant = ratingScore(c.counterpartyRating, a);
@@ -90,8 +97,7 @@ export function scoreContract(c: ScoringContract, mw: ContractMw, capexPerMwUsd:
   // Building capex still to fund: a stated total where there is one, the MW it does not cover (or all
   // undelivered MW without one) at the company's capex per MW, less the tenant's share.
   const tenantPays = c.tenantFundedCapexShare ?? 0;
-  const coveredMw = statedCapexUsd == null ? 0 : c.companyFundedCapexMw == null ? Infinity : c.companyFundedCapexMw * share;
-  const uncoveredMw = Math.min(undeliveredItMw, Math.max(0, (mw.itMw ?? 0) - coveredMw));
+  const uncoveredMw = Math.min(undeliveredItMw, notCoveredMw);
   const buildingCapexUsd = (statedCapexUsd ?? 0) + uncoveredMw * capexPerMwUsd * (1 - tenantPays);
 
   const annualValueUsd = totalValueUsd != null && c.tenorYears ? totalValueUsd / c.tenorYears : null;

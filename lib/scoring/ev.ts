@@ -2,17 +2,18 @@
 // balance sheet, the published EV where ours cannot be computed, bitcoin at its value, mining netted out.
 import { usdCompact as usd } from "../format";
 import type { Assumptions } from "./assumptions";
+import { rolledBtcValue } from "./balance-sheet";
 import type { Explanation } from "./explain";
 import type { BalanceSheetKey, CompanyScore, ProFormaFigure, Reasons, ScoringCompany } from "./types";
 
 export type EvResult = Pick<
   CompanyScore,
   "marketCapUsd" | "enterpriseValueUsd" | "enterpriseValueExBtcUsd" | "evUsedUsd" | "evSource" | "enterpriseValuePublished" |
-  "btcValueUsd" | "btcValueSource" | "miningValueUsd" | "evPerEhUsd"
+  "btcValueUsd" | "btcValueSource" | "btcValueRolled" | "miningValueUsd" | "evPerEhUsd"
 >;
 
 export function enterpriseValue(
-  company: ScoringCompany, bs: Record<BalanceSheetKey, ProFormaFigure>, a: Assumptions, reasons: Reasons, ex: Explanation,
+  company: ScoringCompany, bs: Record<BalanceSheetKey, ProFormaFigure>, a: Assumptions, viewDate: string, reasons: Reasons, ex: Explanation,
 ): EvResult {
   const price = company.sharePriceUsd?.value ?? null;
   const shares = bs.sharesOutstanding.value;
@@ -23,15 +24,19 @@ export function enterpriseValue(
   // §10.9: a coin count at the set's bitcoin price; else a reported USD value as reported (not re-marked).
   let btcValueUsd = 0;
   let btcValueSource: EvResult["btcValueSource"] = "none";
+  const btcValueRolled = rolledBtcValue(company, viewDate);
   if (bs.btcHeld.value != null) {
     btcValueUsd = bs.btcHeld.value * a.btcPriceUsd;
     btcValueSource = "held";
-  } else if (company.btcValueUsdReported) {
-    const r = company.btcValueUsdReported;
-    btcValueUsd = r.value;
+  } else if (btcValueRolled) {
+    const r = btcValueRolled.reported;
+    btcValueUsd = btcValueRolled.value;
     btcValueSource = "reported";
-    ex.adjust("10.9", `No bitcoin count published: the reported bitcoin value ${usd(r.value)} (as of ${r.asOf}) is used as reported, not re-marked to the set's price`, r.sourceUrl);
-    ex.warn(`Bitcoin held is the reported value ${usd(r.value)} at ${r.asOf}, not a coin count`);
+    const moves = btcValueRolled.lines.map((l) => ` ${l.delta >= 0 ? "+" : "−"} ${usd(Math.abs(l.delta))} (${l.date} ${l.kind.replace("_", " ")})`).join("");
+    ex.adjust("10.9", `No bitcoin count published: the reported bitcoin value ${usd(r.value)} (as of ${r.asOf})${moves ? `${moves} at the transactions' prices = ${usd(btcValueUsd)}` : ""} is used as reported, not re-marked to the set's price`, r.sourceUrl);
+    ex.warn(`Bitcoin is the reported value ${usd(r.value)} at ${r.asOf}, not a coin count`);
+    for (const e of btcValueRolled.unvalued)
+      ex.warn(`${e.date} ${e.description}: a bitcoin transaction with no cash figure — its effect on the reported bitcoin value is not applied`);
   }
 
   const marketCapUsd = price != null && shares != null ? price * shares : null;
@@ -82,7 +87,7 @@ export function enterpriseValue(
 
   return {
     marketCapUsd, enterpriseValueUsd, enterpriseValueExBtcUsd, evUsedUsd: evUsed, evSource, enterpriseValuePublished: published,
-    btcValueUsd, btcValueSource, miningValueUsd, evPerEhUsd,
+    btcValueUsd, btcValueSource, btcValueRolled, miningValueUsd, evPerEhUsd,
   };
 }
 

@@ -8,8 +8,9 @@ export class Explanation {
   readonly warnings: string[] = [];
   constructor(readonly on: boolean) {}
 
-  adjust(rule: RuleRef, text: string, sourceUrl?: string | null) {
-    if (this.on) this.adjustments.push(sourceUrl ? { rule, text, sourceUrl } : { rule, text });
+  /** A rule's effect, with the sources of the inputs it used (each once, in order). */
+  adjust(rule: RuleRef, text: string, ...sourceUrls: (string | null | undefined)[]) {
+    if (this.on) this.adjustments.push({ rule, text, sourceUrls: [...new Set(sourceUrls.filter((u): u is string => !!u))] });
   }
 
   warn(text: string) {

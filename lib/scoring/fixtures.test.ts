@@ -65,7 +65,7 @@ describe("CORZ — CoreWeave allocations: a megawatt is counted once (§10.2); b
     close(s.funnelLines.allocatedMw, 330);
     close(s.funnelLines.consumedMw, 15.8);
     close(s.funnelLines.siteUnknownMw, 244.2);
-    expect(s.warnings.some((w) => /CORZ-CRWV-2024: names no site for these MW — placed on 15.8 MW on Denton/.test(w))).toBe(true);
+    expect(s.warnings.some((w) => /CORZ-CRWV-2024: 260 MW of its MW are on no named site — 15\.8 MW on Denton placed/.test(w))).toBe(true);
   });
   it("no longer counts the contracted MW again as uncontracted Denton and Muskogee power", () => {
     // S2 590 (all placements undelivered, on energized or unknown sites); S4 Pecos 250 × 0.7 = 175 only; S5 0

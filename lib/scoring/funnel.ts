@@ -27,10 +27,13 @@ export function toItBasis(c: ScoringContract, mw: number, a: Assumptions): numbe
   return c.itMwBasis === "gross" ? mw * a.itPerGrossMw : mw;
 }
 
+/** Allocations are IT MW whatever the contract's basis (§10.2 `{site, itMw}`): never converted again. */
+const allocatedTotal = (c: ScoringContract) => (c.siteAllocations ?? []).reduce((t, x) => t + x.itMw, 0);
+
 /** A contract's IT MW before share: its own figure, else the sum of its allocations, else unknown. */
 export function contractItMw(c: ScoringContract, a: Assumptions): number | null {
   if (c.itMw != null) return toItBasis(c, c.itMw, a);
-  if (c.siteAllocations?.length) return c.siteAllocations.reduce((t, x) => t + toItBasis(c, x.itMw, a), 0);
+  if (c.siteAllocations?.length) return allocatedTotal(c);
   return null;
 }
 
@@ -90,17 +93,21 @@ export function computeFunnel(company: ScoringCompany, a: Assumptions, ex = new 
     const itMw = whole == null ? null : whole * share;
     const placements: Placement[] = [];
     let unsited = itMw ?? 0;
-    if (c.siteAllocations?.length) {
+    if (c.siteAllocations?.length && whole != null) {
+      // Allocations above the contract's IT MW would create megawatts: scaled down to it, and said so.
+      const total = allocatedTotal(c);
+      const scale = total > whole + EPS ? whole / total : 1;
+      if (scale < 1) ex.warn(`${c.code}: its site allocations add up to ${mwText(total)}, more than its ${mwText(whole)} IT — each is scaled by ${Math.round(scale * 1000) / 10}% so no MW are counted twice`);
       for (const x of c.siteAllocations) {
-        const mw = toItBasis(c, x.itMw, a) * share;
+        const mw = x.itMw * scale * share;
         const room = roomNamed(x.site);
-        if (!room) continue; // the schema refuses unknown sites; such MW stay unsited
+        if (!room) { ex.warn(`${c.code}: allocation to "${x.site}", which is not one of its sites — those MW are placed as if unallocated`); continue; }
         room.placed += mw;
         placements.push({ site: room.site.name, itMw: mw, how: "allocation" });
         unsited -= mw;
         lines.allocatedMw += mw;
       }
-      ex.adjust("10.2", `${c.code}: ${placements.map((p) => `${mwText(p.itMw)} on ${p.site}`).join(", ")} (site allocations)`, c.sourceUrl);
+      if (placements.length) ex.adjust("10.2", `${c.code}: ${placements.map((p) => `${mwText(p.itMw)} on ${p.site}`).join(", ")} (site allocations)`, c.sourceUrl);
     } else if (c.siteName != null && roomNamed(c.siteName)) {
       roomNamed(c.siteName)!.placed += unsited;
       placements.push({ site: c.siteName, itMw: unsited, how: "site" });
@@ -116,6 +123,7 @@ export function computeFunnel(company: ScoringCompany, a: Assumptions, ex = new 
     .sort((x, y) => STAGE_ORDER[x.site.stage] - STAGE_ORDER[y.site.stage] || y.itMw! - x.itMw! || x.index - y.index);
   for (const k of contracts) {
     if (k.unsited <= EPS) continue;
+    const unsitedBefore = k.unsited;
     const used: string[] = [];
     for (const room of consumable) {
       const take = Math.min(Math.max(0, room.itMw! - room.placed), k.unsited);
@@ -131,9 +139,10 @@ export function computeFunnel(company: ScoringCompany, a: Assumptions, ex = new 
       k.placements.push({ site: null, itMw: k.unsited, how: "unknown" });
       lines.siteUnknownMw += k.unsited;
     }
-    const rest = k.unsited > EPS ? `${used.length ? "; " : ""}${mwText(k.unsited)} on no known site (S2)` : "";
-    ex.adjust("10.2", `${k.c.code}: ${used.length ? `placed ${used.join(", ")} (free IT MW of its hpc/mixed sites)` : "no hpc/mixed site had free IT MW"}${rest}`, k.c.sourceUrl);
-    if (used.length) ex.warn(`${k.c.code}: names no site for these MW — placed on ${used.join(", ")} so they are not also counted as uncontracted power`);
+    const rest = k.unsited > EPS ? `${mwText(k.unsited)} on no known site (S2)` : "";
+    const placed = used.length ? `placed ${used.join(", ")} (free IT MW of its hpc/mixed sites)` : "no hpc/mixed site had free IT MW";
+    ex.adjust("10.2", `${k.c.code}: ${[placed, rest].filter(Boolean).join("; ")}`, k.c.sourceUrl);
+    if (used.length) ex.warn(`${k.c.code}: ${mwText(unsitedBefore)} of its MW are on no named site — ${used.join(", ")} placed on the free IT MW of its hpc/mixed sites so they are not also counted as uncontracted power`);
   }
 
   // Contracted blocks: delivered MW are S1; the rest of each placement is S2 on an energized or unknown
@@ -202,8 +211,10 @@ function describeSites(rooms: SiteRoom[], a: Assumptions, ex: Explanation, lines
         ex.adjust("10.3", `${s.name}: the ${mwText(s.itMw)} IT figure covers a phase; the site is ${mwText(s.grossMw)} gross × ${a.itPerGrossMw} = ${mwText(whole)} IT (+${mwText(whole - s.itMw)}, ${s.stage.replace("_", " ")})`, s.sourceUrl);
       }
     }
-    if (s.companyShare !== 1 && itMw != null)
-      ex.adjust("10.6", `${s.name}: ${pctText(s.companyShare)} owned — ${mwText(itMw)} of ${mwText(itMw / s.companyShare)} IT counted`, s.sourceUrl);
+    if (s.companyShare !== 1 && itMw != null) {
+      const whole = siteItMw(s, a)!;
+      ex.adjust("10.6", `${s.name}: ${pctText(s.companyShare)} owned — ${mwText(itMw)} of ${mwText(whole)} IT counted`, s.sourceUrl);
+    }
   }
 }
 

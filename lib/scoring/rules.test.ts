@@ -288,3 +288,92 @@ describe("§10.9 a reported bitcoin value, §10.11 credit, §10.12 comps", () =>
     expect(score({ ...c, hashrateEhs: null }, { miningValueUsdPerEh: 20e6 }).warnings).toContain("Mining value not netted out: no hashrate recorded");
   });
 });
+
+describe("§10.1 with §14: a figure not reported counts as 0, and both sides of its transactions land", () => {
+  it("a preferred issue adds its preferred as well as its cash: EV is unchanged by the issue", () => {
+    // preferred not reported (0) + 500M issued; cash 0 + 500M. EV = 1,000M + 0 + 500M − 500M = 1,000M
+    const s = score(company({ cashUsd: fact(0, "2025-09-30"), balanceSheetEvents: [bsEvent({ date: "2025-10-15", kind: "preferred_issue", cashDeltaUsd: 500e6, preferredDeltaUsd: 500e6 })] }));
+    expect(s.proForma.preferredEquityUsd.value).toBe(500e6);
+    expect(s.proForma.preferredEquityUsd.fromZero).toBe(true);
+    expect(s.enterpriseValueUsd).toBe(1_000e6);
+    expect(s.adjustments.some((x) => x.rule === "10.1" && /Pro-forma preferred equity: not reported, taken as 0, \+ \$500M/.test(x.text))).toBe(true);
+  });
+  it("a bitcoin purchase brings its coins: cash out, bitcoin in, EV ex-bitcoin 0", () => {
+    // cash 1,000M − 840M = 160M; EV = 1,000M − 160M = 840M; 10,000 BTC × 84,000 = 840M; ex-BTC = 0
+    const s = score(company({ cashUsd: fact(1_000e6, "2025-09-30"), balanceSheetEvents: [bsEvent({ date: "2025-10-15", kind: "btc_purchase", cashDeltaUsd: -840e6, btcDelta: 10_000 })] }), { btcPriceUsd: 84_000 });
+    expect(s.proForma.btcHeld.value).toBe(10_000);
+    expect(s.enterpriseValueUsd).toBe(840e6);
+    expect(s.enterpriseValueExBtcUsd).toBe(0);
+  });
+  it("without events the figure stays not reported (null) and is taken as 0", () => {
+    const s = score(company());
+    expect(s.proForma.preferredEquityUsd).toMatchObject({ value: null, fromZero: false });
+    expect(s.enterpriseValueUsd).toBe(1_000e6);
+  });
+  it("cash, debt and shares are never taken as 0: their deltas stay unapplied", () => {
+    const s = score(company({ totalDebtUsd: null, balanceSheetEvents: [bsEvent({ date: "2025-10-15", debtDeltaUsd: 100e6 })] }));
+    expect(s.proForma.totalDebtUsd.value).toBeNull();
+    expect(s.reasons.enterpriseValueUsd).toBe("missing:totalDebt");
+  });
+});
+
+describe("§10.9 with §10.1: a reported bitcoin value moves with later sales and purchases", () => {
+  const withValue = (events: ReturnType<typeof bsEvent>[]) => company({ cashUsd: fact(0, "2025-09-30"), btcValueUsdReported: fact(240e6, "2025-09-30"), balanceSheetEvents: events });
+  it("selling all of it: the proceeds are cash and the value is gone (EV ex-BTC 760M, not 520M)", () => {
+    // EV = 1,000M − 240M cash = 760M; value 240M − 240M = 0
+    const s = score(withValue([bsEvent({ date: "2025-10-15", kind: "btc_sale", cashDeltaUsd: 240e6, btcDelta: -2_000 })]));
+    expect(s.btcValueSource).toBe("reported");
+    expect(s.btcValueUsd).toBe(0);
+    expect(s.enterpriseValueExBtcUsd).toBe(760e6);
+    expect(s.proForma.btcHeld.value).toBeNull(); // no coin count is made up from the value
+  });
+  it("a purchase adds its cost; a sale before the value's date is already inside it", () => {
+    const s = score(withValue([
+      bsEvent({ date: "2025-09-15", kind: "btc_sale", cashDeltaUsd: 50e6 }),
+      bsEvent({ date: "2025-10-15", kind: "btc_purchase", cashDeltaUsd: -60e6, btcDelta: 700 }),
+    ]));
+    expect(s.btcValueUsd).toBe(300e6); // 240M + 60M
+  });
+  it("a bitcoin event with no cash figure is not valued, and said so", () => {
+    const s = score(withValue([bsEvent({ date: "2025-10-15", kind: "btc_sale", btcDelta: -100 })]));
+    expect(s.btcValueUsd).toBe(240e6);
+    expect(s.warnings.some((w) => /a bitcoin transaction with no cash figure/.test(w))).toBe(true);
+  });
+});
+
+describe("§10.2 allocations are IT MW and never exceed the contract", () => {
+  it("a gross-basis contract's allocations are not converted again (CIFR's AWS shape)", () => {
+    // 300 MW gross × 0.7 = 210 IT, all 210 IT allocated to a 300 MW gross (210 IT) mining site:
+    // 210 in S2, nothing unsited, nothing left free at the site
+    const s = score(company({
+      sites: [site({ name: "Black Pearl", use: "mining", grossMw: 300 })],
+      contracts: [contract({ itMw: 300, itMwBasis: "gross", siteAllocations: [{ site: "Black Pearl", itMw: 210 }] })],
+    }), { itPerGrossMw: 0.7 });
+    expect(s.funnelLines.allocatedMw).toBeCloseTo(210, 9);
+    expect(s.funnelLines.siteUnknownMw).toBe(0);
+    expect(s.funnel.s2).toBeCloseTo(210, 9);
+    expect(s.funnel.s4).toBeCloseTo(0, 9);
+  });
+  it("allocations adding up to more than the contract are scaled down to it, with a warning", () => {
+    // 200 IT allocated 260 + 70 = 330: each × 200/330 → 157.58 + 42.42 = 200 in S2
+    const s = score(company({
+      sites: [site({ name: "A", grossMw: 1000 }), site({ name: "B", grossMw: 1000 })],
+      contracts: [contract({ itMw: 200, siteAllocations: [{ site: "A", itMw: 260 }, { site: "B", itMw: 70 }] })],
+    }));
+    expect(s.funnel.s2).toBeCloseTo(200, 9);
+    expect(s.contracts[0].placements.map((p) => p.itMw)).toEqual([expect.closeTo(260 * 200 / 330, 9), expect.closeTo(70 * 200 / 330, 9)]);
+    expect(s.warnings.some((w) => /add up to 330 MW, more than its 200 MW IT/.test(w))).toBe(true);
+  });
+});
+
+describe("§10.11 β against the whole build when the stated capex covers part of it", () => {
+  it("stated 1.7B for 100 of 300 MW + 200 MW × $10M = 3.7B at risk; a 1.7B backstop gives β = 0.459", () => {
+    const s = score(company({
+      capexGuidanceUsdPerMw: fact(10e6),
+      contracts: [contract({ itMw: 300, companyFundedCapexUsd: 1.7e9, companyFundedCapexMw: 100, backstopUsd: 1.7e9, guarantor: "Guarantor", guarantorRating: "AA", counterpartyRating: "B" })],
+    }));
+    expect(s.contracts[0].capitalAtRiskUsd).toBe(3.7e9);
+    expect(s.contracts[0].beta).toBeCloseTo(1.7 / 3.7, 12);
+    expect(s.contracts[0].igBacked).toBe(false); // β < 0.5
+  });
+});

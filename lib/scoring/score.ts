@@ -61,11 +61,11 @@ export function scoreCompanyImpl(company: ScoringCompany, activeSet: Assumptions
   const ex = new Explanation(explain);
   const reasons: Reasons = {};
   const inputs = explain ? INPUT_KEYS.map((k) => inputUsed(company, k)) : [];
-  for (const [k, label] of Object.entries(ZERO_IF_NULL) as [keyof typeof ZERO_IF_NULL, string][])
-    if (company[k] == null && !(k === "btcHeld" && company.btcValueUsdReported)) ex.warn(`${label} not reported — taken as 0`);
-
   // §10.1 The balance sheet, rolled forward to the view date.
   const bs = proFormaBalanceSheet(company, view.viewDate);
+  for (const [k, label] of Object.entries(ZERO_IF_NULL) as [keyof typeof ZERO_IF_NULL, string][])
+    if (company[k] == null && !(k === "btcHeld" && company.btcValueUsdReported))
+      ex.warn(`${label} not reported — taken as 0${bs[k].fromZero ? ", then moved by the transactions since" : ""}`);
   describeProForma(bs, ex);
   for (const { key, event } of unappliedDeltas(company, view.viewDate))
     ex.warn(`${event.date} ${event.description}: its ${BS_LABEL[key]} change is not applied — ${BS_LABEL[key]} is not reported`);
@@ -73,7 +73,7 @@ export function scoreCompanyImpl(company: ScoringCompany, activeSet: Assumptions
   if (mixed) ex.warn(`Cash and debt are reported ${mixed.gapDays} days apart with no dated transaction between them; ${mixed.older === "cashUsd" ? "cash" : "debt"} is the older figure`);
 
   // §5 Enterprise value (with §10.8 published fallback, §10.9 bitcoin value, §10.12 mining).
-  const ev = enterpriseValue(company, bs, a, reasons, ex);
+  const ev = enterpriseValue(company, bs, a, view.viewDate, reasons, ex);
   const evUsed = ev.evUsedUsd;
   if (evUsed != null && evUsed < 0) ex.warn("Negative EV: cash and bitcoin exceed market cap and debt — ranked apart");
 
@@ -246,10 +246,11 @@ function mainCounterparty(contracts: CompanyScore["contracts"]): string | null {
 function describeProForma(bs: Record<BalanceSheetKey, ProFormaFigure>, ex: Explanation) {
   if (!ex.on) return;
   for (const p of Object.values(bs)) {
-    if (!p.lines.length || p.reported == null) continue;
+    if (!p.lines.length) continue;
     const money = p.key !== "sharesOutstanding" && p.key !== "btcHeld";
     const fmt = (v: number) => (money ? usdCompact(v) : plain(v, 1));
     const steps = p.lines.map((l) => `${l.delta >= 0 ? "+" : "−"} ${fmt(Math.abs(l.delta))} (${l.date} ${l.kind.replace("_", " ")})`).join(" ");
-    ex.adjust("10.1", `Pro-forma ${BS_LABEL[p.key]}: ${fmt(p.reported.value)} at ${p.reported.asOf} ${steps} = ${fmt(p.value!)}`, p.lines[0].sourceUrl);
+    const base = p.reported ? `${fmt(p.reported.value)} at ${p.reported.asOf}` : "not reported, taken as 0,";
+    ex.adjust("10.1", `Pro-forma ${BS_LABEL[p.key]}: ${base} ${steps} = ${fmt(p.value!)}`, p.reported?.sourceUrl, ...p.lines.map((l) => l.sourceUrl));
   }
 }

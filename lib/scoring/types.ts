@@ -215,6 +215,18 @@ export interface ProFormaFigure {
   lines: ProFormaLine[];
   /** reported + Σ lines; null when the figure is missing */
   value: number | null;
+  /** not reported, taken as 0 (§14), and rolled from that 0 by its events */
+  fromZero: boolean;
+}
+
+/** A reported bitcoin value (§10.9) moved by later bitcoin sales and purchases at their price (§10.1). */
+export interface RolledBtcValue {
+  reported: Sourced;
+  /** delta = −(the event's cash change): a sale takes its proceeds off the value */
+  lines: ProFormaLine[];
+  value: number;
+  /** bitcoin events with no cash figure: their effect on the value is unknown */
+  unvalued: BalanceSheetEvent[];
 }
 
 export interface StaleFigure {
@@ -231,7 +243,7 @@ export type RuleRef = "§4" | "§5" | "§6" | "10.1" | "10.2" | "10.3" | "10.4" 
 export interface Adjustment {
   rule: RuleRef;
   text: string;
-  sourceUrl?: string | null;
+  sourceUrls: string[];
 }
 
 /** Output field → reason code for every output that is null (e.g. "missing:sharePrice"). */
@@ -254,6 +266,8 @@ export interface CompanyScore {
   enterpriseValuePublished: Sourced | null;
   btcValueUsd: number;
   btcValueSource: "held" | "reported" | "none";
+  /** the reported bitcoin value rolled to the view date, when btcValueSource is "reported" */
+  btcValueRolled: RolledBtcValue | null;
   /** hashrate × miningValueUsdPerEh subtracted from the EV used (§10.12); 0 when off */
   miningValueUsd: number;
   funnel: Funnel;

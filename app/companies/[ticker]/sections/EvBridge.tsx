@@ -9,18 +9,18 @@ import { ScrollX } from "../../../components/ScrollX";
 const money = (v: number) => usdCompact(v);
 const count = (v: number) => `${plain(v / 1e6, 2)}M`;
 
-/** Reported → each dated line → pro forma, for one balance-sheet figure. */
-function FigureRows({ p, label, sign, fmt, missing }: { p: ProFormaFigure; label: string; sign: string; fmt: (v: number) => string; missing: React.ReactNode }) {
-  if (!p.reported) {
+/** Reported (or not reported, taken as 0) → each dated line → pro forma, for one balance-sheet figure. */
+function FigureRows({ p, label, sign, fmt, missing }: { p: Pick<ProFormaFigure, "reported" | "lines" | "value"> & { fromZero?: boolean }; label: string; sign: string; fmt: (v: number) => string; missing: React.ReactNode }) {
+  if (!p.reported && !p.fromZero) {
     return <tr><td>{sign} {label}</td><td className="num">{missing}</td><td /></tr>;
   }
   const rolled = p.lines.length > 0;
   return (
     <>
       <tr>
-        <td>{sign} {label}{rolled ? " (reported)" : ""}</td>
-        <td className="num">{fmt(p.reported.value)}</td>
-        <td><Source asOf={p.reported.asOf} url={p.reported.sourceUrl} note={p.reported.note} /></td>
+        <td>{sign} {label}{p.reported ? (rolled ? " (reported)" : "") : " (not reported, taken as 0)"}</td>
+        <td className="num">{p.reported ? fmt(p.reported.value) : fmt(0)}</td>
+        <td>{p.reported && <Source asOf={p.reported.asOf} url={p.reported.sourceUrl} note={p.reported.note} />}</td>
       </tr>
       {p.lines.map((l, i) => (
         <tr key={`${l.date}-${i}`} className="bridge-line">
@@ -62,12 +62,11 @@ export function EvBridge({ s, btcPriceUsd, subtractBitcoin }: { s: CompanyScore;
             <FigureRows p={bs.preferredEquityUsd} label="preferred equity" sign="+" fmt={money} missing={<span className="muted small">none found — 0</span>} />
             <FigureRows p={bs.cashUsd} label="cash" sign="−" fmt={money} missing={<Value kind="usd" value={null} reason="missing:cash" />} />
             <tr className="bridge-total"><td>= Enterprise value</td><td className="num"><Value kind="usd" value={s.enterpriseValueUsd} reason={s.reasons.enterpriseValueUsd} /></td><td /></tr>
-            {s.btcValueSource === "reported" ? (
-              <tr>
-                <td>− Bitcoin, reported value <span className="tag">10.9</span><div className="small muted">no coin count published: used as reported, not re-marked</div></td>
-                <td className="num">{money(s.btcValueUsd)}</td>
-                <td>{(() => { const r = s.inputs.find((i) => i.key === "btcValueUsdReported"); return r?.sourceUrl ? <Source asOf={r.asOf} url={r.sourceUrl} note={r.note} /> : null; })()}</td>
-              </tr>
+            {s.btcValueSource === "reported" && s.btcValueRolled ? (
+              <>
+                <tr><td colSpan={3} className="small muted">− Bitcoin, reported value <span className="tag">10.9</span> no coin count published: used as reported, not re-marked; later sales and purchases move it at their prices</td></tr>
+                <FigureRows p={s.btcValueRolled} label="bitcoin value" sign="−" fmt={money} missing={null} />
+              </>
             ) : (
               <>
                 <FigureRows p={bs.btcHeld} label="bitcoin held (BTC)" sign="" fmt={(v) => plain(v, 0)} missing={<span className="muted small">not reported — 0</span>} />

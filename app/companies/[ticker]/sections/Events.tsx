@@ -13,12 +13,18 @@ const DELTAS = [
 
 const signed = (v: number, money: boolean) => `${v >= 0 ? "+" : "−"}${money ? usdCompact(Math.abs(v)) : plain(Math.abs(v), 0)}`;
 
+const sameEvent = (e: BalanceSheetEvent) => (l: { date: string; description: string }) => l.date === e.date && l.description === e.description;
+
 /** What an event did to each figure it moves on the view date: applied, inside the figure, or later. */
 function effect(e: BalanceSheetEvent, key: BalanceSheetKey, s: CompanyScore): string {
   const p = s.proForma[key];
   if ((endOfPeriod(e.date) ?? e.date) > s.viewDate) return "after the view date";
+  if (p.lines.some(sameEvent(e))) return p.fromZero ? "rolled in (from 0: not reported)" : "rolled in";
+  if (key === "btcHeld" && s.btcValueRolled) {
+    if (s.btcValueRolled.lines.some(sameEvent(e))) return "moves the reported bitcoin value";
+    if (s.btcValueRolled.unvalued.some(sameEvent(e))) return "no cash figure: not applied";
+  }
   if (!p.reported) return "figure not reported";
-  if (p.lines.some((l) => l.date === e.date && l.description === e.description)) return "rolled in";
   return "already in the reported figure";
 }
 

@@ -19,7 +19,7 @@ export function ModelAdjustments({ s }: { s: CompanyScore }) {
         {s.adjustments.map((x, i) => (
           <li key={i}>
             <span className="tag" title={RULE_NAME[x.rule]}>{x.rule}</span> {x.text}
-            {x.sourceUrl && <> <a href={x.sourceUrl} target="_blank" rel="noopener noreferrer nofollow" className="small">source</a></>}
+            {x.sourceUrls.map((u, j) => <span key={u}> <a href={u} target="_blank" rel="noopener noreferrer nofollow" className="small">{x.sourceUrls.length > 1 ? `source ${j + 1}` : "source"}</a></span>)}
           </li>
         ))}
       </ol>
