@@ -9,14 +9,21 @@ import {
 import { isCountryCode } from "../countries";
 import { assumptionsSchema } from "../scoring/assumptions";
 
+/** A day that exists in its month (2025-02-30 and 2025-06-31 do not; Date.parse would roll them over). */
+const dayExists = (d: string) => {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(d)) return true; // the format check speaks for other shapes
+  const [y, m, day] = d.split("-").map(Number);
+  return day <= new Date(Date.UTC(y, m, 0)).getUTCDate();
+};
+const NO_SUCH_DAY = "No such day in that month";
 /** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, with a real month and day. */
 export const partialDate = z.string().regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, {
   error: "Use YYYY, YYYY-MM or YYYY-MM-DD",
-});
+}).refine(dayExists, { error: NO_SUCH_DAY });
 /** As-of dates of figures: at least a month. */
 export const asOfDate = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/, {
   error: "Use YYYY-MM or YYYY-MM-DD",
-});
+}).refine(dayExists, { error: NO_SUCH_DAY });
 /**
  * Text that can be stored. A lone UTF-16 surrogate ("\uD800" in JSON) is valid in a JS string but not
  * in UTF-8, so the database layer throws on it; every string that reaches the database starts here.

@@ -3,16 +3,28 @@
 
 const DAY_MS = 86_400_000;
 
+const lastDay = (y: string, mo: string) => new Date(Date.UTC(Number(y), Number(mo), 0)).getUTCDate();
+
 /** `YYYY`, `YYYY-MM` or `YYYY-MM-DD` → the last day of that period as `YYYY-MM-DD`; null if malformed. */
-export function endOfPeriod(date: string): string | null {
-  if (date.length === 10 && date[4] === "-" && date[7] === "-") return date; // the common case: already a day
-  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(date);
+function parseEndOfPeriod(date: string): string | null {
+  const m = /^(\d{4})(?:-(0[1-9]|1[0-2])(?:-(\d{2}))?)?$/.exec(date);
   if (!m) return null;
   const [, y, mo, d] = m;
-  if (d) return date;
+  if (d) return Number(d) >= 1 && Number(d) <= lastDay(y, mo) ? date : null; // no 2025-02-30
   if (!mo) return `${y}-12-31`;
-  const last = new Date(Date.UTC(Number(y), Number(mo), 0)).getUTCDate();
-  return `${y}-${mo}-${String(last).padStart(2, "0")}`;
+  return `${y}-${mo}-${String(lastDay(y, mo)).padStart(2, "0")}`;
+}
+
+/** Dates are a small vocabulary, so each is parsed once. */
+const ends = new Map<string, string | null>();
+export function endOfPeriod(date: string): string | null {
+  let e = ends.get(date);
+  if (e === undefined) {
+    e = parseEndOfPeriod(date);
+    if (ends.size > 10_000) ends.clear();
+    ends.set(date, e);
+  }
+  return e;
 }
 
 /** Day number of a `YYYY-MM-DD` (dates are a small vocabulary, so each is parsed once). */
@@ -32,7 +44,8 @@ export function daysBetween(from: string, to: string): number | null {
   const a = endOfPeriod(from);
   const b = endOfPeriod(to);
   if (a == null || b == null) return null;
-  return dayNumber(b) - dayNumber(a);
+  const days = dayNumber(b) - dayNumber(a);
+  return Number.isFinite(days) ? days : null;
 }
 
 /** a < b, comparing the ends of both periods (ISO strings of equal length compare as dates). */

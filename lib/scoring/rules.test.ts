@@ -377,3 +377,15 @@ describe("§10.11 β against the whole build when the stated capex covers part o
     expect(s.contracts[0].igBacked).toBe(false); // β < 0.5
   });
 });
+
+describe("dates the model cannot read are never read as dates", () => {
+  it.each(["abcd-ef-gh", "2025-02-30", "2025-13", "yesterday"])("%s: no roll-forward, no mixed-dates NaN, no staleness", (bad) => {
+    const s = score(company({
+      cashUsd: fact(100e6, bad), totalDebtUsd: fact(0, "2025-09-30"),
+      balanceSheetEvents: [bsEvent({ date: "2025-10-15", cashDeltaUsd: 50e6 })],
+    }));
+    expect(s.warnings.join(" ")).not.toMatch(/NaN/);
+    expect(s.flags).not.toContain("mixed-dates");
+    expect(Number.isFinite(s.evUsedUsd!)).toBe(true);
+  });
+});

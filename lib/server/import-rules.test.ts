@@ -69,6 +69,31 @@ describe("db:import refuses a hostile file", () => {
     expect(Object.values(b.counts()).every((n) => n === 0)).toBe(true);
   });
 
+  it("model v2 fields get the form's rules too: country, phase scope, events, allocations, dates", async () => {
+    const file = await seededExport();
+    const { tables } = file;
+    const site = find(tables.Site, (s) => s.country === "US" && s.itMw == null);
+    site.country = "ZZ";
+    site.itMwScope = "phase"; // a phase scope needs an IT figure
+    const ev = tables.BalanceSheetEvent[0];
+    Object.assign(ev, { date: "not a date", cashDeltaUsd: null, debtDeltaUsd: null, sharesDelta: null, btcDelta: null, preferredDeltaUsd: null, committedDeltaUsd: null });
+    const k = find(tables.Contract, (c) => Array.isArray(c.siteAllocations));
+    const allocations = k.siteAllocations as { siteId: number; itMw: number }[];
+    k.siteAllocations = [{ siteId: allocations[0].siteId, itMw: 99_999 }];
+    const fact = find(tables.Fact, (f) => f.key === "cashUsd");
+    fact.asOf = "2025-02-30"; // no such day
+    const err = await importAll((await temp(false)).db, file).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ImportError);
+    const problems = (err as Error).message;
+    for (const line of [
+      `Site id ${site.id}: country — `,
+      `Site id ${site.id}: itMwScope — `,
+      `BalanceSheetEvent id ${ev.id}: date — `,
+      `Contract id ${k.id}: siteAllocations — `,
+      `Fact id ${fact.id}: asOf — `,
+    ]) expect(problems).toContain(line);
+  });
+
   it("a figure with a value but no source is refused (provenance goes with the number)", async () => {
     const file = await seededExport();
     const site = find(file.tables.Site, (s) => s.grossMw != null);

@@ -186,6 +186,20 @@ describe("sites and contracts", () => {
     expect(await deleteSite(t.db, { ticker: "CIFR", id: river.id, version: river.version }, null)).toMatchObject({ ok: false, kind: "invalid" });
   });
 
+  it("reverting a site's creation is refused while a contract sits on it, as the delete is", async () => {
+    const site = { name: "New Hall", location: "TX", country: "US", grossMw: { value: 200, asOf: "2025-11", source: "https://example.com/s" }, itMw: null, stage: "operating", use: "hpc" };
+    const added = await saveSite(t.db, { ticker: "CORZ", site }, "a");
+    if (!added.ok) throw new Error("site not added");
+    const id = (await t.db.contract.findUniqueOrThrow({ where: { code: "CORZ-CRWV-2024" } })).id;
+    const form = (await contractInputOf(t.db, id))!;
+    const allocations = [...form.contract.siteAllocations!.map((x) => ({ ...x, itMw: x.site === "Denton" ? x.itMw - 100 : x.itMw })), { site: "New Hall", itMw: 100 }];
+    expect((await saveContract(t.db, { ticker: "CORZ", ...form, contract: { ...form.contract, siteAllocations: allocations } }, "a")).ok).toBe(true);
+    const creation = await t.db.auditEntry.findFirstOrThrow({ where: { entity: "Site", entityId: added.data.id } });
+    const r = await revertChange(t.db, { auditId: creation.id }, "a");
+    expect(r).toMatchObject({ ok: false, kind: "invalid", formErrors: [expect.stringMatching(/^CORZ-CRWV-2024 sits on New Hall: move it/)] });
+    expect(await t.db.site.findUnique({ where: { id: added.data.id } })).not.toBeNull();
+  });
+
   it("new site fields: country, IT scope and share are validated with field messages", async () => {
     const base = { name: "JV Campus", location: "Norway", grossMw: { value: 100, asOf: "2025-11", source: "https://example.com/s" }, itMw: null, stage: "pipeline", use: "hpc" };
     for (const [site, field, message] of [
@@ -316,6 +330,18 @@ describe("reverts go through the form's validation", () => {
     const r = await revertChange(t.db, { auditId: (await entryFor("itMw")).id }, "a");
     expect(r).toMatchObject({ ok: false, kind: "invalid", fieldErrors: { "contract.deliveredItMw": ["Delivered MW exceeds contract MW"] } });
     expect((await t.db.contract.findUniqueOrThrow({ where: { id } })).itMw).toBe(mw + 100);
+  });
+
+  it("refuses an allocation revert that would allocate more MW than the contract has now", async () => {
+    const id = (await t.db.contract.findUniqueOrThrow({ where: { code: "CORZ-CRWV-2024" } })).id;
+    const f1 = (await contractInputOf(t.db, id))!;
+    expect((await saveContract(t.db, { ticker: "CORZ", ...f1, contract: { ...f1.contract, siteAllocations: [{ site: "Denton", itMw: 100 }] } }, "a")).ok).toBe(true);
+    const f2 = (await contractInputOf(t.db, id))!;
+    expect((await saveContract(t.db, { ticker: "CORZ", ...f2, contract: { ...f2.contract, itMw: 200 } }, "a")).ok).toBe(true);
+    // bringing back 260 + 70 = 330 MW of allocations on a 200 MW contract
+    const r = await revertChange(t.db, { auditId: (await entryFor("siteAllocations")).id }, "a");
+    expect(r).toMatchObject({ ok: false, kind: "invalid", fieldErrors: { "contract.siteAllocations": [expect.stringMatching(/add up to 330 MW, more than the contract's 200 MW/)] } });
+    expect((await contractInputOf(t.db, id))!.contract.siteAllocations).toEqual([{ site: "Denton", itMw: 100 }]);
   });
 
   it("an invalid stored default falls back to the methodology defaults and is listed; the screen still loads", async () => {

@@ -11,6 +11,7 @@ import { Prisma } from "../../generated/prisma/client";
 import { RECORD, recordChanges, type Change, type Entity } from "./audit";
 import { writeFact } from "./company";
 import { assertRevertLeavesValidRecord } from "./revert-check";
+import { RECORD_KINDS } from "./sites-contracts";
 import { ConflictError, FieldError, invalid, NotFoundError, runWrite, type Tx, type WriteResult } from "./result";
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
@@ -84,6 +85,8 @@ async function undoRecord(tx: Tx, c: Change, t: Table) {
     if (!row) throw new NotFoundError("That record no longer exists");
     const fields = Object.keys(c.before as object);
     if (!same(Object.fromEntries(fields.map((f) => [f, row[f]])), c.before)) throw new ConflictError(CHANGED_SINCE, row);
+    // the same refusal as the form's delete: a site that contracts sit on stays
+    await (RECORD_KINDS[t].beforeRemove as ((tx: Tx, companyId: number, row: unknown) => Promise<void>) | undefined)?.(tx, c.companyId!, row);
     await table(tx, t).delete({ where: { id: c.entityId } });
     if (t === "contract" && row.fromEventId != null)
       await tx.event.update({ where: { id: row.fromEventId as number }, data: { appliedAt: null, version: { increment: 1 } } });

@@ -81,6 +81,9 @@ export async function insertContract(tx: Tx, companyId: number, contract: Contra
   return createRecord(CONTRACT, tx, companyId, cols, user, { fromEventId: fromEventId ?? null });
 }
 
+/** Each kind by its table, for paths that remove a record other than the form's delete (a revert). */
+export const RECORD_KINDS = { site: SITE, contract: CONTRACT, balanceSheetEvent: BALANCE_SHEET_EVENT } as const;
+
 export const saveSite = saveRecord(SITE);
 export const deleteSite = removeRecord(SITE);
 export const saveContract = saveRecord(CONTRACT, (tx, companyId, contract, user) => insertContract(tx, companyId, contract, user));
