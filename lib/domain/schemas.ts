@@ -54,9 +54,15 @@ export const sharesFactSchema = factSchema.extend({
   basis: z.enum(SHARE_BASES),
 });
 export const priceFactSchema = factSchema.extend({ value: z.number().positive({ error: "Must be > 0" }) });
+// Guidance is USD per IT MW: $1M–$50M per MW ($1–$50/W) brackets every build cost on record; a value
+// outside it is almost surely typed in $/W or $M (10 for $10M/MW) and would wipe out the financing gap.
+const PER_MW_HINT = "Enter USD per IT MW, e.g. 10000000 for $10M per MW ($10/W)";
+const usdPerMw = z.number({ error: "Must be a number" })
+  .min(1e6, { error: `Must be at least $1M per MW. ${PER_MW_HINT}` })
+  .max(5e7, { error: `Must be at most $50M per MW. ${PER_MW_HINT}` });
 /** Company-stated capex per IT MW: the midpoint as the value, with the range where one is given. */
 export const rangeFactSchema = factSchema
-  .extend({ value: z.number().positive({ error: "Must be > 0" }), low: nonNeg.nullish(), high: nonNeg.nullish() })
+  .extend({ value: usdPerMw, low: usdPerMw.nullish(), high: usdPerMw.nullish() })
   .superRefine((f, ctx) => {
     if (f.low != null && f.low > f.value) ctx.addIssue({ code: "custom", path: ["low"], message: "Low must be ≤ the value" });
     if (f.high != null && f.high < f.value) ctx.addIssue({ code: "custom", path: ["high"], message: "High must be ≥ the value" });

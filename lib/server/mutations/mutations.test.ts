@@ -65,6 +65,13 @@ describe("market figures", () => {
     expect(r).toMatchObject({ ok: false, kind: "invalid", formErrors: ["Unknown field: isAdmin"] });
   });
 
+  it("capex guidance typed as $/W (10 for $10M per MW) is a field error, not a zero financing gap", async () => {
+    const form = (await marketFiguresOf(t.db, "GLXY"))!;
+    form.facts.capexGuidanceUsdPerMw = { ...form.facts.capexGuidanceUsdPerMw!, value: 10, low: null, high: null };
+    const r = await saveMarketFigures(t.db, form, null);
+    expect(r).toMatchObject({ ok: false, kind: "invalid", fieldErrors: { "facts.capexGuidanceUsdPerMw.value": [expect.stringMatching(/^Must be at least \$1M per MW\. Enter USD per IT MW/)] } });
+  });
+
   it("refuses a stale version and returns the current values", async () => {
     const mine = structuredClone((await marketFiguresOf(t.db, "CORZ"))!);
     const theirs = structuredClone(mine);
