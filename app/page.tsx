@@ -21,7 +21,7 @@ export default async function ScreenerPage({ searchParams }: { searchParams: Pro
     setError = e.message;
     data = await loadScreen(db);
   }
-  const { set, sets, rows, meta, viewDate } = data;
+  const { set, sets, rows, meta, viewDate, countryGap } = data;
   return (
     <>
       <div className="page-head">
@@ -34,9 +34,16 @@ export default async function ScreenerPage({ searchParams }: { searchParams: Pro
         </p>
         {meta && meta.datasetVersion < 2 && (
           <div className="notice warn" role="status">
-            This database holds the first dataset (v1) with edits, so model v2&apos;s inputs — balance-sheet events, site
-            countries, ownership shares, site allocations — are missing. <code>npm run db:reset</code> loads dataset v2
+            This database holds the first dataset (v1) with edits, so model v2&apos;s inputs — balance-sheet events, ownership
+            shares, site allocations, phase scopes — are missing (site countries were filled from dataset v2 on start). <code>npm run db:reset</code> loads dataset v2
             (it discards the edits; <code>npm run db:export</code> keeps a copy first).
+          </div>
+        )}
+        {countryGap && (
+          <div className="notice warn" role="status" data-testid="no-country-notice">
+            {countryGap.sites} sites at {countryGap.companies} companies have no country, so their uncontracted MW count as
+            remote (× the remote-site factor, §10.4): those companies&apos; discounts are understated and not comparable with the rest.
+            Add the countries on each company&apos;s edit page{meta && meta.datasetVersion < 2 ? <>, or load dataset v2 with <code>npm run db:reset</code></> : null}.
           </div>
         )}
         {setError && <div className="notice error" role="alert">{setError}; showing the default set “{set.name}”.</div>}

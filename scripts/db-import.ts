@@ -2,25 +2,17 @@
 // DATABASE_URL database. The whole file is validated first; rows are written in one transaction with
 // their original ids. A non-empty database is refused unless --replace (which deletes everything first,
 // in the same transaction). A database file that does not exist yet is created and migrated first.
-import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
-import path from "node:path";
 import { databaseUrl } from "../lib/env";
 import { describeCounts, displayPath, sqliteFileOf } from "../lib/server/backup";
 import { createClient } from "../lib/server/db-client";
 import { importAll, ImportError } from "../lib/server/export";
+import { migrateDeploy } from "../lib/server/migrate";
+import { fillSiteCountries } from "../lib/server/site-countries";
+import { parseDataset } from "../lib/domain/dataset";
+import { readDatasetFile } from "../prisma/seed";
 
 class UsageError extends Error {}
-
-function migrate(file: string) {
-  const root = path.join(__dirname, "..");
-  const run = spawnSync(path.join(root, "node_modules", ".bin", "prisma"), ["migrate", "deploy"], {
-    cwd: root,
-    env: { ...process.env, DATABASE_URL: `file:${file}`, CHECKPOINT_DISABLE: "1", PRISMA_HIDE_UPDATE_MESSAGE: "1" },
-    encoding: "utf8",
-  });
-  if (run.status !== 0) throw new UsageError(`prisma migrate deploy failed for ${file}:\n${run.stdout}${run.stderr}`);
-}
 
 async function main() {
   const args = process.argv.slice(2);
@@ -38,7 +30,7 @@ async function main() {
 
   const file = sqliteFileOf(databaseUrl());
   const created = !existsSync(file);
-  if (created) migrate(file);
+  if (created) migrateDeploy(`file:${file}`);
   const db = createClient(`file:${file}`);
   try {
     if (created) await db.$queryRawUnsafe("PRAGMA journal_mode = WAL"); // as scripts/db-prepare.ts does
@@ -46,6 +38,11 @@ async function main() {
     const where = displayPath(file);
     console.log(`Imported ${input} into ${where}${created ? " (new database)" : ""}${replace ? " (replaced its data)" : ""}`);
     console.log(`  ${describeCounts(counts)}`);
+    if ((raw as { formatVersion?: unknown }).formatVersion === 1) {
+      // a file from before model v2: its sites have no country, which §10.4 would count as remote
+      const c = await fillSiteCountries(db, parseDataset(readDatasetFile()));
+      console.log(`  format-1 file: filled ${c.filled} site countries from the dataset by ticker and site name; ${c.left} sites have none`);
+    }
   } finally {
     await db.$disconnect();
   }

@@ -20,7 +20,7 @@ async function v1Database(withEdit: boolean) {
   const t = { file, url: `file:${file}` };
   expect(prepare(t.url)).toMatch(/migrated and seeded 18 companies \(13 corrected figures\)/);
   const raw = new Database(t.file);
-  raw.exec(`UPDATE DatasetMeta SET datasetVersion = 1, correctionsFile = NULL; DELETE FROM BalanceSheetEvent;`);
+  raw.exec(`UPDATE DatasetMeta SET datasetVersion = 1, correctionsFile = NULL; DELETE FROM BalanceSheetEvent; UPDATE Site SET country = NULL;`);
   if (withEdit) raw.exec(`INSERT INTO AuditEntry (at, entity, entityId, companyId, field, user) VALUES ('2025-12-01T00:00:00.000Z', 'Company', 1, 1, 'sharePriceUsd', 'analyst')`);
   raw.close();
   return t;
@@ -43,6 +43,10 @@ describe("db-prepare on a database of the first dataset", () => {
     const db = await v1Database(true);
     const out = execFileSync("bash", ["-c", `DATABASE_URL='${db.url}' node_modules/.bin/tsx scripts/db-prepare.ts 2>&1`], { encoding: "utf8" });
     expect(out).toMatch(/holds dataset v1 with 1 edits, kept as it is; .*npm run db:reset/);
+    // countries did not exist in v1: filled from the dataset (74 of its 75 sites have one), else §10.4
+    // would count every site as remote
+    expect(out).toMatch(/filled 74 site countries from dataset v2 by ticker and site name \(1 still have none\)/);
+    expect(count(db.file, "SELECT count(*) AS n FROM Site WHERE country IS NULL")).toBe(1);
     expect(count(db.file, "SELECT count(*) AS n FROM BalanceSheetEvent")).toBe(0);
     expect(count(db.file, "SELECT count(*) AS n FROM AuditEntry")).toBe(1);
   });

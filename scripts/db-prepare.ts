@@ -5,7 +5,9 @@ import path from "node:path";
 import { databaseUrl } from "../lib/env";
 import { createClient } from "../lib/server/db-client";
 import { migrateDeploy } from "../lib/server/migrate";
-import { seedDefault } from "../prisma/seed";
+import { readDatasetFile, seedDefault } from "../prisma/seed";
+import { parseDataset } from "../lib/domain/dataset";
+import { fillSiteCountries } from "../lib/server/site-countries";
 
 /** The dataset format this version of the app loads (model v2 inputs). */
 const DATASET_VERSION = 2;
@@ -36,7 +38,9 @@ async function main() {
       const r = await seedDefault(db);
       console.log(`db: ${where} held dataset v${meta?.datasetVersion ?? 1} with no edits — reloaded dataset v${DATASET_VERSION} (${r.companies} companies)`);
     } else if ((meta?.datasetVersion ?? 1) < DATASET_VERSION) {
-      console.warn(`db: ${where} holds dataset v${meta?.datasetVersion ?? 1} with ${edits} edits, kept as it is; model v2 inputs (balance-sheet events, site countries, ownership shares, allocations) are missing until you run \`npm run db:reset\` (which discards the edits; \`npm run db:export\` keeps a copy first)`);
+      const countries = await fillSiteCountries(db, parseDataset(readDatasetFile()));
+      if (countries.filled) console.log(`db: ${where}: filled ${countries.filled} site countries from dataset v${DATASET_VERSION} by ticker and site name (${countries.left} still have none)`);
+      console.warn(`db: ${where} holds dataset v${meta?.datasetVersion ?? 1} with ${edits} edits, kept as it is; model v2 inputs (balance-sheet events, ownership shares, allocations) are missing until you run \`npm run db:reset\` (which discards the edits; \`npm run db:export\` keeps a copy first)`);
     } else {
       console.log(`db: migrated ${where} (${companies} companies kept)`);
     }

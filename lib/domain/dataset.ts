@@ -59,3 +59,11 @@ export function datasetV1AsV2(raw: unknown): unknown {
     })),
   };
 }
+
+/** Each dataset site's country by ticker and site name, for databases that predate the field. */
+export function siteCountryIndex(d: DatasetInput): Map<string, string> {
+  const index = new Map<string, string>();
+  for (const c of d.companies) for (const s of c.sites) if (s.country) index.set(siteKey(c.ticker, s.name), s.country);
+  return index;
+}
+export const siteKey = (ticker: string, site: string) => `${ticker}\u0000${site}`;

@@ -1,6 +1,6 @@
 // Methodology §10.1 and §10.10: a balance sheet rolled forward to the view date, and how old its figures are.
 import type { Assumptions } from "./assumptions";
-import { daysBetween, isBefore } from "./dates";
+import { daysBetween, isBefore, startOfPeriod } from "./dates";
 import type {
   BalanceSheetEvent, BalanceSheetKey, CompanyScore, ProFormaFigure, RolledBtcValue, ScoringCompany, StaleFigure,
 } from "./types";
@@ -105,23 +105,34 @@ export function mixedDates(company: ScoringCompany, a: Assumptions): CompanyScor
   return explained ? null : { older: gap > 0 ? "cashUsd" : "totalDebtUsd", gapDays: Math.abs(gap) };
 }
 
+/** How each figure that can go stale is named in explanations (one vocabulary for every view). */
+export const STALE_LABEL: Record<StaleFigure["key"], string> = {
+  sharePriceUsd: "price", sharesOutstanding: "share count", totalDebtUsd: "total debt", cashUsd: "cash",
+  enterpriseValuePublishedUsd: "published EV (priced on its date)",
+};
+
 /**
  * §10.10: a figure older than its limit on the view date. Age runs from the figure's own as-of: events
- * improve a figure but do not make it current (a transaction nobody recorded may be missing).
+ * improve a figure but do not make it current (a transaction nobody recorded may be missing). A month-only
+ * date is aged from the month's first day, the earliest it can be (`approximate`): a staleness warning
+ * errs towards showing. A published EV the ranking uses (§10.8) is priced on its date, so it is held to
+ * the price limit.
  */
-export function staleFigures(company: ScoringCompany, a: Assumptions, viewDate: string): StaleFigure[] {
-  const limits = [
+export function staleFigures(company: ScoringCompany, a: Assumptions, viewDate: string, usesPublishedEv = false): StaleFigure[] {
+  const limits: [StaleFigure["key"], number][] = [
     ["sharePriceUsd", a.maxPriceAgeDays],
     ["sharesOutstanding", a.maxSharesAgeDays],
     ["totalDebtUsd", a.maxBalanceSheetAgeDays],
     ["cashUsd", a.maxBalanceSheetAgeDays],
-  ] as const;
+  ];
+  if (usesPublishedEv) limits.push(["enterpriseValuePublishedUsd", a.maxPriceAgeDays]);
   const out: StaleFigure[] = [];
   for (const [key, maxDays] of limits) {
     const f = company[key];
     if (!f) continue;
-    const ageDays = daysBetween(f.asOf, viewDate);
-    if (ageDays != null && ageDays > maxDays) out.push({ key, asOf: f.asOf, ageDays, maxDays });
+    const start = startOfPeriod(f.asOf);
+    const ageDays = start == null ? null : daysBetween(start, viewDate);
+    if (ageDays != null && ageDays > maxDays) out.push({ key, asOf: f.asOf, ageDays, maxDays, approximate: start !== f.asOf });
   }
   return out;
 }

@@ -15,6 +15,13 @@ function parseEndOfPeriod(date: string): string | null {
   return `${y}-${mo}-${String(lastDay(y, mo)).padStart(2, "0")}`;
 }
 
+/** The first day of a `YYYY`, `YYYY-MM` or `YYYY-MM-DD` period; null if malformed. */
+export function startOfPeriod(date: string): string | null {
+  const end = endOfPeriod(date);
+  if (end == null) return null;
+  return date.length === 10 ? date : date.length === 7 ? `${date}-01` : `${date}-01-01`;
+}
+
 /** Dates are a small vocabulary, so each is parsed once. */
 const ends = new Map<string, string | null>();
 export function endOfPeriod(date: string): string | null {

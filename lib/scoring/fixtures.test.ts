@@ -86,7 +86,9 @@ describe("CORZ — CoreWeave allocations: a megawatt is counted once (§10.2); b
     close(s.capexRemainingUsd, 1_180_000_000, 0);
     close(s.financingGapUsd, 726_600_000, 0);
     expect(s.tier).toBe(1);
-    expect(s.flags).toEqual(["below-build-cost", "no-ig-tenant"]);
+    // the price is dated "2025-11" only: aged from 2025-11-01, it is at least 20 days old (> 7)
+    expect(s.staleFigures.map((f) => [f.key, f.ageDays, f.approximate])).toEqual([["sharePriceUsd", 20, true]]);
+    expect(s.flags).toEqual(["below-build-cost", "no-ig-tenant", "stale-data"]);
     // EV per EH/s = 5,767,047,004 / 16.3; TCV per MW = 10B / 590; annual 10B / 12 / 590 per MW
     close(s.evPerEhUsd, 5_767_047_004 / 16.3, 0);
     close(s.tcvPerContractedMwUsd, 1e10 / 590, 0);
@@ -219,8 +221,9 @@ describe("MARA — the published EV when our EV cannot be computed (§10.8)", ()
     // (699.3 − 375.9) × 0.5 + 375.9 × 0.1 + 105 × 0.25 + 280 × 0.1 = 161.7 + 37.59 + 26.25 + 28 = 253.54
     close(s.itMwEffective, 253.54);
     close(s.discountBase, 1 - 4_380.6 / 253.54 / 12); // −0.4398
-    // debt 2025-07-25 is 119 days old on 2025-11-21 (> 100), though the August option is rolled in
-    expect(s.staleFigures.map((f) => f.key)).toEqual(["totalDebtUsd"]);
+    // debt 2025-07-25 is 119 days old on 2025-11-21 (> 100), though the August option is rolled in;
+    // the published EV it ranks on is priced on 2025-11-07, 14 days before the view date (> 7)
+    expect(s.staleFigures.map((f) => [f.key, f.ageDays])).toEqual([["totalDebtUsd", 119], ["enterpriseValuePublishedUsd", 14]]);
     expect(s.flags).toEqual(["stale-data", "published-ev"]);
     expect(s.why).toMatch(/published EV/);
   });
@@ -240,7 +243,9 @@ describe("HUT — published-EV fallback with no cash figure", () => {
     // S4 Vega 143.5; S5 River Bend 245 + Beacon Point 700 + Texas Site 3 126 + Batavia 35 = 1,106 → 348.25
     close(s.itMwEffective, 348.25);
     close(s.discountBase, 1 - 4_109.536 / 348.25 / 12); // 0.0166
-    expect(s.flags).toEqual(["below-build-cost", "published-ev"]);
+    // the published EV is priced on 2025-10-17: 35 days before the view date, over the 7-day price limit
+    expect(s.staleFigures.map((f) => [f.key, f.ageDays])).toEqual([["enterpriseValuePublishedUsd", 35]]);
+    expect(s.flags).toEqual(["below-build-cost", "stale-data", "published-ev"]);
   });
 });
 

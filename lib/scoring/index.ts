@@ -5,6 +5,6 @@ export { scoreCompany } from "./score";
 export { screen, rankScores, sweep, type SweepPoint, type SweepSeries } from "./screen";
 export { computeFunnel, siteItMw, contractItMw, remoteReason } from "./funnel";
 export { ratingScore, ratingBucket, isInvestmentGrade, leaseScore, scoreContract } from "./contracts";
-export { proFormaBalanceSheet, rollForward, BALANCE_SHEET_KEYS } from "./balance-sheet";
+export { proFormaBalanceSheet, rollForward, BALANCE_SHEET_KEYS, STALE_LABEL } from "./balance-sheet";
 export { endOfPeriod, daysBetween } from "./dates";
 export { FLAG_INFO } from "./flags";

@@ -96,9 +96,16 @@ describe("§10.10 stale-data: each figure against its own limit on the view date
     expect(s.staleFigures.map((x) => x.key)).toEqual([key]);
     expect(s.flags).toContain("stale-data");
   });
-  it("a month-dated figure ages from the end of its month", () => {
-    // 2025-11 counts as 2025-11-30, after the view date: not stale
-    expect(score(company({ sharePriceUsd: fact(10, "2025-11") })).staleFigures).toEqual([]);
+  it("a month-dated figure ages from the first day of its month, the earliest it can be", () => {
+    // 2025-11 → 2025-11-01: 7 days on 2025-11-08 (current), 20 days on 2025-11-21 (stale, approximate)
+    expect(score(company({ sharePriceUsd: fact(10, "2025-11") }), {}, "2025-11-08").staleFigures).toEqual([]);
+    expect(score(company({ sharePriceUsd: fact(10, "2025-11") })).staleFigures).toEqual([{ key: "sharePriceUsd", asOf: "2025-11", ageDays: 20, maxDays: 7, approximate: true }]);
+  });
+  it("a published EV the ranking uses is held to the price limit; one it does not use is not", () => {
+    // no cash → ranks on the published EV of 2025-11-13 (8 days before 2025-11-21)
+    const published = { cashUsd: null, enterpriseValuePublishedUsd: fact(900e6, "2025-11-13") };
+    expect(score(company(published)).staleFigures.map((x) => [x.key, x.ageDays])).toEqual([["enterpriseValuePublishedUsd", 8]]);
+    expect(score(company({ ...published, cashUsd: fact(0) })).staleFigures).toEqual([]);
   });
   it("events improve a figure but do not make it current", () => {
     const s = score(company({ cashUsd: fact(0, "2025-06-30"), balanceSheetEvents: [bsEvent({ date: "2025-11-01", cashDeltaUsd: 5e6 })] }));

@@ -2,7 +2,7 @@
 // Every output that cannot be computed is null with a reason in `reasons`; nothing is NaN, Infinity or a
 // silent 0. Every rule that moves a number says so in `adjustments`, with the source of its input.
 import { ASSUMPTION_KEYS, mergeAssumptions, type Assumptions } from "./assumptions";
-import { mixedDates, proFormaBalanceSheet, staleFigures, unappliedDeltas } from "./balance-sheet";
+import { mixedDates, proFormaBalanceSheet, STALE_LABEL, staleFigures, unappliedDeltas } from "./balance-sheet";
 import { capexPerMwFromAssumption, scoreContract } from "./contracts";
 import { enterpriseValue } from "./ev";
 import { Explanation } from "./explain";
@@ -75,7 +75,10 @@ export function scoreCompanyImpl(company: ScoringCompany, activeSet: Assumptions
   // §5 Enterprise value (with §10.8 published fallback, §10.9 bitcoin value, §10.12 mining).
   const ev = enterpriseValue(company, bs, a, view.viewDate, reasons, ex);
   const evUsed = ev.evUsedUsd;
-  if (evUsed != null && evUsed < 0) ex.warn("Negative EV: cash and bitcoin exceed market cap and debt — ranked apart");
+  if (evUsed != null && evUsed < 0)
+    ex.warn(ev.miningValueUsd > 0 && evUsed + ev.miningValueUsd >= 0
+      ? "Negative EV once mining is netted out: the mining value exceeds the EV ex-bitcoin — ranked apart"
+      : "Negative EV: cash and bitcoin exceed market cap and debt — ranked apart");
 
   // §4 Effective IT MW.
   const f = computeFunnel(company, a, ex);
@@ -167,9 +170,9 @@ export function scoreCompanyImpl(company: ScoringCompany, activeSet: Assumptions
   };
   const rules = tierRules(tierInputs, a);
   const { tier, why: tierWhy } = decideTier(rules, tierInputs, a);
-  const stale = staleFigures(company, a, view.viewDate);
+  const stale = staleFigures(company, a, view.viewDate, ev.evSource === "published");
   if (stale.length)
-    ex.adjust("10.10", `Stale on ${view.viewDate}: ${stale.map((s) => `${STALE_LABEL[s.key]} ${s.ageDays} days old (limit ${s.maxDays})`).join(", ")}`);
+    ex.adjust("10.10", `Stale on ${view.viewDate}: ${stale.map((s) => `${STALE_LABEL[s.key]} ${s.approximate ? "at least " : ""}${s.ageDays} days old (limit ${s.maxDays}${s.approximate ? `; dated ${s.asOf} only, aged from its first day` : ""})`).join(", ")}`);
 
   const flags: Flag[] = [];
   if (discountBase != null && discountBase > 0) flags.push("below-build-cost");
@@ -186,7 +189,7 @@ export function scoreCompanyImpl(company: ScoringCompany, activeSet: Assumptions
 
   const why = ev.evSource === "published" ? `${tierWhy}. Valued on the published EV (§10.8): our EV needs data that is missing` : tierWhy;
   const overriddenKeys = company.overrides
-    ? ASSUMPTION_KEYS.filter((k) => company.overrides![k] !== undefined && company.overrides![k] !== activeSet[k])
+    ? ASSUMPTION_KEYS.filter((k) => company.overrides![k] !== undefined && JSON.stringify(company.overrides![k]) !== JSON.stringify(activeSet[k]))
     : [];
 
   return {
@@ -202,8 +205,6 @@ export function scoreCompanyImpl(company: ScoringCompany, activeSet: Assumptions
     adjustments: ex.adjustments, reasons, warnings: ex.warnings, inputs, assumptions: a, overriddenKeys,
   };
 }
-
-const STALE_LABEL = { sharePriceUsd: "price", sharesOutstanding: "share count", totalDebtUsd: "total debt", cashUsd: "cash" } as const;
 
 /** (value at view − debt − preferred + cash + bitcoin + mining) / shares, at the pro-forma balance sheet. */
 function impliedPrice(

@@ -230,10 +230,13 @@ export interface RolledBtcValue {
 }
 
 export interface StaleFigure {
-  key: "sharePriceUsd" | "sharesOutstanding" | "totalDebtUsd" | "cashUsd";
+  key: "sharePriceUsd" | "sharesOutstanding" | "totalDebtUsd" | "cashUsd" | "enterpriseValuePublishedUsd";
   asOf: string;
+  /** days from the as-of (for a month-only date, from its first day) to the view date */
   ageDays: number;
   maxDays: number;
+  /** the as-of gives only a month or year: the age is counted from its first day */
+  approximate: boolean;
 }
 
 /** Which v2 rule an explanation line comes from (§10.x), or a v1 section. */

@@ -5,7 +5,8 @@ import { closeSync, copyFileSync, existsSync, mkdtempSync, openSync, readFileSyn
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { seedDefault } from "../../prisma/seed";
+import { readDatasetFile, seedDefault } from "../../prisma/seed";
+import { parseDataset } from "../domain/dataset";
 import { createTempDb, type TempDb } from "../../test/temp-db";
 import { DEFAULT_ASSUMPTIONS } from "../scoring/assumptions";
 import { APP_TABLES, backupDatabase, BackupError, restoreDatabase, verifyBackup } from "./backup";
@@ -16,6 +17,7 @@ import { marketFiguresOf, saveMarketFigures, saveOverrides } from "./mutations/c
 import { applyEvent } from "./mutations/events";
 import { revertChange } from "./mutations/revert";
 import { contractInputOf, deleteSite, saveContract, saveSite } from "./mutations/sites-contracts";
+import { fillSiteCountries } from "./site-countries";
 
 const ROOT = path.join(__dirname, "..", "..");
 let dir: string;
@@ -228,6 +230,14 @@ describe("JSON export / import", () => {
     expect(wulf).toMatchObject({ companyShare: 1, country: null, itMwScope: null });
     expect(await b.db.fact.count({ where: { origin: "dataset" } })).toBe(await b.db.fact.count());
     expect((await b.db.datasetMeta.findFirstOrThrow()).datasetVersion).toBe(1);
+    // db:import then fills the countries the dataset knows (the field did not exist, so no edit is lost)
+    const filled = await fillSiteCountries(b.db, parseDataset(readDatasetFile()));
+    const countryOf = async (ticker: string, name: string) => (await b.db.site.findFirstOrThrow({ where: { name, company: { ticker } } })).country;
+    expect(await countryOf("WULF", "Abernathy HPC Campus")).toBe("US");
+    expect(await countryOf("BITF", "Paso Pe")).toBe("PY");
+    expect(await countryOf("MARA", "Third-party hosted capacity")).toBeNull(); // the dataset has none either
+    expect(filled.filled + filled.left).toBe(await b.db.site.count());
+    expect(filled.left).toBeGreaterThanOrEqual(1);
   });
 
   it("exports every column of every table", async () => {

@@ -2,6 +2,7 @@
 // shape the result for the page and the API.
 import { screen } from "../scoring/screen";
 import { scoreCompany } from "../scoring/score";
+import type { ScoringCompany } from "../scoring/types";
 import { toScoringCompany } from "../domain/to-scoring";
 import { toScreenerRow } from "../view/rows";
 import type { Db } from "./db-client";
@@ -24,11 +25,23 @@ async function chooseSet(db: Db, name?: string): Promise<{ set: AssumptionSetInf
   return { set, sets: stored.sets };
 }
 
+/**
+ * Sites with no country count as remote (§10.4). One such site is a fact about a company, shown on its
+ * page (MARA's hosted MW in an undisclosed country); a tenth of all sites means the database lacks the
+ * field (a v1 database, a format-1 import) and the ranking is not comparable: the screener says so.
+ */
+function countryGap(companies: ScoringCompany[]) {
+  const sites = companies.flatMap((c) => c.sites);
+  const missing = sites.filter((x) => x.country == null).length;
+  if (missing === 0 || missing < sites.length / 10) return null;
+  return { sites: missing, companies: companies.filter((c) => c.sites.some((x) => x.country == null)).length };
+}
+
 export async function loadScreen(db: Db, setName?: string) {
   const [{ set, sets }, companies, meta] = await Promise.all([chooseSet(db, setName), loadScoringCompanies(db), loadDatasetMeta(db)]);
   const viewDate = viewDateOf(meta);
   const scored = screen(companies, set.values, { viewDate });
-  return { set, sets, meta, viewDate, scored, rows: scored.map(toScreenerRow) };
+  return { set, sets, meta, viewDate, scored, rows: scored.map(toScreenerRow), countryGap: countryGap(companies) };
 }
 
 export async function loadCompanyScore(db: Db, ticker: string, setName?: string) {

@@ -1,6 +1,7 @@
 // The compact row the screener table, its chart, CSV export and the JSON API's list are built from.
 // Computed on the server from a scored company; only numbers, strings and reason codes cross the wire.
 import type { Flag, Reasons, ScreenRow, Tier } from "../scoring/types";
+import { STALE_LABEL } from "../scoring/balance-sheet";
 
 export interface ScreenerRow {
   rank: number;
@@ -49,7 +50,6 @@ export interface ScreenerRow {
   reasons: Reasons;
 }
 
-const STALE_WORD = { sharePriceUsd: "price", sharesOutstanding: "shares", totalDebtUsd: "debt", cashUsd: "cash" } as const;
 
 export function toScreenerRow(s: ScreenRow): ScreenerRow {
   const price = s.inputs.find((i) => i.key === "sharePriceUsd");
@@ -101,7 +101,7 @@ export function toScreenerRow(s: ScreenRow): ScreenerRow {
     gapToMarketCap: s.gapToMarketCap,
     igShareOfTcv: s.igShareOfTcv,
     flags: s.flags,
-    staleFigures: s.staleFigures.map((f) => `${STALE_WORD[f.key]} ${f.ageDays} d`),
+    staleFigures: s.staleFigures.map((f) => `${STALE_LABEL[f.key]} ${f.approximate ? "≥" : ""}${f.ageDays} d`),
     reasons,
   };
 }

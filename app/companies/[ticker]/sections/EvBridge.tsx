@@ -44,7 +44,6 @@ export function EvBridge({ s, btcPriceUsd, subtractBitcoin }: { s: CompanyScore;
   const price = s.inputs.find((i) => i.key === "sharePriceUsd");
   const bs = s.proForma;
   const published = s.enterpriseValuePublished;
-  const ours = subtractBitcoin ? s.enterpriseValueExBtcUsd : s.enterpriseValueUsd;
   return (
     <section aria-labelledby="bridge-title">
       <h2 id="bridge-title">Enterprise value bridge</h2>
@@ -91,8 +90,8 @@ export function EvBridge({ s, btcPriceUsd, subtractBitcoin }: { s: CompanyScore;
       {published ? (
         <p className="small" data-testid="ev-reconciliation">
           Published EV {money(published.value)} (<Source asOf={published.asOf} url={published.sourceUrl} note={published.note} />, at the publisher’s price and date)
-          {ours != null
-            ? <> vs computed {money(ours)}{subtractBitcoin ? " ex-bitcoin" : ""}: difference {money(ours - published.value)}. A published EV usually nets cash and debt of an earlier quarter and may or may not net bitcoin.</>
+          {s.enterpriseValueUsd != null
+            ? <> vs computed {money(s.enterpriseValueUsd)} with bitcoin: difference {money(s.enterpriseValueUsd - published.value)}{s.enterpriseValueExBtcUsd != null && s.btcValueUsd > 0 ? <> (ex-bitcoin ours is {money(s.enterpriseValueExBtcUsd)})</> : null}. A published EV usually nets cash and debt of an earlier quarter and may or may not net bitcoin.</>
             : <> — ours cannot be computed ({s.reasons.enterpriseValueUsd?.replace("missing:", "no ") ?? "an input is missing"}).</>}
         </p>
       ) : (

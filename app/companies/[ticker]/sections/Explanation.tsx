@@ -1,6 +1,7 @@
 // What the model did to this company's numbers: every v2 rule that moved a figure, with the source of
 // the input it used; the data-quality flags of the view date; the data's own warnings and gaps.
 import { FLAG_INFO } from "@/lib/scoring/flags";
+import { STALE_LABEL } from "@/lib/scoring/balance-sheet";
 import type { CompanyScore } from "@/lib/scoring/types";
 
 const RULE_NAME: Record<string, string> = {
@@ -8,7 +9,6 @@ const RULE_NAME: Record<string, string> = {
   "10.5": "Capex to fund", "10.6": "Ownership share", "10.7": "Investment grade, undisclosed", "10.8": "Published EV",
   "10.9": "Bitcoin value", "10.10": "Stale data", "10.11": "Credit", "10.12": "Mining netted out",
 };
-const STALE_WORD = { sharePriceUsd: "price", sharesOutstanding: "share count", totalDebtUsd: "total debt", cashUsd: "cash" } as const;
 
 export function ModelAdjustments({ s }: { s: CompanyScore }) {
   if (s.adjustments.length === 0) return null;
@@ -38,7 +38,7 @@ export function DataQuality({ s, gaps }: { s: CompanyScore; gaps: string[] }) {
         {quality.map((f) => (
           <li key={f}>
             <span className={`flag flag-${f}`}>{f}</span> {FLAG_INFO[f].means} ({FLAG_INFO[f].rule})
-            {f === "stale-data" && <>: {s.staleFigures.map((x) => `${STALE_WORD[x.key]} as of ${x.asOf} is ${x.ageDays} days old (limit ${x.maxDays})`).join("; ")} on {s.viewDate}</>}
+            {f === "stale-data" && <>: {s.staleFigures.map((x) => `${STALE_LABEL[x.key]} as of ${x.asOf} is ${x.approximate ? "at least " : ""}${x.ageDays} days old (limit ${x.maxDays})`).join("; ")} on {s.viewDate}</>}
             {f === "mixed-dates" && s.mixedDates && <>: cash and debt are {s.mixedDates.gapDays} days apart; {s.mixedDates.older === "cashUsd" ? "cash" : "debt"} is the older figure</>}
           </li>
         ))}
