@@ -196,7 +196,7 @@ export const companySchema = z
     ticker: z.string().regex(/^[A-Z][A-Z0-9.]{0,9}$/, { error: "1–10 capitals, digits or dots" }),
     name: text(200).min(1, { error: "Required" }),
     exchange: text(100),
-    country: z.string().regex(/^[A-Z]{2}$/, { error: "ISO-2 country code" }),
+    country: countryCode,
     sharePrice: priceFactSchema.nullable(),
     sharesOutstanding: sharesFactSchema.nullable(),
     totalDebt: factSchema.nullable(),

@@ -113,6 +113,10 @@ export function computeFunnel(company: ScoringCompany, a: Assumptions, ex = new 
       placements.push({ site: c.siteName, itMw: unsited, how: "site" });
       unsited = 0;
     }
+    for (const p of placements) {
+      const site = roomNamed(p.site!)!.site;
+      if (site.use === "mining") ex.warn(`${c.code}: ${site.name} is marked mining but carries this contract — it is mixed by definition (§10.2); correct its use`);
+    }
     return { c, itMw, delivered: contractDeliveredItMw(c, a) * share, placements, unsited: Math.max(0, unsited) };
   });
 

@@ -28,6 +28,12 @@ function tenorParts(x: TierInputs): string {
     .join("; ");
 }
 
+/** A share beside its threshold with enough decimals that "30% > 30%" reads "30.2% > 30%". */
+function pctVs(actual: number, threshold: number): string {
+  for (let digits = 0; digits < 3; digits++) if (actual === threshold || pct(actual, digits) !== pct(threshold, digits)) return pct(actual, digits);
+  return pct(actual, 3);
+}
+
 export function tierRules(x: TierInputs, a: Assumptions): TierRule[] {
   const energizedShare = x.contractedItMw > 0 ? x.energizedContractedItMw / x.contractedItMw : null;
   const noContracts = x.scores.length === 0;
@@ -53,19 +59,19 @@ export function tierRules(x: TierInputs, a: Assumptions): TierRule[] {
       id: "T1-c", label: "Company-funded GPU capex / contract value", actual: x.gpuCapexShareOfTcv, threshold: a.tier1MaxGpuCapexShare, pass: passC,
       detail: x.gpuCapexShareOfTcv == null
         ? noContracts ? "no contracts" : "GPU capex or contract value missing"
-        : `GPU capex ${pct(x.gpuCapexShareOfTcv)} of TCV ${cmp(passC, false)} ${pct(a.tier1MaxGpuCapexShare)}`,
+        : `GPU capex ${pctVs(x.gpuCapexShareOfTcv, a.tier1MaxGpuCapexShare)} of TCV ${cmp(passC, false)} ${pct(a.tier1MaxGpuCapexShare)}`,
     },
     {
       id: "T1-d", label: "Financing gap / market cap", actual: x.gapToMarketCap, threshold: a.tier1MaxGapToMarketCap, pass: passD,
       detail: x.gapToMarketCap == null
         ? `financing gap / market cap not computable (${x.gapReason ?? "missing data"})`
-        : `financing gap ${pct(x.gapToMarketCap)} of market cap ${cmp(passD, false)} ${pct(a.tier1MaxGapToMarketCap)}`,
+        : `financing gap ${pctVs(x.gapToMarketCap, a.tier1MaxGapToMarketCap)} of market cap ${cmp(passD, false)} ${pct(a.tier1MaxGapToMarketCap)}`,
     },
     {
       id: "T1-e", label: "Contracted MW delivered or on energized sites", actual: energizedShare, threshold: a.tier1MinEnergizedShare, pass: passE,
       detail: energizedShare == null
         ? "no contracted MW"
-        : `${pct(energizedShare)} of contracted MW in S1+S2 ${cmp(passE)} ${pct(a.tier1MinEnergizedShare)}`,
+        : `${pctVs(energizedShare, a.tier1MinEnergizedShare)} of contracted MW in S1+S2 ${cmp(passE)} ${pct(a.tier1MinEnergizedShare)}`,
     },
   ];
 }
