@@ -121,7 +121,10 @@ test.describe("screener", () => {
     await expect(hut.locator(".published")).toContainText("$4.11B");
     await expect(hut).toContainText("$5.26B");
     for (const f of ["stale-data", "mixed-dates", "published-ev", "no-ig-tenant"]) await expect(page.locator("label.chip", { hasText: f })).toBeVisible();
-    await expect(page.locator('tr[data-ticker="BTDR"] .flag-stale-data')).toHaveAttribute("title", /price 9 d, shares 325 d/);
+    await expect(page.locator('tr[data-ticker="BTDR"] .flag-stale-data')).toHaveAttribute("title", /price 9 d, share count 325 d/);
+    // a published EV is priced on its date (2025-10-17 → 2025-11-21 = 35 d); a "2025-11" price is at least 20 d old
+    await expect(page.locator('tr[data-ticker="HUT"] .flag-stale-data')).toHaveAttribute("title", /published EV \(priced on its date\) 35 d/);
+    await expect(page.locator('tr[data-ticker="CORZ"] .flag-stale-data')).toHaveAttribute("title", /price ≥20 d/);
   });
 
   test("tier explains itself on hover and keyboard focus", async ({ page }) => {
