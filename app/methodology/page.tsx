@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { mw, pct, perWatt, plain, usdCompact } from "@/lib/format";
 import { ASSUMPTION_KEYS, ASSUMPTION_META, DEFAULT_ASSUMPTIONS } from "@/lib/scoring/assumptions";
+import { RULE_INFO } from "@/lib/scoring/rule-info";
 import { db } from "@/lib/server/db";
 import { loadCompanyScore } from "@/lib/server/screen";
 import { formatAssumption, GROUP_LABELS } from "@/lib/view/assumption-diff";
@@ -10,20 +11,7 @@ import { ScrollX } from "../components/ScrollX";
 export const metadata: Metadata = { title: "Methodology" };
 export const dynamic = "force-dynamic";
 
-const RULES: [string, string, string][] = [
-  ["10.1", "A coherent balance sheet", "Cash, debt, preferred, committed financing, shares and bitcoin are each rolled forward to the view date by the dated transactions after the figure's own date; cash and debt dated far apart with nothing between them are flagged mixed-dates."],
-  ["10.2", "A megawatt is counted once", "A contract's MW sit on the sites it names or is allocated to; MW no site covers fill the company's free hpc/mixed site MW before anything is counted as uncontracted."],
-  ["10.3", "A phase does not cap a campus", "Where an IT figure covers only a first phase, the site counts at least gross × the IT/gross factor."],
-  ["10.4", "Not every MW is an AI MW", "Uncontracted MW at sites outside the AI-ready countries, or below the minimum size, count × the remote factor."],
-  ["10.5", "Capex to fund is not the benchmark", "The financing gap uses the company's own capex guidance, else the conversion capex; build cost is only the value benchmark."],
-  ["10.6", "Ownership share", "Joint-venture sites and contracts count at the company's share: MW, value, capex, backstop."],
-  ["10.7", "Investment grade, undisclosed", "A tenant described only as investment grade scores as BBB."],
-  ["10.8", "Published EV", "When our EV needs a missing input, the published EV is used (rebased to our price where it can be) and flagged."],
-  ["10.9", "Bitcoin as a value", "Where no coin count is published, a reported USD value of bitcoin is subtracted as reported."],
-  ["10.10", "Stale inputs are visible", "Prices older than 7 days, share counts older than 200 and cash or debt older than 100 on the view date are flagged."],
-  ["10.11", "Credit is visible", "Less than half of contract value with an investment-grade tenant or backstop is flagged no-ig-tenant."],
-  ["10.12", "Comps", "EV per EH/s, contract value and $/kW-month per contracted MW; optionally, mining value netted out of EV."],
-];
+const RULES = Object.entries(RULE_INFO);
 
 export default async function MethodologyPage() {
   const example = await loadCompanyScore(db, "CORZ");
@@ -42,7 +30,7 @@ export default async function MethodologyPage() {
       <ScrollX label="Model v2 rules">
         <table className="grid">
           <thead><tr><th>§</th><th>Rule</th><th>What it does</th></tr></thead>
-          <tbody>{RULES.map(([id, name, text]) => <tr key={id}><td>{id}</td><td>{name}</td><td className="small">{text}</td></tr>)}</tbody>
+          <tbody>{RULES.map(([id, r]) => <tr key={id}><td>{id}</td><td>{r.name}</td><td className="small">{r.means}</td></tr>)}</tbody>
         </table>
       </ScrollX>
       <p className="small muted">Each company page lists the rules that moved its numbers, with the source of the input each one used.</p>

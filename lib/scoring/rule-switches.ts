@@ -2,20 +2,13 @@
 // rule off, the v2 code gives v1's numbers (a test holds it to v1's hand-computed fixtures), so a
 // company's move from v1 to v2 can be attributed to rules switched on one at a time in § order.
 import type { Assumptions } from "./assumptions";
+import { RULE_INFO } from "./rule-info";
 import type { ScoringCompany } from "./types";
 
-export const V2_RULES = [
-  { id: "10.1", name: "pro-forma balance sheet" },
-  { id: "10.2", name: "a megawatt counted once" },
-  { id: "10.3", name: "phase-one IT figure" },
-  { id: "10.4", name: "remote and small sites" },
-  { id: "10.5", name: "conversion capex, not build cost" },
-  { id: "10.6", name: "ownership share" },
-  { id: "10.7", name: "investment grade, undisclosed" },
-  { id: "10.8", name: "published-EV fallback" },
-  { id: "10.9", name: "reported bitcoin value" },
-] as const;
-export type V2RuleId = (typeof V2_RULES)[number]["id"];
+/** The rules that move a discount, rank or tier, in § order. */
+const SWITCHABLE = ["10.1", "10.2", "10.3", "10.4", "10.5", "10.6", "10.7", "10.8", "10.9"] as const;
+export const V2_RULES = SWITCHABLE.map((id) => ({ id, name: RULE_INFO[id].name }));
+export type V2RuleId = (typeof SWITCHABLE)[number];
 // §10.10 and §10.11 only add flags and §10.12 is off by default: they move no discount, rank or tier.
 
 /** The company and assumptions as v1 read them, for the rules in `off`. */

@@ -1,14 +1,9 @@
 // What the model did to this company's numbers: every v2 rule that moved a figure, with the source of
 // the input it used; the data-quality flags of the view date; the data's own warnings and gaps.
 import { FLAG_INFO } from "@/lib/scoring/flags";
+import { RULE_INFO, type V2RuleRef } from "@/lib/scoring/rule-info";
 import { STALE_LABEL } from "@/lib/scoring/balance-sheet";
 import type { CompanyScore } from "@/lib/scoring/types";
-
-const RULE_NAME: Record<string, string> = {
-  "10.1": "Pro-forma balance sheet", "10.2": "Megawatts counted once", "10.3": "Phase-one IT figure", "10.4": "Remote or small site",
-  "10.5": "Capex to fund", "10.6": "Ownership share", "10.7": "Investment grade, undisclosed", "10.8": "Published EV",
-  "10.9": "Bitcoin value", "10.10": "Stale data", "10.11": "Credit", "10.12": "Mining netted out",
-};
 
 export function ModelAdjustments({ s }: { s: CompanyScore }) {
   if (s.adjustments.length === 0) return null;
@@ -18,7 +13,7 @@ export function ModelAdjustments({ s }: { s: CompanyScore }) {
       <ol className="adjustments">
         {s.adjustments.map((x, i) => (
           <li key={i}>
-            <span className="tag" title={RULE_NAME[x.rule]}>{x.rule}</span> {x.text}
+            <span className="tag" title={x.rule in RULE_INFO ? RULE_INFO[x.rule as V2RuleRef].name : undefined}>{x.rule}</span> {x.text}
             {x.sourceUrls.map((u, j) => <span key={u}> <a href={u} target="_blank" rel="noopener noreferrer nofollow" className="small">{x.sourceUrls.length > 1 ? `source ${j + 1}` : "source"}</a></span>)}
           </li>
         ))}
