@@ -5,7 +5,7 @@ import { closeSync, copyFileSync, existsSync, mkdtempSync, openSync, readFileSyn
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { readDatasetFile, seedDefault } from "../../prisma/seed";
+import { readDatasetFile, seedSnapshot } from "../../prisma/seed";
 import { parseDataset } from "../domain/dataset";
 import { createTempDb, type TempDb } from "../../test/temp-db";
 import { DEFAULT_ASSUMPTIONS } from "../scoring/assumptions";
@@ -28,7 +28,7 @@ const temps: TempDb[] = [];
 async function seeded() {
   const t = await createTempDb();
   temps.push(t);
-  await seedDefault(t.db);
+  await seedSnapshot(t.db);
   return t;
 }
 async function empty() {
@@ -371,7 +371,7 @@ describe("npm scripts (end to end)", () => {
     expect(backup.code, backup.stderr).toBe(0);
     expect(backup.stdout).toMatch(/Backed up .* → .*a\.db \(\d+ KiB, integrity ok, \d+ ms\)\n {2}AssumptionSet 2, AuditEntry \d+, BalanceSheetEvent 66, Company 18/);
     expect(exp.code, exp.stderr).toBe(0);
-    expect(exp.stdout).toMatch(/^Exported Company 18, Fact \d+, Site \d+, Event 51, Contract 15, BalanceSheetEvent 66, AssumptionSet 2, AuditEntry \d+, DatasetMeta 1 → /);
+    expect(exp.stdout).toMatch(/^Exported Company 18, Fact \d+, Site \d+, SiteChange 0, Event 51, Contract 15, BalanceSheetEvent 66, AssumptionSet 2, UpdateBatch 0, AuditEntry \d+, DatasetMeta 1 → /);
     expect(badRestore.code).toBe(1);
     expect(badRestore.stderr).toMatch(/^db:restore: Backup junk\.db failed the integrity check/);
     expect(badRestore.stderr).not.toMatch(/\n\s+at /); // no stack trace
