@@ -72,9 +72,9 @@ export default async function ChangesPage({ searchParams }: Props) {
           <tbody>
             {rows.map((r) => (
               <tr key={r.ticker}>
-                <td><Link href={`/companies/${r.ticker}?asOf=${to}${setQuery}`}>{r.ticker}</Link> <span className="muted">{r.name}</span></td>
+                <td><Link href={`/companies/${r.ticker}?asOf=${to}${setQuery}`} title={r.name}>{r.ticker}</Link> <span className="muted wide-only">{r.name}</span></td>
                 <td className="num">{r.a.rank ?? "—"} → {r.b.rank ?? "—"}</td>
-                <td><span className={`tier tier-${r.a.tier}`}>T{r.a.tier}</span>{r.a.tier !== r.b.tier && <> → <span className={`tier tier-${r.b.tier}`}>T{r.b.tier}</span></>}</td>
+                <td className="nowrap"><span className={`tier tier-${r.a.tier}`}>T{r.a.tier}</span>{r.a.tier !== r.b.tier && <> → <span className={`tier tier-${r.b.tier}`}>T{r.b.tier}</span></>}</td>
                 <td className="num">{pct(r.a.discountBase, 1)}</td>
                 <td className="num">{pct(r.b.discountBase, 1)}</td>
                 <td className="num"><strong>{pp(r.change)}</strong></td>

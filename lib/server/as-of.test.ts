@@ -8,6 +8,8 @@ import { DEFAULT_ASSUMPTIONS } from "../scoring/assumptions";
 import { screen } from "../scoring/screen";
 import { loadCompanyScore, loadScreen } from "./screen";
 import { ViewDateError } from "./timeline";
+import { revertChange } from "./mutations/revert";
+import { saveSiteChange } from "./mutations/sites-contracts";
 
 let t: TempDb;
 beforeAll(async () => {
@@ -48,6 +50,24 @@ describe("the screen as of a date", () => {
     const codes = async (asOf: string) => (await loadCompanyScore(t.db, "HUT", undefined, asOf))!.score.contracts.map((c) => c.code);
     expect(await codes("2025-12-16")).not.toContain("HUT-FLUIDSTACK-2025");
     expect(await codes("2025-12-17")).toContain("HUT-FLUIDSTACK-2025");
+  });
+
+  it("a site change entered through the write path takes effect on its date, and its revert takes it away", async () => {
+    // IREN's Sweetwater 1 substation was energized on 2026-05-01 (the dataset's event); the snapshot has it under construction.
+    const stageOn = async (asOf: string) => (await loadCompanyScore(t.db, "IREN", undefined, asOf))!.record.sites.find((x) => x.name === "Sweetwater 1")!.stage;
+    const source = "https://saipien.org/iren-energizes-1-4-gw-at-sweetwater-accelerating-grid-scale-ai-infrastructure/";
+    const r = await saveSiteChange(t.db, { ticker: "IREN", change: { site: "Sweetwater 1", date: "2026-05-01", stage: "operating", source } }, "ana");
+    expect(r.ok).toBe(true);
+    expect(await stageOn("2026-04-30")).toBe("under_construction");
+    expect(await stageOn("2026-05-01")).toBe("operating");
+    // a change on a site the company does not have is refused with the field named, and nothing is written
+    const bad = await saveSiteChange(t.db, { ticker: "IREN", change: { site: "Nowhere", date: "2026-05-01", stage: "operating", source } }, "ana");
+    expect(bad).toMatchObject({ ok: false, kind: "invalid" });
+    expect(await t.db.siteChange.count()).toBe(1);
+    const created = await t.db.auditEntry.findFirstOrThrow({ where: { entity: "SiteChange" }, orderBy: { id: "desc" } });
+    expect((await revertChange(t.db, { auditId: created.id }, "ana")).ok).toBe(true);
+    expect(await t.db.siteChange.count()).toBe(0);
+    expect(await stageOn("2026-05-01")).toBe("under_construction");
   });
 
   it("a date before the snapshot or after today is refused", async () => {
