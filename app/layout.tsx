@@ -32,7 +32,9 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           <Link href="/" className="brand">Watt Screener</Link>
           <nav aria-label="Main">
             <Link href="/">Screener</Link>
+            <Link href="/changes">Changes</Link>
             <Link href="/assumptions">Assumptions</Link>
+            <Link href="/updates">Update data</Link>
             <Link href="/methodology">Methodology</Link>
           </nav>
           <span className="user"><UserMenu user={me.user} required={me.required} /></span>

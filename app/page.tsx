@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { Suspense } from "react";
 import { db } from "@/lib/server/db";
-import { loadScreen, UnknownAssumptionSet } from "@/lib/server/screen";
+import { loadScreen } from "@/lib/server/screen";
+import { loadWithFallbacks } from "@/lib/server/view-fallbacks";
 import { parseView } from "@/lib/view/params";
 import { Screener } from "./screener/Screener";
 
@@ -12,25 +13,26 @@ export default async function ScreenerPage({ searchParams }: { searchParams: Pro
   const parsed = parseView(params);
   // The set decides what the server computes; everything else is applied in the browser from the URL.
   const setName = parsed.ok ? parsed.view.set : typeof params.set === "string" ? params.set : undefined;
-  let data;
-  let setError: string | null = null;
-  try {
-    data = await loadScreen(db, setName);
-  } catch (e) {
-    if (!(e instanceof UnknownAssumptionSet)) throw e;
-    setError = e.message;
-    data = await loadScreen(db);
-  }
-  const { set, sets, rows, meta, viewDate, countryGap } = data;
+  const asOf = parsed.ok ? parsed.view.asOf : undefined;
+  const { data, notices } = await loadWithFallbacks((o) => loadScreen(db, o.set, o.asOf), { set: setName, asOf });
+  const { set, sets, rows, meta, viewDate, countryGap, dates, priceAges } = data;
   return (
     <>
       <div className="page-head">
         <h1>AI data-center miners: EV per watt vs build cost</h1>
         <p className="muted">
-          {rows.length} listed miners, snapshot of {meta?.snapshot ?? "—"}{meta?.correctionsFile ? " with its corrections" : ""}, viewed on {viewDate}:
-          balance sheets are rolled forward to that date. Each company&apos;s enterprise value per watt of effective IT capacity is
-          set against what it costs to build AI data-center capacity. Positive discount = cheaper than building.{" "}
-          <Link href="/methodology">How it is computed</Link>.
+          {rows.length} listed miners viewed on <strong data-testid="view-date">{viewDate}</strong>
+          {viewDate === dates.latest ? " (the latest date the data reaches)" : viewDate === dates.snapshot ? " (the dataset’s snapshot)" : ""}:
+          each figure is its latest value on or before that date, balance sheets rolled forward to it.{" "}
+          {priceAges && (
+            <span data-testid="price-ages">
+              {priceAges.count > 0 && <>Prices are {priceAges.min === priceAges.max ? priceAges.min : `${priceAges.min}–${priceAges.max}`} days old (median {priceAges.median}, {priceAges.count} companies){priceAges.later ? "; " : ". "}</>}
+              {priceAges.later > 0 && <>{priceAges.later} {priceAges.later === 1 ? "is" : "are"} dated after the view date and stand for the snapshot (the dataset&apos;s rule). </>}
+            </span>
+          )}
+          Each company&apos;s enterprise value per watt of effective IT capacity is set against what it costs to build AI
+          data-center capacity; positive discount = cheaper than building. Snapshot of {meta?.snapshot ?? "—"}
+          {meta?.correctionsFile ? " with its corrections" : ""}. <Link href="/methodology">How it is computed</Link>.
         </p>
         {meta && meta.datasetVersion < 2 && (
           <div className="notice warn" role="status">
@@ -46,7 +48,7 @@ export default async function ScreenerPage({ searchParams }: { searchParams: Pro
             Add the countries on each company&apos;s edit page{meta && meta.datasetVersion < 2 ? <>, or load dataset v2 with <code>npm run db:reset</code></> : null}.
           </div>
         )}
-        {setError && <div className="notice error" role="alert">{setError}; showing the default set “{set.name}”.</div>}
+        {notices.map((n) => <div key={n} className="notice error" role="alert">{n}</div>)}
       </div>
       <Suspense fallback={<p aria-busy="true">Loading the screener…</p>}>
         <Screener
@@ -54,7 +56,8 @@ export default async function ScreenerPage({ searchParams }: { searchParams: Pro
           setName={set.name}
           setNames={sets.map((s) => s.name)}
           buildCost={{ low: set.values.buildCostLowUsdPerW, base: set.values.buildCostBaseUsdPerW, high: set.values.buildCostHighUsdPerW }}
-          snapshot={meta?.snapshot ?? null}
+          viewDate={viewDate}
+          dates={dates}
         />
       </Suspense>
     </>

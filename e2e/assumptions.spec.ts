@@ -237,7 +237,7 @@ test.describe("assumption sets", () => {
     const name = unique("Strict");
     insertSet(name, { ...DEFAULT_ASSUMPTIONS, buildCostLowUsdPerW: 9, buildCostBaseUsdPerW: 10, buildCostHighUsdPerW: 11, tier1MinContractedItMw: 100_000 });
     try {
-      await page.goto(`/assumptions/compare?a=Base&b=${encodeURIComponent(name)}`);
+      await page.goto(`/assumptions/compare?a=Base&b=${encodeURIComponent(name)}&asOf=2025-11-21`); // the snapshot, where the tiers below are worked out
       const values = page.locator("table.value-diff tbody tr");
       await expect(values).toHaveCount(4);
       await expect(page.locator('table.value-diff tr[data-key="buildCostBaseUsdPerW"]')).toContainText(/12\s*10/);

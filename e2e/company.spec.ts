@@ -1,10 +1,11 @@
 import { expect, test } from "@playwright/test";
+import { AT_SNAPSHOT } from "./fixtures";
 
 const section = (page: import("@playwright/test").Page, heading: string) =>
   page.locator("section", { has: page.getByRole("heading", { name: heading, exact: true }) });
 
 test("company page shows tier, EV bridge with sources, funnel, contracts, rules and events", async ({ page }) => {
-  await page.goto("/companies/IREN");
+  await page.goto(`/companies/IREN${AT_SNAPSHOT}`);
   await expect(page.getByRole("heading", { level: 1 })).toContainText("IREN");
   await expect(page.locator(".why")).toContainText("T1-b failed");
   const bridge = section(page, "Enterprise value bridge");
@@ -20,7 +21,7 @@ test("company page shows tier, EV bridge with sources, funnel, contracts, rules 
 });
 
 test("model v2 on the page: the phase scope of Childress is its own funnel line, with the rule and its source", async ({ page }) => {
-  await page.goto("/companies/IREN");
+  await page.goto(`/companies/IREN${AT_SNAPSHOT}`);
   // 750 MW gross × 0.7 = 525 MW IT, 325 MW more than the 200 MW phase figure
   await expect(page.getByRole("row", { name: /Added where an IT figure covers only a phase/ })).toContainText("325 MW");
   const adjustments = section(page, "What the model did here");
@@ -31,7 +32,7 @@ test("model v2 on the page: the phase scope of Childress is its own funnel line,
 });
 
 test("the EV bridge rolls TeraWulf's October raises into cash, line by line", async ({ page }) => {
-  await page.goto("/companies/WULF");
+  await page.goto(`/companies/WULF${AT_SNAPSHOT}`);
   const bridge = section(page, "Enterprise value bridge");
   await expect(bridge.getByRole("row", { name: /cash \(reported\)/ })).toContainText("$713M");
   const lines = bridge.locator("tr.bridge-line");
@@ -48,7 +49,7 @@ test("the EV bridge rolls TeraWulf's October raises into cash, line by line", as
 });
 
 test("Core Scientific's CoreWeave MW are placed once: allocations, free Denton MW, site unknown", async ({ page }) => {
-  await page.goto("/companies/CORZ");
+  await page.goto(`/companies/CORZ${AT_SNAPSHOT}`);
   const funnel = section(page, "Power funnel (IT MW by stage)");
   await expect(funnel.getByRole("row", { name: /through allocations/ })).toContainText("330 MW");
   await expect(funnel.getByRole("row", { name: /placed on free hpc\/mixed/ })).toContainText("16 MW");
@@ -59,20 +60,20 @@ test("Core Scientific's CoreWeave MW are placed once: allocations, free Denton M
 });
 
 test("remote sites, a published EV and stale data are visible with their reasons", async ({ page }) => {
-  await page.goto("/companies/BTDR");
+  await page.goto(`/companies/BTDR${AT_SNAPSHOT}`);
   await expect(section(page, "Sites").getByRole("row", { name: /Jigmeling/ })).toContainText("BT is not an AI-ready market");
   await expect(section(page, "Sites").getByRole("row", { name: /Wenatchee/ })).toContainText("below the 20 MW minimum");
   const quality = section(page, "Data quality, warnings and gaps");
   await expect(quality).toContainText("share count as of 2024-12-31 is 325 days old (limit 200)");
 
-  await page.goto("/companies/HUT");
+  await page.goto(`/companies/HUT${AT_SNAPSHOT}`);
   await expect(page.locator(".kpi", { hasText: "Enterprise value (published)" })).toContainText("$4.11B");
   await expect(page.getByTestId("ev-reconciliation")).toContainText("Published EV $5.26B");
   await expect(page.locator(".why")).toContainText("published EV");
 });
 
 test("missing figures read — with the reason", async ({ page }) => {
-  await page.goto("/companies/HIVE");
+  await page.goto(`/companies/HIVE${AT_SNAPSHOT}`);
   const ev = page.locator(".kpi", { hasText: "Enterprise value" }).locator(".tip.missing");
   await ev.focus();
   await expect(ev.locator(".tip-text")).toContainText("total debt");

@@ -1,6 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { expect, test, type Page } from "@playwright/test";
-import { tableTickers } from "./fixtures";
+import { AT_SNAPSHOT, tableTickers } from "./fixtures";
 
 // These tests change data; afterwards the e2e database is re-seeded so other spec files see the dataset.
 test.afterAll(() => {
@@ -11,11 +11,12 @@ const priceInput = (page: Page) => page.locator('input[name="sharePriceUsd.value
 const marketSave = (page: Page) => page.getByRole("button", { name: "Save market figures" });
 
 test("changing a price previews the new rank, saves, and moves the company in the screener; revert restores it", async ({ page }) => {
-  await page.goto("/");
+  // on the snapshot date, where the numbers below are worked out
+  await page.goto(`/${AT_SNAPSHOT}`);
   const before = await tableTickers(page);
   expect(before.indexOf("CIFR")).toBe(10); // rank 11 at $14.15 (discount −5.8%)
 
-  await page.goto("/companies/CIFR/edit");
+  await page.goto(`/companies/CIFR/edit${AT_SNAPSHOT}`);
   await priceInput(page).fill("5");
   const rank = page.locator('[data-testid="preview"] tr[data-metric="Rank"]');
   await expect(rank).toHaveClass(/changed/);
@@ -26,10 +27,10 @@ test("changing a price previews the new rank, saves, and moves the company in th
   await marketSave(page).click();
   await expect(page.getByText("Market figures saved")).toBeVisible();
 
-  await page.goto("/");
+  await page.goto(`/${AT_SNAPSHOT}`);
   expect((await tableTickers(page)).indexOf("CIFR")).toBe(1);
 
-  await page.goto("/companies/CIFR");
+  await page.goto(`/companies/CIFR${AT_SNAPSHOT}`);
   await expect(page.locator(".kpi", { hasText: "Price / at build cost" })).toContainText("$5.00");
   const row = page.locator("table.history tbody tr").first();
   await expect(row).toContainText("share price");
@@ -79,23 +80,32 @@ test("two editors: the second save is refused with both values shown, then re-ap
   await expect(b.locator(".kpi", { hasText: "Price / at build cost" })).toContainText("$13.00");
 });
 
-test("applying a later event adds its contract and marks the event", async ({ page }) => {
+test("a later event's contract counts from its date; applying it makes it an editable contract, still from that date", async ({ page }) => {
+  const contracts = page.locator("section", { has: page.getByRole("heading", { name: "AI/HPC contracts" }) });
+  // Hut 8 / Fluidstack (for Anthropic) at River Bend, 2025-12-17: not on the day before, counted from it
+  await page.goto("/companies/HUT?asOf=2025-12-16");
+  await expect(contracts).not.toContainText("Anthropic");
+  await page.goto("/companies/HUT?asOf=2025-12-17");
+  await expect(contracts).toContainText("Anthropic");
+  await expect(contracts).toContainText("counts from 2025-12-17");
+  await expect(page.locator(".why")).toContainText("Tier 2");
+
   await page.goto("/companies/HUT/edit");
   const event = page.locator(".event-line").first();
   await expect(event).toContainText("2025-12-17");
-  await event.getByLabel("preview").check();
-  await expect(page.locator('[data-testid="preview"] tr[data-metric="Tier"] td').nth(2)).toHaveText("T2");
   await event.getByRole("button", { name: "Apply contract" }).click();
   await expect(page.getByText(/Applied: contract HUT-/)).toBeVisible();
-  await page.goto("/companies/HUT");
-  await expect(page.locator(".why")).toContainText("Tier 2");
-  await expect(page.locator("section", { has: page.getByRole("heading", { name: "AI/HPC contracts" }) })).toContainText("Anthropic");
+  await page.goto("/companies/HUT?asOf=2025-12-16");
+  await expect(contracts).not.toContainText("Anthropic");
+  await page.goto("/companies/HUT?asOf=2025-12-17");
+  await expect(contracts).toContainText("Anthropic");
+  await expect(contracts).not.toContainText("later event"); // now one of the company's own contracts
   await expect(page.locator(".timeline")).toContainText("contract applied");
 });
 
 test("sites and contracts: add a site with a field error first, then remove it", async ({ page }) => {
   await page.goto("/companies/SLNH/edit");
-  await page.getByRole("button", { name: "Add site" }).click();
+  await page.getByRole("button", { name: "Add site", exact: true }).click();
   const form = page.getByRole("form", { name: "New site" });
   await form.getByLabel("Name").fill("Test Campus");
   await form.locator('input[name="grossMw.present"]').check();

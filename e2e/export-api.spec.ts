@@ -57,7 +57,7 @@ test.describe.serial("CSV export", () => {
 
 test.describe("JSON API", () => {
   test("GET /api/screen applies the same view parameters", async ({ request }) => {
-    const r = await request.get("/api/screen?tier=1,2&sort=ticker.asc");
+    const r = await request.get("/api/screen?asOf=2025-11-21&tier=1,2&sort=ticker.asc");
     expect(r.status()).toBe(200);
     const body = await r.json();
     expect(body.assumptionSet).toBe("Base");

@@ -22,6 +22,13 @@ export async function tableTickers(page: Page): Promise<string[]> {
   return page.locator(".screener-table tbody tr[data-ticker]").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-ticker")!));
 }
 
+/**
+ * The dataset's snapshot date. Hand-computed expectations are of the snapshot, so tests that check them view
+ * it explicitly; the default view is the latest date the data reaches (the 2026 update file is loaded too).
+ */
+export const SNAPSHOT = "2025-11-21";
+export const AT_SNAPSHOT = `?asOf=${SNAPSHOT}`;
+
 export async function gotoScreener(page: Page, query = "") {
   await page.goto(`/${query}`);
   await expect(page.locator(".screener-table tbody tr[data-ticker]").first()).toBeVisible();

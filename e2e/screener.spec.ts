@@ -1,9 +1,9 @@
 import { expect, test } from "@playwright/test";
-import { dataset, gotoScreener, tableTickers } from "./fixtures";
+import { AT_SNAPSHOT, dataset, gotoScreener, tableTickers } from "./fixtures";
 
 test.describe("screener", () => {
   test("lists every company, ranked by discount to build cost", async ({ page }) => {
-    await gotoScreener(page);
+    await gotoScreener(page, AT_SNAPSHOT);
     const tickers = await tableTickers(page);
     expect(tickers.sort()).toEqual(dataset.companies.map((c) => c.ticker).sort());
     const ordered = await tableTickers(page);
@@ -18,7 +18,7 @@ test.describe("screener", () => {
   });
 
   test("sorts by ticker and back by discount, with mouse and keyboard", async ({ page }) => {
-    await gotoScreener(page);
+    await gotoScreener(page, AT_SNAPSHOT);
     await page.getByRole("button", { name: "Ticker", exact: true }).click();
     await expect(page).toHaveURL(/sort=ticker\.asc/);
     const byTicker = await tableTickers(page);
@@ -37,7 +37,7 @@ test.describe("screener", () => {
   });
 
   test("search matches ticker, name and counterparty", async ({ page }) => {
-    await gotoScreener(page);
+    await gotoScreener(page, AT_SNAPSHOT);
     const search = page.getByRole("searchbox", { name: "Search" });
     await search.fill("coreweave");
     await expect.poll(() => tableTickers(page)).toEqual(["CORZ", "APLD", "GLXY"]);
@@ -49,7 +49,7 @@ test.describe("screener", () => {
   });
 
   test("tier and flag filters show counts and narrow the table", async ({ page }) => {
-    await gotoScreener(page);
+    await gotoScreener(page, AT_SNAPSHOT);
     const tier1 = page.locator("label.chip", { hasText: "Tier 1" });
     await expect(tier1.locator(".count")).toHaveText("4");
     await tier1.locator("input").check();
@@ -72,7 +72,7 @@ test.describe("screener", () => {
   });
 
   test("range filters, reload and back/forward keep the view", async ({ page }) => {
-    await gotoScreener(page);
+    await gotoScreener(page, AT_SNAPSHOT);
     // contracted IT ≥ 500 MW: CORZ 590, WULF 516.7 (JV at 50.1%), APLD 510 (85%), GLXY 526
     await page.getByLabel("Min contracted IT (MW)").fill("500");
     await expect.poll(() => tableTickers(page)).toEqual(["CORZ", "WULF", "APLD", "GLXY"]);
@@ -95,7 +95,7 @@ test.describe("screener", () => {
   });
 
   test("column picker hides and shows columns, in the URL", async ({ page }) => {
-    await gotoScreener(page);
+    await gotoScreener(page, AT_SNAPSHOT);
     await expect(page.getByRole("columnheader", { name: "CQS" })).toBeVisible();
     await page.getByText(/^Columns \(/).click();
     await page.getByRole("checkbox", { name: "CQS" }).uncheck();
@@ -109,7 +109,7 @@ test.describe("screener", () => {
   });
 
   test("model v2 columns and flags: EV/EH, contract value per MW, $/kW-month, published EV", async ({ page }) => {
-    await gotoScreener(page, "?cols=name,evUsd,evPublishedUsd,evPerEhUsd,tcvPerContractedMwUsd,usdPerKwMonth,igShareOfTcv,flags");
+    await gotoScreener(page, `${AT_SNAPSHOT}&cols=name,evUsd,evPublishedUsd,evPerEhUsd,tcvPerContractedMwUsd,usdPerKwMonth,igShareOfTcv,flags`);
     for (const h of ["Published EV", "EV/EH", "TCV / MW", "$/kW-mo", "IG share"]) await expect(page.getByRole("columnheader", { name: h })).toBeVisible();
     const corz = page.locator('tr[data-ticker="CORZ"]');
     // EV 5,767.0M / 16.3 EH/s = $354M; $10B / 590 MW = $16.9M; $10B / 12 y / 590 MW / 1000 / 12 = $118
@@ -128,22 +128,22 @@ test.describe("screener", () => {
   });
 
   test("tier explains itself on hover and keyboard focus", async ({ page }) => {
-    await gotoScreener(page);
+    await gotoScreener(page, AT_SNAPSHOT);
     const tier = page.locator('tr[data-ticker="IREN"] .tier');
     await tier.focus();
     await expect(tier.locator(".tip-text")).toContainText("T1-b failed — weighted tenor 5.0 y < 10 y (Microsoft, 5 y)");
   });
 
   test("opens a company page from a row and from the chart", async ({ page }) => {
-    await gotoScreener(page);
+    await gotoScreener(page, AT_SNAPSHOT);
     await page.locator('tr[data-ticker="CORZ"]').getByRole("link", { name: "CORZ" }).click();
-    await expect(page).toHaveURL(/\/companies\/CORZ$/);
+    await expect(page).toHaveURL(/\/companies\/CORZ\?asOf=2025-11-21$/);
     await expect(page.getByRole("heading", { level: 1 })).toContainText("Core Scientific");
     await page.goBack();
     const dot = page.locator('.chart a[aria-label^="GLXY"]');
     await expect(dot).toBeVisible();
     await dot.click();
-    await expect(page).toHaveURL(/\/companies\/GLXY$/);
+    await expect(page).toHaveURL(/\/companies\/GLXY\?asOf=2025-11-21$/);
   });
 
   test("an invalid view parameter is reported, not obeyed", async ({ page }) => {

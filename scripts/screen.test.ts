@@ -30,14 +30,27 @@ describe("npm run screen", () => {
     expect(corz(cheap).discountBase).toBeLessThan(corz(base).discountBase);
   });
 
+  it("views the latest date the data reaches unless --as-of: BITF's June 2026 transactions (a month counts at its end)", () => {
+    expect(JSON.parse(run("--json")).viewDate).toBe("2026-06-30");
+    expect(run("--as-of", "2026-01-31")).toContain("view date 2026-01-31");
+  });
+
+  it("--as-of that is not a day, or before the snapshot, is a usage error", () => {
+    const fail = (arg: string) => {
+      try { run("--as-of", arg); return ""; } catch (e) { return String((e as { stderr?: string }).stderr); }
+    };
+    expect(fail("2026-02-30")).toMatch(/^--as-of: No such day in that month/);
+    expect(fail("2025-01-01")).toMatch(/^--as-of: The data starts at the snapshot of 2025-11-21/);
+  });
+
   it("takes yes/no and country-list assumptions; the view date is printed", () => {
-    const out = JSON.parse(run("--json", "--remote-site-factor", "1", "--ai-ready-countries", "us,ca,bt", "--use-published-ev-fallback", "no"));
+    const out = JSON.parse(run("--json", "--as-of", "2025-11-21", "--remote-site-factor", "1", "--ai-ready-countries", "us,ca,bt", "--use-published-ev-fallback", "no"));
     expect(out.viewDate).toBe("2025-11-21");
     expect(out.assumptions.aiReadyCountries).toEqual(["US", "CA", "BT"]);
     expect(out.assumptions.usePublishedEvFallback).toBe(false);
     // without the published-EV fallback, Hut 8 (no cash figure) cannot be ranked
     expect(out.rows.find((r: any) => r.ticker === "HUT").rankGroup).toBe("unranked");
-    expect(run()).toContain("view date 2025-11-21");
+    expect(run("--as-of", "2025-11-21")).toContain("view date 2025-11-21");
   });
 
   it("rejects an unknown set and an invalid value with a message", () => {

@@ -1,4 +1,4 @@
-// `npm run screen -- [--set NAME] [--build-cost-base 11] [--<assumption-in-kebab-case> N] [--json]`
+// `npm run screen -- [--set NAME] [--as-of YYYY-MM-DD] [--build-cost-base 11] [--<assumption-in-kebab-case> N] [--json]`
 // Prints the ranked screen of the database at DATABASE_URL through the same scoring library as the app.
 import { parseArgs } from "node:util";
 import { DASH, pct, perWatt, usdCompact, years, mw } from "../lib/format";
@@ -7,20 +7,23 @@ import {
 } from "../lib/scoring";
 import { parseCountries } from "../lib/view/assumption-diff";
 import { createClient } from "../lib/server/db-client";
-import { loadDatasetMeta, loadScoringCompanies, resolveAssumptionSet, viewDateOf } from "../lib/server/queries";
+import { loadScoringCompanies, resolveAssumptionSet } from "../lib/server/queries";
+import { ViewDateError } from "../lib/server/timeline";
+import { asOfProblem } from "../lib/view/params";
 
 const kebab = (k: string) => k.replace(/([A-Z])/g, "-$1").toLowerCase().replace(/-usd-per-w$/, "");
 const OPTION_FOR = new Map<string, AssumptionKey>(ASSUMPTION_KEYS.map((k) => [kebab(k), k]));
 
 function usage(): string {
   return [
-    "usage: npm run screen -- [--set NAME] [--json] [--<assumption> VALUE ...]",
+    "usage: npm run screen -- [--set NAME] [--as-of YYYY-MM-DD] [--json] [--<assumption> VALUE ...]",
+    "--as-of: the view date (default: the latest date the data reaches)",
     "assumptions: " + [...OPTION_FOR.keys()].map((o) => `--${o}`).join(" "),
   ].join("\n");
 }
 
 async function main() {
-  const options: Record<string, { type: "string" | "boolean" }> = { set: { type: "string" }, json: { type: "boolean" }, help: { type: "boolean" } };
+  const options: Record<string, { type: "string" | "boolean" }> = { set: { type: "string" }, "as-of": { type: "string" }, json: { type: "boolean" }, help: { type: "boolean" } };
   for (const o of OPTION_FOR.keys()) options[o] = { type: "string" };
   const { values } = parseArgs({ options, allowPositionals: false });
   if (values.help) return console.log(usage());
@@ -40,9 +43,13 @@ async function main() {
     if (!parsed.success)
       throw new UsageError(parsed.error.issues.map((i) => `--${kebab(String(i.path[0]))}: ${i.message}`).join("\n"));
     const assumptions = parsed.data as Assumptions;
-    const meta = await loadDatasetMeta(db);
-    const viewDate = viewDateOf(meta);
-    const rows = screen(await loadScoringCompanies(db), assumptions, { viewDate });
+    const asOf = values["as-of"] as string | undefined;
+    const problem = asOf !== undefined ? asOfProblem(asOf) : null;
+    if (problem) throw new UsageError(`--as-of: ${problem}`);
+    const { companies, viewDate } = await loadScoringCompanies(db, asOf).catch((e) => {
+      throw e instanceof ViewDateError ? new UsageError(`--as-of: ${e.message}`) : e;
+    });
+    const rows = screen(companies, assumptions, { viewDate });
 
     if (values.json) {
       console.log(JSON.stringify({ assumptionSet: set.name, viewDate, assumptions, rows }, null, 2));

@@ -1,4 +1,5 @@
 "use client";
+import { companyHref } from "@/lib/view/params";
 // EV per effective IT watt per company against contracted share (or tier), with the low/base/high
 // build cost as reference lines. Loaded lazily so the table's JavaScript does not wait for recharts.
 import { CartesianGrid, ReferenceLine, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from "recharts";
@@ -28,7 +29,7 @@ export default function ScreenChart({ rows, view, buildCost, open }: { rows: Scr
       points.push({ x: r.contractedShare * 100, y: r.evPerWEffectiveIt, ticker: r.ticker, tier: r.tier, row: r });
     }
   }
-  const href = (t: string) => `/companies/${t}${view.set ? `?set=${encodeURIComponent(view.set)}` : ""}`;
+  const href = (t: string) => companyHref(t, view);
   const maxY = Math.max(buildCost.high * 1.25, ...points.map((p) => p.y));
   const minY = Math.min(0, ...points.map((p) => p.y));
 

@@ -15,6 +15,7 @@ const ScreenChart = dynamic(() => import("./ScreenChart"), {
 });
 
 export interface BuildCosts { low: number; base: number; high: number }
+export interface ViewDates { snapshot: string; latest: string; today: string }
 
 /**
  * The chart draws one labelled dot per company in view. Beyond this many it is not drawn: thousands of
@@ -27,7 +28,9 @@ export function Screener(props: {
   setName: string;
   setNames: string[];
   buildCost: BuildCosts;
-  snapshot: string | null;
+  /** the date the server scored on, and the range it can score */
+  viewDate: string;
+  dates: ViewDates;
 }) {
   const { view, setView, hrefOf, errors } = useView();
   const router = useRouter();
@@ -44,6 +47,9 @@ export function Screener(props: {
   // Changing the assumption set needs the server to re-score: a real navigation, with a pending state.
   const chooseSet = (name: string) =>
     startTransition(() => router.push(hrefOf({ ...view, set: name === props.setNames[0] ? undefined : name })));
+  // So does the view date; the latest date is the default and stays out of the address.
+  const chooseDate = (date: string) =>
+    startTransition(() => router.push(hrefOf({ ...view, asOf: date === props.dates.latest ? undefined : date })));
 
   return (
     <div className="screener" aria-busy={pending}>
@@ -61,6 +67,9 @@ export function Screener(props: {
         setName={props.setName}
         setNames={props.setNames}
         onChooseSet={chooseSet}
+        viewDate={props.viewDate}
+        dates={props.dates}
+        onChooseDate={chooseDate}
         pending={pending}
       />
       <ScreenerTable rows={props.rows} view={view} setView={setView} setName={props.setName} buildCost={props.buildCost} />
@@ -78,7 +87,7 @@ type ChartProps = { rows: ScreenerRow[]; view: ReturnType<typeof useView>["view"
 const sameChart = (a: ChartProps, b: ChartProps) =>
   a.rows === b.rows && a.setView === b.setView && a.buildCost === b.buildCost && a.chartX === b.chartX && a.open === b.open &&
   a.view.q === b.view.q && a.view.tiers === b.view.tiers && a.view.flags === b.view.flags && a.view.minDiscountPct === b.view.minDiscountPct &&
-  a.view.minContractedMw === b.view.minContractedMw && a.view.chartX === b.view.chartX && a.view.set === b.view.set;
+  a.view.minContractedMw === b.view.minContractedMw && a.view.chartX === b.view.chartX && a.view.set === b.view.set && a.view.asOf === b.view.asOf;
 
 const ChartSection = memo(function ChartSection(props: ChartProps) {
   const { view, setView } = props;

@@ -6,7 +6,7 @@ import { toCsv } from "@/lib/csv";
 import { pct, usdCompact } from "@/lib/format";
 import { FLAG_INFO } from "@/lib/scoring/flags";
 import { COLUMNS, columnDef, type ColumnId } from "@/lib/view/columns";
-import { DEFAULT_VIEW, type View } from "@/lib/view/params";
+import { DEFAULT_VIEW, type View, viewQuery } from "@/lib/view/params";
 import type { ScreenerRow } from "@/lib/view/rows";
 import { Tip } from "../components/Tip";
 import { Value } from "../components/Value";
@@ -52,7 +52,7 @@ export const ScreenerTable = memo(function ScreenerTable({ rows, view, setView, 
   const visibleIds = useMemo(() => visibleKey.split(",") as ColumnId[], [visibleKey]);
   const modelRows = table.getRowModel().rows;
   const shown = modelRows.map((r) => r.original);
-  const setQuery = view.set ? `?set=${encodeURIComponent(view.set)}` : "";
+  const setQuery = viewQuery(view);
 
   // Thousands of rows: render the window in view of the scrolling table (sticky header and ticker).
   const virtual = rows.length > VIRTUALIZE_ABOVE;

@@ -16,6 +16,9 @@ export function Toolbar(props: {
   setName: string;
   setNames: string[];
   onChooseSet: (name: string) => void;
+  viewDate: string;
+  dates: { snapshot: string; latest: string; today: string };
+  onChooseDate: (date: string) => void;
   pending: boolean;
 }) {
   const { view, setView, counts } = props;
@@ -30,6 +33,7 @@ export function Toolbar(props: {
           </select>
           <span id="set-status" className="pending" aria-live="polite">{props.pending ? "Re-scoring…" : ""}</span>
         </label>
+        <ViewDateField viewDate={props.viewDate} dates={props.dates} onChoose={props.onChooseDate} />
         <NumberFilter
           label="Min discount"
           unit="%"
@@ -45,7 +49,7 @@ export function Toolbar(props: {
           name="minContracted"
           min={0}
         />
-        <button type="button" className="secondary" onClick={() => setView({ ...DEFAULT_VIEW, set: view.set })}>
+        <button type="button" className="secondary" onClick={() => setView({ ...DEFAULT_VIEW, set: view.set, asOf: view.asOf })}>
           Reset view
         </button>
       </div>
@@ -121,6 +125,29 @@ function NumberFilter(props: { label: string; unit: string; value: number | unde
         }}
       />
       {invalid && <span id={errorId} className="field-error">Enter a number{props.min !== undefined ? ` ≥ ${props.min}` : ""}</span>}
+    </label>
+  );
+}
+
+/**
+ * The view date: any day from the snapshot to today. A date is sent once it is complete and in range
+ * (typing into a date field passes through partial values); "Latest" goes back to the default.
+ */
+function ViewDateField({ viewDate, dates, onChoose }: { viewDate: string; dates: { snapshot: string; latest: string; today: string }; onChoose: (d: string) => void }) {
+  const [draft, setDraft] = useState(viewDate);
+  useEffect(() => setDraft(viewDate), [viewDate]);
+  const valid = (d: string) => /^\d{4}-\d{2}-\d{2}$/.test(d) && d >= dates.snapshot && d <= dates.today;
+  return (
+    <label className="field">
+      <span>View date</span>
+      <span className="date-field">
+        <input
+          type="date" name="asOf" value={draft} min={dates.snapshot} max={dates.today} aria-describedby="date-hint"
+          onChange={(e) => { setDraft(e.target.value); if (valid(e.target.value) && e.target.value !== viewDate) onChoose(e.target.value); }}
+        />
+        {viewDate !== dates.latest && <button type="button" className="secondary small" onClick={() => onChoose(dates.latest)}>Latest</button>}
+      </span>
+      <span id="date-hint" className="hint">{dates.snapshot} to {dates.today}; latest data {dates.latest}</span>
     </label>
   );
 }

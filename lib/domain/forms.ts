@@ -6,7 +6,8 @@ import { assumptionOverridesSchema, assumptionsSchema, DEFAULT_ASSUMPTIONS, type
 import { FACTS, type FactForm, type FactKey } from "./facts";
 import type { FactValue } from "./to-scoring";
 import {
-  balanceSheetEventSchema, contractSchema, factSchema, priceFactSchema, rangeFactSchema, sharesFactSchema, siteSchema, wellFormedString,
+  balanceSheetEventSchema, contractSchema, factSchema, priceFactSchema, rangeFactSchema, sharesFactSchema, siteChangeSchema, siteSchema,
+  wellFormedString,
 } from "./schemas";
 
 const version = z.number({ error: "Missing version" }).int().min(1);
@@ -46,6 +47,18 @@ export const balanceSheetEventFormSchema = z.strictObject({
   ticker, id: id.optional(), version: version.optional(), event: balanceSheetEventSchema,
 });
 export type BalanceSheetEventFormInput = z.infer<typeof balanceSheetEventFormSchema>;
+
+export const siteChangeFormSchema = z.strictObject({
+  ticker, id: id.optional(), version: version.optional(), change: siteChangeSchema,
+});
+export type SiteChangeFormInput = z.infer<typeof siteChangeFormSchema>;
+
+/** The Update data page's form: the text of an update file (JSON or CSV), its name, and the only-valid choice. */
+export const updateTextFormSchema = z.strictObject({
+  text: z.string().max(64 * 1024 * 1024, { error: "The file is larger than 64 MB; split it" }),
+  name: wellFormedString.trim().max(200).default("pasted"),
+  onlyValid: z.boolean().default(false),
+});
 
 export const overridesFormSchema = z
   .strictObject({ ticker, version, overrides: assumptionOverridesSchema })

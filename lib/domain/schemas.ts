@@ -185,6 +185,26 @@ export const balanceSheetEventSchema = z
   });
 export type BalanceSheetEventInput = z.infer<typeof balanceSheetEventSchema>;
 
+/**
+ * A dated change to a site (issue: data over time): from `date` on, the site's stage, gross MW or IT MW is
+ * the one given here (IREN's Sweetwater 1 energized on 2026-05-01). Null leaves that field as it was.
+ */
+export const siteChangeSchema = z
+  .strictObject({
+    site: text(200).min(1, { error: "Required" }),
+    date: asOfDate,
+    stage: z.enum(SITE_STAGES).nullish(),
+    grossMw: nonNeg.nullish(),
+    itMw: nonNeg.nullish(),
+    source: httpUrl,
+    note: text().nullish(),
+  })
+  .superRefine((c, ctx) => {
+    if (c.stage == null && c.grossMw == null && c.itMw == null)
+      ctx.addIssue({ code: "custom", path: ["stage"], message: "A site change needs a new stage, gross MW or IT MW" });
+  });
+export type SiteChangeInput = z.infer<typeof siteChangeSchema>;
+
 export const powerTotalsSchema = z.strictObject({
   securedMw: factSchema.nullable(),
   energizedMw: factSchema.nullable(),

@@ -24,6 +24,19 @@ const rowSchema = z.strictObject({
 });
 export type FactUpdate = z.infer<typeof rowSchema>;
 
+/** The rules a row's value follows beyond its type: the field's form (a price > 0, shares > 0, others ≥ 0). */
+export function rowValueIssues(r: FactUpdate): { path: (string | number)[]; message: string }[] {
+  const def = UPDATE_FIELDS.get(r.field);
+  const fact = def?.form === "shares" ? sharesFactSchema : def?.form === "price" ? priceFactSchema : factSchema;
+  const checked = fact.safeParse({ value: r.value, asOf: r.asOf, source: r.source, note: r.note, ...(def?.form === "shares" ? { basis: r.basis ?? "basic" } : {}) });
+  const out = checked.success ? [] : checked.error.issues.map((i) => ({ path: i.path as (string | number)[], message: i.message }));
+  if (r.basis !== undefined && def?.form !== "shares") out.push({ path: ["basis"], message: "basis is only for sharesOutstanding" });
+  return out;
+}
+
+export const updateRowSchema = rowSchema;
+export const rowKey = (r: Pick<FactUpdate, "ticker" | "field" | "asOf">) => `${r.ticker}|${r.field}|${r.asOf}`;
+
 export const factUpdateFileSchema = z
   .strictObject({
     format: z.literal(UPDATE_FORMAT, { error: `Not a fact-update file (format must be "${UPDATE_FORMAT}")` }),
@@ -33,13 +46,8 @@ export const factUpdateFileSchema = z
   .superRefine((doc, ctx) => {
     const seen = new Set<string>();
     doc.updates.forEach((r, i) => {
-      const def = UPDATE_FIELDS.get(r.field);
-      // The same value rules as the field's form: a price > 0, shares > 0 with a basis, others ≥ 0.
-      const fact = def?.form === "shares" ? sharesFactSchema : def?.form === "price" ? priceFactSchema : factSchema;
-      const checked = fact.safeParse({ value: r.value, asOf: r.asOf, source: r.source, note: r.note, ...(def?.form === "shares" ? { basis: r.basis ?? "basic" } : {}) });
-      if (!checked.success) for (const issue of checked.error.issues) ctx.addIssue({ code: "custom", path: ["updates", i, ...issue.path], message: issue.message });
-      if (r.basis !== undefined && def?.form !== "shares") ctx.addIssue({ code: "custom", path: ["updates", i, "basis"], message: "basis is only for sharesOutstanding" });
-      const key = `${r.ticker}|${r.field}|${r.asOf}`;
+      for (const issue of rowValueIssues(r)) ctx.addIssue({ code: "custom", path: ["updates", i, ...issue.path], message: issue.message });
+      const key = rowKey(r);
       if (seen.has(key)) ctx.addIssue({ code: "custom", path: ["updates", i], message: `Duplicate row for ${r.ticker} ${r.field} at ${r.asOf}` });
       seen.add(key);
     });

@@ -5,7 +5,7 @@ import { closeSync, copyFileSync, existsSync, mkdtempSync, openSync, readFileSyn
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { readDatasetFile, seedDefault } from "../../prisma/seed";
+import { readDatasetFile, seedSnapshot } from "../../prisma/seed";
 import { parseDataset } from "../domain/dataset";
 import { createTempDb, type TempDb } from "../../test/temp-db";
 import { DEFAULT_ASSUMPTIONS } from "../scoring/assumptions";
@@ -16,7 +16,8 @@ import { createAssumptionSet } from "./mutations/assumption-sets";
 import { marketFiguresOf, saveMarketFigures, saveOverrides } from "./mutations/company";
 import { applyEvent } from "./mutations/events";
 import { revertChange } from "./mutations/revert";
-import { contractInputOf, deleteSite, saveContract, saveSite } from "./mutations/sites-contracts";
+import { contractInputOf, deleteSite, deleteSiteChange, saveContract, saveSite, saveSiteChange } from "./mutations/sites-contracts";
+import { applyUpdate } from "./updates";
 import { fillSiteCountries } from "./site-countries";
 
 const ROOT = path.join(__dirname, "..", "..");
@@ -28,7 +29,7 @@ const temps: TempDb[] = [];
 async function seeded() {
   const t = await createTempDb();
   temps.push(t);
-  await seedDefault(t.db);
+  await seedSnapshot(t.db);
   return t;
 }
 async function empty() {
@@ -203,6 +204,12 @@ async function makeEdits(t: TempDb) {
   ok(await createAssumptionSet(t.db, { name: "Bear", values: { ...DEFAULT_ASSUMPTIONS, buildCostLowUsdPerW: 9, buildCostBaseUsdPerW: 10 } }, null));
   const priceEntry = await t.db.auditEntry.findFirstOrThrow({ where: { field: "sharePriceUsd" } });
   ok(await revertChange(t.db, { auditId: priceEntry.id }, "analyst"));
+  // figures over time: an update batch (new points and a correction), and site changes, one of them deleted
+  ok(await applyUpdate(t.db, readFileSync(path.join(__dirname, "../../prisma/updates/2026-h1.json"), "utf8"), { name: "2026-h1.json", user: "analyst" }));
+  const change = { site: "Test Campus", date: "2026-03", stage: "under_construction" as const, source: "https://example.com/c" };
+  ok(await saveSiteChange(t.db, { ticker: "SLNH", change }, "analyst"));
+  const gone = ok(await saveSiteChange(t.db, { ticker: "SLNH", change: { ...change, date: "2026-04-02", grossMw: 250 } }, "analyst"));
+  ok(await deleteSiteChange(t.db, { ticker: "SLNH", id: gone.data.id, version: 1 }, "analyst"));
   return { doomedSiteId: doomed.data.id, eventId: ev.id };
 }
 
@@ -267,13 +274,17 @@ describe("JSON export / import", () => {
     expect(tables.AssumptionSet.map((s) => s.name)).toEqual(["Base", "Bear"]);
     expect(tables.Contract.find((c) => c.fromEventId === eventId)).toBeTruthy();
     expect(tables.Event.find((e) => e.id === eventId)!.appliedAt).toMatch(/^\d{4}-\d\d-\d\dT.*Z$/);
-    expect(tables.Company.find((c) => c.ticker === "CORZ")).toMatchObject({ version: 4, assumptionOverrides: { buildCostBaseUsdPerW: 12.5 } });
+    expect(tables.Company.find((c) => c.ticker === "CORZ")).toMatchObject({ version: 5, assumptionOverrides: { buildCostBaseUsdPerW: 12.5 } }) // figures, overrides, revert, the update batch;
     const audit = tables.AuditEntry;
     expect(audit.some((e) => typeof e.before === "object" && e.before !== null && typeof e.after === "object" && e.after !== null)).toBe(true);
     expect(audit.some((e) => e.before === null && e.field === "(record)")).toBe(true);
     expect(audit.some((e) => e.revertOf !== null)).toBe(true);
     expect(tables.Site.some((s) => s.version === 2)).toBe(true);
     expect(tables.Site.some((s) => s.id === doomedSiteId)).toBe(false);
+    expect(tables.UpdateBatch).toHaveLength(1);
+    expect(audit.filter((e) => e.batchId === tables.UpdateBatch[0].id).length).toBeGreaterThan(30);
+    expect(tables.SiteChange).toHaveLength(1);
+    expect(tables.Fact.filter((f) => f.origin === "update").length).toBeGreaterThan(30);
 
     const b = await empty();
     const counts = await importAll(b.db, parsed);
@@ -371,7 +382,7 @@ describe("npm scripts (end to end)", () => {
     expect(backup.code, backup.stderr).toBe(0);
     expect(backup.stdout).toMatch(/Backed up .* → .*a\.db \(\d+ KiB, integrity ok, \d+ ms\)\n {2}AssumptionSet 2, AuditEntry \d+, BalanceSheetEvent 66, Company 18/);
     expect(exp.code, exp.stderr).toBe(0);
-    expect(exp.stdout).toMatch(/^Exported Company 18, Fact \d+, Site \d+, Event 51, Contract 15, BalanceSheetEvent 66, AssumptionSet 2, AuditEntry \d+, DatasetMeta 1 → /);
+    expect(exp.stdout).toMatch(/^Exported Company 18, Fact \d+, Site \d+, SiteChange 1, Event 51, Contract 15, BalanceSheetEvent 66, AssumptionSet 2, UpdateBatch 1, AuditEntry \d+, DatasetMeta 1 → /);
     expect(badRestore.code).toBe(1);
     expect(badRestore.stderr).toMatch(/^db:restore: Backup junk\.db failed the integrity check/);
     expect(badRestore.stderr).not.toMatch(/\n\s+at /); // no stack trace

@@ -25,7 +25,9 @@ import { assertAppSchema, assertRegularFile, hasPendingMigrations, realPathOf, s
 export { BackupError };
 
 /** The tables of prisma/schema.prisma. */
-export const APP_TABLES = ["Company", "Fact", "Site", "Contract", "Event", "BalanceSheetEvent", "AssumptionSet", "AuditEntry", "DatasetMeta"] as const;
+export const APP_TABLES = [
+  "Company", "Fact", "Site", "SiteChange", "Contract", "Event", "BalanceSheetEvent", "AssumptionSet", "UpdateBatch", "AuditEntry", "DatasetMeta",
+] as const;
 /**
  * The tables every version of the app has had (the first migration's); a file without them is not a
  * Watt Screener database. Tables added since are checked against the backup's own migrations

@@ -16,13 +16,14 @@ import {
   POWER_STRATEGIES, SHARE_BASES, SITE_STAGES, SITE_USES,
 } from "../domain/enums";
 import { contractSchema, ownershipShare } from "../domain/schemas";
+import { FACT_ORIGINS } from "../domain/history";
 import { assumptionOverridesSchema, assumptionsSchema, withDefaults } from "../scoring/assumptions";
 import { Prisma } from "../generated/prisma/client";
 import type { Db } from "./db-client";
 import { checkDomainRules, fileShapeProblems } from "./import-rules";
 
 export const EXPORT_FORMAT = "watt-screener-export";
-export const EXPORT_FORMAT_VERSION = 2;
+export const EXPORT_FORMAT_VERSION = 3;
 
 // ── Column schemas ───────────────────────────────────────────────────────────────────────────────────
 // Each table's strict schema lists its columns in the order they are written to the file. Values are
@@ -47,7 +48,15 @@ const companyRow = z.strictObject({
 });
 const factRow = z.strictObject({
   id, companyId: fk, key: str.min(1), value: float, asOf: str, sourceUrl: str, note: str.nullable(),
-  basis: z.enum(SHARE_BASES).nullable(), low: float.nullable(), high: float.nullable(), origin: str.min(1), version,
+  basis: z.enum(SHARE_BASES).nullable(), low: float.nullable(), high: float.nullable(), origin: z.enum(FACT_ORIGINS),
+  snapshotPoint: z.boolean(), recordedAt: isoDateTime.nullable(), recordedBy: str.nullable(), version,
+});
+const siteChangeRow = z.strictObject({
+  id, companyId: fk, siteId: fk, date: str, stage: z.enum(SITE_STAGES).nullable(), grossMw: float.nullable(), itMw: float.nullable(),
+  sourceUrl: str, note: str.nullable(), position, version,
+});
+const updateBatchRow = z.strictObject({
+  id, at: isoDateTime, user: str.nullable(), name: str, description: str, sha256: str, rows: int, newPoints: int, corrections: int, unchanged: int,
 });
 const siteRow = z.strictObject({
   id, companyId: fk, name: str.min(1), location: str.nullable(), country: str.nullable(),
@@ -85,8 +94,8 @@ const assumptionSetRow = z.strictObject({
   id, name: str.min(1), isDefault: z.boolean(), values: z.preprocess(withDefaults, assumptionsSchema), version, createdAt: isoDateTime, updatedAt: isoDateTime,
 });
 const auditEntryRow = z.strictObject({
-  id, at: isoDateTime, entity: z.enum(["Company", "Fact", "Site", "Contract", "Event", "BalanceSheetEvent", "AssumptionSet"]), entityId: int,
-  companyId: int.nullable(), field: str.min(1), before: json, after: json, user: str.nullable(), revertOf: int.nullable(),
+  id, at: isoDateTime, entity: z.enum(["Company", "Fact", "Site", "SiteChange", "Contract", "Event", "BalanceSheetEvent", "AssumptionSet"]), entityId: int,
+  companyId: int.nullable(), field: str.min(1), before: json, after: json, user: str.nullable(), revertOf: int.nullable(), batchId: int.nullable(),
 });
 const datasetMetaRow = z.strictObject({
   id, snapshot: str, currency: str, notes: str, loadedAt: isoDateTime, sourceFile: str, datasetVersion: int, correctionsFile: str.nullable(),
@@ -95,12 +104,14 @@ const datasetMetaRow = z.strictObject({
 /** Tables in foreign-key order (parents first): the insert order; deletes go in reverse. */
 const TABLES = {
   Company: { schema: companyRow, model: "company", datetimes: ["updatedAt"], nullableJson: [] },
-  Fact: { schema: factRow, model: "fact", datetimes: [], nullableJson: [] },
+  Fact: { schema: factRow, model: "fact", datetimes: ["recordedAt"], nullableJson: [] },
   Site: { schema: siteRow, model: "site", datetimes: [], nullableJson: [] },
+  SiteChange: { schema: siteChangeRow, model: "siteChange", datetimes: [], nullableJson: [] },
   Event: { schema: eventRow, model: "event", datetimes: ["appliedAt"], nullableJson: ["contractJson"] },
   Contract: { schema: contractRow, model: "contract", datetimes: [], nullableJson: ["siteAllocations"] },
   BalanceSheetEvent: { schema: balanceSheetEventRow, model: "balanceSheetEvent", datetimes: [], nullableJson: [] },
   AssumptionSet: { schema: assumptionSetRow, model: "assumptionSet", datetimes: ["createdAt", "updatedAt"], nullableJson: [] },
+  UpdateBatch: { schema: updateBatchRow, model: "updateBatch", datetimes: ["at"], nullableJson: [] },
   AuditEntry: { schema: auditEntryRow, model: "auditEntry", datetimes: ["at"], nullableJson: ["before", "after"] },
   DatasetMeta: { schema: datasetMetaRow, model: "datasetMeta", datetimes: ["loadedAt"], nullableJson: [] },
 } as const;
@@ -195,7 +206,7 @@ const rowLabel = (t: TableName, row: unknown, index: number) => {
 export function validateExport(input: unknown): { file: ExportFile | null; problems: string[] } {
   const shape = fileShapeProblems(input); // before any zod schema: they recurse
   if (shape.length) return { file: null, problems: shape };
-  const raw = upgradeV1(input);
+  const raw = upgradeV2(upgradeV1(input));
   const header = headerSchema.safeParse(raw);
   if (!header.success) return { file: null, problems: header.error.issues.map((i) => `${formatPath(i.path) || "(file)"} — ${i.message}`) };
   const tables = header.data.tables as Record<TableName, unknown[]>;
@@ -241,7 +252,7 @@ export function validateExport(input: unknown): { file: ExportFile | null; probl
     });
   };
   unique("Company", ["ticker"], "ticker");
-  unique("Fact", ["companyId", "key"], "fact key for the company");
+  unique("Fact", ["companyId", "key", "asOf"], "point (figure and as-of) for the company");
   unique("Site", ["companyId", "name"], "site name for the company");
   unique("Contract", ["code"], "contract code");
   unique("Contract", ["fromEventId"], "source event");
@@ -259,6 +270,13 @@ export function validateExport(input: unknown): { file: ExportFile | null; probl
   ref("Contract", "siteId", "Site");
   ref("Contract", "fromEventId", "Event");
   ref("BalanceSheetEvent", "companyId", "Company");
+  ref("SiteChange", "companyId", "Company");
+  ref("SiteChange", "siteId", "Site");
+  ref("AuditEntry", "batchId", "UpdateBatch");
+  tables.SiteChange.forEach((row, i) => {
+    const site = ids.Site.get(get(row, "siteId") as number);
+    if (site !== undefined && get(site, "companyId") !== get(row, "companyId")) add("SiteChange", row, i, "siteId", `Site id ${get(row, "siteId")} belongs to another company`);
+  });
   // Allocations name sites of the contract's own company (a JSON column, so not a database constraint).
   tables.Contract.forEach((row, i) => {
     const allocations = get(row, "siteAllocations");
@@ -298,7 +316,7 @@ function upgradeV1(raw: unknown): unknown {
   const add = (t: string, cols: Record<string, unknown>) => rows(t).map((r) => (r && typeof r === "object" ? { ...r, ...cols, ...r } : r));
   return {
     ...f,
-    formatVersion: EXPORT_FORMAT_VERSION,
+    formatVersion: 2,
     tables: {
       ...f.tables,
       Fact: add("Fact", { low: null, high: null, origin: "dataset" }),
@@ -306,6 +324,33 @@ function upgradeV1(raw: unknown): unknown {
       Contract: add("Contract", { companyFundedCapexMw: null, siteAllocations: null, companyShare: 1 }),
       BalanceSheetEvent: f.tables.BalanceSheetEvent ?? [],
       DatasetMeta: add("DatasetMeta", { datasetVersion: 1, correctionsFile: null }),
+    },
+  };
+}
+
+/**
+ * An export written before figures had a history (formatVersion 2) as this version's file, as the
+ * migration leaves such a database: each point keeps its row, the dataset's and corrections' points stand
+ * for the snapshot, nobody is recorded as their author; no site changes or update batches yet.
+ */
+function upgradeV2(raw: unknown): unknown {
+  const f = raw as { format?: unknown; formatVersion?: unknown; tables?: Record<string, unknown> };
+  if (!f || typeof f !== "object" || f.format !== EXPORT_FORMAT || f.formatVersion !== 2 || !f.tables || typeof f.tables !== "object") return raw;
+  const rows = (t: string) => (Array.isArray(f.tables![t]) ? (f.tables![t] as Record<string, unknown>[]) : []);
+  const add = (t: string, cols: (r: Record<string, unknown>) => Record<string, unknown>) =>
+    rows(t).map((r) => (r && typeof r === "object" ? { ...r, ...cols(r), ...r } : r));
+  const insertAfter = (r: Record<string, unknown>, after: string, cols: Record<string, unknown>) =>
+    Object.fromEntries(Object.entries(r).flatMap(([k, v]) => (k === after ? [[k, v], ...Object.entries(cols)] : [[k, v]])));
+  return {
+    ...f,
+    formatVersion: EXPORT_FORMAT_VERSION,
+    tables: {
+      ...f.tables,
+      Fact: rows("Fact").map((r) => (r && typeof r === "object" && !("snapshotPoint" in r)
+        ? insertAfter(r, "origin", { snapshotPoint: r.origin === "dataset" || r.origin === "correction", recordedAt: null, recordedBy: null }) : r)),
+      SiteChange: f.tables.SiteChange ?? [],
+      UpdateBatch: f.tables.UpdateBatch ?? [],
+      AuditEntry: add("AuditEntry", () => ({ batchId: null })),
     },
   };
 }

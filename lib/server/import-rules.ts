@@ -10,10 +10,10 @@ import type { z } from "zod";
 import { factMeta } from "../domain/facts";
 import { assumptionSetCreateSchema, marketFiguresSchema } from "../domain/forms";
 import {
-  balanceSheetEventSchema, companySchema, contractSchema, datasetSchema, eventSchema, isWellFormedText, powerTotalsSchema, siteSchema,
+  balanceSheetEventSchema, companySchema, contractSchema, datasetSchema, eventSchema, isWellFormedText, powerTotalsSchema, siteSchema, siteChangeSchema,
 } from "../domain/schemas";
-import type { BalanceSheetEvent, Contract, Fact, Site } from "../generated/prisma/client";
-import { balanceSheetEventToInput, contractToInput, factToInput, siteToInput } from "./rows";
+import type { BalanceSheetEvent, Contract, Fact, Site, SiteChange } from "../generated/prisma/client";
+import { balanceSheetEventToInput, contractToInput, factToInput, siteChangeToInput, siteToInput } from "./rows";
 
 /** Deepest nesting an export has is ~8 (file → tables → table → row → audit JSON → record → values). */
 export const MAX_DEPTH = 32;
@@ -101,6 +101,8 @@ export function checkDomainRules(tables: Record<string, { row: Row; index: numbe
   }
   for (const { row, index } of tables.Contract ?? [])
     check(report, "Contract", row, index, contractSchema, contractToInput(row as unknown as Contract, (id) => siteNames.get(id) ?? null));
+  for (const { row, index } of tables.SiteChange ?? [])
+    check(report, "SiteChange", row, index, siteChangeSchema, siteChangeToInput(row as unknown as SiteChange, (id) => siteNames.get(id) ?? null), "", { source: "sourceUrl" });
   for (const { row, index } of tables.BalanceSheetEvent ?? [])
     check(report, "BalanceSheetEvent", row, index, balanceSheetEventSchema, balanceSheetEventToInput(row as unknown as BalanceSheetEvent), "", { sources: "sourceUrls" });
   for (const { row, index } of tables.Event ?? [])

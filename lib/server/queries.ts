@@ -1,30 +1,15 @@
 // Server-only reads. Pages, route handlers and scripts go through these, never through Prisma directly.
 import type { Db } from "./db-client";
-import { FACTS, SCORED_FACT_KEYS } from "../domain/facts";
-import { toScoringCompany } from "../domain/to-scoring";
-import { companyRecordOf, type CompanyRows } from "./rows";
+import { FACTS } from "../domain/facts";
+import { loadTimeline, scoringCompaniesAt, viewDateFor } from "./timeline";
 import { defaultSetOf, loadStoredSets, type AssumptionSetInfo } from "./stored-sets";
 
-const companyInclude = { facts: true, sites: true, contracts: true, balanceSheetEvents: true } as const;
-
-export async function loadCompanyRows(db: Db): Promise<CompanyRows[]> {
-  return db.company.findMany({ include: companyInclude, orderBy: { ticker: "asc" } });
+/** Every company as scoring input on a view date (the latest the data supports unless `asOf`). */
+export async function loadScoringCompanies(db: Db, asOf?: string | null) {
+  const timeline = await loadTimeline(db);
+  const viewDate = viewDateFor(timeline, asOf);
+  return { timeline, viewDate, companies: scoringCompaniesAt(timeline, viewDate) };
 }
-
-/** Every company as scoring input, through the same record mapping as the company page and the editor. */
-export async function loadScoringCompanies(db: Db) {
-  const rows = await db.company.findMany({
-    include: { ...companyInclude, facts: { where: { key: { in: SCORED_FACT_KEYS } } } },
-    orderBy: { ticker: "asc" },
-  });
-  return rows.map((r) => toScoringCompany(companyRecordOf(r)));
-}
-
-/**
- * The date the screen is looked at: the dataset's snapshot. Figures dated after it (the snapshot rule
- * allows up to 2025-12-31) are used as they stand; balance-sheet events up to it are rolled in (§10.1).
- */
-export const viewDateOf = (meta: { snapshot: string } | null) => meta?.snapshot ?? "2025-11-21";
 
 export type { AssumptionSetInfo } from "./stored-sets";
 
@@ -48,10 +33,11 @@ export async function loadCompanyDetail(db: Db, ticker: string) {
   return db.company.findUnique({
     where: { ticker },
     include: {
-      facts: true,
+      facts: { orderBy: [{ key: "asc" }, { asOf: "desc" }] },
       sites: { orderBy: { position: "asc" } },
-      contracts: { orderBy: { position: "asc" } },
-      events: { orderBy: [{ date: "asc" }, { position: "asc" }] },
+      siteChanges: { orderBy: [{ date: "asc" }, { position: "asc" }] },
+      contracts: { orderBy: { position: "asc" }, include: { fromEvent: { select: { date: true } } } },
+      events: { orderBy: [{ date: "asc" }, { position: "asc" }], include: { appliedContract: { select: { id: true } } } },
       balanceSheetEvents: { orderBy: [{ position: "asc" }, { id: "asc" }] },
     },
   });
@@ -64,7 +50,7 @@ const FIELD_LABELS: Record<string, string> = {
   ...Object.fromEntries(FACTS.map((f) => [f.key, f.label.toLowerCase()])),
 };
 
-const ENTITY_LABEL: Record<string, string> = { BalanceSheetEvent: "balance-sheet event", AssumptionSet: "assumption set" };
+const ENTITY_LABEL: Record<string, string> = { BalanceSheetEvent: "balance-sheet event", AssumptionSet: "assumption set", SiteChange: "site change" };
 
 /** A company's audit trail, newest first, with a readable label per entry. */
 export async function loadCompanyHistory(db: Db, companyId: number, take = 200) {
@@ -87,4 +73,9 @@ export async function loadCompanyHistory(db: Db, companyId: number, take = 200) 
       user: e.user, revertOf: e.revertOf, label: `${what}${FIELD_LABELS[e.field] ?? e.field}`,
     };
   });
+}
+
+/** The bulk updates applied, newest first. */
+export async function loadUpdateBatches(db: Db, take = 30) {
+  return db.updateBatch.findMany({ orderBy: { id: "desc" }, take });
 }

@@ -1,10 +1,11 @@
 // Conversions between domain inputs (the dataset / form shape, lib/domain/schemas.ts) and database
 // columns. Shared by the seed, the writes and the edit pages so the two shapes never drift apart.
-import type { BalanceSheetEventInput, ContractInput, FactInput, SiteInput } from "../domain/schemas";
-import type { CompanyRecord, FactValue } from "../domain/to-scoring";
+import type { CompanyHistory, DatedContract, FactOrigin, FactPoint } from "../domain/history";
+import { contractSchema, type BalanceSheetEventInput, type ContractInput, type FactInput, type SiteChangeInput, type SiteInput } from "../domain/schemas";
+import type { FactValue } from "../domain/to-scoring";
 import { FACT_KEYS, type FactKey } from "../domain/facts";
 import { parseOverrides } from "./overrides";
-import type { BalanceSheetEvent, Company, Contract, Fact, Site } from "../generated/prisma/client";
+import type { BalanceSheetEvent, Company, Contract, Event, Fact, Site, SiteChange } from "../generated/prisma/client";
 
 export const SITE_FIELDS = [
   "name", "location", "country", "grossMw", "grossMwAsOf", "grossMwSourceUrl", "grossMwNote", "itMw", "itMwAsOf", "itMwSourceUrl",
@@ -122,27 +123,71 @@ export function factColumns(v: FactValue) {
   return { value: v.value, asOf: v.asOf, sourceUrl: v.source, note: v.note ?? null, basis: v.basis ?? null, low: v.low ?? null, high: v.high ?? null };
 }
 
-/** The figures of a company keyed by fact key, each null when the company has no such row. */
-export function figuresOf(facts: Fact[]): Record<FactKey, FactValue | null> {
-  return Object.fromEntries(FACT_KEYS.map((k) => {
-    const f = facts.find((x) => x.key === k);
-    return [k, f ? factToInput(f) : null];
-  })) as Record<FactKey, FactValue | null>;
+/** A stored point of a figure, as the history reads it. */
+export function factPointOf(f: Fact): FactPoint {
+  return { key: f.key as FactKey, value: factToInput(f), origin: f.origin as FactOrigin, snapshot: f.snapshotPoint, recordedAt: f.recordedAt?.toISOString() ?? null };
 }
 
-export type CompanyRows = Company & { facts: Fact[]; sites: Site[]; contracts: Contract[]; balanceSheetEvents: BalanceSheetEvent[] };
+/** Each figure's point in `points` (a map from pointsAt/latestPoints) as the form and record shape. */
+export function figuresFrom(points: Map<FactKey, FactPoint>): Record<FactKey, FactValue | null> {
+  return Object.fromEntries(FACT_KEYS.map((k) => [k, points.get(k)?.value ?? null])) as Record<FactKey, FactValue | null>;
+}
+
+export const SITE_CHANGE_FIELDS = ["siteId", "date", "stage", "grossMw", "itMw", "sourceUrl", "note"] as const;
+export type SiteChangeColumns = Pick<SiteChange, (typeof SITE_CHANGE_FIELDS)[number]>;
+
+export function siteChangeColumns(c: SiteChangeInput, siteId: number): SiteChangeColumns {
+  return { siteId, date: c.date, stage: c.stage ?? null, grossMw: c.grossMw ?? null, itMw: c.itMw ?? null, sourceUrl: c.source, note: c.note ?? null };
+}
+
+export function siteChangeToInput(c: SiteChange, siteNameOf: (id: number) => string | null): SiteChangeInput {
+  return {
+    site: siteNameOf(c.siteId) ?? `(removed site ${c.siteId})`, date: c.date, stage: c.stage as SiteChangeInput["stage"],
+    grossMw: c.grossMw, itMw: c.itMw, source: c.sourceUrl, note: c.note,
+  };
+}
+
+/** What a company's history is read from: every point, site change, contract and later event. */
+export const HISTORY_INCLUDE = {
+  facts: true,
+  sites: true,
+  siteChanges: true,
+  contracts: { include: { fromEvent: { select: { date: true } } } },
+  events: { include: { appliedContract: { select: { id: true } } } },
+  balanceSheetEvents: true,
+} as const;
+
+export type CompanyRows = Company & {
+  facts: Fact[]; sites: Site[]; siteChanges: SiteChange[]; balanceSheetEvents: BalanceSheetEvent[];
+  contracts: (Contract & { fromEvent: { date: string } | null })[];
+  events: (Event & { appliedContract: { id: number } | null })[];
+};
 
 const byPosition = <T extends { position: number; id: number }>(rows: T[]) => [...rows].sort((x, y) => x.position - y.position || x.id - y.id);
 
-/** A company's rows as the record it is scored from (lib/domain/to-scoring.ts). */
-export function companyRecordOf(c: CompanyRows): CompanyRecord {
+/**
+ * A company's rows as its history (lib/domain/history.ts). A later event's contract joins from the event's
+ * date unless it has been applied (then its Contract row counts, from the same date); a stored event
+ * contract that no longer passes the contract schema is left out rather than guessed at.
+ */
+export function historyOf(c: CompanyRows): CompanyHistory {
   const siteName = new Map(c.sites.map((s) => [s.id, s.name]));
+  const nameOf = (id: number) => siteName.get(id) ?? null;
+  const contracts: DatedContract[] = byPosition(c.contracts).map((k) => ({
+    contract: contractToInput(k, nameOf), countsFrom: k.fromEvent?.date ?? k.signedDate, fromEvent: false,
+  }));
+  for (const e of byPosition(c.events)) {
+    if (e.contractJson == null || e.appliedContract) continue;
+    const parsed = contractSchema.safeParse(e.contractJson);
+    if (parsed.success) contracts.push({ contract: parsed.data, countsFrom: e.date, fromEvent: true });
+  }
   return {
     ticker: c.ticker,
     name: c.name,
-    figures: figuresOf(c.facts),
+    points: c.facts.map(factPointOf),
     sites: byPosition(c.sites).map(siteToInput),
-    contracts: byPosition(c.contracts).map((k) => contractToInput(k, (id) => siteName.get(id) ?? null)),
+    siteChanges: byPosition(c.siteChanges).map((x) => siteChangeToInput(x, nameOf)),
+    contracts,
     balanceSheetEvents: byPosition(c.balanceSheetEvents).map(balanceSheetEventToInput),
     overrides: parseOverrides(c.assumptionOverrides),
   };

@@ -6,8 +6,10 @@ import type { ScoringCompany } from "../scoring/types";
 import { toScoringCompany } from "../domain/to-scoring";
 import { toScreenerRow } from "../view/rows";
 import type { Db } from "./db-client";
-import { loadCompanyDetail, loadDatasetMeta, loadScoringCompanies, viewDateOf, type AssumptionSetInfo } from "./queries";
-import { companyRecordOf } from "./rows";
+import { recordAt } from "../domain/history";
+import { daysBetween, startOfPeriod } from "../scoring/dates";
+import { loadCompanyDetail, loadDatasetMeta, loadScoringCompanies, type AssumptionSetInfo } from "./queries";
+import { loadTimeline, viewDateFor } from "./timeline";
 import { defaultSetOf, loadStoredSets } from "./stored-sets";
 
 export class UnknownAssumptionSet extends Error {
@@ -37,18 +39,45 @@ function countryGap(companies: ScoringCompany[]) {
   return { sites: missing, companies: companies.filter((c) => c.sites.some((x) => x.country == null)).length };
 }
 
-export async function loadScreen(db: Db, setName?: string) {
-  const [{ set, sets }, companies, meta] = await Promise.all([chooseSet(db, setName), loadScoringCompanies(db), loadDatasetMeta(db)]);
-  const viewDate = viewDateOf(meta);
-  const scored = screen(companies, set.values, { viewDate });
-  return { set, sets, meta, viewDate, scored, rows: scored.map(toScreenerRow), countryGap: countryGap(companies) };
+/**
+ * How old the prices are on the view date: the range and median over the companies that have one. A
+ * price dated after the view date (the snapshot rule lets one stand for the snapshot) is counted apart.
+ */
+function priceAges(companies: ScoringCompany[], viewDate: string) {
+  const ages: number[] = [];
+  let later = 0;
+  for (const c of companies) {
+    const d = c.sharePriceUsd ? daysBetween(startOfPeriod(c.sharePriceUsd.asOf) ?? c.sharePriceUsd.asOf, viewDate) : null;
+    if (d == null) continue;
+    if (d < 0) later++;
+    else ages.push(d);
+  }
+  ages.sort((a, b) => a - b);
+  if (ages.length === 0) return later ? { min: 0, max: 0, median: 0, count: 0, later } : null;
+  const mid = ages.length >> 1;
+  return { min: ages[0], max: ages[ages.length - 1], median: ages.length % 2 ? ages[mid] : (ages[mid - 1] + ages[mid]) / 2, count: ages.length, later };
 }
 
-export async function loadCompanyScore(db: Db, ticker: string, setName?: string) {
-  const [{ set, sets }, company, meta] = await Promise.all([chooseSet(db, setName), loadCompanyDetail(db, ticker), loadDatasetMeta(db)]);
-  if (!company) return null;
-  const viewDate = viewDateOf(meta);
-  const record = companyRecordOf(company);
+export async function loadScreen(db: Db, setName?: string, asOf?: string | null) {
+  const [{ set, sets }, { timeline, viewDate, companies }, meta] = await Promise.all([
+    chooseSet(db, setName), loadScoringCompanies(db, asOf), loadDatasetMeta(db),
+  ]);
+  const scored = screen(companies, set.values, { viewDate });
+  return {
+    set, sets, meta, viewDate, scored, rows: scored.map(toScreenerRow), countryGap: countryGap(companies),
+    dates: { snapshot: timeline.snapshot, latest: timeline.latest, today: timeline.today }, priceAges: priceAges(companies, viewDate),
+  };
+}
+
+export async function loadCompanyScore(db: Db, ticker: string, setName?: string, asOf?: string | null) {
+  const [{ set, sets }, company, timeline] = await Promise.all([chooseSet(db, setName), loadCompanyDetail(db, ticker), loadTimeline(db)]);
+  const history = timeline.histories.find((h) => h.ticker === ticker);
+  if (!company || !history) return null;
+  const viewDate = viewDateFor(timeline, asOf);
+  const record = recordAt(history, viewDate, timeline.snapshot);
   const input = toScoringCompany(record);
-  return { set, sets, company, record, input, viewDate, score: scoreCompany(input, set.values, { viewDate }) };
+  return {
+    set, sets, company, history, record, input, viewDate, score: scoreCompany(input, set.values, { viewDate }),
+    dates: { snapshot: timeline.snapshot, latest: timeline.latest, today: timeline.today },
+  };
 }

@@ -23,8 +23,14 @@ const finite = (min: number, max: number) =>
     else if (n < min || n > max) ctx.addIssue({ code: "custom", message: `Must be between ${min} and ${max}` });
     return n;
   });
+const dayExists = (v: string) => {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return true;
+  const [y, m, d] = v.split("-").map(Number);
+  return d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
+};
 const oracleSchema = z.strictObject({
   set: z.string().trim().min(1).max(60).optional(),
+  asOf: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { error: "Use YYYY-MM-DD" }).refine(dayExists, { error: "No such day in that month" }).optional(),
   q: z.string().max(100).optional(),
   sort: z.string().regex(new RegExp(`^(${COLUMN_IDS.join("|")})\\.(asc|desc)$`), { error: "Use <column>.asc or <column>.desc with a known column" }).optional(),
   tier: list(["1", "2", "3"] as const, "tier").optional(),
@@ -60,7 +66,7 @@ function oracle(input: ParamsInput): ParseViewResult {
   return {
     ok: true,
     view: {
-      set: p.set, q: p.q ?? "", sort: { id: sortId, dir: sortDir }, tiers: (p.tier ?? []).map(Number).sort() as Tier[],
+      set: p.set, asOf: p.asOf, q: p.q ?? "", sort: { id: sortId, dir: sortDir }, tiers: (p.tier ?? []).map(Number).sort() as Tier[],
       flags: p.flag ?? [], minDiscountPct: p.minDiscount, minContractedMw: p.minContracted,
       cols: p.cols && p.cols.length ? p.cols : DEFAULT_VISIBLE, chartX: p.x ?? "contracted",
     },
@@ -77,12 +83,12 @@ function expectSame(input: ParamsInput) {
   }
 }
 
-const NAMES = ["set", "q", "sort", "tier", "flag", "minDiscount", "minContracted", "cols", "x", "bogus", "__proto__", "constructor", "Set"];
+const NAMES = ["set", "asOf", "q", "sort", "tier", "flag", "minDiscount", "minContracted", "cols", "x", "bogus", "__proto__", "constructor", "Set"];
 const VALUES = fc.oneof(
   fc.string({ maxLength: 12 }),
   fc.constantFrom("", " ", "  Bear ", "1", "1,2", "3,1,1", "7", ",,,", "1, 2 ,", "-0", "1e3", "1e7", "0x10", " 5 ", "Infinity", "NaN", "-10000", "100.5",
     "ticker.asc", "discountBase.desc", "password.asc", "ticker.up", "tier", "contracted", "Tier", "gpu-funding", "gpu-funding,cheap",
-    "rank,ticker,cqs", "rank,zzz", "below-build-cost, no-price"),
+    "rank,ticker,cqs", "rank,zzz", "below-build-cost, no-price", "2026-06-30", "2025-02-30", "2026-6-30", "2026-02-29", "2024-02-29"),
   fc.integer({ min: 0, max: 700 }).map((n) => "9,".repeat(n)),
   fc.integer({ min: 15, max: 130 }).map((n) => "a".repeat(n)),
   fc.integer({ min: 15, max: 25 }).map((n) => "1".repeat(n)),

@@ -6,6 +6,8 @@ import { COLUMN_IDS, DEFAULT_VISIBLE, type ColumnId } from "./columns";
 export type SortDir = "asc" | "desc";
 export interface View {
   set?: string;
+  /** the view date (YYYY-MM-DD); undefined = the latest date the data supports */
+  asOf?: string;
   q: string;
   sort: { id: ColumnId; dir: SortDir };
   tiers: Tier[];
@@ -19,7 +21,7 @@ export interface View {
 export const DEFAULT_SORT = { id: "discountBase", dir: "desc" } as const satisfies View["sort"];
 /** Every key present (optional ones as undefined), so spreading it over a view resets everything. */
 export const DEFAULT_VIEW: View = {
-  set: undefined, q: "", sort: DEFAULT_SORT, tiers: [], flags: [], minDiscountPct: undefined, minContractedMw: undefined,
+  set: undefined, asOf: undefined, q: "", sort: DEFAULT_SORT, tiers: [], flags: [], minDiscountPct: undefined, minContractedMw: undefined,
   cols: DEFAULT_VISIBLE, chartX: "contracted",
 };
 
@@ -28,7 +30,7 @@ export const DEFAULT_VIEW: View = {
 // ones the zod schema gave, word for word; params.test.ts checks it against that schema.
 
 /** Parameter names in the order their errors are reported. These names, and only these, are accepted. */
-export const VIEW_PARAM_NAMES = ["set", "q", "sort", "tier", "flag", "minDiscount", "minContracted", "cols", "x"] as const;
+export const VIEW_PARAM_NAMES = ["set", "asOf", "q", "sort", "tier", "flag", "minDiscount", "minContracted", "cols", "x"] as const;
 type ParamName = (typeof VIEW_PARAM_NAMES)[number];
 
 const tooBig = (max: number) => `Too big: expected string to have <=${max} characters`;
@@ -51,8 +53,17 @@ function finite(s: string, min: number, max: number, errors: string[]): number |
   return n;
 }
 
+const DAY_PATTERN = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
+/** Why `v` is not a view date (a real YYYY-MM-DD), or null. Pages other than the screener use it too. */
+export function asOfProblem(v: string): string | null {
+  if (!DAY_PATTERN.test(v)) return "Use YYYY-MM-DD";
+  const [y, m, d] = v.split("-").map(Number);
+  return d > new Date(Date.UTC(y, m, 0)).getUTCDate() ? "No such day in that month" : null;
+}
+
 interface Parsed {
-  set?: string; q?: string; sort?: string; tier?: ("1" | "2" | "3")[]; flag?: Flag[]; minDiscount?: number; minContracted?: number;
+  set?: string; asOf?: string; q?: string; sort?: string; tier?: ("1" | "2" | "3")[]; flag?: Flag[]; minDiscount?: number; minContracted?: number;
   cols?: ColumnId[]; x?: "contracted" | "tier";
 }
 
@@ -63,6 +74,12 @@ function parseParam(name: ParamName, v: string, out: Parsed, errors: string[]) {
       if (t.length < 1) errors.push("Too small: expected string to have >=1 characters");
       if (t.length > 60) errors.push(tooBig(60));
       out.set = t;
+      break;
+    }
+    case "asOf": {
+      const problem = asOfProblem(v);
+      if (problem) errors.push(problem);
+      out.asOf = v;
       break;
     }
     case "q":
@@ -130,6 +147,7 @@ export function parseView(input: ParamsInput): ParseViewResult {
     ok: true,
     view: {
       set: p.set,
+      asOf: p.asOf,
       q: p.q ?? "",
       sort: { id: sortId, dir: sortDir },
       tiers: (p.tier ?? []).map(Number).sort() as Tier[],
@@ -146,6 +164,7 @@ export function parseView(input: ParamsInput): ParseViewResult {
 export function serializeView(view: View): URLSearchParams {
   const out = new URLSearchParams();
   if (view.set) out.set("set", view.set);
+  if (view.asOf) out.set("asOf", view.asOf);
   if (view.q) out.set("q", view.q);
   if (view.sort.id !== DEFAULT_SORT.id || view.sort.dir !== DEFAULT_SORT.dir) out.set("sort", `${view.sort.id}.${view.sort.dir}`);
   if (view.tiers.length) out.set("tier", view.tiers.join(","));
@@ -157,3 +176,15 @@ export function serializeView(view: View): URLSearchParams {
   if (view.chartX !== "contracted") out.set("x", view.chartX);
   return out;
 }
+
+/** "?set=…&asOf=…" of the view's server-side choices (or ""), for links that keep them. */
+export function viewQuery(view: Pick<View, "set" | "asOf">): string {
+  const q = new URLSearchParams();
+  if (view.set) q.set("set", view.set);
+  if (view.asOf) q.set("asOf", view.asOf);
+  const s = q.toString();
+  return s ? `?${s}` : "";
+}
+
+/** A company's page in the same set and on the same view date as the screener it is opened from. */
+export const companyHref = (ticker: string, view: Pick<View, "set" | "asOf">) => `/companies/${ticker}${viewQuery(view)}`;

@@ -41,7 +41,8 @@ export function writeDatabase(file: string, dataset: DatasetInput, sourceFile: s
     const json = (v: unknown) => JSON.stringify(v);
     const insCompany = db.prepare(`INSERT INTO "Company" (ticker, name, exchange, country, powerStrategy, powerNote, gaps, assumptionOverrides, updatedAt)
       VALUES (?, ?, ?, ?, ?, ?, ?, '{}', ?)`);
-    const insFact = db.prepare(`INSERT INTO "Fact" (companyId, key, value, asOf, sourceUrl, note, basis, low, high) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    // the dataset's own points stand for its snapshot date (lib/domain/history.ts), as the seed writes them
+    const insFact = db.prepare(`INSERT INTO "Fact" (companyId, key, value, asOf, sourceUrl, note, basis, low, high, snapshotPoint) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1)`);
     const insSite = db.prepare(insertSql("Site", SITE_FIELDS));
     const insContract = db.prepare(insertSql("Contract", CONTRACT_FIELDS));
     const insBsEvent = db.prepare(insertSql("BalanceSheetEvent", BALANCE_SHEET_EVENT_FIELDS));

@@ -5,7 +5,7 @@
 //   npm run bench                      # everything (~6 min on 2 cores); builds .next-bench if missing
 //   npm run bench -- --build           # rebuild .next-bench first
 //   npm run bench -- --quick           # fewer rounds and shorter runs (a smoke test, ~3 min)
-//   npm run bench -- --only=scoring,http,scale,size,browser
+//   npm run bench -- --only=scoring,http,scale,size,browser,updates
 //
 // Everything runs on 127.0.0.1: two `next start` servers (ports 3400 and 3401, or BENCH_PORT and +1) on
 // temporary SQLite files under /tmp/watt-bench (BENCH_DB_DIR), stopped by PID at the end.
@@ -24,12 +24,14 @@ import { ALT_SET_NAME, ALT_SET_VALUES, makeDb } from "./make-db";
 import { pageSize } from "./size";
 import { median, round } from "./stats";
 import { syntheticCompanies } from "./synthetic";
+import { updatesBench } from "./updates";
 
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(`--${name}`);
 const option = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.split("=")[1];
 const QUICK = flag("quick");
-const ONLY = new Set((option("only") ?? "scoring,http,scale,size,browser").split(","));
+const ONLY = new Set((option("only") ?? "scoring,http,scale,size,browser,updates").split(","));
+const UPDATE_ROWS = Number(option("update-rows") ?? (QUICK ? 20_000 : 100_000));
 const PORT = Number(process.env.BENCH_PORT ?? 3400);
 const DB_DIR = process.env.BENCH_DB_DIR ?? "/tmp/watt-bench";
 const SYNTHETIC = Number(option("companies") ?? 10_000);
@@ -207,6 +209,13 @@ function table(r: Record<string, any>) {
     const cs = r.browser.clientScoring;
     if (cs) row(`  re-scoring ${cs.companies} in the page (ms)`, "", `${cs.medianMs}`, `input JSON ${kb(cs.inputJsonBytes)}`);
   }
+  if (r.updates) {
+    const u = r.updates;
+    row("bulk update: dry run / apply / re-apply, ms", `${u.baseline.rows} rows`, `${u.large.rows} rows`, "per-row ratio large ÷ baseline");
+    row("  dry run (parse, check, classify, impact)", u.baseline.planMs, u.large.planMs, `${u.ratioPerRow.plan}×`);
+    row("  apply (one transaction, audited)", u.baseline.applyMs, u.large.applyMs, `${u.ratioPerRow.apply}×`);
+    row("  apply again (nothing changes)", u.baseline.reapplyMs, u.large.reapplyMs, "");
+  }
   if (r.goals) {
     lines.push("goals:");
     for (const g of r.goals) lines.push(`  ${g.met ? "met   " : "MISSED"} ${g.goal}: ${g.actual}`);
@@ -231,6 +240,11 @@ function goals(r: Record<string, any>) {
       const ms = r.browser.synthetic[k].updatedMedianMs;
       out.push({ goal: `${k} at ${r.browser.synthetic.companies} companies updates the table within 100 ms`, met: ms <= 100, actual: `median ${ms} ms, max ${r.browser.synthetic[k].updatedMaxMs} ms` });
     }
+  }
+  if (r.updates) {
+    const u = r.updates.large;
+    out.push({ goal: `a ${u.rows.toLocaleString("en-US")}-row update checks and applies within 60 s`, met: u.planMs + u.applyMs <= 60_000, actual: `${round((u.planMs + u.applyMs) / 1000, 1)} s` });
+    out.push({ goal: "bulk update cost per row grows no more than 2× from 1,000 rows to the large file", met: r.updates.ratioPerRow.apply <= 2 && r.updates.ratioPerRow.plan <= 2, actual: `plan ${r.updates.ratioPerRow.plan}×, apply ${r.updates.ratioPerRow.apply}×` });
   }
   if (r.size) {
     const s = r.size.screener;
@@ -258,6 +272,10 @@ async function main() {
     if (ONLY.has("scoring")) {
       log("scoring …");
       result.scoring = await scoringBench();
+    }
+    if (ONLY.has("updates")) {
+      log(`updates (${UPDATE_ROWS.toLocaleString("en-US")} rows vs 1,000) …`);
+      result.updates = await updatesBench(UPDATE_ROWS);
     }
     const needServers = ["http", "scale", "size", "browser"].some((k) => ONLY.has(k));
     if (needServers) {

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { db } from "@/lib/server/db";
-import { loadDatasetMeta, loadScoringCompanies, viewDateOf } from "@/lib/server/queries";
+import { loadScoringCompanies } from "@/lib/server/queries";
 import { loadStoredSets } from "@/lib/server/stored-sets";
 import { SetEditor } from "../SetEditor";
 import "../assumptions.css";
@@ -27,7 +27,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function EditAssumptionSetPage({ params, searchParams }: Props) {
   const name = setName((await params).name);
   const { renamed } = await searchParams;
-  const [{ sets, invalid }, companies, meta] = await Promise.all([loadStoredSets(db), loadScoringCompanies(db), loadDatasetMeta(db)]);
+  const [{ sets, invalid }, { companies, viewDate }] = await Promise.all([loadStoredSets(db), loadScoringCompanies(db)]);
   const broken = invalid.find((s) => s.name === name);
   // An invalid set opens in the editor with what is wrong above it, so it can be fixed (or deleted).
   const set = sets.find((s) => s.name === name) ?? (broken && { ...broken, values: broken.editable });
@@ -53,7 +53,7 @@ export default async function EditAssumptionSetPage({ params, searchParams }: Pr
         key={set.id}
         set={{ id: set.id, name: set.name, isDefault: set.isDefault, version: set.version, values: set.values }}
         companies={companies}
-        viewDate={viewDateOf(meta)}
+        viewDate={viewDate}
         defaultName={defaultSet?.name ?? null}
         renamedFrom={typeof renamed === "string" ? renamed.slice(0, 60) : undefined}
       />

@@ -4,7 +4,9 @@ import { ASSUMPTION_META } from "@/lib/scoring/assumptions";
 import { screen } from "@/lib/scoring/screen";
 import type { Tier } from "@/lib/scoring/types";
 import { db } from "@/lib/server/db";
-import { loadAssumptionSets, loadDatasetMeta, loadScoringCompanies, viewDateOf } from "@/lib/server/queries";
+import { loadAssumptionSets, loadScoringCompanies } from "@/lib/server/queries";
+import { ViewDateError } from "@/lib/server/timeline";
+import { asOfProblem } from "@/lib/view/params";
 import { compareScreens, diffKeys, formatAssumption, ppDelta, rankMove, summarizeChanges, type Standing } from "@/lib/view/assumption-diff";
 import { Tip } from "../../components/Tip";
 import { Value } from "../../components/Value";
@@ -27,6 +29,9 @@ export default async function CompareSetsPage({ searchParams }: Props) {
   const a = sets.find((s) => s.name === aName);
   const b = sets.find((s) => s.name === bName);
   const unknown = [!a && aName ? `A: “${aName.slice(0, 60)}”` : null, !b && bName ? `B: “${bName.slice(0, 60)}”` : null].filter(Boolean);
+  const asked = one(sp.asOf)?.trim() || undefined;
+  const dateProblem = asked ? asOfProblem(asked) : null;
+  const asOf = dateProblem ? undefined : asked;
 
   return (
     <>
@@ -49,6 +54,11 @@ export default async function CompareSetsPage({ searchParams }: Props) {
             {sets.map((s) => <option key={s.id} value={s.name}>{s.name}</option>)}
           </select>
         </label>
+        <label className="field">
+          <span>View date</span>
+          <input type="date" name="asOf" defaultValue={asOf} aria-describedby="compare-date-hint" />
+          <span id="compare-date-hint" className="hint">empty = the latest date the data reaches</span>
+        </label>
         <button type="submit">Compare</button>
         {a && b && <Link href={compareHref(b.name, a.name)} className="small">Swap A and B</Link>}
       </form>
@@ -58,7 +68,10 @@ export default async function CompareSetsPage({ searchParams }: Props) {
           No assumption set is named {unknown.join(" or ")}. Choose the sets above, or see <Link href="/assumptions">the sets that exist</Link>.
         </div>
       ) : a && b ? (
-        <Comparison a={a} b={b} />
+        <>
+          {dateProblem && <div className="notice error" role="alert">View date “{asked!.slice(0, 20)}”: {dateProblem}; showing the latest date instead.</div>}
+          <Comparison a={a} b={b} asOf={asOf} />
+        </>
       ) : (
         <p className="notice warn">No assumption set is stored yet.</p>
       )}
@@ -68,17 +81,26 @@ export default async function CompareSetsPage({ searchParams }: Props) {
 
 type SetInfo = Awaited<ReturnType<typeof loadAssumptionSets>>[number];
 
-async function Comparison({ a, b }: { a: SetInfo; b: SetInfo }) {
-  const [companies, meta] = await Promise.all([loadScoringCompanies(db), loadDatasetMeta(db)]);
-  const view = { viewDate: viewDateOf(meta) };
+async function Comparison({ a, b, asOf }: { a: SetInfo; b: SetInfo; asOf?: string }) {
+  let loaded, dateError: string | null = null;
+  try {
+    loaded = await loadScoringCompanies(db, asOf);
+  } catch (e) {
+    if (!(e instanceof ViewDateError)) throw e;
+    dateError = e.message;
+    loaded = await loadScoringCompanies(db);
+  }
+  const { companies, viewDate } = loaded;
+  const view = { viewDate };
   const rows = compareScreens(screen(companies, a.values, view), screen(companies, b.values, view)).sort((x, y) => x.a.rank - y.a.rank);
   const summary = summarizeChanges(rows);
   const keys = diffKeys(a.values, b.values);
 
   return (
     <>
+      {dateError && <div className="notice error" role="alert">{dateError}; showing the latest date instead.</div>}
       <p className="muted small">
-        A = <Link href={editHref(a.name)}>{a.name}</Link> (<Link href={screenHref(a.name, a.isDefault)}>screen</Link>) ·
+        Viewed on <strong>{viewDate}</strong> · A = <Link href={editHref(a.name)}>{a.name}</Link> (<Link href={screenHref(a.name, a.isDefault)}>screen</Link>) ·
         B = <Link href={editHref(b.name)}>{b.name}</Link> (<Link href={screenHref(b.name, b.isDefault)}>screen</Link>)
       </p>
       <p className="compare-summary" role="status">

@@ -6,7 +6,10 @@ import { ASSUMPTION_META, type AssumptionKey } from "@/lib/scoring/assumptions";
 import { FLAG_INFO } from "@/lib/scoring/flags";
 import { db } from "@/lib/server/db";
 import { loadCompanyHistory } from "@/lib/server/queries";
-import { loadCompanyScore, UnknownAssumptionSet } from "@/lib/server/screen";
+import { loadCompanyScore } from "@/lib/server/screen";
+import { loadWithFallbacks } from "@/lib/server/view-fallbacks";
+import { contractsAt } from "@/lib/domain/history";
+import { asOfProblem } from "@/lib/view/params";
 import { ScrollX } from "../../components/ScrollX";
 import { Tip } from "../../components/Tip";
 import { Value } from "../../components/Value";
@@ -20,10 +23,12 @@ import { FinancingGap } from "./sections/Financing";
 import { Funnel } from "./sections/Funnel";
 import { AssumptionsUsed, TierRules } from "./sections/Rules";
 import { SitesTable } from "./sections/Sites";
+import { OverTime } from "./sections/OverTime";
+import { companyTimeline } from "@/lib/view/changes";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ ticker: string }>; searchParams: Promise<{ set?: string | string[] }> };
+type Props = { params: Promise<{ ticker: string }>; searchParams: Promise<{ set?: string | string[]; asOf?: string | string[] }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { ticker } = await params;
@@ -32,32 +37,34 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function CompanyPage({ params, searchParams }: Props) {
   const { ticker } = await params;
-  const { set } = await searchParams;
+  const { set, asOf: askedDate } = await searchParams;
   const setName = typeof set === "string" ? set : undefined;
   if (!/^[A-Za-z0-9.]{1,10}$/.test(ticker)) notFound();
-  let data;
-  try {
-    data = await loadCompanyScore(db, ticker.toUpperCase(), setName);
-  } catch (e) {
-    if (!(e instanceof UnknownAssumptionSet)) throw e;
-    data = await loadCompanyScore(db, ticker.toUpperCase());
-  }
+  const asked = typeof askedDate === "string" ? askedDate : undefined;
+  const dateProblem = asked ? asOfProblem(asked) : null;
+  const { data, notices } = await loadWithFallbacks(
+    (o) => loadCompanyScore(db, ticker.toUpperCase(), o.set, o.asOf), { set: setName, asOf: dateProblem ? undefined : asked },
+  );
   if (!data) notFound();
-  const { company, score: s, set: used, input } = data;
+  const { company, score: s, set: used, input, record, history: timeline, dates } = data;
   const a = s.assumptions;
   const history = await loadCompanyHistory(db, company.id);
-  const back = used.isDefault ? "/" : `/?set=${encodeURIComponent(used.name)}`;
+  // Links keep the set and the view date the page is looked at with.
+  const back = `/${query({ set: used.isDefault ? undefined : used.name, asOf: s.viewDate !== dates.latest ? s.viewDate : undefined })}`;
   const price = s.inputs.find((i) => i.key === "sharePriceUsd");
   const gaps = (company.gaps as string[]) ?? [];
 
   return (
     <article className="company">
+      {dateProblem && <div className="notice error" role="alert">View date “{asked!.slice(0, 20)}”: {dateProblem}; showing the latest date instead.</div>}
+      {notices.map((n) => <div key={n} className="notice error" role="alert">{n}</div>)}
       <p className="small page-links"><Link href={back}>← Screener</Link> <Link href={`/companies/${company.ticker}/edit${used.isDefault ? "" : `?set=${encodeURIComponent(used.name)}`}`} className="button-link">Edit data</Link></p>
       <h1>
         {company.ticker} <span className="muted">· {company.name}</span>
       </h1>
       <p className="muted small">
-        {company.exchange} · {company.country} · view date {s.viewDate} · assumptions “{used.name}”
+        {company.exchange} · {company.country} · view date <strong data-testid="view-date">{s.viewDate}</strong>
+        {s.viewDate === dates.latest ? " (latest data)" : <> (<Link href={`/companies/${company.ticker}${used.isDefault ? "" : `?set=${encodeURIComponent(used.name)}`}`}>latest: {dates.latest}</Link>)</>} · assumptions “{used.name}”
         {s.overriddenKeys.length > 0 && <> · company overrides: {s.overriddenKeys.map((k) => ASSUMPTION_META[k as AssumptionKey]?.label ?? k).join(", ")}</>}
       </p>
       <p className="why">
@@ -85,6 +92,8 @@ export default async function CompanyPage({ params, searchParams }: Props) {
           sub={s.financingGapUsd != null ? `gap ${usdCompact(s.financingGapUsd)}` : undefined} />
       </div>
 
+      <OverTime points={companyTimeline(timeline, dates.snapshot, dates.latest, used.values)} ticker={company.ticker} viewDate={s.viewDate}
+        hrefFor={(d) => `/companies/${company.ticker}${query({ set: used.isDefault ? undefined : used.name, asOf: d !== dates.latest ? d : undefined })}`} />
       <ModelAdjustments s={s} />
       <DataQuality s={s} gaps={gaps} />
 
@@ -108,14 +117,14 @@ export default async function CompanyPage({ params, searchParams }: Props) {
           </table>
           </ScrollX>
           <p className="small muted">Build cost {perWatt(a.buildCostLowUsdPerW)} – {perWatt(a.buildCostHighUsdPerW)}, base {perWatt(a.buildCostBaseUsdPerW)}. Value at base build cost: {usdCompact(s.valueAtBuildCostUsd)}.</p>
-          <Comps s={s} facts={company.facts} />
+          <Comps s={s} figures={record.figures} />
         </section>
       </div>
 
       <Funnel s={s} a={a} />
       <TierRules score={s} />
-      <SitesTable sites={company.sites} inputs={input.sites} s={s} a={a} />
-      <ContractsTable contracts={company.contracts} s={s} a={a} />
+      <SitesTable sites={record.sites} inputs={input.sites} s={s} a={a} />
+      <ContractsTable contracts={contractsAt(timeline, s.viewDate)} s={s} a={a} />
       <FinancingGap s={s} a={a} />
       <BalanceSheetEvents events={company.balanceSheetEvents} s={s} />
       <EventsTimeline events={company.events} />
@@ -127,6 +136,12 @@ export default async function CompanyPage({ params, searchParams }: Props) {
       <p className="small muted"><Tip tip="Scores are computed on every request from the stored inputs, the view date and the chosen assumption set; nothing is cached.">How fresh is this?</Tip></p>
     </article>
   );
+}
+
+/** `?a=1&b=2` of the parameters that are set, or "". */
+function query(params: Record<string, string | undefined>) {
+  const q = new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => e[1] !== undefined)).toString();
+  return q ? `?${q}` : "";
 }
 
 function Kpi({ label, value, sub }: { label: string; value: React.ReactNode; sub?: string }) {

@@ -2,7 +2,7 @@
 import { Prisma } from "../../generated/prisma/client";
 import type { Tx } from "./result";
 
-export type Entity = "Company" | "Site" | "Contract" | "Event" | "BalanceSheetEvent" | "AssumptionSet";
+export type Entity = "Company" | "Site" | "SiteChange" | "Contract" | "Event" | "BalanceSheetEvent" | "AssumptionSet";
 /** field name used when a whole record is created or deleted (before/after hold the record) */
 export const RECORD = "(record)";
 
@@ -24,12 +24,12 @@ export function diff(entity: Entity, entityId: number, companyId: number | null,
     .map((f) => ({ entity, entityId, companyId, field: f, before: before[f] ?? null, after: after[f] ?? null }));
 }
 
-export async function recordChanges(tx: Tx, changes: Change[], user: string | null, revertOf?: number) {
+export async function recordChanges(tx: Tx, changes: Change[], user: string | null, revertOf?: number, batchId?: number) {
   if (changes.length === 0) return;
   await tx.auditEntry.createMany({
     data: changes.map((c) => ({
       entity: c.entity, entityId: c.entityId, companyId: c.companyId, field: c.field,
-      before: json(c.before), after: json(c.after), user, revertOf: revertOf ?? null,
+      before: json(c.before), after: json(c.after), user, revertOf: revertOf ?? null, batchId: batchId ?? null,
     })),
   });
 }

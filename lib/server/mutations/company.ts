@@ -1,17 +1,16 @@
 // Writes to a company's own record: its sourced figures and its assumption overrides. Both are guarded by
 // the company's version.
 import { EDITABLE_FACTS, marketFiguresSchema, overridesFormSchema, type MarketFiguresInput } from "../../domain/forms";
-import type { FactValue } from "../../domain/to-scoring";
 import type { Db } from "../db-client";
 import { parseOverrides } from "../overrides";
-import { factColumns, factToInput, figuresOf } from "../rows";
 import { overridesClashWithSetInUse } from "../stored-sets";
-import { diff, recordChanges } from "./audit";
+import { diff, recordChanges, type Change } from "./audit";
+import { applyPointChange, editChange, latestFiguresOf } from "./points";
 import { ConflictError, invalid, NotFoundError, runWrite, type Tx, type WriteResult } from "./result";
 
 export async function marketFiguresOf(tx: Tx | Db, ticker: string): Promise<MarketFiguresInput | null> {
-  const c = await tx.company.findUnique({ where: { ticker }, include: { facts: true } });
-  return c ? { ticker: c.ticker, version: c.version, facts: figuresOf(c.facts) } : null;
+  const c = await tx.company.findUnique({ where: { ticker }, select: { id: true, ticker: true, version: true } });
+  return c ? { ticker: c.ticker, version: c.version, facts: await latestFiguresOf(tx, c.id) } : null;
 }
 
 /** Claims the company's version or throws a conflict carrying what is stored now. */
@@ -24,20 +23,10 @@ async function claimCompany<T>(tx: Tx, ticker: string, version: number, current:
   return company;
 }
 
-/** Stores one figure (a user's edit, or a revert of one); null removes it. */
-export async function writeFact(tx: Tx, companyId: number, key: string, value: FactValue | null, origin = "user") {
-  if (value == null) {
-    await tx.fact.deleteMany({ where: { companyId, key } });
-    return;
-  }
-  const data = { ...factColumns(value), origin };
-  await tx.fact.upsert({
-    where: { companyId_key: { companyId, key } },
-    create: { companyId, key, ...data },
-    update: { ...data, version: { increment: 1 } },
-  });
-}
-
+/**
+ * The form shows each figure's latest point. A value with the same as-of corrects that point; a new as-of
+ * adds a point (the older one stays in the figure's history); clearing the figure removes its latest point.
+ */
 export async function saveMarketFigures(db: Db, raw: unknown, user: string | null): Promise<WriteResult<{ version: number }>> {
   const parsed = marketFiguresSchema.safeParse(raw);
   if (!parsed.success) return invalid(parsed.error, raw);
@@ -46,11 +35,13 @@ export async function saveMarketFigures(db: Db, raw: unknown, user: string | nul
     db.$transaction(async (tx) => {
       const before = await marketFiguresOf(tx, input.ticker);
       const company = await claimCompany(tx, input.ticker, input.version, () => marketFiguresOf(tx, input.ticker));
-      const submitted = EDITABLE_FACTS.filter((k) => input.facts[k] !== undefined);
-      // Each figure in its stored shape, so a value that round-trips unchanged is not recorded as a change.
-      const after = Object.fromEntries(submitted.map((k) => [k, input.facts[k] == null ? null : factToInput(factColumns(input.facts[k]!))]));
-      const changes = diff("Company", company.id, company.id, before!.facts, after, submitted);
-      for (const c of changes) await writeFact(tx, company.id, c.field, after[c.field] ?? null);
+      const changes: Change[] = [];
+      for (const k of EDITABLE_FACTS) {
+        if (input.facts[k] === undefined) continue;
+        const c = await editChange(tx, company.id, k, before!.facts[k] ?? null, input.facts[k] ?? null);
+        if (c) changes.push(c);
+      }
+      for (const c of changes) await applyPointChange(tx, c, { origin: "user", user });
       await recordChanges(tx, changes, user);
       return { version: company.version + 1 };
     }),

@@ -1,6 +1,6 @@
 // Write paths against a real temporary SQLite database seeded with the dataset.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { seedDefault } from "../../../prisma/seed";
+import { seedSnapshot } from "../../../prisma/seed";
 import { createTempDb, type TempDb } from "../../../test/temp-db";
 import { DEFAULT_ASSUMPTIONS } from "../../scoring/assumptions";
 import { createAssumptionSet, deleteAssumptionSet, updateAssumptionSet } from "./assumption-sets";
@@ -18,7 +18,7 @@ import { loadCompanyScore, loadScreen } from "../screen";
 let t: TempDb;
 beforeEach(async () => {
   t = await createTempDb();
-  await seedDefault(t.db);
+  await seedSnapshot(t.db);
 });
 afterEach(async () => { await t.close(); });
 
@@ -26,17 +26,29 @@ const snapshot = async () => JSON.stringify(await t.db.company.findMany({ includ
 const price = async (ticker: string) => (await t.db.fact.findFirst({ where: { key: "sharePriceUsd", company: { ticker } } }))?.value;
 
 describe("market figures", () => {
-  it("saves a valid change, bumps the version and audits before/after", async () => {
+  it("a new as-of adds a point beside the old one: the version is bumped and the change audited", async () => {
     const form = (await marketFiguresOf(t.db, "CORZ"))!;
     form.facts.sharePriceUsd = { ...form.facts.sharePriceUsd!, value: 20, asOf: "2025-11-28", source: "https://example.com/close" };
     const r = await saveMarketFigures(t.db, form, "analyst");
     expect(r).toEqual({ ok: true, data: { version: 2 } });
-    expect(await price("CORZ")).toBe(20);
+    const points = await t.db.fact.findMany({ where: { key: "sharePriceUsd", company: { ticker: "CORZ" } }, orderBy: { asOf: "asc" } });
+    expect(points.map((p) => [p.asOf, p.value, p.origin, p.recordedBy])).toEqual([["2025-11", 17.08, "dataset", null], ["2025-11-28", 20, "user", "analyst"]]);
+    expect((await marketFiguresOf(t.db, "CORZ"))!.facts.sharePriceUsd!.value).toBe(20); // the form shows the latest point
     const audit = await t.db.auditEntry.findMany();
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ entity: "Company", field: "sharePriceUsd", user: "analyst" });
-    expect((audit[0].before as { value: number }).value).toBe(17.08);
-    expect((audit[0].after as { value: number }).value).toBe(20);
+    expect(audit[0]).toMatchObject({ entity: "Company", field: "sharePriceUsd", user: "analyst", before: null });
+    expect(audit[0].after).toMatchObject({ value: 20, asOf: "2025-11-28" });
+  });
+
+  it("the same as-of corrects that point: no new point, the old value in the audit", async () => {
+    const form = (await marketFiguresOf(t.db, "CORZ"))!;
+    form.facts.sharePriceUsd = { ...form.facts.sharePriceUsd!, value: 18 };
+    expect((await saveMarketFigures(t.db, form, "analyst")).ok).toBe(true);
+    const points = await t.db.fact.findMany({ where: { key: "sharePriceUsd", company: { ticker: "CORZ" } } });
+    expect(points.map((p) => [p.asOf, p.value, p.snapshotPoint])).toEqual([["2025-11", 18, true]]); // still the snapshot's point
+    const [entry] = await t.db.auditEntry.findMany();
+    expect(entry.before).toMatchObject({ value: 17.08, asOf: "2025-11" });
+    expect(entry.after).toMatchObject({ value: 18, asOf: "2025-11" });
   });
 
   it.each([

@@ -18,7 +18,7 @@ type Delegate = {
 };
 
 export interface RecordKind<Input, Cols extends Record<string, unknown>> {
-  table: "site" | "contract" | "balanceSheetEvent";
+  table: "site" | "contract" | "balanceSheetEvent" | "siteChange";
   entity: Entity;
   /** "site", "contract", "balance-sheet event": in messages */
   noun: string;

@@ -9,14 +9,15 @@
 import type { ZodType } from "zod";
 import { zodFieldErrors } from "../../domain/field-errors";
 import {
-  assumptionSetUpdateSchema, balanceSheetEventFormSchema, contractFormSchema, marketFiguresSchema, overridesFormSchema, siteFormSchema,
+  assumptionSetUpdateSchema, balanceSheetEventFormSchema, contractFormSchema, marketFiguresSchema, overridesFormSchema, siteChangeFormSchema,
+  siteFormSchema,
 } from "../../domain/forms";
 import { siteToInput } from "../rows";
 import { overridesClashWithSetInUse, storedSetValues } from "../stored-sets";
 import { RECORD, type Change } from "./audit";
 import { marketFiguresOf, overridesOf } from "./company";
 import { FieldError, type Tx } from "./result";
-import { balanceSheetEventInputOf, contractInputOf } from "./sites-contracts";
+import { balanceSheetEventInputOf, contractInputOf, siteChangeInputOf } from "./sites-contracts";
 
 interface FormCheck { what: string; schema: ZodType; input: unknown }
 
@@ -53,6 +54,11 @@ async function formsOf(tx: Tx, c: Change): Promise<FormCheck[]> {
     case "AssumptionSet": {
       const set = await tx.assumptionSet.findUnique({ where: { id: c.entityId } });
       return set ? [{ what: `the set “${set.name}”`, schema: assumptionSetUpdateSchema, input: { id: set.id, version: set.version, name: set.name, values: storedSetValues(set.values) } }] : [];
+    }
+    case "SiteChange": {
+      const form = await siteChangeInputOf(tx, c.entityId);
+      const ticker = await tickerOf(tx, c.companyId);
+      return form && ticker ? [{ what: `the site change of ${form.change.date}`, schema: siteChangeFormSchema, input: { ticker, ...form } }] : [];
     }
     case "Event":
       return []; // only appliedAt is revertable; the event's own fields are not edited

@@ -9,7 +9,7 @@ import { factToInput, storedAllocations } from "../rows";
 import { parseOverrides } from "../overrides";
 import { Prisma } from "../../generated/prisma/client";
 import { RECORD, recordChanges, type Change, type Entity } from "./audit";
-import { writeFact } from "./company";
+import { applyPointChange, pointOf } from "./points";
 import { assertRevertLeavesValidRecord } from "./revert-check";
 import { RECORD_KINDS } from "./sites-contracts";
 import { ConflictError, FieldError, invalid, NotFoundError, runWrite, type Tx, type WriteResult } from "./result";
@@ -25,7 +25,7 @@ export async function revertChange(db: Db, raw: unknown, user: string | null): P
       const entry = await tx.auditEntry.findUnique({ where: { id: parsed.data.auditId } });
       if (!entry) throw new NotFoundError("That history entry does not exist");
       const change: Change = { entity: entry.entity as Entity, entityId: entry.entityId, companyId: entry.companyId, field: entry.field, before: entry.after, after: entry.before };
-      await undo(tx, change);
+      await undo(tx, change, user);
       await assertRevertLeavesValidRecord(tx, change); // the form's own schema, or the revert rolls back
       await recordChanges(tx, [change], user, entry.id);
       return { revertedId: entry.id };
@@ -34,24 +34,27 @@ export async function revertChange(db: Db, raw: unknown, user: string | null): P
 }
 
 /** Applies `change.after` where the stored value must currently equal `change.before`. */
-async function undo(tx: Tx, c: Change) {
+async function undo(tx: Tx, c: Change, user: string | null) {
   switch (c.entity) {
-    case "Company": return undoCompany(tx, c);
+    case "Company": return undoCompany(tx, c, user);
     case "Site": return c.field === RECORD ? undoRecord(tx, c, "site") : undoColumn(tx, c, "site");
     case "Contract": return c.field === RECORD ? undoRecord(tx, c, "contract") : undoColumn(tx, c, "contract");
     case "Event": return undoEvent(tx, c);
     case "BalanceSheetEvent": return c.field === RECORD ? undoRecord(tx, c, "balanceSheetEvent") : undoColumn(tx, c, "balanceSheetEvent");
+    case "SiteChange": return c.field === RECORD ? undoRecord(tx, c, "siteChange") : undoColumn(tx, c, "siteChange");
     case "AssumptionSet": return undoSet(tx, c);
   }
 }
 
-async function undoCompany(tx: Tx, c: Change) {
-  const company = await tx.company.findUnique({ where: { id: c.entityId }, include: { facts: true } });
+async function undoCompany(tx: Tx, c: Change, user: string | null) {
+  const company = await tx.company.findUnique({ where: { id: c.entityId } });
   if (!company) throw new NotFoundError("That company no longer exists");
   if ((EDITABLE_FACTS as readonly string[]).includes(c.field)) {
-    const f = company.facts.find((x) => x.key === c.field);
-    if (!same(f ? factToInput(f) : null, c.before)) throw new ConflictError(CHANGED_SINCE, f ? factToInput(f) : null);
-    await writeFact(tx, company.id, c.field, c.after as FactValue | null);
+    // The change names one dated point (before and after share its as-of): it must still be as written.
+    const asOf = ((c.before ?? c.after) as FactValue).asOf;
+    const now = await pointOf(tx, company.id, c.field, asOf);
+    if (!same(now, c.before)) throw new ConflictError(CHANGED_SINCE, now);
+    await applyPointChange(tx, c, { origin: "user", user });
   } else if (c.field === "assumptionOverrides") {
     const current = parseOverrides(company.assumptionOverrides) ?? {};
     if (!same(current, c.before)) throw new ConflictError(CHANGED_SINCE, current);
@@ -60,7 +63,7 @@ async function undoCompany(tx: Tx, c: Change) {
   await tx.company.update({ where: { id: company.id }, data: { version: { increment: 1 } } });
 }
 
-type Table = "site" | "contract" | "balanceSheetEvent";
+type Table = "site" | "contract" | "balanceSheetEvent" | "siteChange";
 // Both delegates share the calls used here; typing them as one keeps this generic.
 const table = (tx: Tx, t: Table) => tx[t] as unknown as {
   findUnique(a: object): Promise<Record<string, unknown> | null>;

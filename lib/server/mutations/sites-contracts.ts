@@ -1,16 +1,17 @@
 // A company's sites, contracts and balance-sheet events: what each kind of record checks and stores. The
 // write path itself (parse, version check, audit) is lib/server/mutations/records.ts.
-import { balanceSheetEventFormSchema, contractFormSchema, siteFormSchema } from "../../domain/forms";
-import { contractSiteIssues, type BalanceSheetEventInput, type ContractInput, type SiteInput } from "../../domain/schemas";
+import { balanceSheetEventFormSchema, contractFormSchema, siteChangeFormSchema, siteFormSchema } from "../../domain/forms";
+import { contractSiteIssues, type BalanceSheetEventInput, type ContractInput, type SiteChangeInput, type SiteInput } from "../../domain/schemas";
 import { Prisma } from "../../generated/prisma/client";
 import type { Db } from "../db-client";
 import {
   BALANCE_SHEET_EVENT_FIELDS, balanceSheetEventColumns, balanceSheetEventToInput, CONTRACT_FIELDS, contractColumns, contractToInput,
-  SITE_FIELDS, siteColumns, siteToInput, storedAllocations, type BalanceSheetEventColumns, type ContractColumns, type SiteColumns,
+  SITE_CHANGE_FIELDS, SITE_FIELDS, siteChangeColumns, siteChangeToInput, siteColumns, siteToInput, storedAllocations,
+  type BalanceSheetEventColumns, type ContractColumns, type SiteChangeColumns, type SiteColumns,
 } from "../rows";
 import { createRecord, removeRecord, saveRecord, type RecordKind } from "./records";
 import { FieldError, FormError, type Tx } from "./result";
-import type { BalanceSheetEvent, Contract, Site } from "../../generated/prisma/client";
+import type { BalanceSheetEvent, Contract, Site, SiteChange } from "../../generated/prisma/client";
 
 const SITE: RecordKind<SiteInput, SiteColumns> = {
   table: "site", entity: "Site", noun: "site", key: "site", schema: siteFormSchema, fields: SITE_FIELDS,
@@ -75,6 +76,16 @@ const BALANCE_SHEET_EVENT: RecordKind<BalanceSheetEventInput, BalanceSheetEventC
   current: async (_tx, row) => ({ id: row.id, version: row.version, event: balanceSheetEventToInput(row as unknown as BalanceSheetEvent) }),
 };
 
+const SITE_CHANGE: RecordKind<SiteChangeInput, SiteChangeColumns> = {
+  table: "siteChange", entity: "SiteChange", noun: "site change", key: "change", schema: siteChangeFormSchema, fields: SITE_CHANGE_FIELDS,
+  async columns(tx, companyId, change) {
+    const site = await tx.site.findFirst({ where: { companyId, name: change.site }, select: { id: true } });
+    if (!site) throw new FieldError("change.site", `This company has no site named "${change.site}"`);
+    return siteChangeColumns(change, site.id);
+  },
+  current: async (tx, row) => ({ id: row.id, version: row.version, change: siteChangeToInput(row as unknown as SiteChange, await siteNames(tx, row.companyId)) }),
+};
+
 /** Creates a contract inside a transaction (also used when an event is applied). */
 export async function insertContract(tx: Tx, companyId: number, contract: ContractInput, user: string | null, fromEventId?: number) {
   const cols = await CONTRACT.columns(tx, companyId, contract);
@@ -82,7 +93,7 @@ export async function insertContract(tx: Tx, companyId: number, contract: Contra
 }
 
 /** Each kind by its table, for paths that remove a record other than the form's delete (a revert). */
-export const RECORD_KINDS = { site: SITE, contract: CONTRACT, balanceSheetEvent: BALANCE_SHEET_EVENT } as const;
+export const RECORD_KINDS = { site: SITE, contract: CONTRACT, balanceSheetEvent: BALANCE_SHEET_EVENT, siteChange: SITE_CHANGE } as const;
 
 export const saveSite = saveRecord(SITE);
 export const deleteSite = removeRecord(SITE);
@@ -90,6 +101,13 @@ export const saveContract = saveRecord(CONTRACT, (tx, companyId, contract, user)
 export const deleteContract = removeRecord(CONTRACT);
 export const saveBalanceSheetEvent = saveRecord(BALANCE_SHEET_EVENT);
 export const deleteBalanceSheetEvent = removeRecord(BALANCE_SHEET_EVENT);
+export const saveSiteChange = saveRecord(SITE_CHANGE);
+export const deleteSiteChange = removeRecord(SITE_CHANGE);
+
+export async function siteChangeInputOf(tx: Tx | Db, id: number) {
+  const c = await tx.siteChange.findUnique({ where: { id } });
+  return c ? { id: c.id, version: c.version, change: siteChangeToInput(c, await siteNames(tx, c.companyId)) } : null;
+}
 
 export async function contractInputOf(tx: Tx | Db, id: number) {
   const k = await tx.contract.findUnique({ where: { id } });

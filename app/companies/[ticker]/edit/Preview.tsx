@@ -27,6 +27,7 @@ export function Preview({ ticker, all, edited, assumptions, viewDate, dirty }: {
   return (
     <aside className="preview" aria-labelledby="preview-title" aria-live="polite">
       <h2 id="preview-title">Preview {dirty ? "(unsaved edits)" : ""}</h2>
+      <p className="small muted" data-testid="preview-date">On {viewDate}: figures dated after it do not count yet.</p>
       {!edited ? (
         <p className="field-error">Preview paused: fix the highlighted fields.</p>
       ) : (

@@ -2,19 +2,20 @@
 // Add or edit one site, contract or balance-sheet event, validated with the shared schema as the user
 // types; remove it.
 import { useMemo, useState } from "react";
-import { balanceSheetEventFormSchema, contractFormSchema, siteFormSchema } from "@/lib/domain/forms";
-import type { BalanceSheetEventInput, ContractInput, SiteInput } from "@/lib/domain/schemas";
+import { balanceSheetEventFormSchema, contractFormSchema, siteChangeFormSchema, siteFormSchema } from "@/lib/domain/forms";
+import type { BalanceSheetEventInput, ContractInput, SiteChangeInput, SiteInput } from "@/lib/domain/schemas";
 import type { WriteResult } from "@/lib/server/mutations/result";
 import {
-  deleteBalanceSheetEventAction, deleteContractAction, deleteSiteAction, saveBalanceSheetEventAction, saveContractAction, saveSiteAction,
+  deleteBalanceSheetEventAction, deleteContractAction, deleteSiteAction, deleteSiteChangeAction, saveBalanceSheetEventAction, saveContractAction,
+  saveSiteAction, saveSiteChangeAction,
 } from "./actions";
 import { ConflictPanel } from "./Conflict";
 import { Field, Fields, FormStatus, issuesToErrors, toDraft, toTyped, type Draft, type FieldSpec } from "./form-kit";
-import { balanceSheetEventSpecs, contractSpecs, factSpecs, siteSpecs } from "./specs";
+import { balanceSheetEventSpecs, contractSpecs, factSpecs, siteChangeSpecs, siteSpecs } from "./specs";
 import { useSave } from "./use-save";
 
-export type RecordKind = "site" | "contract" | "event";
-export type RecordInput = SiteInput | ContractInput | BalanceSheetEventInput;
+export type RecordKind = "site" | "contract" | "event" | "change";
+export type RecordInput = SiteInput | ContractInput | BalanceSheetEventInput | SiteChangeInput;
 
 interface KindConfig {
   noun: string;
@@ -39,6 +40,10 @@ const KINDS: Record<RecordKind, KindConfig> = {
     noun: "balance-sheet event", specs: () => balanceSheetEventSpecs, schema: balanceSheetEventFormSchema, save: saveBalanceSheetEventAction,
     remove: deleteBalanceSheetEventAction, defaults: { kind: "debt_issue" },
     label: (v) => (v ? `${(v as BalanceSheetEventInput).date} ${(v as BalanceSheetEventInput).kind.replace(/_/g, " ")}` : ""),
+  },
+  change: {
+    noun: "site change", specs: siteChangeSpecs, schema: siteChangeFormSchema, save: saveSiteChangeAction, remove: deleteSiteChangeAction,
+    defaults: {}, label: (v) => (v ? `${(v as SiteChangeInput).site} from ${(v as SiteChangeInput).date}` : ""),
   },
 };
 

@@ -6,7 +6,7 @@ import { guarded } from "@/lib/server/guard";
 import { saveMarketFigures, saveOverrides } from "@/lib/server/mutations/company";
 import { applyEvent } from "@/lib/server/mutations/events";
 import {
-  deleteBalanceSheetEvent, deleteContract, deleteSite, saveBalanceSheetEvent, saveContract, saveSite,
+  deleteBalanceSheetEvent, deleteContract, deleteSite, deleteSiteChange, saveBalanceSheetEvent, saveContract, saveSite, saveSiteChange,
 } from "@/lib/server/mutations/sites-contracts";
 
 export async function saveMarketFiguresAction(input: unknown) { return guarded((user) => saveMarketFigures(db, input, user)); }
@@ -18,3 +18,5 @@ export async function deleteContractAction(input: unknown) { return guarded((use
 export async function applyEventAction(input: unknown) { return guarded((user) => applyEvent(db, input, user)); }
 export async function saveBalanceSheetEventAction(input: unknown) { return guarded((user) => saveBalanceSheetEvent(db, input, user)); }
 export async function deleteBalanceSheetEventAction(input: unknown) { return guarded((user) => deleteBalanceSheetEvent(db, input, user)); }
+export async function saveSiteChangeAction(input: unknown) { return guarded((user) => saveSiteChange(db, input, user)); }
+export async function deleteSiteChangeAction(input: unknown) { return guarded((user) => deleteSiteChange(db, input, user)); }

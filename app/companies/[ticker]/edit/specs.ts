@@ -80,3 +80,13 @@ export const balanceSheetEventSpecs: FieldSpec[] = [
   { name: "sources", label: "Source URLs (one per line)", kind: "urls", wide: true },
   { name: "note", label: "Note", kind: "textarea", optional: true, wide: true },
 ];
+
+export const siteChangeSpecs = (siteNames: string[]): FieldSpec[] => [
+  { name: "site", label: "Site", kind: "select", options: siteNames.map((n) => [n, n] as const) },
+  { name: "date", label: "From", kind: "text", hint: "YYYY-MM-DD or YYYY-MM (a month counts from its end)" },
+  { name: "stage", label: "New stage", kind: "select", optional: true, options: opts(SITE_STAGES) },
+  { name: "grossMw", label: "New gross MW", kind: "optionalNumber" },
+  { name: "itMw", label: "New IT MW", kind: "optionalNumber" },
+  { name: "source", label: "Source URL", kind: "text", wide: true },
+  { name: "note", label: "Note", kind: "textarea", optional: true, wide: true },
+];

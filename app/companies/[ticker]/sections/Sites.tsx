@@ -4,16 +4,17 @@ import { DASH, plain } from "@/lib/format";
 import type { Assumptions } from "@/lib/scoring/assumptions";
 import { remoteReason, siteItMw } from "@/lib/scoring/funnel";
 import type { CompanyScore, ScoringSite } from "@/lib/scoring/types";
-import type { Site } from "@/lib/generated/prisma/client";
+import type { SiteInput } from "@/lib/domain/schemas";
 import { Source } from "../../../components/Source";
 import { Tip } from "../../../components/Tip";
 import { ScrollX } from "../../../components/ScrollX";
 
-const figure = (v: number | null, asOf: string | null, url: string | null, note: string | null) =>
-  v == null ? <Tip tip={note ? `No dated figure: ${note}` : "Not disclosed"} className="missing">{DASH}</Tip>
-    : <>{plain(v)} <Source asOf={asOf} url={url} note={note} /></>;
+const figure = (f: SiteInput["grossMw"], missingNote: string | null | undefined) =>
+  f == null ? <Tip tip={missingNote ? `No dated figure: ${missingNote}` : "Not disclosed"} className="missing">{DASH}</Tip>
+    : <>{plain(f.value)} <Source asOf={f.asOf} url={f.source} note={f.note ?? null} /></>;
 
-export function SitesTable({ sites, inputs, s, a }: { sites: Site[]; inputs: ScoringSite[]; s: CompanyScore; a: Assumptions }) {
+/** `sites` as they stand on the view date (dated site changes applied). */
+export function SitesTable({ sites, inputs, s, a }: { sites: SiteInput[]; inputs: ScoringSite[]; s: CompanyScore; a: Assumptions }) {
   const placed = new Map<string, number>();
   for (const k of s.contracts) for (const p of k.placements) if (p.site) placed.set(p.site, (placed.get(p.site) ?? 0) + p.itMw);
   return (
@@ -32,16 +33,17 @@ export function SitesTable({ sites, inputs, s, a }: { sites: Site[]; inputs: Sco
               {sites.map((x) => {
                 const input = inputs.find((i) => i.name === x.name);
                 const whole = input ? siteItMw(input, a) : null;
-                const counted = whole == null ? null : whole * x.companyShare;
+                const share = x.companyShare ?? 1;
+                const counted = whole == null ? null : whole * share;
                 const remote = input ? remoteReason(input, a) : null;
                 return (
-                  <tr key={x.id}>
-                    <td>{x.sourceUrl ? <a href={x.sourceUrl} target="_blank" rel="noopener noreferrer nofollow" title={x.note ?? undefined}>{x.name}</a> : x.name}<div className="small muted">{x.location}</div></td>
+                  <tr key={x.name}>
+                    <td>{x.source ? <a href={x.source} target="_blank" rel="noopener noreferrer nofollow" title={x.note ?? undefined}>{x.name}</a> : x.name}<div className="small muted">{x.location}</div></td>
                     <td>{x.country ?? <Tip tip="Country not known: its uncontracted MW are valued as remote (§10.4)" className="missing">{DASH}</Tip>}</td>
                     <td>{x.stage.replace("_", " ")}<div className="small muted">{x.use}</div></td>
-                    <td className="num">{figure(x.grossMw, x.grossMwAsOf, x.grossMwSourceUrl, x.grossMwNote ?? (x.grossMw == null ? x.note : null))}</td>
-                    <td className="num">{figure(x.itMw, x.itMwAsOf, x.itMwSourceUrl, x.itMwNote)}{x.itMwScope === "phase" && <div className="small"><span className="tag">10.3</span>a phase only</div>}</td>
-                    <td className="num">{x.companyShare === 1 ? "100%" : <><span className="tag">10.6</span>{plain(x.companyShare * 100, 1)}%</>}</td>
+                    <td className="num">{figure(x.grossMw, x.note)}</td>
+                    <td className="num">{figure(x.itMw, null)}{x.itMwScope === "phase" && <div className="small"><span className="tag">10.3</span>a phase only</div>}</td>
+                    <td className="num">{share === 1 ? "100%" : <><span className="tag">10.6</span>{plain(share * 100, 1)}%</>}</td>
                     <td className="num">{counted == null ? DASH : plain(counted)}</td>
                     <td className="num">{placed.has(x.name) ? plain(placed.get(x.name)!) : "0"}</td>
                     <td className="small">{remote ? <><span className="tag">10.4</span>no — {remote}</> : "yes"}</td>
