@@ -33,6 +33,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           <nav aria-label="Main">
             <Link href="/">Screener</Link>
             <Link href="/changes">Changes</Link>
+            <Link href="/sensitivity">Sensitivity</Link>
             <Link href="/assumptions">Assumptions</Link>
             <Link href="/updates">Update data</Link>
             <Link href="/methodology">Methodology</Link>

@@ -8,18 +8,16 @@ import path from "node:path";
 import { DatasetError } from "../lib/domain/dataset";
 import type { CompanyInput } from "../lib/domain/schemas";
 import type { CompanyRecord } from "../lib/domain/to-scoring";
-import { factUpdateFileSchema } from "../lib/domain/updates";
 import { loadSnapshot } from "../lib/domain/snapshot";
-import { describeZodIssues } from "../lib/domain/field-errors";
 import { DEFAULT_ASSUMPTIONS } from "../lib/scoring/assumptions";
 import { createClient, type Db } from "../lib/server/db-client";
 import { balanceSheetEventColumns, contractColumns, factColumns, siteColumns } from "../lib/server/rows";
 import { contractData } from "../lib/server/mutations/sites-contracts";
 import { applyUpdate } from "../lib/server/updates";
 
-export const DATASET_FILE = path.join(__dirname, "miners-2025-11.json");
-export const UPDATES_DIR = path.join(__dirname, "updates");
-export const CORRECTIONS_FILE = path.join(UPDATES_DIR, "2025-11-21-corrections.json");
+import { CORRECTIONS_FILE, DATASET_FILE, readCorrections, readDatasetFile, UPDATES_DIR } from "./dataset-files";
+
+export { CORRECTIONS_FILE, DATASET_FILE, readCorrections, readDatasetFile, UPDATES_DIR };
 /** Who the update files loaded on start are recorded as (they are not anyone's edits). */
 export const START_USER = "update file (loaded on start)";
 export const BASE_SET_NAME = "Base";
@@ -57,14 +55,6 @@ async function insertCompany(tx: Tx, c: CompanyInput, record: CompanyRecord, cor
   });
 }
 
-/** The corrections file as validated rows; a malformed one stops the seed like a malformed dataset. */
-export function readCorrections(file = CORRECTIONS_FILE) {
-  if (!existsSync(file)) return null;
-  const parsed = factUpdateFileSchema.safeParse(JSON.parse(readFileSync(file, "utf8")));
-  if (!parsed.success) throw new DatasetError(describeZodIssues(parsed.error.issues).map((p) => `${path.basename(file)}: ${p}`));
-  return { file: path.relative(process.cwd(), file), rows: parsed.data };
-}
-
 export async function seedDatabase(
   db: Db, raw: unknown, sourceFile = "prisma/miners-2025-11.json", corrections: ReturnType<typeof readCorrections> = null,
 ) {
@@ -94,9 +84,6 @@ export async function seedDatabase(
   return { companies: dataset.companies.length, corrections: corrected.size };
 }
 
-export function readDatasetFile(file = DATASET_FILE): unknown {
-  return JSON.parse(readFileSync(file, "utf8"));
-}
 
 /** The later update files beside the dataset (every prisma/updates/*.json but the snapshot's corrections), oldest name first. */
 export function startupUpdateFiles(): string[] {

@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { datasetV1AsV2 } from "../lib/domain/dataset";
-import { CORRECTIONS_FILE, DATASET_FILE, readCorrections, readDatasetFile } from "./seed";
+import { CORRECTIONS_FILE, DATASET_FILE, readCorrections, readDatasetFile } from "./dataset-files";
 import { loadSnapshot } from "../lib/domain/snapshot";
 import { toScoringCompany } from "../lib/domain/to-scoring";
 import type { ScoringCompany } from "../lib/scoring/types";

@@ -58,4 +58,16 @@ describe("npm run screen", () => {
     expect(() => run("--build-cost-base", "15")).toThrow(/High must be ≥ base/);
     expect(() => run("--ai-ready-countries", "US,XX")).toThrow(/--ai-ready-countries: Not an ISO 3166 country code/);
   });
+
+  it("--sweep KEY=FROM:TO:STEP: CORZ's discount on the snapshot is 1 − EV/W ÷ build cost (methodology §13); a bad range is a usage error", () => {
+    const d = JSON.parse(run("--as-of", "2025-11-21", "--sweep", "buildCostBaseUsdPerW=8:16:4", "--json"));
+    expect(d.values).toEqual([8, 12, 16]);
+    const corz = d.series.find((x: { ticker: string }) => x.ticker === "CORZ");
+    const evPerW = 5_767_047_004 / 618.5e6;
+    corz.points.forEach((p: { discountBase: number }, i: number) => expect(p.discountBase).toBeCloseTo(1 - evPerW / [8, 12, 16][i], 9));
+    const fail = (arg: string) => { try { run("--sweep", arg); return ""; } catch (e) { return String((e as { stderr?: string }).stderr); } };
+    expect(fail("weightS4=0.8:0.2")).toMatch(/^--sweep to: The range is reversed/);
+    expect(fail("buildCostBaseUsdPerW=8:16:0.001")).toMatch(/^--sweep step: That is 8,001 points; at most 1,000/);
+    expect(fail("buildCost 8 16")).toMatch(/^--sweep: use KEY=FROM:TO\[:STEP\]/);
+  });
 });

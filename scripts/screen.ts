@@ -1,5 +1,7 @@
 // `npm run screen -- [--set NAME] [--as-of YYYY-MM-DD] [--build-cost-base 11] [--<assumption-in-kebab-case> N] [--json]`
-// Prints the ranked screen of the database at DATABASE_URL through the same scoring library as the app.
+// `npm run screen -- --sweep buildCostBaseUsdPerW=8:16:0.5 [--json]`
+// Prints the ranked screen of the database at DATABASE_URL through the same scoring library as the app,
+// or every company's discount across one assumption's range (the /sensitivity page's sweep).
 import { parseArgs } from "node:util";
 import { DASH, pct, perWatt, usdCompact, years, mw } from "../lib/format";
 import {
@@ -10,20 +12,24 @@ import { createClient } from "../lib/server/db-client";
 import { loadScoringCompanies, resolveAssumptionSet } from "../lib/server/queries";
 import { ViewDateError } from "../lib/server/timeline";
 import { asOfProblem } from "../lib/view/params";
+import { rangeValues, sweepRange } from "../lib/view/sensitivity";
+import { labelOf, parseSensitivity, sweepArgToParams } from "../lib/view/sensitivity-params";
+import type { ScoringCompany, ViewContext } from "../lib/scoring/types";
 
 const kebab = (k: string) => k.replace(/([A-Z])/g, "-$1").toLowerCase().replace(/-usd-per-w$/, "");
 const OPTION_FOR = new Map<string, AssumptionKey>(ASSUMPTION_KEYS.map((k) => [kebab(k), k]));
 
 function usage(): string {
   return [
-    "usage: npm run screen -- [--set NAME] [--as-of YYYY-MM-DD] [--json] [--<assumption> VALUE ...]",
+    "usage: npm run screen -- [--set NAME] [--as-of YYYY-MM-DD] [--json] [--<assumption> VALUE ...] [--sweep KEY=FROM:TO[:STEP]]",
+    "--sweep: every company's discount at each value of one numeric assumption, e.g. --sweep buildCostBaseUsdPerW=8:16:0.5",
     "--as-of: the view date (default: the latest date the data reaches)",
     "assumptions: " + [...OPTION_FOR.keys()].map((o) => `--${o}`).join(" "),
   ].join("\n");
 }
 
 async function main() {
-  const options: Record<string, { type: "string" | "boolean" }> = { set: { type: "string" }, "as-of": { type: "string" }, json: { type: "boolean" }, help: { type: "boolean" } };
+  const options: Record<string, { type: "string" | "boolean" }> = { set: { type: "string" }, "as-of": { type: "string" }, json: { type: "boolean" }, sweep: { type: "string" }, help: { type: "boolean" } };
   for (const o of OPTION_FOR.keys()) options[o] = { type: "string" };
   const { values } = parseArgs({ options, allowPositionals: false });
   if (values.help) return console.log(usage());
@@ -49,6 +55,7 @@ async function main() {
     const { companies, viewDate } = await loadScoringCompanies(db, asOf).catch((e) => {
       throw e instanceof ViewDateError ? new UsageError(`--as-of: ${e.message}`) : e;
     });
+    if (values.sweep !== undefined) return printSweep(values.sweep as string, companies, assumptions, { viewDate }, set.name, values.json === true);
     const rows = screen(companies, assumptions, { viewDate });
 
     if (values.json) {
@@ -69,6 +76,30 @@ async function main() {
   } finally {
     await db.$disconnect();
   }
+}
+
+/** --sweep: the page's parameters and checks; a table of discounts (a column per value) or JSON. */
+function printSweep(arg: string, companies: ScoringCompany[], assumptions: Assumptions, view: ViewContext, setName: string, json: boolean) {
+  const params = sweepArgToParams(arg);
+  if (!params) throw new UsageError(`--sweep: use KEY=FROM:TO[:STEP], e.g. buildCostBaseUsdPerW=8:16:0.5`);
+  const { view: s, fieldErrors } = parseSensitivity(params);
+  const problems = Object.entries(fieldErrors).map(([field, messages]) => `--sweep ${field}: ${messages!.join("; ")}`);
+  if (problems.length) throw new UsageError(problems.join("\n"));
+  const series = sweepRange(companies, assumptions, view, s.key, s.range);
+  if (json) {
+    console.log(JSON.stringify({ assumptionSet: setName, viewDate: view.viewDate, key: s.key, range: s.range, values: rangeValues(s.range), series }, null, 2));
+    return;
+  }
+  // a terminal shows at most 13 columns: a finer sweep is printed at the table's step (the JSON has every value)
+  const shown = rangeValues(s.range).length <= 13 ? s.range : { ...s.range, step: s.tableStep };
+  const values = rangeValues(shown);
+  console.log(`Sweep of ${labelOf(s.key)} (${s.key}) from ${shown.from} to ${shown.to} by ${shown.step}${shown === s.range ? "" : ` (of ${s.range.step}; --json for every value)`}: discount to build cost (base); set ${setName}; view date ${view.viewDate}`);
+  const header = ["ticker", ...values.map(String)];
+  const table = (shown === s.range ? series : sweepRange(companies, assumptions, view, s.key, shown)).map((x) => [x.ticker, ...x.points.map((p) => (p.discountBase == null ? DASH : pct(p.discountBase)))]);
+  const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i].length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ");
+  console.log(line(header));
+  for (const row of table) console.log(line(row));
 }
 
 class UsageError extends Error {}

@@ -8,7 +8,11 @@ import { isCountryCode } from "../countries";
 export type AssumptionGroup = "market" | "buildCost" | "power" | "funnel" | "contract" | "financing" | "dataQuality" | "tiers";
 
 interface BaseMeta { label: string; unit: string; group: AssumptionGroup; source: string }
-export interface NumberMeta extends BaseMeta { kind: "number"; default: number; min?: number; max?: number; step?: number; integer?: boolean }
+export interface NumberMeta extends BaseMeta {
+  kind: "number"; default: number; min?: number; max?: number; step?: number; integer?: boolean;
+  /** the range a sensitivity sweeps by default; declared for the main valuation assumptions (the tornado's rows) */
+  sweep?: readonly [number, number];
+}
 export interface BooleanMeta extends BaseMeta { kind: "boolean"; default: boolean }
 /** A list of ISO-2 country codes (methodology §10.4). */
 export interface CountriesMeta extends BaseMeta { kind: "countries"; default: readonly string[] }
@@ -16,8 +20,8 @@ export type AssumptionMeta = NumberMeta | BooleanMeta | CountriesMeta;
 
 const number = (d: number, label: string, unit: string, group: AssumptionGroup, source: string, bounds: Partial<NumberMeta> = {}): NumberMeta =>
   ({ kind: "number", default: d, label, unit, group, source, ...bounds });
-const weight = (d: number, label: string, group: AssumptionGroup, source: string): NumberMeta =>
-  number(d, label, "0–1", group, source, { min: 0, max: 1, step: 0.05 });
+const weight = (d: number, label: string, group: AssumptionGroup, source: string, sweep?: readonly [number, number]): NumberMeta =>
+  number(d, label, "0–1", group, source, { min: 0, max: 1, step: 0.05, ...(sweep ? { sweep } : {}) });
 const days = (d: number, label: string, source: string): NumberMeta =>
   number(d, label, "days", "dataQuality", source, { min: 0, max: 3650, step: 1, integer: true });
 
@@ -25,7 +29,7 @@ const days = (d: number, label: string, source: string): NumberMeta =>
 export const DEFAULT_AI_READY_COUNTRIES = ["US", "CA", "NO", "SE", "FI", "IS", "DK", "GB", "IE", "DE", "FR", "NL", "ES", "PT", "AU", "JP", "SG", "AE"] as const;
 
 export const ASSUMPTION_META = {
-  btcPriceUsd: number(84_000, "Bitcoin price", "USD", "market", "BTC traded ~$84.2k on 2025-11-21 (Bloomberg via news.az)", { min: 0, step: 1000 }),
+  btcPriceUsd: number(84_000, "Bitcoin price", "USD", "market", "BTC traded ~$84.2k on 2025-11-21 (Bloomberg via news.az)", { min: 0, step: 1000, sweep: [40_000, 150_000] }),
   subtractBitcoin: { kind: "boolean", default: true, label: "Subtract bitcoin from EV", unit: "yes/no", group: "market",
     source: "“EV ex-BTC” is the miner convention (BitOoda, TheMinerMag, Cantor)" } as BooleanMeta,
   miningValueUsdPerEh: number(0, "Mining value netted out", "USD per EH/s", "market",
@@ -35,22 +39,22 @@ export const ASSUMPTION_META = {
   buildCostLowUsdPerW: number(11, "Build cost — low", "$/W", "buildCost",
     "Capital-markets commentary (Silicon Valley 101, Nov 2025): $11–13/W; JLL 2026F $11.3M per MW", { min: 0, step: 0.5 }),
   buildCostBaseUsdPerW: number(12, "Build cost — base", "$/W", "buildCost",
-    "Cushman & Wakefield 2025: US average $11.7M per MW of critical load", { min: 0, step: 0.5 }),
+    "Cushman & Wakefield 2025: US average $11.7M per MW of critical load", { min: 0, step: 0.5, sweep: [8, 16] }),
   buildCostHighUsdPerW: number(13, "Build cost — high", "$/W", "buildCost", "Top of the $11–13/W range quoted in Nov 2025 commentary", { min: 0, step: 0.5 }),
   itPerGrossMw: number(0.7, "IT MW per gross MW", "ratio", "power",
-    "Disclosed deals: Cipher 168/244, Hut 8 245/330, Galaxy 526/800 (0.66–0.80)", { min: 0.3, max: 1, step: 0.01 }),
+    "Disclosed deals: Cipher 168/244, Hut 8 245/330, Galaxy 526/800 (0.66–0.80)", { min: 0.3, max: 1, step: 0.01, sweep: [0.66, 0.8] }),
   aiReadyCountries: { kind: "countries", default: DEFAULT_AI_READY_COUNTRIES, label: "AI-ready countries", unit: "ISO-2 codes", group: "power",
     source: "Markets with hyperscaler/neocloud AI build-out and no GPU export barrier (methodology §10.4, docs/decisions/0009)" } as CountriesMeta,
   remoteSiteFactor: weight(0.2, "Remote or small site factor", "power",
-    "Uncontracted MW outside AI-ready markets or below the minimum size are valued near mining-site prices (docs/decisions/0009)"),
+    "Uncontracted MW outside AI-ready markets or below the minimum size are valued near mining-site prices (docs/decisions/0009)", [0, 0.5]),
   minAiSiteGrossMw: number(20, "Minimum AI site size", "gross MW", "power",
-    "Below ~20 MW a site cannot host an AI tenant's typical block (methodology §10.4, docs/decisions/0009)", { min: 0, max: 10_000, step: 5 }),
+    "Below ~20 MW a site cannot host an AI tenant's typical block (methodology §10.4, docs/decisions/0009)", { min: 0, max: 10_000, step: 5, sweep: [5, 50] }),
   weightS1: weight(1.0, "S1 contracted, delivered", "funnel", "Rent has started: counted in full"),
-  weightS2: weight(0.9, "S2 contracted, energized site", "funnel", "Morgan Stanley (Sep 2025) success cases"),
-  weightS3: weight(0.75, "S3 contracted, needs new power", "funnel", "Morgan Stanley 75% success case"),
-  weightS4: weight(0.5, "S4 uncontracted, operating", "funnel", "Morgan Stanley 50% success case"),
-  weightS5: weight(0.25, "S5 uncontracted, building/approved", "funnel", "Half of S4: power not yet energized"),
-  weightS6: weight(0.1, "S6 uncontracted pipeline", "funnel", "H.C. Wainwright values pipeline at ~10%"),
+  weightS2: weight(0.9, "S2 contracted, energized site", "funnel", "Morgan Stanley (Sep 2025) success cases", [0.75, 1]),
+  weightS3: weight(0.75, "S3 contracted, needs new power", "funnel", "Morgan Stanley 75% success case", [0.5, 0.9]),
+  weightS4: weight(0.5, "S4 uncontracted, operating", "funnel", "Morgan Stanley 50% success case", [0, 1]),
+  weightS5: weight(0.25, "S5 uncontracted, building/approved", "funnel", "Half of S4: power not yet energized", [0, 0.5]),
+  weightS6: weight(0.1, "S6 uncontracted pipeline", "funnel", "H.C. Wainwright values pipeline at ~10%", [0, 0.25]),
   facilityLifeYears: number(20, "Facility life", "years", "contract",
     "Site depreciation horizon analysts set against 5- vs 15-year leases", { min: 1, max: 60, step: 1 }),
   ratingScoreAaaAa: weight(1.0, "Credit score AAA/AA", "contract", "IG vs non-IG loans ~225 bp apart (CoreWeave DDTL)"),

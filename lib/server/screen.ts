@@ -19,7 +19,7 @@ export class UnknownAssumptionSet extends Error {
 }
 
 /** The named set, or the default one — the methodology defaults when the stored default is invalid. */
-async function chooseSet(db: Db, name?: string): Promise<{ set: AssumptionSetInfo; sets: AssumptionSetInfo[] }> {
+export async function chooseSet(db: Db, name?: string): Promise<{ set: AssumptionSetInfo; sets: AssumptionSetInfo[] }> {
   const stored = await loadStoredSets(db);
   if (!name) return { set: defaultSetOf(stored).set, sets: stored.sets };
   const set = stored.sets.find((s) => s.name === name);

@@ -66,14 +66,14 @@ const SIGNATURE = `() => {
   return rows + "|" + head;
 }`;
 
-async function signature(page: Page): Promise<string> {
-  return page.evaluate(`(${SIGNATURE})()`) as Promise<string>;
+async function signature(page: Page, sig = SIGNATURE): Promise<string> {
+  return page.evaluate(`(${sig})()`) as Promise<string>;
 }
 
-/** Arms the harness, runs `act`, and waits for the table to differ from before (and `extra`, if given). */
-async function timed(page: Page, eventType: string, act: () => Promise<void>, extra = "() => true", timeoutMs = 120_000) {
-  const before = await signature(page);
-  const predicate = `() => (${SIGNATURE})() !== ${JSON.stringify(before)} && (${extra})()`;
+/** Arms the harness, runs `act`, and waits for the table (or `sig`) to differ from before (and `extra`, if given). */
+async function timed(page: Page, eventType: string, act: () => Promise<void>, extra = "() => true", timeoutMs = 120_000, sig = SIGNATURE) {
+  const before = await signature(page, sig);
+  const predicate = `() => (${sig})() !== ${JSON.stringify(before)} && (${extra})()`;
   const pending = page.evaluate(`window.__bench.arm(${JSON.stringify(eventType)}, ${JSON.stringify(predicate)}, ${timeoutMs})`);
   pending.catch(() => {}); // awaited below; this only keeps an early failure from going unhandled meanwhile
   await page.waitForTimeout(20); // the listener is in place before the input arrives
@@ -179,6 +179,36 @@ export async function browserBench(browser: Browser, baseUrl: string, opts: { al
       url: baseUrl, companies, loadMs, renderedRows, jsRequests, jsTransferBytes, jsDecodedBytes,
       sort: stats(sort), search: stats(search), setChange: stats(setChange),
     };
+  } finally {
+    await context.close();
+  }
+}
+
+/** The sensitivity chart's x values and its first line's numbers: what a change of range redraws. */
+const SWEEP_SIGNATURE = `() => {
+  const chart = document.querySelector("svg.sweep-chart");
+  return (chart?.getAttribute("data-values") ?? "") + "|" + (chart?.querySelector("g[data-series]")?.getAttribute("data-values") ?? "");
+}`;
+
+/**
+ * /sensitivity on `baseUrl`: the time from typing a new end of the range (one input event, 101 values ×
+ * every company re-scored in the page) to the redrawn chart and tables.
+ */
+export async function sensitivityBench(browser: Browser, baseUrl: string, rounds = 3): Promise<{ companies: number; points: number; change: InteractionStats }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
+  await context.addInitScript({ content: HARNESS });
+  const page = await context.newPage();
+  try {
+    await page.goto(baseUrl + "/sensitivity", { waitUntil: "load" });
+    const to = page.getByLabel("To", { exact: true }).first();
+    await page.waitForFunction(`(() => { const i = document.querySelector("#sens-to"); return !!i && Object.keys(i).some((k) => k.startsWith("__reactProps")); })()`);
+    await page.waitForTimeout(1000);
+    const samples: { dom: number; frame: number }[] = [];
+    for (let i = 0; i < rounds * 4; i++) samples.push(await timed(page, "input", () => to.fill(i % 2 ? "16" : "15"), undefined, 60_000, SWEEP_SIGNATURE));
+    const companies = await page.locator("svg.sweep-chart g[data-series]").count();
+    const points = ((await page.locator("svg.sweep-chart").getAttribute("data-values")) ?? "").split(",").length;
+    console.error(`bench: sensitivity ${baseUrl}: ${samples.map((x) => Math.round(x.frame)).join(", ")} ms`);
+    return { companies, points, change: stats(samples) };
   } finally {
     await context.close();
   }

@@ -5,7 +5,7 @@
 //   npm run bench                      # everything (~6 min on 2 cores); builds .next-bench if missing
 //   npm run bench -- --build           # rebuild .next-bench first
 //   npm run bench -- --quick           # fewer rounds and shorter runs (a smoke test, ~3 min)
-//   npm run bench -- --only=scoring,http,scale,size,browser,updates
+//   npm run bench -- --only=scoring,http,scale,size,browser,sensitivity,updates
 //
 // Everything runs on 127.0.0.1: two `next start` servers (ports 3400 and 3401, or BENCH_PORT and +1) on
 // temporary SQLite files under /tmp/watt-bench (BENCH_DB_DIR), stopped by PID at the end.
@@ -18,7 +18,7 @@ import { toScoringCompany } from "../../lib/domain/to-scoring";
 import type { CompanyInput } from "../../lib/domain/schemas";
 
 const companyToScoring = (c: CompanyInput) => toScoringCompany(companyRecord(c));
-import { browserBench, clientScoringBench, launch, type BrowserResult } from "./browser";
+import { browserBench, clientScoringBench, launch, sensitivityBench, type BrowserResult } from "./browser";
 import { DIST_DIR, load, request, startServer, type LoadResult, type Server } from "./http";
 import { ALT_SET_NAME, ALT_SET_VALUES, makeDb } from "./make-db";
 import { pageSize } from "./size";
@@ -30,7 +30,7 @@ const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(`--${name}`);
 const option = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.split("=")[1];
 const QUICK = flag("quick");
-const ONLY = new Set((option("only") ?? "scoring,http,scale,size,browser,updates").split(","));
+const ONLY = new Set((option("only") ?? "scoring,http,scale,size,browser,sensitivity,updates").split(","));
 const UPDATE_ROWS = Number(option("update-rows") ?? (QUICK ? 20_000 : 100_000));
 const PORT = Number(process.env.BENCH_PORT ?? 3400);
 const DB_DIR = process.env.BENCH_DB_DIR ?? "/tmp/watt-bench";
@@ -209,6 +209,10 @@ function table(r: Record<string, any>) {
     const cs = r.browser.clientScoring;
     if (cs) row(`  re-scoring ${cs.companies} in the page (ms)`, "", `${cs.medianMs}`, `input JSON ${kb(cs.inputJsonBytes)}`);
   }
+  if (r.sensitivity) {
+    const x = r.sensitivity;
+    row("sensitivity: range change → redrawn chart and tables, ms", `${x.companies} companies × ${x.points} points`, `${x.change.updatedMedianMs} (max ${x.change.updatedMaxMs})`, x.ratioToSort ? `${x.ratioToSort}× a screener sort (${x.baselineSortMs} ms)` : "");
+  }
   if (r.updates) {
     const u = r.updates;
     row("bulk update: dry run / apply / re-apply, ms", `${u.baseline.rows} rows`, `${u.large.rows} rows`, "per-row ratio large ÷ baseline");
@@ -241,6 +245,8 @@ function goals(r: Record<string, any>) {
       out.push({ goal: `${k} at ${r.browser.synthetic.companies} companies updates the table within 100 ms`, met: ms <= 100, actual: `median ${ms} ms, max ${r.browser.synthetic[k].updatedMaxMs} ms` });
     }
   }
+  if (r.sensitivity)
+    out.push({ goal: "a 100-point sweep over today's companies redraws within 100 ms of the input", met: r.sensitivity.change.updatedMedianMs <= 100, actual: `median ${r.sensitivity.change.updatedMedianMs} ms, max ${r.sensitivity.change.updatedMaxMs} ms` });
   if (r.updates) {
     const u = r.updates.large;
     out.push({ goal: `a ${u.rows.toLocaleString("en-US")}-row update checks and applies within 60 s`, met: u.planMs + u.applyMs <= 60_000, actual: `${round((u.planMs + u.applyMs) / 1000, 1)} s` });
@@ -277,7 +283,7 @@ async function main() {
       log(`updates (${UPDATE_ROWS.toLocaleString("en-US")} rows vs 1,000) …`);
       result.updates = await updatesBench(UPDATE_ROWS);
     }
-    const needServers = ["http", "scale", "size", "browser"].some((k) => ONLY.has(k));
+    const needServers = ["http", "scale", "size", "browser", "sensitivity"].some((k) => ONLY.has(k));
     if (needServers) {
       if (flag("build") || !existsSync(path.join(DIST_DIR, "BUILD_ID"))) build();
       const realDb = path.join(DB_DIR, "real.db");
@@ -325,6 +331,14 @@ async function main() {
           const companies = syntheticCompanies(SYNTHETIC).map(companyToScoring);
           result.browser.clientScoring = await clientScoringBench(browser, readFileSync(bundle, "utf8"), companies, ALT_SET_VALUES, QUICK ? 3 : 5);
         }
+      }
+      if (ONLY.has("sensitivity")) {
+        log("sensitivity …");
+        browser ??= await launch();
+        const sens = await sensitivityBench(browser, `http://127.0.0.1:${real.port}`, QUICK ? 1 : 3);
+        // the baseline: a sort of the screener's table in the same run (a redraw without scoring), when measured
+        const sortMs = result.browser?.real?.sort?.updatedMedianMs ?? null;
+        result.sensitivity = { ...sens, baselineSortMs: sortMs, ratioToSort: sortMs ? round(sens.change.updatedMedianMs / sortMs, 2) : null };
       }
     }
   } finally {

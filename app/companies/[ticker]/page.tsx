@@ -24,6 +24,7 @@ import { Funnel } from "./sections/Funnel";
 import { AssumptionsUsed, TierRules } from "./sections/Rules";
 import { SitesTable } from "./sections/Sites";
 import { OverTime } from "./sections/OverTime";
+import { Sensitivity } from "./sections/Sensitivity";
 import { companyTimeline } from "@/lib/view/changes";
 
 export const dynamic = "force-dynamic";
@@ -96,6 +97,8 @@ export default async function CompanyPage({ params, searchParams }: Props) {
         hrefFor={(d) => `/companies/${company.ticker}${query({ set: used.isDefault ? undefined : used.name, asOf: d !== dates.latest ? d : undefined })}`} />
       <ModelAdjustments s={s} />
       <DataQuality s={s} gaps={gaps} />
+      <Sensitivity input={input} assumptions={used.values} viewDate={s.viewDate}
+        href={`/sensitivity${query({ set: used.isDefault ? undefined : used.name, asOf: s.viewDate !== dates.latest ? s.viewDate : undefined, ticker: company.ticker })}`} />
 
       <div className="two-col">
         <EvBridge s={s} btcPriceUsd={a.btcPriceUsd} subtractBitcoin={a.subtractBitcoin} />
