@@ -2,8 +2,10 @@ import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import { gotoScreener, tableTickers, withDb } from "./fixtures";
 
-/** Minimal RFC 4180 reader for checking what we wrote. */
-function parseCsv(text: string): string[][] {
+/** Minimal RFC 4180 reader for checking what we wrote; the leading "# " metadata lines are skipped. */
+function parseCsv(file: string): string[][] {
+  const lines = file.split("\r\n");
+  const text = lines.slice(lines.findIndex((l) => !l.startsWith("# "))).join("\r\n");
   const rows: string[][] = [];
   let row: string[] = [], cell = "", quoted = false;
   for (let i = 0; i < text.length; i++) {
@@ -32,13 +34,17 @@ test.describe.serial("CSV export", () => {
     withDb((db) => db.prepare(`DELETE FROM "Company" WHERE ticker = 'EVIL'`).run());
   });
 
-  test("exports the current view: visible columns, filter and order; formulas neutralized", async ({ page }) => {
+  test("exports the current view from the server: visible columns, filter and order; formulas neutralized", async ({ page }) => {
     await gotoScreener(page, "?sort=ticker.desc&cols=name,tier,evPerWEffectiveIt,discountBase,flags");
     const shown = await tableTickers(page);
     expect(shown).toContain("EVIL");
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export CSV" }).click()]);
-    const rows = parseCsv(readFileSync((await download.path())!, "utf8"));
-    expect(rows[0]).toEqual(["#", "Ticker", "Name", "Tier", "EV/W eff. IT (USD/W)", "Discount to build cost (%)", "Flags"]);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Export CSV" }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^watt-screen-\d{4}-\d{2}-\d{2}\.csv$/);
+    const file = readFileSync((await download.path())!, "utf8");
+    expect(file).toMatch(/^# key,value,unit,label\r\n/);
+    expect(file).toContain("# view.sort,ticker.desc,");
+    const rows = parseCsv(file);
+    expect(rows[0]).toEqual(["Rank", "Ticker", "Name", "Tier", "EV/W eff. IT (USD/W)", "Discount to build cost (%)", "Flags"]);
     expect(rows.slice(1).map((r) => r[1])).toEqual(shown);
     const evil = rows.find((r) => r[1] === "EVIL")!;
     expect(evil[2]).toBe(`'${EVIL}`);
@@ -49,7 +55,8 @@ test.describe.serial("CSV export", () => {
     // a filtered view exports only what is shown
     await page.getByRole("searchbox", { name: "Search" }).fill("coreweave");
     await expect.poll(() => tableTickers(page)).toHaveLength(3);
-    const [d2] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export CSV" }).click()]);
+    await expect(page.getByRole("link", { name: "Export XLSX" })).toHaveAttribute("href", /^\/api\/screen\.xlsx\?.*q=coreweave/);
+    const [d2] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Export CSV" }).click()]);
     const rows2 = parseCsv(readFileSync((await d2.path())!, "utf8"));
     expect(rows2.slice(1).map((r) => r[1])).toEqual(["GLXY", "CORZ", "APLD"]);
   });
@@ -65,6 +72,15 @@ test.describe("JSON API", () => {
     const iren = body.rows.find((x: { ticker: string }) => x.ticker === "IREN");
     expect(iren.rules.find((x: { id: string }) => x.id === "T1-b").pass).toBe(false);
     expect(iren.inputs.find((x: { key: string }) => x.key === "sharePriceUsd").sourceUrl).toMatch(/^https:/);
+  });
+
+  test("GET /api/screen.xlsx is a workbook download named by the view date", async ({ request }) => {
+    const r = await request.get("/api/screen.xlsx?asOf=2025-11-21&tier=1");
+    expect(r.status()).toBe(200);
+    expect(r.headers()["content-type"]).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    expect(r.headers()["content-disposition"]).toBe('attachment; filename="watt-screen-2025-11-21.xlsx"');
+    expect((await r.body()).subarray(0, 2).toString()).toBe("PK"); // a zip, as every XLSX is
+    expect((await request.get("/api/screen.csv?tier=9")).status()).toBe(400);
   });
 
   test("invalid parameters → 400 with field errors", async ({ request }) => {

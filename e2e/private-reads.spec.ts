@@ -19,7 +19,7 @@ test("private reads: no session, no data; API answers are private and vary by co
   const signIn = serverActionsInBuild().find((a) => a.name === "signInAction")!;
   const r = await callAction(baseURL!, signIn, [{ name: "Reader", password: PASSWORD }]);
   const cookie = r.setCookie.find((c) => c.startsWith("watt_session="))!.split(";")[0];
-  for (const path of ["/api/screen", "/api/companies/IREN", "/api/companies/IREN/figures"]) {
+  for (const path of ["/api/screen", "/api/screen.csv", "/api/companies/IREN", "/api/companies/IREN/figures"]) {
     const res = await fetch(`${baseURL}${path}`, { headers: { cookie } });
     expect(res.status, path).toBe(200);
     expect(res.headers.get("cache-control"), path).toBe("private, no-store");

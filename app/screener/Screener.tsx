@@ -72,7 +72,7 @@ export function Screener(props: {
         onChooseDate={chooseDate}
         pending={pending}
       />
-      <ScreenerTable rows={props.rows} view={view} setView={setView} setName={props.setName} buildCost={props.buildCost} />
+      <ScreenerTable rows={props.rows} view={view} setView={setView} buildCost={props.buildCost} />
       <ChartSection rows={props.rows} view={chartView} chartX={view.chartX} setView={setView} buildCost={props.buildCost} open={router.push} />
     </div>
   );

@@ -2,11 +2,10 @@
 import Link from "next/link";
 import { useTable } from "@tanstack/react-table";
 import { memo, useEffect, useMemo, useRef } from "react";
-import { toCsv } from "@/lib/csv";
 import { pct, usdCompact } from "@/lib/format";
 import { FLAG_INFO } from "@/lib/scoring/flags";
 import { COLUMNS, columnDef, type ColumnId } from "@/lib/view/columns";
-import { DEFAULT_VIEW, type View, viewQuery } from "@/lib/view/params";
+import { DEFAULT_VIEW, serializeView, type View, viewQuery } from "@/lib/view/params";
 import type { ScreenerRow } from "@/lib/view/rows";
 import { Tip } from "../components/Tip";
 import { Value } from "../components/Value";
@@ -14,13 +13,13 @@ import { columnDefs, columnFiltersOf, features, visibilityOf, warmTextRanks } fr
 import type { BuildCosts } from "./Screener";
 import { useRowWindow } from "./useRowWindow";
 
-/** Above this many companies the table renders only the rows in view (CSV export still has them all). */
+/** Above this many companies the table renders only the rows in view (the exports still have them all). */
 export const VIRTUALIZE_ABOVE = 200;
 
 type SetView = (patch: Partial<View>, mode?: "push" | "replace") => void;
 
 /** Memoized: the URL catching up with a change (useSearchParams) re-renders the screener with the same props. */
-export const ScreenerTable = memo(function ScreenerTable({ rows, view, setView, setName, buildCost }: { rows: ScreenerRow[]; view: View; setView: SetView; setName: string; buildCost: BuildCosts }) {
+export const ScreenerTable = memo(function ScreenerTable({ rows, view, setView, buildCost }: { rows: ScreenerRow[]; view: View; setView: SetView; buildCost: BuildCosts }) {
   const sorting = useMemo(() => [{ id: view.sort.id, desc: view.sort.dir === "desc" }], [view.sort.id, view.sort.dir]);
   // Keyed on the fields each one reads, so a sort does not re-filter (the view object changes every time).
   const { tiers, flags, minDiscountPct, minContractedMw, cols } = view;
@@ -66,19 +65,6 @@ export const ScreenerTable = memo(function ScreenerTable({ rows, view, setView, 
   useEffect(() => (virtual ? warmTextRanks(coreRows) : undefined), [virtual, coreRows]);
   const windowRows = virtual ? shown.slice(win.start, win.end) : shown;
 
-  const exportCsv = () => {
-    const header = visibleIds.map((id) => csvHeader(id));
-    const body = shown.map((r) => visibleIds.map((id) => csvValue(r, id)));
-    const blob = new Blob([toCsv(header, body)], { type: "text/csv;charset=utf-8" });
-    const a = document.createElement("a");
-    a.href = URL.createObjectURL(blob);
-    a.download = `watt-screener-${setName.replace(/[^A-Za-z0-9_-]+/g, "_")}.csv`;
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(a.href), 1000);
-  };
-
   return (
     <section aria-labelledby="table-title" className="table-section">
       <div className="table-head">
@@ -87,7 +73,7 @@ export const ScreenerTable = memo(function ScreenerTable({ rows, view, setView, 
         </h2>
         <div className="table-actions">
           <ColumnPicker view={view} setView={setView} />
-          <button type="button" onClick={exportCsv}>Export CSV</button>
+          <ExportLinks view={view} />
         </div>
       </div>
       <div
@@ -241,21 +227,15 @@ function ColumnPicker({ view, setView }: { view: View; setView: SetView }) {
   );
 }
 
-const CSV_UNIT: Partial<Record<string, string>> = { usd: "USD", usdPrice: "USD", perW: "USD/W", pct: "%", mw: "MW", years: "years", usdPerKwMonth: "USD/kW-month" };
-
-function csvHeader(id: ColumnId) {
-  const def = columnDef(id)!;
-  const unit = CSV_UNIT[def.kind];
-  return unit ? `${def.header} (${unit})` : def.header;
-}
-
-/** Raw values, not display text: numbers stay numbers (percentages as percent points). */
-function csvValue(r: ScreenerRow, id: ColumnId): string | number | null {
-  const def = columnDef(id)!;
-  const v = r[id];
-  if (v == null) return null;
-  if (def.kind === "pct") return Math.round((v as number) * 10000) / 100;
-  if (def.kind === "flags") return (v as string[]).join(" ");
-  if (Array.isArray(v)) return v.join("; ");
-  return v as string | number;
+/** The current view as files, made on the server from the same URL parameters (GET /api/screen.csv, .xlsx). */
+function ExportLinks({ view }: { view: View }) {
+  const q = serializeView(view).toString();
+  const href = (ext: "csv" | "xlsx") => `/api/screen.${ext}${q ? `?${q}` : ""}`;
+  return (
+    <span className="export-links">
+      <span aria-hidden="true">Export</span>{" "}
+      <a className="button-link" href={href("csv")} download aria-label="Export CSV" title="The visible columns, with the view's metadata">CSV</a>{" "}
+      <a className="button-link" href={href("xlsx")} download aria-label="Export XLSX" title="Every column, inputs with sources, contracts, metadata">XLSX</a>
+    </span>
+  );
 }

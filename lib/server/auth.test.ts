@@ -110,6 +110,13 @@ describe("proxy", () => {
     expect(ok.status).toBe(200);
     expect(ok.headers.get("cache-control")).toBe("private, no-store");
     expect(ok.headers.get("vary")).toContain("Cookie");
+    // the exports are API paths like any other
+    for (const path of ["/api/screen.csv", "/api/screen.xlsx?asOf=2025-11-21"]) {
+      const no = await proxy(req(path));
+      expect([no.status, no.headers.get("cache-control")], path).toEqual([401, "private, no-store"]);
+      const yes = await proxy(req(path, { cookie: token }));
+      expect([yes.status, yes.headers.get("cache-control")], path).toEqual([200, "private, no-store"]);
+    }
     // a token the server never issued (or ended) reads nothing
     expect((await proxy(req("/api/screen", { cookie: "A".repeat(43) }))).status).toBe(401);
   });

@@ -1,23 +1,17 @@
 import type { NextRequest } from "next/server";
 import { db } from "@/lib/server/db";
-import { badRequest, serverError } from "@/lib/server/http";
-import { loadScreen, UnknownAssumptionSet } from "@/lib/server/screen";
-import { ViewDateError } from "@/lib/server/timeline";
+import { answerScreen } from "@/lib/server/screen-request";
 import { applyView } from "@/lib/view/filter";
-import { parseView } from "@/lib/view/params";
 
 export const dynamic = "force-dynamic";
 
 /**
  * GET /api/screen?set=&asOf=&q=&tier=&flag=&minDiscount=&minContracted=&sort= — the same parameters as the
  * screener page. Returns the scored rows (with explanations) on the view date, in the view's filter and order.
+ * /api/screen.csv and /api/screen.xlsx take the same parameters (lib/server/screen-request.ts).
  */
-export async function GET(req: NextRequest) {
-  const parsed = parseView(req.nextUrl.searchParams);
-  if (!parsed.ok) return badRequest(parsed.fieldErrors, parsed.formErrors);
-  const { view } = parsed;
-  try {
-    const { set, meta, viewDate, scored, rows, dates } = await loadScreen(db, view.set, view.asOf);
+export function GET(req: NextRequest) {
+  return answerScreen(db, req, "GET /api/screen", (view, { set, meta, viewDate, scored, rows, dates }) => {
     const byTicker = new Map(scored.map((s) => [s.ticker, s]));
     const selected = applyView(rows, view);
     return Response.json({
@@ -31,9 +25,5 @@ export async function GET(req: NextRequest) {
       total: rows.length,
       rows: selected.map((r) => byTicker.get(r.ticker)),
     });
-  } catch (e) {
-    if (e instanceof UnknownAssumptionSet) return badRequest({ set: [e.message] });
-    if (e instanceof ViewDateError) return badRequest({ asOf: [e.message] });
-    return serverError("GET /api/screen", e);
-  }
+  });
 }

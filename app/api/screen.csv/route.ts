@@ -1,0 +1,10 @@
+import type { NextRequest } from "next/server";
+import { db } from "@/lib/server/db";
+import { screenExportResponse } from "@/lib/server/screen-request";
+
+export const dynamic = "force-dynamic";
+
+/** GET /api/screen.csv?… — the view's visible columns as CSV after "# " metadata lines; GET /api/screen's parameters. */
+export function GET(req: NextRequest) {
+  return screenExportResponse(db, req, "csv");
+}

@@ -1,0 +1,40 @@
+// One request path for the screen: GET /api/screen, /api/screen.csv and /api/screen.xlsx read the view
+// from the URL with the screener's own parser (lib/view/params.ts) and answer a bad parameter, an unknown
+// set or an impossible view date with 400 and field errors. Access (private reads: sign-in, no shared
+// caching) is proxy.ts's, for every /api/ path alike.
+import "server-only";
+import { badRequest, serverError } from "./http";
+import type { Db } from "./db-client";
+import { loadScreen, UnknownAssumptionSet } from "./screen";
+import { exportFileName, screenCsv, toScreenExport, type LoadedScreen } from "./screen-export";
+import { screenXlsx } from "./screen-xlsx";
+import { ViewDateError } from "./timeline";
+import { parseView, type View } from "../view/params";
+
+export async function answerScreen(db: Db, req: Request, where: string, answer: (view: View, screen: LoadedScreen) => Response | Promise<Response>): Promise<Response> {
+  const parsed = parseView(new URL(req.url).searchParams);
+  if (!parsed.ok) return badRequest(parsed.fieldErrors, parsed.formErrors);
+  try {
+    return await answer(parsed.view, await loadScreen(db, parsed.view.set, parsed.view.asOf));
+  } catch (e) {
+    if (e instanceof UnknownAssumptionSet) return badRequest({ set: [e.message] });
+    if (e instanceof ViewDateError) return badRequest({ asOf: [e.message] });
+    return serverError(where, e);
+  }
+}
+
+const CONTENT_TYPE = {
+  csv: "text/csv; charset=utf-8",
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+} as const;
+
+/** The view as a download: CSV (the visible columns) or XLSX (every column, inputs, contracts, metadata). */
+export function screenExportResponse(db: Db, req: Request, format: "csv" | "xlsx", now: () => Date = () => new Date()): Promise<Response> {
+  return answerScreen(db, req, `GET /api/screen.${format}`, async (view, screen) => {
+    const x = toScreenExport(view, screen, now());
+    const body = format === "csv" ? screenCsv(x) : await screenXlsx(x);
+    return new Response(body, {
+      headers: { "content-type": CONTENT_TYPE[format], "content-disposition": `attachment; filename="${exportFileName(x, format)}"` },
+    });
+  });
+}
