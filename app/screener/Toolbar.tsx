@@ -87,7 +87,7 @@ function SearchBox({ value, onChange }: { value: string; onChange: (q: string) =
       <input
         type="search"
         name="q"
-        placeholder="Ticker, name or counterparty"
+        placeholder="Ticker, name, counterparty, guarantor (AWS, Google…)"
         value={text}
         maxLength={100}
         onChange={(e) => {

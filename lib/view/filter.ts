@@ -4,20 +4,9 @@ import type { Flag, Tier } from "../scoring/types";
 import type { ColumnId } from "./columns";
 import type { View } from "./params";
 import type { ScreenerRow } from "./rows";
+import { matchesSearch } from "./search";
 
-/** Lower-cased ticker, name and counterparties of a row (rows are never changed once made), made once per row. */
-const haystacks = new WeakMap<ScreenerRow, string[]>();
-function haystack(row: ScreenerRow): string[] {
-  let h = haystacks.get(row);
-  if (!h) haystacks.set(row, (h = [row.ticker.toLowerCase(), row.name.toLowerCase(), ...row.counterparties.map((c) => c.toLowerCase())]));
-  return h;
-}
-
-export function matchesSearch(row: ScreenerRow, q: string): boolean {
-  const needle = q.trim().toLowerCase();
-  if (!needle) return true;
-  return haystack(row).some((s) => s.includes(needle));
-}
+export { matchesSearch };
 export const matchesTiers = (row: ScreenerRow, tiers: readonly Tier[]) => tiers.length === 0 || tiers.includes(row.tier);
 /** All selected flags must be present (flags narrow the list). */
 export const matchesFlags = (row: ScreenerRow, flags: readonly Flag[]) => flags.every((f) => row.flags.includes(f));

@@ -5,12 +5,14 @@ import { loadScreen, UnknownAssumptionSet } from "@/lib/server/screen";
 import { ViewDateError } from "@/lib/server/timeline";
 import { applyView } from "@/lib/view/filter";
 import { parseView } from "@/lib/view/params";
+import { searchMatch } from "@/lib/view/search";
 
 export const dynamic = "force-dynamic";
 
 /**
- * GET /api/screen?set=&asOf=&q=&tier=&flag=&minDiscount=&minContracted=&sort= — the same parameters as the
- * screener page. Returns the scored rows (with explanations) on the view date, in the view's filter and order.
+ * GET /api/screen?set=&asOf=&q=&tier=&flag=&minDiscount=&minContracted=&sort= — the same parameters as
+ * the screener page. Returns the scored rows (with explanations) on the view date, in the view's filter and
+ * order; with a search (q), each row says what it matched (`matched: { field, value, alias? }`), as the table's hint does.
  */
 export async function GET(req: NextRequest) {
   const parsed = parseView(req.nextUrl.searchParams);
@@ -29,7 +31,7 @@ export async function GET(req: NextRequest) {
       view,
       count: selected.length,
       total: rows.length,
-      rows: selected.map((r) => byTicker.get(r.ticker)),
+      rows: selected.map((r) => (view.q.trim() ? { ...byTicker.get(r.ticker), matched: searchMatch(r, view.q) } : byTicker.get(r.ticker))),
     });
   } catch (e) {
     if (e instanceof UnknownAssumptionSet) return badRequest({ set: [e.message] });
