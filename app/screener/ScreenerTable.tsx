@@ -24,10 +24,10 @@ type SetView = (patch: Partial<View>, mode?: "push" | "replace") => void;
 export const ScreenerTable = memo(function ScreenerTable({ rows, view, setView, setName, buildCost }: { rows: ScreenerRow[]; view: View; setView: SetView; setName: string; buildCost: BuildCosts }) {
   const sorting = useMemo(() => [{ id: view.sort.id, desc: view.sort.dir === "desc" }], [view.sort.id, view.sort.dir]);
   // Keyed on the fields each one reads, so a sort does not re-filter (the view object changes every time).
-  const { tiers, flags, minDiscountPct, minContractedMw, cols } = view;
+  const { tiers, flags, minDiscountPct, minContractedMw, preset, cols } = view;
   const columnFilters = useMemo(
-    () => columnFiltersOf({ ...DEFAULT_VIEW, tiers, flags, minDiscountPct, minContractedMw }),
-    [tiers, flags, minDiscountPct, minContractedMw],
+    () => columnFiltersOf({ ...DEFAULT_VIEW, tiers, flags, minDiscountPct, minContractedMw, preset }),
+    [tiers, flags, minDiscountPct, minContractedMw, preset],
   );
   const columnVisibility = useMemo(() => visibilityOf({ ...DEFAULT_VIEW, cols }), [cols]);
 
@@ -137,7 +137,7 @@ export const ScreenerTable = memo(function ScreenerTable({ rows, view, setView, 
             ))}
             {virtual && win.padBottom > 0 && <Spacer px={win.padBottom} span={visibleIds.length} />}
             {shown.length === 0 && (
-              <tr><td colSpan={visibleIds.length} className="empty">No company matches this view. <button type="button" className="link" onClick={() => setView({ q: "", tiers: [], flags: [], minDiscountPct: undefined, minContractedMw: undefined })}>Clear filters</button></td></tr>
+              <tr><td colSpan={visibleIds.length} className="empty">No company matches this view. <button type="button" className="link" onClick={() => setView({ q: "", tiers: [], flags: [], minDiscountPct: undefined, minContractedMw: undefined, preset: undefined })}>Clear filters</button></td></tr>
             )}
           </tbody>
         </table>

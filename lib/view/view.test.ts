@@ -16,7 +16,7 @@ const row = (p: Partial<ScreenerRow>): ScreenerRow => ({
 
 describe("view parameters", () => {
   it("round-trips a view through the URL", () => {
-    const view: View = { ...DEFAULT_VIEW, set: "Bear", q: "core", sort: { id: "ticker", dir: "asc" }, tiers: [1, 2], flags: ["gpu-funding"], minDiscountPct: 10, minContractedMw: 50, cols: ["rank", "ticker", "cqs"], chartX: "tier" };
+    const view: View = { ...DEFAULT_VIEW, set: "Bear", q: "core", sort: { id: "ticker", dir: "asc" }, tiers: [1, 2], flags: ["gpu-funding"], minDiscountPct: 10, minContractedMw: 50, preset: "ig", cols: ["rank", "ticker", "cqs"], chartX: "tier" };
     const parsed = parseView(serializeView(view));
     expect(parsed).toEqual({ ok: true, view });
   });
@@ -33,6 +33,7 @@ describe("view parameters", () => {
     ["non-number", "minDiscount=abc", "minDiscount", "Must be a number"],
     ["out of range", "minContracted=-5", "minContracted", "Must be between"],
     ["repeated", "q=a&q=b", "q", "Given more than once"],
+    ["unknown preset", "preset=cheap", "preset", 'Invalid option: expected one of "contracted"'],
   ])("rejects %s", (_n, qs, field, msg) => {
     const r = parseView(new URLSearchParams(qs));
     expect(r.ok).toBe(false);

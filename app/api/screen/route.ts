@@ -10,7 +10,7 @@ import { searchMatch } from "@/lib/view/search";
 export const dynamic = "force-dynamic";
 
 /**
- * GET /api/screen?set=&asOf=&q=&tier=&flag=&minDiscount=&minContracted=&sort= — the same parameters as
+ * GET /api/screen?set=&asOf=&q=&tier=&flag=&minDiscount=&minContracted=&preset=&sort= — the same parameters as
  * the screener page. Returns the scored rows (with explanations) on the view date, in the view's filter and
  * order; with a search (q), each row says what it matched (`matched: { field, value, alias? }`), as the table's hint does.
  */
