@@ -5,6 +5,7 @@ import { loadScreen } from "@/lib/server/screen";
 import { loadWithFallbacks } from "@/lib/server/view-fallbacks";
 import { parseView } from "@/lib/view/params";
 import { Screener } from "./screener/Screener";
+import "./screener/search.css";
 
 export const dynamic = "force-dynamic";
 

@@ -36,10 +36,10 @@ export function Screener(props: {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   // Facet counts depend on the filters only (a sort leaves them alone).
-  const { q, tiers, flags, minDiscountPct, minContractedMw } = view;
+  const { q, tiers, flags, minDiscountPct, minContractedMw, preset } = view;
   const counts = useMemo(
-    () => facetCounts(props.rows, { ...DEFAULT_VIEW, q, tiers, flags, minDiscountPct, minContractedMw }),
-    [props.rows, q, tiers, flags, minDiscountPct, minContractedMw],
+    () => facetCounts(props.rows, { ...DEFAULT_VIEW, q, tiers, flags, minDiscountPct, minContractedMw, preset }),
+    [props.rows, q, tiers, flags, minDiscountPct, minContractedMw, preset],
   );
   // The chart follows the view a moment later: the table (the urgent update) is never held up by it.
   const chartView = useDeferredValue(view);
@@ -87,7 +87,7 @@ type ChartProps = { rows: ScreenerRow[]; view: ReturnType<typeof useView>["view"
 const sameChart = (a: ChartProps, b: ChartProps) =>
   a.rows === b.rows && a.setView === b.setView && a.buildCost === b.buildCost && a.chartX === b.chartX && a.open === b.open &&
   a.view.q === b.view.q && a.view.tiers === b.view.tiers && a.view.flags === b.view.flags && a.view.minDiscountPct === b.view.minDiscountPct &&
-  a.view.minContractedMw === b.view.minContractedMw && a.view.chartX === b.view.chartX && a.view.set === b.view.set && a.view.asOf === b.view.asOf;
+  a.view.minContractedMw === b.view.minContractedMw && a.view.preset === b.view.preset && a.view.chartX === b.view.chartX && a.view.set === b.view.set && a.view.asOf === b.view.asOf;
 
 const ChartSection = memo(function ChartSection(props: ChartProps) {
   const { view, setView } = props;

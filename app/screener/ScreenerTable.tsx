@@ -7,6 +7,7 @@ import { FLAG_INFO } from "@/lib/scoring/flags";
 import { COLUMNS, columnDef, type ColumnId } from "@/lib/view/columns";
 import { DEFAULT_VIEW, serializeView, type View, viewQuery } from "@/lib/view/params";
 import type { ScreenerRow } from "@/lib/view/rows";
+import { matchHint } from "@/lib/view/search";
 import { Tip } from "../components/Tip";
 import { Value } from "../components/Value";
 import { columnDefs, columnFiltersOf, features, visibilityOf, warmTextRanks } from "./table-model";
@@ -22,10 +23,10 @@ type SetView = (patch: Partial<View>, mode?: "push" | "replace") => void;
 export const ScreenerTable = memo(function ScreenerTable({ rows, view, setView, buildCost }: { rows: ScreenerRow[]; view: View; setView: SetView; buildCost: BuildCosts }) {
   const sorting = useMemo(() => [{ id: view.sort.id, desc: view.sort.dir === "desc" }], [view.sort.id, view.sort.dir]);
   // Keyed on the fields each one reads, so a sort does not re-filter (the view object changes every time).
-  const { tiers, flags, minDiscountPct, minContractedMw, cols } = view;
+  const { tiers, flags, minDiscountPct, minContractedMw, preset, cols } = view;
   const columnFilters = useMemo(
-    () => columnFiltersOf({ ...DEFAULT_VIEW, tiers, flags, minDiscountPct, minContractedMw }),
-    [tiers, flags, minDiscountPct, minContractedMw],
+    () => columnFiltersOf({ ...DEFAULT_VIEW, tiers, flags, minDiscountPct, minContractedMw, preset }),
+    [tiers, flags, minDiscountPct, minContractedMw, preset],
   );
   const columnVisibility = useMemo(() => visibilityOf({ ...DEFAULT_VIEW, cols }), [cols]);
 
@@ -117,11 +118,12 @@ export const ScreenerTable = memo(function ScreenerTable({ rows, view, setView, 
                 index={virtual ? win.start + i + 2 : undefined}
                 height={virtual ? win.rowHeight : undefined}
                 prefetch={!virtual}
+                hint={view.q ? matchHint(r, view.q) : undefined}
               />
             ))}
             {virtual && win.padBottom > 0 && <Spacer px={win.padBottom} span={visibleIds.length} />}
             {shown.length === 0 && (
-              <tr><td colSpan={visibleIds.length} className="empty">No company matches this view. <button type="button" className="link" onClick={() => setView({ q: "", tiers: [], flags: [], minDiscountPct: undefined, minContractedMw: undefined })}>Clear filters</button></td></tr>
+              <tr><td colSpan={visibleIds.length} className="empty">No company matches this view. <button type="button" className="link" onClick={() => setView({ q: "", tiers: [], flags: [], minDiscountPct: undefined, minContractedMw: undefined, preset: undefined })}>Clear filters</button></td></tr>
             )}
           </tbody>
         </table>
@@ -143,17 +145,19 @@ function Spacer({ px, span }: { px: number; span: number }) {
 
 /**
  * `prefetch` off for long tables: every sort or scroll brings new rows into view, and each row's link
- * would ask the server for its company page.
+ * would ask the server for its company page. `hint`: what the search matched, under the name (or the
+ * ticker when the name column is hidden).
  */
-const Row = memo(function Row({ row, ids, setQuery, index, height, prefetch }: { row: ScreenerRow; ids: ColumnId[]; setQuery: string; index?: number; height?: number; prefetch: boolean }) {
+const Row = memo(function Row({ row, ids, setQuery, index, height, prefetch, hint }: { row: ScreenerRow; ids: ColumnId[]; setQuery: string; index?: number; height?: number; prefetch: boolean; hint?: string }) {
+  const hintIn: ColumnId = ids.includes("name") ? "name" : "ticker";
   return (
     <tr data-ticker={row.ticker} aria-rowindex={index} style={height ? { height } : undefined}>
-      {ids.map((id) => <Cell key={id} row={row} id={id} setQuery={setQuery} prefetch={prefetch} />)}
+      {ids.map((id) => <Cell key={id} row={row} id={id} setQuery={setQuery} prefetch={prefetch} hint={id === hintIn ? hint : undefined} />)}
     </tr>
   );
 });
 
-function Cell({ row, id, setQuery, prefetch }: { row: ScreenerRow; id: ColumnId; setQuery: string; prefetch: boolean }) {
+function Cell({ row, id, setQuery, prefetch, hint }: { row: ScreenerRow; id: ColumnId; setQuery: string; prefetch: boolean; hint?: string }) {
   const def = columnDef(id)!;
   const cls = stickyClass(id);
   const numeric = def.kind !== "text" && def.kind !== "flags" && def.kind !== "date" && def.kind !== "tier";
@@ -161,7 +165,10 @@ function Cell({ row, id, setQuery, prefetch }: { row: ScreenerRow; id: ColumnId;
   switch (id) {
     case "ticker":
       content = <Link href={`/companies/${row.ticker}${setQuery}`} className="ticker" prefetch={prefetch ? undefined : false}>{row.ticker}</Link>;
-      return <th scope="row" className={cls}>{content}</th>;
+      return <th scope="row" className={cls}>{content}{hint && <span className="match-hint">{hint}</span>}</th>;
+    case "name":
+      content = <><Value kind="text" value={row.name} />{hint && <span className="match-hint">{hint}</span>}</>;
+      break;
     case "rank":
       content = row.rankGroup === "ranked" ? row.rank : <Tip tip={row.rankGroup === "negative-ev" ? "Negative EV: ranked apart, after the others" : "Discount not computable: ranked last"}>{row.rank}</Tip>;
       break;

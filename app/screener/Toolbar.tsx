@@ -4,6 +4,7 @@ import { FLAG_INFO } from "@/lib/scoring/flags";
 import { FLAGS, type Flag, type Tier } from "@/lib/scoring/types";
 import type { facetCounts } from "@/lib/view/filter";
 import { DEFAULT_VIEW, type View } from "@/lib/view/params";
+import { PRESETS, type PresetId } from "@/lib/view/presets";
 
 type SetView = (patch: Partial<View>, mode?: "push" | "replace") => void;
 
@@ -54,6 +55,9 @@ export function Toolbar(props: {
         </button>
       </div>
       <div className="toolbar-row">
+        <PresetButtons current={view.preset} counts={counts.presets} onChoose={(preset) => setView({ preset })} />
+      </div>
+      <div className="toolbar-row">
         <fieldset className="chips">
           <legend>Tier</legend>
           {([1, 2, 3] as Tier[]).map((t) => (
@@ -77,6 +81,27 @@ export function Toolbar(props: {
   );
 }
 
+/**
+ * One preset at a time: pressing another replaces it, pressing the pressed one clears it. Toggle buttons
+ * (aria-pressed), so Enter and Space work and a screen reader says which is on; each shows how many
+ * companies it would leave with the other filters.
+ */
+function PresetButtons({ current, counts, onChoose }: { current: PresetId | undefined; counts: Record<PresetId, number>; onChoose: (p: PresetId | undefined) => void }) {
+  return (
+    <div className="chips presets" role="group" aria-labelledby="presets-label">
+      <span id="presets-label" className="chips-label">Presets</span>
+      {PRESETS.map((p) => {
+        const on = current === p.id;
+        return (
+          <button key={p.id} type="button" className="chip preset" aria-pressed={on} title={p.description} onClick={() => onChoose(on ? undefined : p.id)}>
+            {p.label} <span className="count">{counts[p.id]}</span>
+          </button>
+        );
+      })}
+    </div>
+  );
+}
+
 /** Typing updates the URL in place (replace), so history is not flooded; back/forward still restores. */
 function SearchBox({ value, onChange }: { value: string; onChange: (q: string) => void }) {
   const [text, setText] = useState(value);
@@ -87,7 +112,7 @@ function SearchBox({ value, onChange }: { value: string; onChange: (q: string) =
       <input
         type="search"
         name="q"
-        placeholder="Ticker, name or counterparty"
+        placeholder="Ticker, name, counterparty, guarantor (AWS, Google…)"
         value={text}
         maxLength={100}
         onChange={(e) => {

@@ -6,8 +6,9 @@ import {
 } from "@tanstack/react-table";
 import type { Flag, Tier } from "@/lib/scoring/types";
 import { COLUMNS, type ColumnId } from "@/lib/view/columns";
-import { atLeast, compareValues, matchesFlags, matchesSearch, matchesTiers, sortValue } from "@/lib/view/filter";
+import { atLeast, compareValues, matchesFlags, matchesPreset, matchesSearch, matchesTiers, sortValue } from "@/lib/view/filter";
 import type { View } from "@/lib/view/params";
+import type { PresetId } from "@/lib/view/presets";
 import type { ScreenerRow } from "@/lib/view/rows";
 
 type R = Row<any, any>;
@@ -26,6 +27,7 @@ export const features = tableFeatures({
     minDiscountPct: (row: R, _id: string, min: number) => atLeast(o(row).discountBase == null ? null : o(row).discountBase! * 100, min),
     atLeast: (row: R, id: string, min: number) => atLeast(o(row)[id as "contractedItMw"], min),
     search: (row: R, _id: string, q: string) => matchesSearch(o(row), q),
+    preset: (row: R, _id: string, id: PresetId) => matchesPreset(o(row), id),
   },
   sortFns: {
     screen: (a: R, b: R, id: string) => {
@@ -86,8 +88,9 @@ export function warmTextRanks(coreRows: readonly unknown[]): () => void {
   return () => cancel(handle);
 }
 
-const FILTER_FN: Partial<Record<ColumnId, "tiers" | "flags" | "minDiscountPct" | "atLeast">> = {
-  tier: "tiers", flags: "flags", discountBase: "minDiscountPct", contractedItMw: "atLeast",
+/** A preset reads several fields of the row; it sits on the ticker column, which is always there. */
+const FILTER_FN: Partial<Record<ColumnId, "tiers" | "flags" | "minDiscountPct" | "atLeast" | "preset">> = {
+  tier: "tiers", flags: "flags", discountBase: "minDiscountPct", contractedItMw: "atLeast", ticker: "preset",
 };
 
 /** Column definitions: sort on the shared sort value (missing last both ways), display from the row. */
@@ -113,6 +116,7 @@ export function columnFiltersOf(view: View) {
   if (view.flags.length) f.push({ id: "flags", value: view.flags });
   if (view.minDiscountPct !== undefined) f.push({ id: "discountBase", value: view.minDiscountPct });
   if (view.minContractedMw !== undefined) f.push({ id: "contractedItMw", value: view.minContractedMw });
+  if (view.preset) f.push({ id: "ticker", value: view.preset });
   return f;
 }
 

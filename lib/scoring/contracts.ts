@@ -103,7 +103,7 @@ export function scoreContract(c: ScoringContract, mw: ContractMw, capexPerMwUsd:
   const annualValueUsd = totalValueUsd != null && c.tenorYears ? totalValueUsd / c.tenorYears : null;
 
   return {
-    code: c.code, counterparty: c.counterparty, share, itMwIt: mw.itMw, deliveredItMw: mw.delivered, undeliveredItMw,
+    code: c.code, counterparty: c.counterparty, guarantor: c.guarantor, share, itMwIt: mw.itMw, deliveredItMw: mw.delivered, undeliveredItMw,
     placements: mw.placements, totalValueUsd, annualValueUsd, t, c: credit, beta, g, s, cqs, cqsReason, capitalAtRiskUsd,
     capexRemainingUsd: buildingCapexUsd + gpuCapexNetUsd, buildingCapexUsd, gpuCapexNetUsd, igBacked,
   };

@@ -152,6 +152,8 @@ export interface Placement {
 export interface ContractScore {
   code: string;
   counterparty: string;
+  /** who backs the tenant's obligations, as the contract names it (search and display; the credit uses its rating) */
+  guarantor: string | null;
   /** company share of the contract (§10.6) */
   share: number;
   /** contract IT MW after the gross→IT conversion and × share; null when not disclosed */

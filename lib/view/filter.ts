@@ -3,28 +3,18 @@
 import type { Flag, Tier } from "../scoring/types";
 import type { ColumnId } from "./columns";
 import type { View } from "./params";
+import { matchesPreset, PRESETS, type PresetId } from "./presets";
 import type { ScreenerRow } from "./rows";
+import { matchesSearch } from "./search";
 
-/** Lower-cased ticker, name and counterparties of a row (rows are never changed once made), made once per row. */
-const haystacks = new WeakMap<ScreenerRow, string[]>();
-function haystack(row: ScreenerRow): string[] {
-  let h = haystacks.get(row);
-  if (!h) haystacks.set(row, (h = [row.ticker.toLowerCase(), row.name.toLowerCase(), ...row.counterparties.map((c) => c.toLowerCase())]));
-  return h;
-}
-
-export function matchesSearch(row: ScreenerRow, q: string): boolean {
-  const needle = q.trim().toLowerCase();
-  if (!needle) return true;
-  return haystack(row).some((s) => s.includes(needle));
-}
+export { matchesPreset, matchesSearch };
 export const matchesTiers = (row: ScreenerRow, tiers: readonly Tier[]) => tiers.length === 0 || tiers.includes(row.tier);
 /** All selected flags must be present (flags narrow the list). */
 export const matchesFlags = (row: ScreenerRow, flags: readonly Flag[]) => flags.every((f) => row.flags.includes(f));
 /** A range filter excludes rows whose value is missing. */
 export const atLeast = (value: number | null, min: number | undefined) => min === undefined || (value != null && value >= min);
 
-type Filter = keyof Pick<View, "q" | "tiers" | "flags" | "minDiscountPct" | "minContractedMw">;
+type Filter = keyof Pick<View, "q" | "tiers" | "flags" | "minDiscountPct" | "minContractedMw" | "preset">;
 
 export function matchesView(row: ScreenerRow, view: View, skip?: Filter): boolean {
   return (
@@ -32,7 +22,8 @@ export function matchesView(row: ScreenerRow, view: View, skip?: Filter): boolea
     (skip === "tiers" || matchesTiers(row, view.tiers)) &&
     (skip === "flags" || matchesFlags(row, view.flags)) &&
     (skip === "minDiscountPct" || atLeast(row.discountBase == null ? null : row.discountBase * 100, view.minDiscountPct)) &&
-    (skip === "minContractedMw" || atLeast(row.contractedItMw, view.minContractedMw))
+    (skip === "minContractedMw" || atLeast(row.contractedItMw, view.minContractedMw)) &&
+    (skip === "preset" || matchesPreset(row, view.preset))
   );
 }
 
@@ -74,17 +65,20 @@ export function applyView(rows: readonly ScreenerRow[], view: View): ScreenerRow
     .map((x) => x.r);
 }
 
-/** How many rows each tier / flag option would show, given the other filters. */
+/** How many rows each tier / flag option, and each preset in place of the current one, would show, given the other filters. */
 export function facetCounts(rows: readonly ScreenerRow[], view: View) {
   const tiers: Record<Tier, number> = { 1: 0, 2: 0, 3: 0 };
   const flags: Partial<Record<Flag, number>> = {};
+  const presets = Object.fromEntries(PRESETS.map((p) => [p.id, 0])) as Record<PresetId, number>;
   for (const r of rows) {
-    // Each predicate once per row (the same as matchesView(r, view, "tiers") and (…, "flags")).
+    // Each predicate once per row (the same as matchesView(r, view, "tiers"), (…, "flags") and (…, "preset")).
     const rest = matchesSearch(r, view.q) &&
       atLeast(r.discountBase == null ? null : r.discountBase * 100, view.minDiscountPct) && atLeast(r.contractedItMw, view.minContractedMw);
     if (!rest) continue;
-    if (matchesFlags(r, view.flags)) tiers[r.tier]++;
-    if (matchesTiers(r, view.tiers)) for (const f of r.flags) flags[f] = (flags[f] ?? 0) + 1;
+    const tier = matchesTiers(r, view.tiers), flag = matchesFlags(r, view.flags), preset = matchesPreset(r, view.preset);
+    if (flag && preset) tiers[r.tier]++;
+    if (tier && preset) for (const f of r.flags) flags[f] = (flags[f] ?? 0) + 1;
+    if (tier && flag) for (const p of PRESETS) if (p.matches(r)) presets[p.id]++;
   }
-  return { tiers, flags };
+  return { tiers, flags, presets };
 }

@@ -7,6 +7,7 @@ import { z } from "zod";
 import { FLAGS } from "../scoring/types";
 import { COLUMN_IDS, DEFAULT_VISIBLE, type ColumnId } from "./columns";
 import { DEFAULT_SORT, parseView, type ParamsInput, type ParseViewResult, type SortDir } from "./params";
+import { PRESET_IDS, type PresetId } from "./presets";
 import type { Tier } from "../scoring/types";
 
 const list = <T extends string>(allowed: readonly T[], what: string) =>
@@ -37,6 +38,7 @@ const oracleSchema = z.strictObject({
   flag: list(FLAGS, "flag").optional(),
   minDiscount: finite(-10_000, 100).optional(),
   minContracted: finite(0, 1_000_000).optional(),
+  preset: z.enum(PRESET_IDS as [PresetId, ...PresetId[]]).optional(),
   cols: list(COLUMN_IDS, "column").optional(),
   x: z.enum(["contracted", "tier"]).optional(),
 });
@@ -68,7 +70,7 @@ function oracle(input: ParamsInput): ParseViewResult {
     view: {
       set: p.set, asOf: p.asOf, q: p.q ?? "", sort: { id: sortId, dir: sortDir }, tiers: (p.tier ?? []).map(Number).sort() as Tier[],
       flags: p.flag ?? [], minDiscountPct: p.minDiscount, minContractedMw: p.minContracted,
-      cols: p.cols && p.cols.length ? p.cols : DEFAULT_VISIBLE, chartX: p.x ?? "contracted",
+      preset: p.preset, cols: p.cols && p.cols.length ? p.cols : DEFAULT_VISIBLE, chartX: p.x ?? "contracted",
     },
   };
 }
@@ -83,12 +85,13 @@ function expectSame(input: ParamsInput) {
   }
 }
 
-const NAMES = ["set", "asOf", "q", "sort", "tier", "flag", "minDiscount", "minContracted", "cols", "x", "bogus", "__proto__", "constructor", "Set"];
+const NAMES = ["set", "asOf", "q", "sort", "tier", "flag", "minDiscount", "minContracted", "preset", "cols", "x", "bogus", "__proto__", "constructor", "Set"];
 const VALUES = fc.oneof(
   fc.string({ maxLength: 12 }),
   fc.constantFrom("", " ", "  Bear ", "1", "1,2", "3,1,1", "7", ",,,", "1, 2 ,", "-0", "1e3", "1e7", "0x10", " 5 ", "Infinity", "NaN", "-10000", "100.5",
     "ticker.asc", "discountBase.desc", "password.asc", "ticker.up", "tier", "contracted", "Tier", "gpu-funding", "gpu-funding,cheap",
-    "rank,ticker,cqs", "rank,zzz", "below-build-cost, no-price", "2026-06-30", "2025-02-30", "2026-6-30", "2026-02-29", "2024-02-29"),
+    "rank,ticker,cqs", "rank,zzz", "below-build-cost, no-price", "2026-06-30", "2025-02-30", "2026-6-30", "2026-02-29", "2024-02-29",
+    "ig", "stale", "contracted", "below-cost", "IG", " ig", "ig,stale"),
   fc.integer({ min: 0, max: 700 }).map((n) => "9,".repeat(n)),
   fc.integer({ min: 15, max: 130 }).map((n) => "a".repeat(n)),
   fc.integer({ min: 15, max: 25 }).map((n) => "1".repeat(n)),

@@ -2,6 +2,7 @@
 // Unknown names, repeated names and bad values are rejected with field-level messages.
 import { FLAGS, type Flag, type Tier } from "../scoring/types";
 import { COLUMN_IDS, DEFAULT_VISIBLE, type ColumnId } from "./columns";
+import { PRESET_IDS, type PresetId } from "./presets";
 
 export type SortDir = "asc" | "desc";
 export interface View {
@@ -14,6 +15,8 @@ export interface View {
   flags: Flag[];
   minDiscountPct?: number;
   minContractedMw?: number;
+  /** a one-click screen from lib/view/presets.ts, on top of the other filters */
+  preset?: PresetId;
   cols: ColumnId[];
   chartX: "contracted" | "tier";
 }
@@ -22,7 +25,7 @@ export const DEFAULT_SORT = { id: "discountBase", dir: "desc" } as const satisfi
 /** Every key present (optional ones as undefined), so spreading it over a view resets everything. */
 export const DEFAULT_VIEW: View = {
   set: undefined, asOf: undefined, q: "", sort: DEFAULT_SORT, tiers: [], flags: [], minDiscountPct: undefined, minContractedMw: undefined,
-  cols: DEFAULT_VISIBLE, chartX: "contracted",
+  preset: undefined, cols: DEFAULT_VISIBLE, chartX: "contracted",
 };
 
 // The parser is written out rather than built with zod: it runs in the browser on every URL change, and
@@ -30,10 +33,12 @@ export const DEFAULT_VIEW: View = {
 // ones the zod schema gave, word for word; params.test.ts checks it against that schema.
 
 /** Parameter names in the order their errors are reported. These names, and only these, are accepted. */
-export const VIEW_PARAM_NAMES = ["set", "asOf", "q", "sort", "tier", "flag", "minDiscount", "minContracted", "cols", "x"] as const;
+export const VIEW_PARAM_NAMES = ["set", "asOf", "q", "sort", "tier", "flag", "minDiscount", "minContracted", "preset", "cols", "x"] as const;
 type ParamName = (typeof VIEW_PARAM_NAMES)[number];
 
 const tooBig = (max: number) => `Too big: expected string to have <=${max} characters`;
+/** zod's message for a value outside an enum, word for word. */
+const notOneOf = (options: readonly string[]) => `Invalid option: expected one of ${options.map((o) => JSON.stringify(o)).join("|")}`;
 const SORT_PATTERN = new RegExp(`^(${COLUMN_IDS.join("|")})\\.(asc|desc)$`);
 
 /** Comma-separated names from `allowed`, without blanks or repeats. */
@@ -64,7 +69,7 @@ export function asOfProblem(v: string): string | null {
 
 interface Parsed {
   set?: string; asOf?: string; q?: string; sort?: string; tier?: ("1" | "2" | "3")[]; flag?: Flag[]; minDiscount?: number; minContracted?: number;
-  cols?: ColumnId[]; x?: "contracted" | "tier";
+  preset?: PresetId; cols?: ColumnId[]; x?: "contracted" | "tier";
 }
 
 function parseParam(name: ParamName, v: string, out: Parsed, errors: string[]) {
@@ -94,9 +99,13 @@ function parseParam(name: ParamName, v: string, out: Parsed, errors: string[]) {
     case "flag": out.flag = list(v, FLAGS, "flag", errors); break;
     case "minDiscount": out.minDiscount = finite(v, -10_000, 100, errors); break;
     case "minContracted": out.minContracted = finite(v, 0, 1_000_000, errors); break;
+    case "preset":
+      if (!(PRESET_IDS as readonly string[]).includes(v)) errors.push(notOneOf(PRESET_IDS));
+      else out.preset = v as PresetId;
+      break;
     case "cols": out.cols = list(v, COLUMN_IDS, "column", errors); break;
     case "x":
-      if (v !== "contracted" && v !== "tier") errors.push('Invalid option: expected one of "contracted"|"tier"');
+      if (v !== "contracted" && v !== "tier") errors.push(notOneOf(["contracted", "tier"]));
       else out.x = v;
       break;
   }
@@ -154,6 +163,7 @@ export function parseView(input: ParamsInput): ParseViewResult {
       flags: p.flag ?? [],
       minDiscountPct: p.minDiscount,
       minContractedMw: p.minContracted,
+      preset: p.preset,
       cols: p.cols && p.cols.length ? p.cols : DEFAULT_VISIBLE,
       chartX: p.x ?? "contracted",
     },
@@ -171,6 +181,7 @@ export function serializeView(view: View): URLSearchParams {
   if (view.flags.length) out.set("flag", view.flags.join(","));
   if (view.minDiscountPct !== undefined) out.set("minDiscount", String(view.minDiscountPct));
   if (view.minContractedMw !== undefined) out.set("minContracted", String(view.minContractedMw));
+  if (view.preset) out.set("preset", view.preset);
   const sameCols = view.cols.length === DEFAULT_VISIBLE.length && view.cols.every((c) => DEFAULT_VISIBLE.includes(c));
   if (!sameCols) out.set("cols", view.cols.join(","));
   if (view.chartX !== "contracted") out.set("x", view.chartX);

@@ -40,10 +40,14 @@ export interface ScreenerRow {
   contractedShare: number | null;
   mainCounterparty: string | null;
   counterparties: string[];
+  /** guarantors named on the counted contracts (search; the credit uses their ratings) */
+  guarantors: string[];
   weightedTenorYears: number | null;
   cqs: number | null;
   gapToMarketCap: number | null;
   igShareOfTcv: number | null;
+  /** counted contracts the model calls investment-grade backed: an IG tenant, or an IG guarantor with β ≥ 0.5 (§10.11) */
+  igBackedContracts: number;
   flags: Flag[];
   /** the figures behind stale-data, e.g. "price 9 d" */
   staleFigures: string[];
@@ -96,10 +100,12 @@ export function toScreenerRow(s: ScreenRow): ScreenerRow {
     contractedShare: totalIt > 0 ? s.contractedItMw / totalIt : null,
     mainCounterparty: s.mainCounterparty,
     counterparties: [...new Set(s.contracts.map((c) => c.counterparty))],
+    guarantors: [...new Set(s.contracts.flatMap((c) => (c.guarantor ? [c.guarantor] : [])))],
     weightedTenorYears: s.weightedTenorYears,
     cqs: s.cqs,
     gapToMarketCap: s.gapToMarketCap,
     igShareOfTcv: s.igShareOfTcv,
+    igBackedContracts: s.contracts.filter((c) => c.igBacked).length,
     flags: s.flags,
     staleFigures: s.staleFigures.map((f) => `${STALE_LABEL[f.key]} ${f.approximate ? "≥" : ""}${f.ageDays} d`),
     reasons,

@@ -9,14 +9,14 @@ const row = (p: Partial<ScreenerRow>): ScreenerRow => ({
   priceSourceUrl: null, marketCapUsd: 1, evUsd: 1, evPerWEffectiveIt: 1, evPerWTotalGross: 1, evPerWEnergizedGross: 1,
   evPerWContractedIt: null, discountLow: 0, discountBase: 0, discountHigh: 0, impliedPriceBaseUsd: 1, itMwEffective: 1,
   contractedItMw: 0, deliveredItMw: 0, energizedGrossMw: 0, totalGrossMw: 0, contractedShare: 0, mainCounterparty: null,
-  counterparties: [], weightedTenorYears: null, cqs: null, gapToMarketCap: 0, flags: [], reasons: {}, evSource: "computed",
+  counterparties: [], guarantors: [], igBackedContracts: 0, weightedTenorYears: null, cqs: null, gapToMarketCap: 0, flags: [], reasons: {}, evSource: "computed",
   evPublishedUsd: null, evPublishedAsOf: null, evPerEhUsd: null, tcvPerContractedMwUsd: null, usdPerKwMonth: null, igShareOfTcv: null,
   staleFigures: [], ...p,
 });
 
 describe("view parameters", () => {
   it("round-trips a view through the URL", () => {
-    const view: View = { ...DEFAULT_VIEW, set: "Bear", q: "core", sort: { id: "ticker", dir: "asc" }, tiers: [1, 2], flags: ["gpu-funding"], minDiscountPct: 10, minContractedMw: 50, cols: ["rank", "ticker", "cqs"], chartX: "tier" };
+    const view: View = { ...DEFAULT_VIEW, set: "Bear", q: "core", sort: { id: "ticker", dir: "asc" }, tiers: [1, 2], flags: ["gpu-funding"], minDiscountPct: 10, minContractedMw: 50, preset: "ig", cols: ["rank", "ticker", "cqs"], chartX: "tier" };
     const parsed = parseView(serializeView(view));
     expect(parsed).toEqual({ ok: true, view });
   });
@@ -33,6 +33,7 @@ describe("view parameters", () => {
     ["non-number", "minDiscount=abc", "minDiscount", "Must be a number"],
     ["out of range", "minContracted=-5", "minContracted", "Must be between"],
     ["repeated", "q=a&q=b", "q", "Given more than once"],
+    ["unknown preset", "preset=cheap", "preset", 'Invalid option: expected one of "contracted"'],
   ])("rejects %s", (_n, qs, field, msg) => {
     const r = parseView(new URLSearchParams(qs));
     expect(r.ok).toBe(false);
