@@ -9,6 +9,7 @@ import { ASSUMPTION_KEYS, ASSUMPTION_META } from "../scoring/assumptions";
 import type { ContractScore, ScreenRow } from "../scoring/types";
 import { COLUMNS, type ColumnDef, type ColumnKind } from "../view/columns";
 import { applyView } from "../view/filter";
+import { PRESETS, type PresetId } from "../view/presets";
 import { serializeView, type View } from "../view/params";
 import type { ScreenerRow } from "../view/rows";
 import type { loadScreen } from "./screen";
@@ -43,6 +44,8 @@ export interface MetadataEntry {
 
 export const APP_VERSION: string = pkg.version;
 
+const presetLabel = (id: PresetId) => `${PRESETS.find((p) => p.id === id)?.label ?? id} (${id})`;
+
 export function exportMetadata({ view, screen, rows, exportedAt }: ScreenExport): MetadataEntry[] {
   const { set, meta, viewDate, dates } = screen;
   const list = (items: readonly (string | number)[]) => (items.length ? items.join(", ") : null);
@@ -56,11 +59,12 @@ export function exportMetadata({ view, screen, rows, exportedAt }: ScreenExport)
     entry("view", "asOf", "View date asked for (empty: the latest the data supports)", view.asOf),
     entry("view", "latestDataDate", "Latest date the data supports", dates.latest, "YYYY-MM-DD"),
     entry("view", "assumptionSet", "Assumption set", set.name),
-    entry("view", "q", "Search (ticker, name, counterparty)", view.q || null),
     entry("view", "tiers", "Tiers (empty: all)", list(view.tiers)),
     entry("view", "flags", "Flags, all required (empty: none)", list(view.flags)),
     entry("view", "minDiscountPct", "Minimum discount at base", view.minDiscountPct, "%"),
     entry("view", "minContractedMw", "Minimum contracted IT", view.minContractedMw, "MW"),
+    entry("view", "preset", "Preset screen", view.preset ? presetLabel(view.preset) : null),
+    entry("view", "q", "Search (ticker, name, former names, counterparties, guarantors, aliases)", view.q || null),
     entry("view", "sort", "Sort", `${view.sort.id}.${view.sort.dir}`),
     entry("view", "companies", "Companies in this view", rows.length),
     entry("view", "companiesTotal", "Companies screened", screen.rows.length),
