@@ -2,6 +2,7 @@ import Link from "next/link";
 import { Suspense } from "react";
 import { db } from "@/lib/server/db";
 import { loadScreen } from "@/lib/server/screen";
+import { loadSavedViews } from "@/lib/server/mutations/saved-views";
 import { loadWithFallbacks } from "@/lib/server/view-fallbacks";
 import { parseView } from "@/lib/view/params";
 import { Screener } from "./screener/Screener";
@@ -15,7 +16,9 @@ export default async function ScreenerPage({ searchParams }: { searchParams: Pro
   // The set decides what the server computes; everything else is applied in the browser from the URL.
   const setName = parsed.ok ? parsed.view.set : typeof params.set === "string" ? params.set : undefined;
   const asOf = parsed.ok ? parsed.view.asOf : undefined;
-  const { data, notices } = await loadWithFallbacks((o) => loadScreen(db, o.set, o.asOf), { set: setName, asOf });
+  const [{ data, notices }, savedViews] = await Promise.all([
+    loadWithFallbacks((o) => loadScreen(db, o.set, o.asOf), { set: setName, asOf }), loadSavedViews(db),
+  ]);
   const { set, sets, rows, meta, viewDate, countryGap, dates, priceAges } = data;
   return (
     <>
@@ -59,6 +62,7 @@ export default async function ScreenerPage({ searchParams }: { searchParams: Pro
           buildCost={{ low: set.values.buildCostLowUsdPerW, base: set.values.buildCostBaseUsdPerW, high: set.values.buildCostHighUsdPerW }}
           viewDate={viewDate}
           dates={dates}
+          savedViews={savedViews.map((v) => ({ id: v.id, name: v.name, query: v.query, createdBy: v.createdBy, createdAt: v.createdAt.toISOString(), version: v.version }))}
         />
       </Suspense>
     </>

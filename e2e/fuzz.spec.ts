@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import type { z } from "zod";
 import * as forms from "../lib/domain/forms";
+import { deleteSavedViewSchema, savedViewFormSchema } from "../lib/view/saved-views";
 import { dumpDatabase } from "./db-dump";
 import { E2E_DB_FILE } from "./fixtures";
 import { callAction, serverActionsInBuild } from "./write-paths";
@@ -36,6 +37,10 @@ const ACTION_SCHEMAS: Record<string, [z.ZodType, unknown]> = {
   createSetAction: [forms.assumptionSetCreateSchema, { name: "Fuzz", values: {} }],
   updateSetAction: [forms.assumptionSetUpdateSchema, { id: 1, version: 1, name: "Base", values: {} }],
   deleteSetAction: [forms.assumptionSetDeleteSchema, { id: 1, version: 1 }],
+  saveNoteAction: [forms.noteFormSchema, { ticker: "CORZ", note: { figure: "cashUsd", body: "fuzz" } }],
+  deleteNoteAction: [forms.deleteSchema, { ticker: "CORZ", id: 1, version: 1 }],
+  saveViewAction: [savedViewFormSchema, { name: "Fuzz view", query: "tier=1" }],
+  deleteViewAction: [deleteSavedViewSchema, { id: 1, version: 1 }],
 };
 
 const junk = fc.oneof(

@@ -7,6 +7,7 @@ import { DEFAULT_VIEW } from "@/lib/view/params";
 import type { ScreenerRow } from "@/lib/view/rows";
 import { ScreenerTable } from "./ScreenerTable";
 import { Toolbar } from "./Toolbar";
+import type { SavedViewItem } from "./SavedViews";
 import { useView } from "./useView";
 
 const ScreenChart = dynamic(() => import("./ScreenChart"), {
@@ -31,6 +32,7 @@ export function Screener(props: {
   /** the date the server scored on, and the range it can score */
   viewDate: string;
   dates: ViewDates;
+  savedViews: SavedViewItem[];
 }) {
   const { view, setView, hrefOf, errors } = useView();
   const router = useRouter();
@@ -71,6 +73,7 @@ export function Screener(props: {
         dates={props.dates}
         onChooseDate={chooseDate}
         pending={pending}
+        savedViews={props.savedViews}
       />
       <ScreenerTable rows={props.rows} view={view} setView={setView} buildCost={props.buildCost} />
       <ChartSection rows={props.rows} view={chartView} chartX={view.chartX} setView={setView} buildCost={props.buildCost} open={router.push} />

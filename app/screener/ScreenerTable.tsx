@@ -143,6 +143,13 @@ function Spacer({ px, span }: { px: number; span: number }) {
   );
 }
 
+/** Analysts' notes on the company: a marker with the count (the notes are on the company page). */
+function NotesMarker({ count }: { count: number }) {
+  if (!count) return null;
+  const label = `${count} analyst note${count === 1 ? "" : "s"} (on the company page)`;
+  return <span className="notes-marker" title={label} aria-label={label} role="img">✍{count > 1 ? count : ""}</span>;
+}
+
 /**
  * `prefetch` off for long tables: every sort or scroll brings new rows into view, and each row's link
  * would ask the server for its company page. `hint`: what the search matched, under the name (or the
@@ -165,7 +172,7 @@ function Cell({ row, id, setQuery, prefetch, hint }: { row: ScreenerRow; id: Col
   switch (id) {
     case "ticker":
       content = <Link href={`/companies/${row.ticker}${setQuery}`} className="ticker" prefetch={prefetch ? undefined : false}>{row.ticker}</Link>;
-      return <th scope="row" className={cls}>{content}{hint && <span className="match-hint">{hint}</span>}</th>;
+      return <th scope="row" className={cls}>{content}<NotesMarker count={row.notes} />{hint && <span className="match-hint">{hint}</span>}</th>;
     case "name":
       content = <><Value kind="text" value={row.name} />{hint && <span className="match-hint">{hint}</span>}</>;
       break;

@@ -1,4 +1,5 @@
 "use client";
+import { SavedViews, type SavedViewItem } from "./SavedViews";
 import { useEffect, useState } from "react";
 import { FLAG_INFO } from "@/lib/scoring/flags";
 import { FLAGS, type Flag, type Tier } from "@/lib/scoring/types";
@@ -21,6 +22,7 @@ export function Toolbar(props: {
   dates: { snapshot: string; latest: string; today: string };
   onChooseDate: (date: string) => void;
   pending: boolean;
+  savedViews: SavedViewItem[];
 }) {
   const { view, setView, counts } = props;
   return (
@@ -56,6 +58,7 @@ export function Toolbar(props: {
       </div>
       <div className="toolbar-row">
         <PresetButtons current={view.preset} counts={counts.presets} onChoose={(preset) => setView({ preset })} />
+        <SavedViews views={props.savedViews} view={view} />
       </div>
       <div className="toolbar-row">
         <fieldset className="chips">

@@ -25,3 +25,6 @@ export type ContractStatus = (typeof CONTRACT_STATUSES)[number];
 export type EventKind = (typeof EVENT_KINDS)[number];
 export type ItMwScope = (typeof IT_MW_SCOPES)[number];
 export type BalanceSheetEventKind = (typeof BALANCE_SHEET_EVENT_KINDS)[number];
+
+/** The longest analyst note (issue 13): enough for a page of reasoning, short of a pasted filing. */
+export const NOTE_MAX_CHARS = 10_000;

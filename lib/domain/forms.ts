@@ -6,7 +6,7 @@ import { assumptionOverridesSchema, assumptionsSchema, DEFAULT_ASSUMPTIONS, type
 import { FACTS, type FactForm, type FactKey } from "./facts";
 import type { FactValue } from "./to-scoring";
 import {
-  balanceSheetEventSchema, contractSchema, factSchema, priceFactSchema, rangeFactSchema, sharesFactSchema, siteChangeSchema, siteSchema,
+  balanceSheetEventSchema, contractSchema, factSchema, noteSchema, priceFactSchema, rangeFactSchema, sharesFactSchema, siteChangeSchema, siteSchema,
   wellFormedString,
 } from "./schemas";
 
@@ -52,6 +52,9 @@ export const siteChangeFormSchema = z.strictObject({
   ticker, id: id.optional(), version: version.optional(), change: siteChangeSchema,
 });
 export type SiteChangeFormInput = z.infer<typeof siteChangeFormSchema>;
+
+export const noteFormSchema = z.strictObject({ ticker, id: id.optional(), version: version.optional(), note: noteSchema });
+export type NoteFormInput = z.infer<typeof noteFormSchema>;
 
 /** The Update data page's form: the text of an update file (JSON or CSV), its name, and the only-valid choice. */
 export const updateTextFormSchema = z.strictObject({

@@ -4,10 +4,11 @@
 import { z } from "zod";
 import {
   BALANCE_SHEET_EVENT_KINDS, CONTRACT_STATUSES, CONTRACT_STRUCTURES, COUNTERPARTY_KINDS, EVENT_KINDS, IT_MW_SCOPES, LEASE_TYPES,
-  MW_BASES, POWER_STRATEGIES, SHARE_BASES, SITE_STAGES, SITE_USES,
+  MW_BASES, NOTE_MAX_CHARS, POWER_STRATEGIES, SHARE_BASES, SITE_STAGES, SITE_USES,
 } from "./enums";
 import { isCountryCode } from "../countries";
 import { assumptionsSchema } from "../scoring/assumptions";
+import { FACT_KEYS, type FactKey } from "./facts";
 
 /** A day that exists in its month (2025-02-30 and 2025-06-31 do not; Date.parse would roll them over). */
 const dayExists = (d: string) => {
@@ -204,6 +205,15 @@ export const siteChangeSchema = z
       ctx.addIssue({ code: "custom", path: ["stage"], message: "A site change needs a new stage, gross MW or IT MW" });
   });
 export type SiteChangeInput = z.infer<typeof siteChangeSchema>;
+
+/** An analyst's note: on the company (figure null) or on one of its figures. */
+export const noteSchema = z.strictObject({
+  figure: z.enum(FACT_KEYS as [FactKey, ...FactKey[]], { error: "Not a figure of this model" }).nullish(),
+  body: wellFormedString.trim()
+    .min(1, { error: "Write the note" })
+    .max(NOTE_MAX_CHARS, { error: `At most ${NOTE_MAX_CHARS.toLocaleString("en-US")} characters (split it into several notes)` }),
+});
+export type NoteInput = z.infer<typeof noteSchema>;
 
 export const powerTotalsSchema = z.strictObject({
   securedMw: factSchema.nullable(),

@@ -18,6 +18,8 @@ import { applyEvent } from "./mutations/events";
 import { revertChange } from "./mutations/revert";
 import { contractInputOf, deleteSite, deleteSiteChange, saveContract, saveSite, saveSiteChange } from "./mutations/sites-contracts";
 import { applyUpdate } from "./updates";
+import { deleteNote, saveNote } from "./mutations/notes";
+import { saveView } from "./mutations/saved-views";
 import { fillSiteCountries } from "./site-countries";
 
 const ROOT = path.join(__dirname, "..", "..");
@@ -210,6 +212,11 @@ async function makeEdits(t: TempDb) {
   ok(await saveSiteChange(t.db, { ticker: "SLNH", change }, "analyst"));
   const gone = ok(await saveSiteChange(t.db, { ticker: "SLNH", change: { ...change, date: "2026-04-02", grossMw: 250 } }, "analyst"));
   ok(await deleteSiteChange(t.db, { ticker: "SLNH", id: gone.data.id, version: 1 }, "analyst"));
+  // analyst tools: notes (one deleted) and a saved view
+  ok(await saveNote(t.db, { ticker: "CORZ", note: { figure: "cashUsd", body: "Restricted cash excluded" } }, "analyst"));
+  const doomedNote = ok(await saveNote(t.db, { ticker: "CORZ", note: { body: "to be deleted" } }, "analyst"));
+  ok(await deleteNote(t.db, { ticker: "CORZ", id: doomedNote.data.id, version: 1 }, "analyst"));
+  ok(await saveView(t.db, { name: "Tier 1, cheapest", query: "tier=1&sort=discountBase.desc" }, "analyst"));
   return { doomedSiteId: doomed.data.id, eventId: ev.id };
 }
 
@@ -284,6 +291,8 @@ describe("JSON export / import", () => {
     expect(tables.UpdateBatch).toHaveLength(1);
     expect(audit.filter((e) => e.batchId === tables.UpdateBatch[0].id).length).toBeGreaterThan(30);
     expect(tables.SiteChange).toHaveLength(1);
+    expect(tables.Note.map((n) => [n.figure, n.body, n.author])).toEqual([["cashUsd", "Restricted cash excluded", "analyst"]]);
+    expect(tables.SavedView.map((v) => [v.name, v.nameKey, v.query])).toEqual([["Tier 1, cheapest", "tier 1, cheapest", "tier=1"]]);
     expect(tables.Fact.filter((f) => f.origin === "update").length).toBeGreaterThan(30);
 
     const b = await empty();
@@ -382,7 +391,7 @@ describe("npm scripts (end to end)", () => {
     expect(backup.code, backup.stderr).toBe(0);
     expect(backup.stdout).toMatch(/Backed up .* → .*a\.db \(\d+ KiB, integrity ok, \d+ ms\)\n {2}AssumptionSet 2, AuditEntry \d+, BalanceSheetEvent 66, Company 18/);
     expect(exp.code, exp.stderr).toBe(0);
-    expect(exp.stdout).toMatch(/^Exported Company 18, Fact \d+, Site \d+, SiteChange 1, Event 51, Contract 15, BalanceSheetEvent 66, AssumptionSet 2, UpdateBatch 1, AuditEntry \d+, DatasetMeta 1 → /);
+    expect(exp.stdout).toMatch(/^Exported Company 18, Fact \d+, Site \d+, SiteChange 1, Event 51, Contract 15, BalanceSheetEvent 66, AssumptionSet 2, Note 1, SavedView 1, UpdateBatch 1, AuditEntry \d+, DatasetMeta 1 → /);
     expect(badRestore.code).toBe(1);
     expect(badRestore.stderr).toMatch(/^db:restore: Backup junk\.db failed the integrity check/);
     expect(badRestore.stderr).not.toMatch(/\n\s+at /); // no stack trace

@@ -26,7 +26,7 @@ export { BackupError };
 
 /** The tables of prisma/schema.prisma. */
 export const APP_TABLES = [
-  "Company", "Fact", "Site", "SiteChange", "Contract", "Event", "BalanceSheetEvent", "AssumptionSet", "UpdateBatch", "AuditEntry", "DatasetMeta",
+  "Company", "Fact", "Site", "SiteChange", "Contract", "Event", "BalanceSheetEvent", "AssumptionSet", "Note", "SavedView", "UpdateBatch", "AuditEntry", "DatasetMeta",
 ] as const;
 /**
  * The tables every version of the app has had (the first migration's); a file without them is not a

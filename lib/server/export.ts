@@ -23,7 +23,7 @@ import type { Db } from "./db-client";
 import { checkDomainRules, fileShapeProblems } from "./import-rules";
 
 export const EXPORT_FORMAT = "watt-screener-export";
-export const EXPORT_FORMAT_VERSION = 3;
+export const EXPORT_FORMAT_VERSION = 4;
 
 // ── Column schemas ───────────────────────────────────────────────────────────────────────────────────
 // Each table's strict schema lists its columns in the order they are written to the file. Values are
@@ -54,6 +54,12 @@ const factRow = z.strictObject({
 const siteChangeRow = z.strictObject({
   id, companyId: fk, siteId: fk, date: str, stage: z.enum(SITE_STAGES).nullable(), grossMw: float.nullable(), itMw: float.nullable(),
   sourceUrl: str, note: str.nullable(), position, version,
+});
+const noteRow = z.strictObject({
+  id, companyId: fk, figure: str.nullable(), body: str, author: str.nullable(), createdAt: isoDateTime, position, version,
+});
+const savedViewRow = z.strictObject({
+  id, name: str, nameKey: str, query: str, createdBy: str.nullable(), createdAt: isoDateTime, version,
 });
 const updateBatchRow = z.strictObject({
   id, at: isoDateTime, user: str.nullable(), name: str, description: str, sha256: str, rows: int, newPoints: int, corrections: int, unchanged: int,
@@ -94,7 +100,7 @@ const assumptionSetRow = z.strictObject({
   id, name: str.min(1), isDefault: z.boolean(), values: z.preprocess(withDefaults, assumptionsSchema), version, createdAt: isoDateTime, updatedAt: isoDateTime,
 });
 const auditEntryRow = z.strictObject({
-  id, at: isoDateTime, entity: z.enum(["Company", "Fact", "Site", "SiteChange", "Contract", "Event", "BalanceSheetEvent", "AssumptionSet"]), entityId: int,
+  id, at: isoDateTime, entity: z.enum(["Company", "Fact", "Site", "SiteChange", "Contract", "Event", "BalanceSheetEvent", "AssumptionSet", "Note", "SavedView"]), entityId: int,
   companyId: int.nullable(), field: str.min(1), before: json, after: json, user: str.nullable(), revertOf: int.nullable(), batchId: int.nullable(),
 });
 const datasetMetaRow = z.strictObject({
@@ -111,6 +117,8 @@ const TABLES = {
   Contract: { schema: contractRow, model: "contract", datetimes: [], nullableJson: ["siteAllocations"] },
   BalanceSheetEvent: { schema: balanceSheetEventRow, model: "balanceSheetEvent", datetimes: [], nullableJson: [] },
   AssumptionSet: { schema: assumptionSetRow, model: "assumptionSet", datetimes: ["createdAt", "updatedAt"], nullableJson: [] },
+  Note: { schema: noteRow, model: "note", datetimes: ["createdAt"], nullableJson: [] },
+  SavedView: { schema: savedViewRow, model: "savedView", datetimes: ["createdAt"], nullableJson: [] },
   UpdateBatch: { schema: updateBatchRow, model: "updateBatch", datetimes: ["at"], nullableJson: [] },
   AuditEntry: { schema: auditEntryRow, model: "auditEntry", datetimes: ["at"], nullableJson: ["before", "after"] },
   DatasetMeta: { schema: datasetMetaRow, model: "datasetMeta", datetimes: ["loadedAt"], nullableJson: [] },
@@ -206,7 +214,7 @@ const rowLabel = (t: TableName, row: unknown, index: number) => {
 export function validateExport(input: unknown): { file: ExportFile | null; problems: string[] } {
   const shape = fileShapeProblems(input); // before any zod schema: they recurse
   if (shape.length) return { file: null, problems: shape };
-  const raw = upgradeV2(upgradeV1(input));
+  const raw = upgradeV3(upgradeV2(upgradeV1(input)));
   const header = headerSchema.safeParse(raw);
   if (!header.success) return { file: null, problems: header.error.issues.map((i) => `${formatPath(i.path) || "(file)"} — ${i.message}`) };
   const tables = header.data.tables as Record<TableName, unknown[]>;
@@ -343,7 +351,7 @@ function upgradeV2(raw: unknown): unknown {
     Object.fromEntries(Object.entries(r).flatMap(([k, v]) => (k === after ? [[k, v], ...Object.entries(cols)] : [[k, v]])));
   return {
     ...f,
-    formatVersion: EXPORT_FORMAT_VERSION,
+    formatVersion: 3,
     tables: {
       ...f.tables,
       Fact: rows("Fact").map((r) => (r && typeof r === "object" && !("snapshotPoint" in r)
@@ -353,6 +361,13 @@ function upgradeV2(raw: unknown): unknown {
       AuditEntry: add("AuditEntry", () => ({ batchId: null })),
     },
   };
+}
+
+/** An export written before notes and saved views (formatVersion 3): the same file with both tables empty. */
+function upgradeV3(raw: unknown): unknown {
+  const f = raw as { format?: unknown; formatVersion?: unknown; tables?: Record<string, unknown> };
+  if (!f || typeof f !== "object" || f.format !== EXPORT_FORMAT || f.formatVersion !== 3 || !f.tables || typeof f.tables !== "object") return raw;
+  return { ...f, formatVersion: EXPORT_FORMAT_VERSION, tables: { ...f.tables, Note: f.tables.Note ?? [], SavedView: f.tables.SavedView ?? [] } };
 }
 
 // ── Import ───────────────────────────────────────────────────────────────────────────────────────────

@@ -10,10 +10,11 @@ import type { z } from "zod";
 import { factMeta } from "../domain/facts";
 import { assumptionSetCreateSchema, marketFiguresSchema } from "../domain/forms";
 import {
-  balanceSheetEventSchema, companySchema, contractSchema, datasetSchema, eventSchema, isWellFormedText, powerTotalsSchema, siteSchema, siteChangeSchema,
+  balanceSheetEventSchema, companySchema, contractSchema, datasetSchema, eventSchema, isWellFormedText, powerTotalsSchema, noteSchema, siteSchema, siteChangeSchema,
 } from "../domain/schemas";
 import type { BalanceSheetEvent, Contract, Fact, Site, SiteChange } from "../generated/prisma/client";
 import { balanceSheetEventToInput, contractToInput, factToInput, siteChangeToInput, siteToInput } from "./rows";
+import { savedViewFormSchema, viewNameKey } from "../view/saved-views";
 
 /** Deepest nesting an export has is ~8 (file → tables → table → row → audit JSON → record → values). */
 export const MAX_DEPTH = 32;
@@ -103,6 +104,11 @@ export function checkDomainRules(tables: Record<string, { row: Row; index: numbe
     check(report, "Contract", row, index, contractSchema, contractToInput(row as unknown as Contract, (id) => siteNames.get(id) ?? null));
   for (const { row, index } of tables.SiteChange ?? [])
     check(report, "SiteChange", row, index, siteChangeSchema, siteChangeToInput(row as unknown as SiteChange, (id) => siteNames.get(id) ?? null), "", { source: "sourceUrl" });
+  for (const { row, index } of tables.Note ?? []) check(report, "Note", row, index, noteSchema, { figure: row.figure, body: row.body });
+  for (const { row, index } of tables.SavedView ?? []) {
+    check(report, "SavedView", row, index, savedViewFormSchema, { name: row.name, query: row.query });
+    if (typeof row.name === "string" && row.nameKey !== viewNameKey(row.name)) report("SavedView", row, index, "nameKey", "Must be the name in lower case");
+  }
   for (const { row, index } of tables.BalanceSheetEvent ?? [])
     check(report, "BalanceSheetEvent", row, index, balanceSheetEventSchema, balanceSheetEventToInput(row as unknown as BalanceSheetEvent), "", { sources: "sourceUrls" });
   for (const { row, index } of tables.Event ?? [])

@@ -58,13 +58,20 @@ function priceAges(companies: ScoringCompany[], viewDate: string) {
   return { min: ages[0], max: ages[ages.length - 1], median: ages.length % 2 ? ages[mid] : (ages[mid - 1] + ages[mid]) / 2, count: ages.length, later };
 }
 
+/** Notes per ticker (companies without notes are left out). */
+async function noteCounts(db: Db): Promise<Map<string, number>> {
+  const rows = await db.company.findMany({ where: { notes: { some: {} } }, select: { ticker: true, _count: { select: { notes: true } } } });
+  return new Map(rows.map((r) => [r.ticker, r._count.notes]));
+}
+
 export async function loadScreen(db: Db, setName?: string, asOf?: string | null) {
   const [{ set, sets }, { timeline, viewDate, companies }, meta] = await Promise.all([
     chooseSet(db, setName), loadScoringCompanies(db, asOf), loadDatasetMeta(db),
   ]);
   const scored = screen(companies, set.values, { viewDate });
+  const notes = await noteCounts(db);
   return {
-    set, sets, meta, viewDate, scored, rows: scored.map(toScreenerRow), countryGap: countryGap(companies),
+    set, sets, meta, viewDate, scored, rows: scored.map((s) => ({ ...toScreenerRow(s), notes: notes.get(s.ticker) ?? 0 })), countryGap: countryGap(companies),
     dates: { snapshot: timeline.snapshot, latest: timeline.latest, today: timeline.today }, priceAges: priceAges(companies, viewDate),
   };
 }

@@ -51,6 +51,8 @@ export interface ScreenerRow {
   flags: Flag[];
   /** the figures behind stale-data, e.g. "price 9 d" */
   staleFigures: string[];
+  /** analysts' notes on the company (counted by the server's query; 0 where there is no database) */
+  notes: number;
   reasons: Reasons;
 }
 
@@ -107,6 +109,7 @@ export function toScreenerRow(s: ScreenRow): ScreenerRow {
     igShareOfTcv: s.igShareOfTcv,
     igBackedContracts: s.contracts.filter((c) => c.igBacked).length,
     flags: s.flags,
+    notes: 0,
     staleFigures: s.staleFigures.map((f) => `${STALE_LABEL[f.key]} ${f.approximate ? "≥" : ""}${f.ageDays} d`),
     reasons,
   };

@@ -9,7 +9,7 @@ const row = (p: Partial<ScreenerRow>): ScreenerRow => ({
   priceSourceUrl: null, marketCapUsd: 1, evUsd: 1, evPerWEffectiveIt: 1, evPerWTotalGross: 1, evPerWEnergizedGross: 1,
   evPerWContractedIt: null, discountLow: 0, discountBase: 0, discountHigh: 0, impliedPriceBaseUsd: 1, itMwEffective: 1,
   contractedItMw: 0, deliveredItMw: 0, energizedGrossMw: 0, totalGrossMw: 0, contractedShare: 0, mainCounterparty: null,
-  counterparties: [], guarantors: [], igBackedContracts: 0, weightedTenorYears: null, cqs: null, gapToMarketCap: 0, flags: [], reasons: {}, evSource: "computed",
+  counterparties: [], guarantors: [], igBackedContracts: 0, weightedTenorYears: null, cqs: null, gapToMarketCap: 0, flags: [], reasons: {}, evSource: "computed", notes: 0,
   evPublishedUsd: null, evPublishedAsOf: null, evPerEhUsd: null, tcvPerContractedMwUsd: null, usdPerKwMonth: null, igShareOfTcv: null,
   staleFigures: [], ...p,
 });

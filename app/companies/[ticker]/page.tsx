@@ -25,6 +25,8 @@ import { AssumptionsUsed, TierRules } from "./sections/Rules";
 import { SitesTable } from "./sections/Sites";
 import { OverTime } from "./sections/OverTime";
 import { Sensitivity } from "./sections/Sensitivity";
+import { Notes, type NoteItem } from "./Notes";
+import { notesOf } from "@/lib/server/mutations/notes";
 import { companyTimeline } from "@/lib/view/changes";
 
 export const dynamic = "force-dynamic";
@@ -49,7 +51,7 @@ export default async function CompanyPage({ params, searchParams }: Props) {
   if (!data) notFound();
   const { company, score: s, set: used, input, record, history: timeline, dates } = data;
   const a = s.assumptions;
-  const history = await loadCompanyHistory(db, company.id);
+  const [history, notes] = await Promise.all([loadCompanyHistory(db, company.id), notesOf(db, company.id)]);
   // Links keep the set and the view date the page is looked at with.
   const back = `/${query({ set: used.isDefault ? undefined : used.name, asOf: s.viewDate !== dates.latest ? s.viewDate : undefined })}`;
   const price = s.inputs.find((i) => i.key === "sharePriceUsd");
@@ -95,6 +97,7 @@ export default async function CompanyPage({ params, searchParams }: Props) {
 
       <OverTime points={companyTimeline(timeline, dates.snapshot, dates.latest, used.values)} ticker={company.ticker} viewDate={s.viewDate}
         hrefFor={(d) => `/companies/${company.ticker}${query({ set: used.isDefault ? undefined : used.name, asOf: d !== dates.latest ? d : undefined })}`} />
+      <Notes ticker={company.ticker} notes={notes.map((n) => ({ id: n.id, figure: n.figure as NoteItem["figure"], body: n.body, author: n.author, createdAt: n.createdAt.toISOString(), version: n.version }))} />
       <ModelAdjustments s={s} />
       <DataQuality s={s} gaps={gaps} />
       <Sensitivity input={input} assumptions={used.values} viewDate={s.viewDate}

@@ -2,7 +2,7 @@
 import { Prisma } from "../../generated/prisma/client";
 import type { Tx } from "./result";
 
-export type Entity = "Company" | "Site" | "SiteChange" | "Contract" | "Event" | "BalanceSheetEvent" | "AssumptionSet";
+export type Entity = "Company" | "Site" | "SiteChange" | "Contract" | "Event" | "BalanceSheetEvent" | "AssumptionSet" | "Note" | "SavedView";
 /** field name used when a whole record is created or deleted (before/after hold the record) */
 export const RECORD = "(record)";
 

@@ -18,7 +18,7 @@ type Delegate = {
 };
 
 export interface RecordKind<Input, Cols extends Record<string, unknown>> {
-  table: "site" | "contract" | "balanceSheetEvent" | "siteChange";
+  table: "site" | "contract" | "balanceSheetEvent" | "siteChange" | "note";
   entity: Entity;
   /** "site", "contract", "balance-sheet event": in messages */
   noun: string;

@@ -9,9 +9,10 @@
 import type { ZodType } from "zod";
 import { zodFieldErrors } from "../../domain/field-errors";
 import {
-  assumptionSetUpdateSchema, balanceSheetEventFormSchema, contractFormSchema, marketFiguresSchema, overridesFormSchema, siteChangeFormSchema,
-  siteFormSchema,
+  assumptionSetUpdateSchema, balanceSheetEventFormSchema, contractFormSchema, marketFiguresSchema, noteFormSchema, overridesFormSchema,
+  siteChangeFormSchema, siteFormSchema,
 } from "../../domain/forms";
+import { noteToInput } from "./notes";
 import { siteToInput } from "../rows";
 import { overridesClashWithSetInUse, storedSetValues } from "../stored-sets";
 import { RECORD, type Change } from "./audit";
@@ -60,8 +61,14 @@ async function formsOf(tx: Tx, c: Change): Promise<FormCheck[]> {
       const ticker = await tickerOf(tx, c.companyId);
       return form && ticker ? [{ what: `the site change of ${form.change.date}`, schema: siteChangeFormSchema, input: { ticker, ...form } }] : [];
     }
+    case "Note": {
+      const row = await tx.note.findUnique({ where: { id: c.entityId } });
+      const ticker = await tickerOf(tx, c.companyId);
+      return row && ticker ? [{ what: "the note", schema: noteFormSchema, input: { ticker, id: row.id, version: row.version, note: noteToInput(row) } }] : [];
+    }
     case "Event":
-      return []; // only appliedAt is revertable; the event's own fields are not edited
+    case "SavedView":
+      return []; // only appliedAt is revertable; the event's own fields are not edited; views are not reverted
   }
 }
 

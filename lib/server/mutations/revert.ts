@@ -12,6 +12,7 @@ import { RECORD, recordChanges, type Change, type Entity } from "./audit";
 import { applyPointChange, pointOf } from "./points";
 import { assertRevertLeavesValidRecord } from "./revert-check";
 import { RECORD_KINDS } from "./sites-contracts";
+import { nextPosition } from "./records";
 import { ConflictError, FieldError, invalid, NotFoundError, runWrite, type Tx, type WriteResult } from "./result";
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
@@ -43,6 +44,8 @@ async function undo(tx: Tx, c: Change, user: string | null) {
     case "BalanceSheetEvent": return c.field === RECORD ? undoRecord(tx, c, "balanceSheetEvent") : undoColumn(tx, c, "balanceSheetEvent");
     case "SiteChange": return c.field === RECORD ? undoRecord(tx, c, "siteChange") : undoColumn(tx, c, "siteChange");
     case "AssumptionSet": return undoSet(tx, c);
+    case "Note": return c.field === RECORD ? undoRecord(tx, c, "note") : undoColumn(tx, c, "note");
+    case "SavedView": throw new FieldError("auditId", "A saved view is not reverted; save it again or delete it");
   }
 }
 
@@ -63,7 +66,7 @@ async function undoCompany(tx: Tx, c: Change, user: string | null) {
   await tx.company.update({ where: { id: company.id }, data: { version: { increment: 1 } } });
 }
 
-type Table = "site" | "contract" | "balanceSheetEvent" | "siteChange";
+type Table = "site" | "contract" | "balanceSheetEvent" | "siteChange" | "note";
 // Both delegates share the calls used here; typing them as one keeps this generic.
 const table = (tx: Tx, t: Table) => tx[t] as unknown as {
   findUnique(a: object): Promise<Record<string, unknown> | null>;
@@ -105,7 +108,7 @@ async function undoRecord(tx: Tx, c: Change, t: Table) {
   } else if (t === "site" && await tx.site.findFirst({ where: { companyId: c.companyId!, name: cols.name as string } })) {
     throw new FieldError("auditId", `A site named "${cols.name}" exists again`);
   }
-  const position = await table(tx, t).count({ where: { companyId: c.companyId } });
+  const position = await nextPosition(tx, t, c.companyId!);
   const created = await table(tx, t).create({ data: { ...cols, companyId: c.companyId, position } });
   c.entityId = created.id; // the audit entry of the revert names the new row
 }

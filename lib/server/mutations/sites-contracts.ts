@@ -9,6 +9,7 @@ import {
   SITE_CHANGE_FIELDS, SITE_FIELDS, siteChangeColumns, siteChangeToInput, siteColumns, siteToInput, storedAllocations,
   type BalanceSheetEventColumns, type ContractColumns, type SiteChangeColumns, type SiteColumns,
 } from "../rows";
+import { NOTE } from "./notes";
 import { createRecord, removeRecord, saveRecord, type RecordKind } from "./records";
 import { FieldError, FormError, type Tx } from "./result";
 import type { BalanceSheetEvent, Contract, Site, SiteChange } from "../../generated/prisma/client";
@@ -93,7 +94,7 @@ export async function insertContract(tx: Tx, companyId: number, contract: Contra
 }
 
 /** Each kind by its table, for paths that remove a record other than the form's delete (a revert). */
-export const RECORD_KINDS = { site: SITE, contract: CONTRACT, balanceSheetEvent: BALANCE_SHEET_EVENT, siteChange: SITE_CHANGE } as const;
+export const RECORD_KINDS = { site: SITE, contract: CONTRACT, balanceSheetEvent: BALANCE_SHEET_EVENT, siteChange: SITE_CHANGE, note: NOTE } as const;
 
 export const saveSite = saveRecord(SITE);
 export const deleteSite = removeRecord(SITE);
