@@ -71,7 +71,8 @@ export function SavedViews({ views, view }: { views: SavedViewItem[]; view: View
           <ul>
             {views.map((v) => (
               <li key={v.id} className={v === current ? "current" : undefined}>
-                <Link href={`/${v.query ? `?${v.query}` : ""}`} aria-current={v === current ? "true" : undefined}>{v.name}</Link>
+                <Link href={`/${v.query ? `?${v.query}` : ""}`} aria-current={v === current ? "true" : undefined}
+                  onClick={() => { if (box.current) box.current.open = false; }}>{v.name}</Link>
                 <span className="muted small"> {v.createdBy ? `by ${v.createdBy}, ` : ""}{v.createdAt.slice(0, 10)}</span>
                 <button type="button" className="linklike danger" onClick={() => remove(v)} disabled={pending} aria-label={`Delete the view “${v.name}”`}>delete</button>
               </li>

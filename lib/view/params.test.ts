@@ -1,5 +1,5 @@
 // The view parser is hand-written (it runs in the browser, where zod would weigh more than the screener
-// itself; docs/decisions/0006). This is the zod schema it replaced, kept as the oracle: for any query
+// itself; docs/decisions/0008). This is the zod schema it replaced, kept as the oracle: for any query
 // string, both must accept the same views and report the same messages, field by field, in order.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";

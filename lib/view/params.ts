@@ -29,7 +29,7 @@ export const DEFAULT_VIEW: View = {
 };
 
 // The parser is written out rather than built with zod: it runs in the browser on every URL change, and
-// zod would be the largest part of the screener's JavaScript (docs/decisions/0006). Its messages are the
+// zod would be the largest part of the screener's JavaScript (docs/decisions/0008). Its messages are the
 // ones the zod schema gave, word for word; params.test.ts checks it against that schema.
 
 /** Parameter names in the order their errors are reported. These names, and only these, are accepted. */

@@ -1,5 +1,5 @@
 // The rules of a saved view's name, without zod: the screener's bundle checks a name as it is typed
-// (zod stays out of that bundle, docs/decisions/0006), and the server's schema uses the same messages.
+// (zod stays out of that bundle, docs/decisions/0008), and the server's schema uses the same messages.
 export const VIEW_NAME_MAX = 100;
 
 /** Why a name cannot be saved (before the duplicate check, which needs the database), or null. */
