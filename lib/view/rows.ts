@@ -51,6 +51,8 @@ export interface ScreenerRow {
   flags: Flag[];
   /** the figures behind stale-data, e.g. "price 9 d" */
   staleFigures: string[];
+  /** what a person entered that is in force on the view date, one line each (lib/view/user-entered.ts) */
+  userEntered: string[];
   reasons: Reasons;
 }
 
@@ -108,6 +110,7 @@ export function toScreenerRow(s: ScreenRow): ScreenerRow {
     igBackedContracts: s.contracts.filter((c) => c.igBacked).length,
     flags: s.flags,
     staleFigures: s.staleFigures.map((f) => `${STALE_LABEL[f.key]} ${f.approximate ? "≥" : ""}${f.ageDays} d`),
+    userEntered: [], // the scored company does not know who entered what: the server adds it (lib/server/screen.ts)
     reasons,
   };
 }
