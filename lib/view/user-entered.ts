@@ -36,3 +36,6 @@ export function describeUserEntered(x: UserEntered): string {
 /** The short names: "Share price, override Build cost — base". */
 export const userEnteredNames = (items: readonly UserEntered[]) =>
   items.map((x) => (x.kind === "figure" ? x.label : `override ${x.label}`)).join(", ");
+
+/** The marker's lines for one figure or override: its description when it is user-entered, else none. */
+export const userEnteredLines = (items: readonly UserEntered[], key: string) => items.filter((x) => x.key === key).map(describeUserEntered);
