@@ -247,7 +247,7 @@ describe("CSV export", () => {
   it("a search with a line break stays inside its one comment line", async () => {
     const text = await (await get("csv", `asOf=2025-11-21&q=${encodeURIComponent("x\r\n=1+1,=2")}`)).text();
     const lines = text.split("\r\n");
-    expect(lines.find((l) => l.startsWith("# view.q,"))).toBe('# view.q,"x =1+1,=2",,"Search (ticker, name, counterparty)"');
+    expect(lines.find((l) => l.startsWith("# view.q,"))).toBe('# view.q,"x =1+1,=2",,"Search (ticker, name, former names, counterparties, guarantors, aliases)"');
     expect(lines.some((l) => l.startsWith("="))).toBe(false);
     expect(lines[lines.findIndex((l) => !l.startsWith("# "))]).toMatch(/^Rank,Ticker/);
   });
