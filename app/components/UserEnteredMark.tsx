@@ -5,13 +5,14 @@ import { useId } from "react";
  * (lib/domain/user-entered.ts). Its accessible name says so; the tooltip (hover and keyboard focus, and
  * aria-describedby for screen readers) lists what was entered, by whom and when. Nothing to mark: nothing.
  */
-export function UserEnteredMark({ lines, label = "User-entered" }: { lines: readonly string[]; label?: string }) {
+export function UserEnteredMark({ lines }: { lines: readonly string[] }) {
   const id = useId();
   if (lines.length === 0) return null;
   return (
-    <span className="tip user-entered" tabIndex={0} role="img" aria-label={label} aria-describedby={id}>
+    <span className="tip user-entered" tabIndex={0} role="img" aria-label="User-entered" aria-describedby={id}>
       <span aria-hidden="true">✎</span>
-      <span role="tooltip" id={id} className="tip-text">{lines.map((l, i) => <span key={i}>{l}</span>)}</span>
+      {/* one text, a line per item (CSS pre-line): screen readers read it as one description */}
+      <span role="tooltip" id={id} className="tip-text">{lines.join("\n")}</span>
     </span>
   );
 }
