@@ -9,6 +9,7 @@ import { DEFAULT_VIEW, serializeView, type View, viewQuery } from "@/lib/view/pa
 import type { ScreenerRow } from "@/lib/view/rows";
 import { matchHint } from "@/lib/view/search";
 import { Tip } from "../components/Tip";
+import { UserEnteredMark } from "../components/UserEnteredMark";
 import { Value } from "../components/Value";
 import { columnDefs, columnFiltersOf, features, visibilityOf, warmTextRanks } from "./table-model";
 import type { BuildCosts } from "./Screener";
@@ -172,7 +173,7 @@ function Cell({ row, id, setQuery, prefetch, hint }: { row: ScreenerRow; id: Col
   switch (id) {
     case "ticker":
       content = <Link href={`/companies/${row.ticker}${setQuery}`} className="ticker" prefetch={prefetch ? undefined : false}>{row.ticker}</Link>;
-      return <th scope="row" className={cls}>{content}<NotesMarker count={row.notes} />{hint && <span className="match-hint">{hint}</span>}</th>;
+      return <th scope="row" className={cls}>{content}<UserEnteredMark lines={row.userEntered} /><NotesMarker count={row.notes} />{hint && <span className="match-hint">{hint}</span>}</th>;
     case "name":
       content = <><Value kind="text" value={row.name} />{hint && <span className="match-hint">{hint}</span>}</>;
       break;

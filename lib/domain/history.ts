@@ -28,6 +28,8 @@ export interface FactPoint {
   snapshot: boolean;
   /** when it was recorded (ISO timestamp); null for the dataset's own points */
   recordedAt: string | null;
+  /** who recorded it: the signed-in user, or null (the dataset, or the local user when no sign-in is set up) */
+  recordedBy?: string | null;
 }
 
 export interface DatedContract {

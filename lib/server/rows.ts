@@ -125,7 +125,7 @@ export function factColumns(v: FactValue) {
 
 /** A stored point of a figure, as the history reads it. */
 export function factPointOf(f: Fact): FactPoint {
-  return { key: f.key as FactKey, value: factToInput(f), origin: f.origin as FactOrigin, snapshot: f.snapshotPoint, recordedAt: f.recordedAt?.toISOString() ?? null };
+  return { key: f.key as FactKey, value: factToInput(f), origin: f.origin as FactOrigin, snapshot: f.snapshotPoint, recordedAt: f.recordedAt?.toISOString() ?? null, recordedBy: f.recordedBy };
 }
 
 /** Each figure's point in `points` (a map from pointsAt/latestPoints) as the form and record shape. */

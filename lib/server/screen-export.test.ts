@@ -147,6 +147,19 @@ describe("XLSX export", () => {
     expect(price.value("Value")).toBe(17.08);
   });
 
+  it("says what a person entered: the Screen sheet's last column, and yes or no per input", async () => {
+    const { wb } = await workbook("asOf=2025-11-21");
+    const screen = records(wb.getWorksheet("Screen")!);
+    expect(screen.headers.at(-1)).toBe("User-entered");
+    expect(screen.rows.find((r) => r.value("Ticker") === "EVIL")!.value("User-entered")).toBe("Share price $1.00 (as of 2025-11-21), entered by a user (not recorded who or when)");
+    expect(screen.rows.find((r) => r.value("Ticker") === "CORZ")!.value("User-entered")).toBeNull();
+    const inputs = records(wb.getWorksheet("Inputs")!).rows;
+    const evil = inputs.find((r) => r.value("Ticker") === "EVIL" && r.value("Key") === "sharePriceUsd")!;
+    expect([evil.value("User-entered"), evil.value("Entered by")]).toEqual([true, "a user (not recorded who or when)"]);
+    // every CORZ input is the dataset's
+    for (const r of inputs.filter((x) => x.value("Ticker") === "CORZ")) expect([r.value("User-entered"), r.value("Entered by")]).toEqual([false, null]);
+  });
+
   it("the contracts sheet has each contract's parts", async () => {
     const { wb } = await workbook("asOf=2025-11-21");
     const corz = records(wb.getWorksheet("Contracts")!).rows.filter((r) => r.value("Ticker") === "CORZ");
@@ -214,7 +227,8 @@ describe("CSV export", () => {
     for (const k of ASSUMPTION_KEYS) expect(comments.some((l) => l.startsWith(`# assumption.${k},`)), k).toBe(true);
 
     const records = parseCsv(lines.slice(comments.length).join("\r\n"));
-    expect(records[0]).toEqual(["Rank", "Ticker", "Name", "Tier", "EV/W eff. IT (USD/W)", "Discount to build cost (%)", "Flags"]);
+    // the visible columns, then "User-entered" whatever the columns
+    expect(records[0]).toEqual(["Rank", "Ticker", "Name", "Tier", "EV/W eff. IT (USD/W)", "Discount to build cost (%)", "Flags", "User-entered"]);
     const body = records.slice(1);
     expect(body).toHaveLength(19); // 18 miners and EVIL
     for (const r of body) expect(r).toHaveLength(records[0].length);
@@ -225,6 +239,9 @@ describe("CSV export", () => {
     expect(Number(corz[5])).toBeCloseTo(22.3, 2); // percent points: (1 − 9.32424 / 12) × 100 = 22.298 → 22.3
     expect(corz[3]).toBe("1");
     expect(body.find((r) => r[1] === "EVIL")![2]).toBe(`'${EVIL_NAME}`);
+    // EVIL's price is a user point (written without who or when); CORZ's figures are the dataset's
+    expect(body.find((r) => r[1] === "EVIL")![7]).toBe("Share price $1.00 (as of 2025-11-21), entered by a user (not recorded who or when)");
+    expect(corz[7]).toBe("");
   });
 
   it("a search with a line break stays inside its one comment line", async () => {

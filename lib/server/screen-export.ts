@@ -1,12 +1,13 @@
 // The screen as a file: the view's rows in the view's order, with what makes the file reproducible — view
 // date, assumption set and every value, filters, dataset, export time, app version. `exportMetadata()` is
 // that list, declared once: the CSV writes it as its leading "# " lines, the XLSX (screen-xlsx.ts) as its
-// Metadata sheet.
+// Metadata sheet. Both say what a person entered rather than the dataset or an update file ("User-entered").
 import "server-only";
 import pkg from "../../package.json";
 import { csvCell, toCsv, type CsvValue } from "../csv";
 import { ASSUMPTION_KEYS, ASSUMPTION_META } from "../scoring/assumptions";
 import type { ContractScore, ScreenRow } from "../scoring/types";
+import type { UserEntered } from "../domain/user-entered";
 import { COLUMNS, type ColumnDef, type ColumnKind } from "../view/columns";
 import { applyView } from "../view/filter";
 import { PRESETS, type PresetId } from "../view/presets";
@@ -16,8 +17,8 @@ import type { loadScreen } from "./screen";
 
 export type LoadedScreen = Awaited<ReturnType<typeof loadScreen>>;
 
-/** One company of the export: the table's row and the full score it was made from. */
-export interface ExportRow { row: ScreenerRow; score: ScreenRow }
+/** One company of the export: the table's row, the full score it was made from, what a person entered. */
+export interface ExportRow { row: ScreenerRow; score: ScreenRow; entered: UserEntered[] }
 
 export interface ScreenExport {
   view: View;
@@ -29,7 +30,7 @@ export interface ScreenExport {
 
 export function toScreenExport(view: View, screen: LoadedScreen, exportedAt = new Date()): ScreenExport {
   const byTicker = new Map(screen.scored.map((s) => [s.ticker, s]));
-  const rows = applyView(screen.rows, view).map((row) => ({ row, score: byTicker.get(row.ticker)! }));
+  const rows = applyView(screen.rows, view).map((row) => ({ row, score: byTicker.get(row.ticker)!, entered: screen.userEntered.get(row.ticker) ?? [] }));
   return { view, screen, rows, exportedAt };
 }
 
@@ -141,9 +142,17 @@ function commentLine(m: MetadataEntry): string {
   return [`# ${m.section}.${m.key}`, ...[m.value, m.unit, m.label].map((v) => csvCell(oneLine(v)))].join(",");
 }
 
-/** RFC 4180 CSV of the view's visible columns, after a block of "# " metadata lines. */
+/** The last column of the CSV and of the XLSX Screen sheet: what a person entered, one item after another. */
+export const USER_ENTERED_HEADER = "User-entered";
+export const userEnteredCell = (row: ScreenerRow) => row.userEntered.join("; ") || null;
+
+/**
+ * RFC 4180 CSV of the view's visible columns, then "User-entered" whatever the columns (a figure someone
+ * typed in is not to be taken for a sourced one), after a block of "# " metadata lines.
+ */
 export function screenCsv(x: ScreenExport): string {
   const cols = visibleColumns(x.view);
   const comments = ["# key,value,unit,label", ...exportMetadata(x).map(commentLine)];
-  return comments.join("\r\n") + "\r\n" + toCsv(cols.map(exportHeader), x.rows.map(({ row }) => cols.map((c) => csvValue(row, c))));
+  const header = [...cols.map(exportHeader), USER_ENTERED_HEADER];
+  return comments.join("\r\n") + "\r\n" + toCsv(header, x.rows.map(({ row }) => [...cols.map((c) => csvValue(row, c)), userEnteredCell(row)]));
 }

@@ -9,7 +9,9 @@ import { loadScreen, UnknownAssumptionSet } from "./screen";
 import { exportFileName, screenCsv, toScreenExport, type LoadedScreen } from "./screen-export";
 import { screenXlsx } from "./screen-xlsx";
 import { ViewDateError } from "./timeline";
+import { applyView } from "../view/filter";
 import { parseView, type View } from "../view/params";
+import { searchMatch } from "../view/search";
 
 export async function answerScreen(db: Db, req: Request, where: string, answer: (view: View, screen: LoadedScreen) => Response | Promise<Response>): Promise<Response> {
   const parsed = parseView(new URL(req.url).searchParams);
@@ -21,6 +23,27 @@ export async function answerScreen(db: Db, req: Request, where: string, answer: 
     if (e instanceof ViewDateError) return badRequest({ asOf: [e.message] });
     return serverError(where, e);
   }
+}
+
+/**
+ * The body of GET /api/screen: the scored rows (with explanations) in the view's filter and order, each
+ * with what a person entered that is in force on the view date (`userEntered`, as the table's marker)
+ * and, with a search, what it matched (`matched: { field, value, alias? }`, as the table's hint).
+ */
+export function screenApiBody(view: View, { set, meta, viewDate, scored, rows, dates }: LoadedScreen) {
+  const byTicker = new Map(scored.map((s) => [s.ticker, s]));
+  const selected = applyView(rows, view);
+  return {
+    snapshot: meta?.snapshot ?? null,
+    viewDate,
+    latestDataDate: dates.latest,
+    assumptionSet: set.name,
+    assumptions: set.values,
+    view,
+    count: selected.length,
+    total: rows.length,
+    rows: selected.map((r) => ({ ...byTicker.get(r.ticker)!, userEntered: r.userEntered, ...(view.q.trim() ? { matched: searchMatch(r, view.q) } : {}) })),
+  };
 }
 
 const CONTENT_TYPE = {

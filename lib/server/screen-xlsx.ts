@@ -1,6 +1,8 @@
 // The screen as an XLSX workbook: Screen (one row per company, in the view's order), Inputs (one row per
 // company and scoring input, with its source and as-of), Contracts (each contract's quality parts) and
 // Metadata (exportMetadata(): view date, set, every assumption, filters, dataset, export time, version).
+// Screen's last column and two Inputs columns say what a person entered rather than the dataset or an
+// update file (lib/domain/user-entered.ts).
 // Numbers are numbers with a number format; an empty cell is a missing value, never 0, and says why in
 // a cell comment (Screen, Contracts) or the "Why empty" column (Inputs). Every text cell is neutralised
 // as the CSV's are (lib/csv.ts), so nothing in the data can become a formula.
@@ -8,11 +10,15 @@ import "server-only";
 import ExcelJS from "exceljs";
 import { neutralizeFormula } from "../csv";
 import { factMeta } from "../domain/facts";
+import { enteredFigure, type UserEntered } from "../domain/user-entered";
 import { explainReason } from "../format";
 import { ASSUMPTION_META } from "../scoring/assumptions";
 import type { BalanceSheetKey, ContractScore, InputUsed } from "../scoring/types";
 import { COLUMNS, type ColumnDef, type ColumnId, type ColumnKind } from "../view/columns";
-import { APP_VERSION, cqsParts, exportHeader, exportMetadata, type ExportRow, type MetadataEntry, type ScreenExport } from "./screen-export";
+import { enteredByText } from "../view/user-entered";
+import {
+  APP_VERSION, cqsParts, exportHeader, exportMetadata, USER_ENTERED_HEADER, userEnteredCell, type ExportRow, type MetadataEntry, type ScreenExport,
+} from "./screen-export";
 
 type Value = string | number | boolean | null;
 
@@ -81,9 +87,10 @@ const SCREEN_COLUMNS: SheetColumn<ExportRow>[] = [
     header: "Company assumption overrides", width: 30,
     value: (x) => x.score.overriddenKeys.map((k) => `${k} = ${String(x.score.assumptions[k as keyof typeof ASSUMPTION_META])}`).join("; ") || null,
   },
+  { header: USER_ENTERED_HEADER, width: 50, value: (x) => userEnteredCell(x.row) },
 ];
 
-interface InputRow { ticker: string; input: InputUsed; proForma: number | null }
+interface InputRow { ticker: string; input: InputUsed; proForma: number | null; entered: UserEntered | undefined }
 
 const INPUT_COLUMNS: SheetColumn<InputRow>[] = [
   { header: "Ticker", width: 8, value: (x) => x.ticker },
@@ -96,6 +103,8 @@ const INPUT_COLUMNS: SheetColumn<InputRow>[] = [
   { header: "As of", width: 12, value: (x) => x.input.asOf },
   { header: "Source URL", width: 50, value: (x) => x.input.sourceUrl },
   { header: "Note", width: 60, value: (x) => x.input.note },
+  { header: USER_ENTERED_HEADER, width: 12, value: (x) => x.entered != null },
+  { header: "Entered by", width: 36, value: (x) => (x.entered ? enteredByText(x.entered) : null) },
 ];
 
 interface ContractRow { ticker: string; c: ContractScore }
@@ -155,8 +164,8 @@ export function screenWorkbook(x: ScreenExport): ExcelJS.Workbook {
   wb.creator = `Watt Screener ${APP_VERSION}`;
   wb.created = x.exportedAt;
   addSheet(wb, "Screen", SCREEN_COLUMNS, x.rows);
-  addSheet(wb, "Inputs", INPUT_COLUMNS, x.rows.flatMap(({ score }) => score.inputs.map((input) => ({
-    ticker: score.ticker, input, proForma: score.proForma[input.key as BalanceSheetKey]?.value ?? null,
+  addSheet(wb, "Inputs", INPUT_COLUMNS, x.rows.flatMap(({ score, entered }) => score.inputs.map((input) => ({
+    ticker: score.ticker, input, proForma: score.proForma[input.key as BalanceSheetKey]?.value ?? null, entered: enteredFigure(entered, input.key),
   }))));
   addSheet(wb, "Contracts", CONTRACT_COLUMNS, x.rows.flatMap(({ score }) => score.contracts.map((c) => ({ ticker: score.ticker, c }))));
   addSheet(wb, "Metadata", METADATA_COLUMNS, exportMetadata(x));

@@ -11,6 +11,9 @@ import { daysBetween, startOfPeriod } from "../scoring/dates";
 import { loadCompanyDetail, loadDatasetMeta, loadScoringCompanies, type AssumptionSetInfo } from "./queries";
 import { loadTimeline, viewDateFor } from "./timeline";
 import { defaultSetOf, loadStoredSets } from "./stored-sets";
+import { overrideAuthors, userEnteredByTicker } from "./user-entered";
+import { describeUserEntered } from "../view/user-entered";
+import { userEnteredAt } from "../domain/user-entered";
 
 export class UnknownAssumptionSet extends Error {
   constructor(public readonly setName: string, problem?: string) {
@@ -65,19 +68,24 @@ async function noteCounts(db: Db): Promise<Map<string, number>> {
 }
 
 export async function loadScreen(db: Db, setName?: string, asOf?: string | null) {
-  const [{ set, sets }, { timeline, viewDate, companies }, meta] = await Promise.all([
-    chooseSet(db, setName), loadScoringCompanies(db, asOf), loadDatasetMeta(db),
+  const [{ set, sets }, { timeline, viewDate, companies }, meta, authors] = await Promise.all([
+    chooseSet(db, setName), loadScoringCompanies(db, asOf), loadDatasetMeta(db), overrideAuthors(db),
   ]);
   const scored = screen(companies, set.values, { viewDate });
   const notes = await noteCounts(db);
+  // what a person entered, by ticker: the rows carry it as text, the exports' Inputs sheet per figure
+  const userEntered = userEnteredByTicker(timeline, viewDate, authors);
+  const rows = scored.map((s) => ({ ...toScreenerRow(s), notes: notes.get(s.ticker) ?? 0, userEntered: (userEntered.get(s.ticker) ?? []).map(describeUserEntered) }));
   return {
-    set, sets, meta, viewDate, scored, rows: scored.map((s) => ({ ...toScreenerRow(s), notes: notes.get(s.ticker) ?? 0 })), countryGap: countryGap(companies),
+    set, sets, meta, viewDate, scored, rows, userEntered, countryGap: countryGap(companies),
     dates: { snapshot: timeline.snapshot, latest: timeline.latest, today: timeline.today }, priceAges: priceAges(companies, viewDate),
   };
 }
 
 export async function loadCompanyScore(db: Db, ticker: string, setName?: string, asOf?: string | null) {
-  const [{ set, sets }, company, timeline] = await Promise.all([chooseSet(db, setName), loadCompanyDetail(db, ticker), loadTimeline(db)]);
+  const [{ set, sets }, company, timeline, authors] = await Promise.all([
+    chooseSet(db, setName), loadCompanyDetail(db, ticker), loadTimeline(db), overrideAuthors(db, ticker),
+  ]);
   const history = timeline.histories.find((h) => h.ticker === ticker);
   if (!company || !history) return null;
   const viewDate = viewDateFor(timeline, asOf);
@@ -85,6 +93,7 @@ export async function loadCompanyScore(db: Db, ticker: string, setName?: string,
   const input = toScoringCompany(record);
   return {
     set, sets, company, history, record, input, viewDate, score: scoreCompany(input, set.values, { viewDate }),
+    userEntered: userEnteredAt(history, viewDate, timeline.snapshot, authors.get(ticker)),
     dates: { snapshot: timeline.snapshot, latest: timeline.latest, today: timeline.today },
   };
 }

@@ -53,6 +53,8 @@ export interface ScreenerRow {
   staleFigures: string[];
   /** analysts' notes on the company (counted by the server's query; 0 where there is no database) */
   notes: number;
+  /** what a person entered that is in force on the view date, one line each (lib/view/user-entered.ts) */
+  userEntered: string[];
   reasons: Reasons;
 }
 
@@ -111,6 +113,7 @@ export function toScreenerRow(s: ScreenRow): ScreenerRow {
     flags: s.flags,
     notes: 0,
     staleFigures: s.staleFigures.map((f) => `${STALE_LABEL[f.key]} ${f.approximate ? "≥" : ""}${f.ageDays} d`),
+    userEntered: [], // the scored company does not know who entered what: the server adds it (lib/server/screen.ts)
     reasons,
   };
 }

@@ -11,7 +11,7 @@ const row = (p: Partial<ScreenerRow>): ScreenerRow => ({
   contractedItMw: 0, deliveredItMw: 0, energizedGrossMw: 0, totalGrossMw: 0, contractedShare: 0, mainCounterparty: null,
   counterparties: [], guarantors: [], igBackedContracts: 0, weightedTenorYears: null, cqs: null, gapToMarketCap: 0, flags: [], reasons: {}, evSource: "computed", notes: 0,
   evPublishedUsd: null, evPublishedAsOf: null, evPerEhUsd: null, tcvPerContractedMwUsd: null, usdPerKwMonth: null, igShareOfTcv: null,
-  staleFigures: [], ...p,
+  staleFigures: [], userEntered: [], ...p,
 });
 
 describe("view parameters", () => {

@@ -27,6 +27,7 @@ import { OverTime } from "./sections/OverTime";
 import { Sensitivity } from "./sections/Sensitivity";
 import { Notes, type NoteItem } from "./Notes";
 import { notesOf } from "@/lib/server/mutations/notes";
+import { UserEnteredNotice } from "./sections/UserEntered";
 import { companyTimeline } from "@/lib/view/changes";
 
 export const dynamic = "force-dynamic";
@@ -49,7 +50,7 @@ export default async function CompanyPage({ params, searchParams }: Props) {
     (o) => loadCompanyScore(db, ticker.toUpperCase(), o.set, o.asOf), { set: setName, asOf: dateProblem ? undefined : asked },
   );
   if (!data) notFound();
-  const { company, score: s, set: used, input, record, history: timeline, dates } = data;
+  const { company, score: s, set: used, input, record, history: timeline, dates, userEntered } = data;
   const a = s.assumptions;
   const [history, notes] = await Promise.all([loadCompanyHistory(db, company.id), notesOf(db, company.id)]);
   // Links keep the set and the view date the page is looked at with.
@@ -79,6 +80,8 @@ export default async function CompanyPage({ params, searchParams }: Props) {
         </p>
       )}
 
+      <UserEnteredNotice items={userEntered} viewDate={s.viewDate} />
+
       <div className="kpis">
         <Kpi label="Discount to build cost (base)" value={<Value kind="pct" value={s.discountBase} reason={s.reasons.discountBase} />}
           sub={s.discountLow != null ? `${pct(s.discountLow)} at $${a.buildCostLowUsdPerW}/W · ${pct(s.discountHigh)} at $${a.buildCostHighUsdPerW}/W` : undefined} />
@@ -104,7 +107,7 @@ export default async function CompanyPage({ params, searchParams }: Props) {
         href={`/sensitivity${query({ set: used.isDefault ? undefined : used.name, asOf: s.viewDate !== dates.latest ? s.viewDate : undefined, ticker: company.ticker })}`} />
 
       <div className="two-col">
-        <EvBridge s={s} btcPriceUsd={a.btcPriceUsd} subtractBitcoin={a.subtractBitcoin} />
+        <EvBridge s={s} btcPriceUsd={a.btcPriceUsd} subtractBitcoin={a.subtractBitcoin} entered={userEntered} />
         <section aria-labelledby="evw-title">
           <h2 id="evw-title">EV per watt on four bases</h2>
           <ScrollX label="EV per watt">
@@ -123,7 +126,7 @@ export default async function CompanyPage({ params, searchParams }: Props) {
           </table>
           </ScrollX>
           <p className="small muted">Build cost {perWatt(a.buildCostLowUsdPerW)} – {perWatt(a.buildCostHighUsdPerW)}, base {perWatt(a.buildCostBaseUsdPerW)}. Value at base build cost: {usdCompact(s.valueAtBuildCostUsd)}.</p>
-          <Comps s={s} figures={record.figures} />
+          <Comps s={s} figures={record.figures} entered={userEntered} />
         </section>
       </div>
 
@@ -131,10 +134,10 @@ export default async function CompanyPage({ params, searchParams }: Props) {
       <TierRules score={s} />
       <SitesTable sites={record.sites} inputs={input.sites} s={s} a={a} />
       <ContractsTable contracts={contractsAt(timeline, s.viewDate)} s={s} a={a} />
-      <FinancingGap s={s} a={a} />
+      <FinancingGap s={s} a={a} entered={userEntered} />
       <BalanceSheetEvents events={company.balanceSheetEvents} s={s} />
       <EventsTimeline events={company.events} />
-      <AssumptionsUsed score={s} />
+      <AssumptionsUsed score={s} entered={userEntered} />
       <section aria-labelledby="history-title">
         <h2 id="history-title">History of edits</h2>
         <History entries={history} />

@@ -30,16 +30,17 @@ export async function pointOf(tx: Tx, companyId: number, key: string, asOf: stri
   return f ? factToInput(f) : null;
 }
 
+/** Who a point is recorded as written by: its origin, the user, and when (now unless given: a revert puts back the original's). */
+export interface PointWriter { origin: FactOrigin; user: string | null; at?: Date | null }
+
 /** Sets the point at `asOf` to `value` (null removes it). A corrected point keeps its place in time (snapshotPoint). */
-export async function writePoint(
-  tx: Tx, companyId: number, key: string, asOf: string, value: FactValue | null, who: { origin: FactOrigin; user: string | null },
-) {
+export async function writePoint(tx: Tx, companyId: number, key: string, asOf: string, value: FactValue | null, who: PointWriter) {
   const where = { companyId_key_asOf: { companyId, key, asOf } };
   if (value == null) {
     await tx.fact.deleteMany({ where: { companyId, key, asOf } });
     return;
   }
-  const data = { ...factColumns(value), origin: who.origin, recordedAt: new Date(), recordedBy: who.user };
+  const data = { ...factColumns(value), origin: who.origin, recordedAt: who.at === undefined ? new Date() : who.at, recordedBy: who.user };
   await tx.fact.upsert({ where, create: { companyId, key, ...data }, update: { ...data, version: { increment: 1 } } });
 }
 
@@ -57,7 +58,7 @@ export async function editChange(tx: Tx, companyId: number, key: FactKey, latest
 }
 
 /** Applies a change made by editChange (or its revert): the point at its as-of becomes `after`. */
-export async function applyPointChange(tx: Tx, c: Change, who: { origin: FactOrigin; user: string | null }) {
+export async function applyPointChange(tx: Tx, c: Change, who: PointWriter) {
   const asOf = ((c.after ?? c.before) as FactValue).asOf;
   await writePoint(tx, c.companyId!, c.field, asOf, (c.after as FactValue | null) ?? null, who);
 }

@@ -9,7 +9,7 @@ import { factToInput, storedAllocations } from "../rows";
 import { parseOverrides } from "../overrides";
 import { Prisma } from "../../generated/prisma/client";
 import { RECORD, recordChanges, type Change, type Entity } from "./audit";
-import { applyPointChange, pointOf } from "./points";
+import { applyPointChange, pointOf, type PointWriter } from "./points";
 import { assertRevertLeavesValidRecord } from "./revert-check";
 import { RECORD_KINDS } from "./sites-contracts";
 import { nextPosition } from "./records";
@@ -26,7 +26,7 @@ export async function revertChange(db: Db, raw: unknown, user: string | null): P
       const entry = await tx.auditEntry.findUnique({ where: { id: parsed.data.auditId } });
       if (!entry) throw new NotFoundError("That history entry does not exist");
       const change: Change = { entity: entry.entity as Entity, entityId: entry.entityId, companyId: entry.companyId, field: entry.field, before: entry.after, after: entry.before };
-      await undo(tx, change, user);
+      await undo(tx, change, entry.id);
       await assertRevertLeavesValidRecord(tx, change); // the form's own schema, or the revert rolls back
       await recordChanges(tx, [change], user, entry.id);
       return { revertedId: entry.id };
@@ -35,9 +35,9 @@ export async function revertChange(db: Db, raw: unknown, user: string | null): P
 }
 
 /** Applies `change.after` where the stored value must currently equal `change.before`. */
-async function undo(tx: Tx, c: Change, user: string | null) {
+async function undo(tx: Tx, c: Change, entryId: number) {
   switch (c.entity) {
-    case "Company": return undoCompany(tx, c, user);
+    case "Company": return undoCompany(tx, c, entryId);
     case "Site": return c.field === RECORD ? undoRecord(tx, c, "site") : undoColumn(tx, c, "site");
     case "Contract": return c.field === RECORD ? undoRecord(tx, c, "contract") : undoColumn(tx, c, "contract");
     case "Event": return undoEvent(tx, c);
@@ -49,7 +49,7 @@ async function undo(tx: Tx, c: Change, user: string | null) {
   }
 }
 
-async function undoCompany(tx: Tx, c: Change, user: string | null) {
+async function undoCompany(tx: Tx, c: Change, entryId: number) {
   const company = await tx.company.findUnique({ where: { id: c.entityId } });
   if (!company) throw new NotFoundError("That company no longer exists");
   if ((EDITABLE_FACTS as readonly string[]).includes(c.field)) {
@@ -57,13 +57,33 @@ async function undoCompany(tx: Tx, c: Change, user: string | null) {
     const asOf = ((c.before ?? c.after) as FactValue).asOf;
     const now = await pointOf(tx, company.id, c.field, asOf);
     if (!same(now, c.before)) throw new ConflictError(CHANGED_SINCE, now);
-    await applyPointChange(tx, c, { origin: "user", user });
+    await applyPointChange(tx, c, await writerOfRestored(tx, c, entryId));
   } else if (c.field === "assumptionOverrides") {
     const current = parseOverrides(company.assumptionOverrides) ?? {};
     if (!same(current, c.before)) throw new ConflictError(CHANGED_SINCE, current);
     await tx.company.update({ where: { id: company.id }, data: { assumptionOverrides: (c.after ?? {}) as object } });
   } else throw new FieldError("auditId", `Changes to ${c.field} cannot be reverted`);
   await tx.company.update({ where: { id: company.id }, data: { version: { increment: 1 } } });
+}
+
+/**
+ * A revert puts back a figure's earlier value, so the point is recorded as its writer wrote it — not as
+ * the reverter's: a user's correction of a dataset figure, reverted, is the dataset's figure again and no
+ * longer marked user-entered (lib/domain/user-entered.ts). The writer is the latest earlier change that
+ * wrote that value (reverts skipped: they only put values back): an update file's (a batch) or a
+ * person's. None: the value came with the loaded snapshot ("dataset" — once corrected, whether it was the
+ * dataset's own figure or one of its corrections is not recorded; neither is user-entered). The revert's
+ * own audit entry still names who reverted.
+ */
+async function writerOfRestored(tx: Tx, c: Change, entryId: number): Promise<PointWriter> {
+  if (c.after == null) return { origin: "user", user: null }; // the point is removed: nobody is recorded
+  const earlier = await tx.auditEntry.findMany({
+    where: { entity: "Company", companyId: c.companyId, field: c.field, id: { lt: entryId }, revertOf: null },
+    orderBy: { id: "desc" },
+  });
+  const wrote = earlier.find((e) => same(e.after, c.after));
+  if (!wrote) return { origin: "dataset", user: null, at: null };
+  return { origin: wrote.batchId != null ? "update" : "user", user: wrote.user, at: wrote.at };
 }
 
 type Table = "site" | "contract" | "balanceSheetEvent" | "siteChange" | "note";

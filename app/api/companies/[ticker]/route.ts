@@ -16,8 +16,9 @@ const paramsSchema = z.strictObject({
 
 /**
  * GET /api/companies/IREN?set=Base&asOf=2026-06-30 — the company on the view date: the figures in force
- * with their provenance, its sites and contracts as they stand then, every dated point of its figures
- * (`history`), and its full scored explanation.
+ * with their provenance, what a person entered that is in force then (`userEntered`: figures and
+ * overrides, with who and when), its sites and contracts as they stand then, every dated point of its
+ * figures (`history`), and its full scored explanation.
  */
 export async function GET(req: NextRequest, ctx: { params: Promise<{ ticker: string }> }) {
   const { ticker } = await ctx.params;
@@ -43,6 +44,7 @@ export async function GET(req: NextRequest, ctx: { params: Promise<{ ticker: str
       viewDate: r.viewDate,
       latestDataDate: r.dates.latest,
       facts: [...inForce.values()].map(({ key, value: v, origin }) => ({ key, value: v.value, asOf: v.asOf, sourceUrl: v.source, note: v.note ?? null, basis: v.basis ?? null, low: v.low ?? null, high: v.high ?? null, origin })),
+      userEntered: r.userEntered,
       history: company.facts.map(({ key, value, asOf, sourceUrl, note, basis, low, high, origin, recordedAt, recordedBy }) => ({ key, value, asOf, sourceUrl, note, basis, low, high, origin, recordedAt, recordedBy })),
       sites: record.sites,
       siteChanges: company.siteChanges.map(({ id, companyId: _c, ...c }) => ({ id, ...c })),

@@ -5,8 +5,10 @@ import type { CompanyRecord } from "@/lib/domain/to-scoring";
 import { Source } from "../../../components/Source";
 import { Value } from "../../../components/Value";
 import { ScrollX } from "../../../components/ScrollX";
+import type { UserEntered } from "@/lib/domain/user-entered";
+import { EnteredMark } from "./UserEntered";
 
-export function Comps({ s, figures }: { s: CompanyScore; figures: CompanyRecord["figures"] }) {
+export function Comps({ s, figures, entered }: { s: CompanyScore; figures: CompanyRecord["figures"]; entered: readonly UserEntered[] }) {
   const stated = (key: "statedContractedItMw" | "statedDeliveredItMw") => figures[key];
   const contracted = stated("statedContractedItMw");
   const delivered = stated("statedDeliveredItMw");
@@ -31,8 +33,8 @@ export function Comps({ s, figures }: { s: CompanyScore; figures: CompanyRecord[
           <table className="grid small" data-testid="stated-totals">
             <thead><tr><th /><th className="num">Company says</th><th className="num">Model’s sum of contracts</th><th>Source</th></tr></thead>
             <tbody>
-              {contracted && <tr><td>Contracted IT</td><td className="num">{mw(contracted.value)}</td><td className="num">{mw(s.contractedItMw)}</td><td><Source asOf={contracted.asOf} url={contracted.source} note={contracted.note ?? null} /></td></tr>}
-              {delivered && <tr><td>Delivered IT</td><td className="num">{mw(delivered.value)}</td><td className="num">{mw(s.deliveredItMw)}</td><td><Source asOf={delivered.asOf} url={delivered.source} note={delivered.note ?? null} /></td></tr>}
+              {contracted && <tr><td>Contracted IT</td><td className="num">{mw(contracted.value)}</td><td className="num">{mw(s.contractedItMw)}</td><td><Source asOf={contracted.asOf} url={contracted.source} note={contracted.note ?? null} /><EnteredMark entered={entered} k="statedContractedItMw" /></td></tr>}
+              {delivered && <tr><td>Delivered IT</td><td className="num">{mw(delivered.value)}</td><td className="num">{mw(s.deliveredItMw)}</td><td><Source asOf={delivered.asOf} url={delivered.source} note={delivered.note ?? null} /><EnteredMark entered={entered} k="statedDeliveredItMw" /></td></tr>}
             </tbody>
           </table>
           </ScrollX>

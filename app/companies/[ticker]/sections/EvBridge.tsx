@@ -2,15 +2,19 @@
 // view date (§10.1), the pro-forma figure, bitcoin, and the EV the ratios use — beside the published EV.
 import { plain, usdCompact, usdPrice } from "@/lib/format";
 import type { CompanyScore, ProFormaFigure } from "@/lib/scoring/types";
+import type { UserEntered } from "@/lib/domain/user-entered";
 import { Source } from "../../../components/Source";
 import { Value } from "../../../components/Value";
 import { ScrollX } from "../../../components/ScrollX";
+import { EnteredMark } from "./UserEntered";
 
 const money = (v: number) => usdCompact(v);
 const count = (v: number) => `${plain(v / 1e6, 2)}M`;
 
 /** Reported (or not reported, taken as 0) → each dated line → pro forma, for one balance-sheet figure. */
-function FigureRows({ p, label, sign, fmt, missing }: { p: Pick<ProFormaFigure, "reported" | "lines" | "value"> & { fromZero?: boolean }; label: string; sign: string; fmt: (v: number) => string; missing: React.ReactNode }) {
+function FigureRows({ p, label, sign, fmt, missing, mark }: { p: Pick<ProFormaFigure, "reported" | "lines" | "value"> & { fromZero?: boolean }; label: string; sign: string; fmt: (v: number) => string; missing: React.ReactNode;
+  /** the ✎ of the reported figure, when a person entered it */
+  mark?: React.ReactNode }) {
   if (!p.reported && !p.fromZero) {
     return <tr><td>{sign} {label}</td><td className="num">{missing}</td><td /></tr>;
   }
@@ -20,7 +24,7 @@ function FigureRows({ p, label, sign, fmt, missing }: { p: Pick<ProFormaFigure, 
       <tr>
         <td>{sign} {label}{p.reported ? (rolled ? " (reported)" : "") : " (not reported, taken as 0)"}</td>
         <td className="num">{p.reported ? fmt(p.reported.value) : fmt(0)}</td>
-        <td>{p.reported && <Source asOf={p.reported.asOf} url={p.reported.sourceUrl} note={p.reported.note} />}</td>
+        <td>{p.reported && <><Source asOf={p.reported.asOf} url={p.reported.sourceUrl} note={p.reported.note} />{mark}</>}</td>
       </tr>
       {p.lines.map((l, i) => (
         <tr key={`${l.date}-${i}`} className="bridge-line">
@@ -40,7 +44,8 @@ function FigureRows({ p, label, sign, fmt, missing }: { p: Pick<ProFormaFigure, 
   );
 }
 
-export function EvBridge({ s, btcPriceUsd, subtractBitcoin }: { s: CompanyScore; btcPriceUsd: number; subtractBitcoin: boolean }) {
+export function EvBridge({ s, btcPriceUsd, subtractBitcoin, entered }: { s: CompanyScore; btcPriceUsd: number; subtractBitcoin: boolean; entered: readonly UserEntered[] }) {
+  const mark = (k: string) => <EnteredMark entered={entered} k={k} />;
   const price = s.inputs.find((i) => i.key === "sharePriceUsd");
   const bs = s.proForma;
   const published = s.enterpriseValuePublished;
@@ -53,22 +58,22 @@ export function EvBridge({ s, btcPriceUsd, subtractBitcoin }: { s: CompanyScore;
           <tbody>
             <tr>
               <td>Share price</td><td className="num">{usdPrice(price?.value)}</td>
-              <td>{price?.sourceUrl ? <Source asOf={price.asOf} url={price.sourceUrl} note={price.note} /> : <Value kind="usd" value={null} reason="missing:sharePrice" />}</td>
+              <td>{price?.sourceUrl ? <><Source asOf={price.asOf} url={price.sourceUrl} note={price.note} />{mark("sharePriceUsd")}</> : <Value kind="usd" value={null} reason="missing:sharePrice" />}</td>
             </tr>
-            <FigureRows p={bs.sharesOutstanding} label="shares outstanding" sign="×" fmt={count} missing={<Value kind="usd" value={null} reason="missing:sharesOutstanding" />} />
+            <FigureRows p={bs.sharesOutstanding} label="shares outstanding" sign="×" fmt={count} missing={<Value kind="usd" value={null} reason="missing:sharesOutstanding" />} mark={mark("sharesOutstanding")} />
             <tr className="bridge-total"><td>= Market cap</td><td className="num"><Value kind="usd" value={s.marketCapUsd} reason={s.reasons.marketCapUsd} /></td><td /></tr>
-            <FigureRows p={bs.totalDebtUsd} label="total debt" sign="+" fmt={money} missing={<Value kind="usd" value={null} reason="missing:totalDebt" />} />
-            <FigureRows p={bs.preferredEquityUsd} label="preferred equity" sign="+" fmt={money} missing={<span className="muted small">none found — 0</span>} />
-            <FigureRows p={bs.cashUsd} label="cash" sign="−" fmt={money} missing={<Value kind="usd" value={null} reason="missing:cash" />} />
+            <FigureRows p={bs.totalDebtUsd} label="total debt" sign="+" fmt={money} missing={<Value kind="usd" value={null} reason="missing:totalDebt" />} mark={mark("totalDebtUsd")} />
+            <FigureRows p={bs.preferredEquityUsd} label="preferred equity" sign="+" fmt={money} missing={<span className="muted small">none found — 0</span>} mark={mark("preferredEquityUsd")} />
+            <FigureRows p={bs.cashUsd} label="cash" sign="−" fmt={money} missing={<Value kind="usd" value={null} reason="missing:cash" />} mark={mark("cashUsd")} />
             <tr className="bridge-total"><td>= Enterprise value</td><td className="num"><Value kind="usd" value={s.enterpriseValueUsd} reason={s.reasons.enterpriseValueUsd} /></td><td /></tr>
             {s.btcValueSource === "reported" && s.btcValueRolled ? (
               <>
                 <tr><td colSpan={3} className="small muted">− Bitcoin, reported value <span className="tag">10.9</span> no coin count published: used as reported, not re-marked; later sales and purchases move it at their prices</td></tr>
-                <FigureRows p={s.btcValueRolled} label="bitcoin value" sign="−" fmt={money} missing={null} />
+                <FigureRows p={s.btcValueRolled} label="bitcoin value" sign="−" fmt={money} missing={null} mark={mark("btcValueUsdReported")} />
               </>
             ) : (
               <>
-                <FigureRows p={bs.btcHeld} label="bitcoin held (BTC)" sign="" fmt={(v) => plain(v, 0)} missing={<span className="muted small">not reported — 0</span>} />
+                <FigureRows p={bs.btcHeld} label="bitcoin held (BTC)" sign="" fmt={(v) => plain(v, 0)} missing={<span className="muted small">not reported — 0</span>} mark={mark("btcHeld")} />
                 <tr>
                   <td>− Bitcoin at {usdCompact(btcPriceUsd)}{subtractBitcoin ? "" : " (not subtracted in this set)"}</td>
                   <td className="num">{money(s.btcValueUsd)}</td><td />
@@ -89,7 +94,7 @@ export function EvBridge({ s, btcPriceUsd, subtractBitcoin }: { s: CompanyScore;
       <h3 className="small-heading">Computed vs published EV</h3>
       {published ? (
         <p className="small" data-testid="ev-reconciliation">
-          Published EV {money(published.value)} (<Source asOf={published.asOf} url={published.sourceUrl} note={published.note} />, at the publisher’s price and date)
+          Published EV {money(published.value)} (<Source asOf={published.asOf} url={published.sourceUrl} note={published.note} />{mark("enterpriseValuePublishedUsd")}, at the publisher’s price and date)
           {s.enterpriseValueUsd != null
             ? <> vs computed {money(s.enterpriseValueUsd)} with bitcoin: difference {money(s.enterpriseValueUsd - published.value)}{s.enterpriseValueExBtcUsd != null && s.btcValueUsd > 0 ? <> (ex-bitcoin ours is {money(s.enterpriseValueExBtcUsd)})</> : null}. A published EV usually nets cash and debt of an earlier quarter and may or may not net bitcoin.</>
             : <> — ours cannot be computed ({s.reasons.enterpriseValueUsd?.replace("missing:", "no ") ?? "an input is missing"}).</>}

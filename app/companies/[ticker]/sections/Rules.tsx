@@ -3,6 +3,8 @@ import { ASSUMPTION_KEYS, ASSUMPTION_META } from "@/lib/scoring/assumptions";
 import type { CompanyScore } from "@/lib/scoring/types";
 import { formatAssumption } from "@/lib/view/assumption-diff";
 import { ScrollX } from "../../../components/ScrollX";
+import type { UserEntered } from "@/lib/domain/user-entered";
+import { EnteredMark } from "./UserEntered";
 
 export function TierRules({ score: s }: { score: CompanyScore }) {
   return (
@@ -27,7 +29,7 @@ export function TierRules({ score: s }: { score: CompanyScore }) {
   );
 }
 
-export function AssumptionsUsed({ score: s }: { score: CompanyScore }) {
+export function AssumptionsUsed({ score: s, entered }: { score: CompanyScore; entered: readonly UserEntered[] }) {
   return (
     <section aria-labelledby="assumptions-title">
       <h2 id="assumptions-title">Assumptions used</h2>
@@ -42,7 +44,7 @@ export function AssumptionsUsed({ score: s }: { score: CompanyScore }) {
               const v = s.assumptions[k];
               return (
                 <tr key={k} className={s.overriddenKeys.includes(k) ? "overridden" : ""}>
-                  <td>{m.label}{s.overriddenKeys.includes(k) && <span className="tag">company override</span>}</td>
+                  <td>{m.label}{s.overriddenKeys.includes(k) && <span className="tag">company override</span>}<EnteredMark entered={entered} k={k} /></td>
                   <td className="num">{formatAssumption(v)}</td>
                   <td>{m.unit}</td><td className="small">{m.source}</td>
                 </tr>
