@@ -44,7 +44,8 @@ test.describe.serial("CSV export", () => {
     expect(file).toMatch(/^# key,value,unit,label\r\n/);
     expect(file).toContain("# view.sort,ticker.desc,");
     const rows = parseCsv(file);
-    expect(rows[0]).toEqual(["Rank", "Ticker", "Name", "Tier", "EV/W eff. IT (USD/W)", "Discount to build cost (%)", "Flags"]);
+    // the visible columns, then what a person entered (always there: a shared file says which figures are not reported ones)
+    expect(rows[0]).toEqual(["Rank", "Ticker", "Name", "Tier", "EV/W eff. IT (USD/W)", "Discount to build cost (%)", "Flags", "User-entered"]);
     expect(rows.slice(1).map((r) => r[1])).toEqual(shown);
     const evil = rows.find((r) => r[1] === "EVIL")!;
     expect(evil[2]).toBe(`'${EVIL}`);
