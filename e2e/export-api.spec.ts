@@ -1,25 +1,12 @@
+import { readCsv } from "../lib/csv";
 import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import { gotoScreener, tableTickers, withDb } from "./fixtures";
 
-/** Minimal RFC 4180 reader for checking what we wrote; the leading "# " metadata lines are skipped. */
+/** The rows after the leading "# " metadata lines, read by the app's own RFC 4180 reader. */
 function parseCsv(file: string): string[][] {
   const lines = file.split("\r\n");
-  const text = lines.slice(lines.findIndex((l) => !l.startsWith("# "))).join("\r\n");
-  const rows: string[][] = [];
-  let row: string[] = [], cell = "", quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') { cell += '"'; i++; }
-      else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ",") { row.push(cell); cell = ""; }
-    else if (ch === "\r" && text[i + 1] === "\n") { row.push(cell); rows.push(row); row = []; cell = ""; i++; }
-    else cell += ch;
-  }
-  return rows;
+  return readCsv(lines.slice(lines.findIndex((l) => !l.startsWith("# "))).join("\r\n")).map((r) => r.cells);
 }
 
 test.describe.serial("CSV export", () => {

@@ -2,6 +2,7 @@
 // the same rows as CSV (ticker,field,value,asOf,source,note[,basis]) — checked row by row, each row with
 // the line it starts on, so one bad row is reported with its line and field and the others still read.
 // Pure: the database side (which rows are new, corrections or unchanged) is lib/server/updates.ts.
+import { readCsv } from "../csv";
 import { UPDATE_FORMAT, rowKey, rowValueIssues, updateRowSchema, type FactUpdate } from "./updates";
 
 export interface RowProblem { field: string; message: string }
@@ -133,32 +134,8 @@ function updateLines(text: string): number[] {
 
 // ── CSV ──────────────────────────────────────────────────────────────────────────────────────────────
 
-/** RFC 4180 records with the line each starts on: quoted fields may hold commas, quotes ("") and newlines. */
-function csvRecords(text: string): { line: number; cells: string[] }[] {
-  const out: { line: number; cells: string[] }[] = [];
-  let line = 1, start = 1, cell = "", cells: string[] = [], quoted = false, i = 0;
-  const src = text.replace(/^\uFEFF/, "");
-  const end = () => { cells.push(cell); if (!(cells.length === 1 && cells[0].trim() === "")) out.push({ line: start, cells }); cells = []; cell = ""; };
-  while (i < src.length) {
-    const ch = src[i];
-    if (quoted) {
-      if (ch === '"' && src[i + 1] === '"') { cell += '"'; i += 2; continue; }
-      if (ch === '"') { quoted = false; i++; continue; }
-      if (ch === "\n") line++;
-      cell += ch; i++; continue;
-    }
-    if (ch === '"' && cell === "") { quoted = true; i++; continue; }
-    if (ch === ",") { cells.push(cell); cell = ""; i++; continue; }
-    if (ch === "\r") { i++; continue; }
-    if (ch === "\n") { end(); line++; start = line; i++; continue; }
-    cell += ch; i++;
-  }
-  if (cell !== "" || cells.length) end();
-  return out;
-}
-
 function parseCsv(text: string): ParsedUpdate {
-  const records = csvRecords(text);
+  const records = readCsv(text);
   if (records.length === 0) return { format: "csv", description: "", rows: [], fileProblems: ["The text is empty"] };
   const [head, ...body] = records;
   const header = head.cells.map((c) => c.trim());

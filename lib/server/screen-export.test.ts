@@ -1,6 +1,7 @@
 // The screen as CSV and XLSX, through the handler the routes call, on a real database loaded as
 // `npm start` loads it. The workbook is read back with exceljs; expectations are worked by hand from
 // docs/methodology.md §13 (Core Scientific on 2025-11-21), not copied from the code's output.
+import { readCsv } from "../csv";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import pkg from "../../package.json";
@@ -56,23 +57,10 @@ function records(ws: ExcelJS.Worksheet) {
   return { headers, rows: out };
 }
 
-/** RFC 4180: quoted fields, doubled quotes, CRLF records. */
+/** RFC 4180 records (the app's own reader, lib/csv.ts); the text ends with CRLF. */
 function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [], cell = "", quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') { cell += '"'; i++; }
-      else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ",") { row.push(cell); cell = ""; }
-    else if (ch === "\r" && text[i + 1] === "\n") { row.push(cell); rows.push(row); row = []; cell = ""; i++; }
-    else cell += ch;
-  }
-  expect(cell).toBe(""); // the text ends with CRLF
-  return rows;
+  expect(text.endsWith("\r\n")).toBe(true);
+  return readCsv(text).map((r) => r.cells);
 }
 
 describe("XLSX export", () => {
