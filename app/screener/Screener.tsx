@@ -3,7 +3,7 @@ import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
 import { memo, useDeferredValue, useMemo, useTransition } from "react";
 import { facetCounts, matchesView } from "@/lib/view/filter";
-import { DEFAULT_VIEW } from "@/lib/view/params";
+import { DEFAULT_VIEW, problemText, type ViewProblem } from "@/lib/view/params";
 import type { ScreenerRow } from "@/lib/view/rows";
 import { ScreenerTable } from "./ScreenerTable";
 import { Toolbar } from "./Toolbar";
@@ -34,7 +34,7 @@ export function Screener(props: {
   dates: ViewDates;
   savedViews: SavedViewItem[];
 }) {
-  const { view, setView, hrefOf, errors } = useView();
+  const { view, setView, hrefOf, problems } = useView();
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   // Facet counts depend on the filters only (a sort leaves them alone).
@@ -55,13 +55,7 @@ export function Screener(props: {
 
   return (
     <div className="screener" aria-busy={pending}>
-      {errors && (
-        <div className="notice error" role="alert">
-          <strong>Some view parameters in the address were not understood and were ignored:</strong>{" "}
-          {Object.entries(errors).map(([k, m]) => `${k} (${m.join("; ")})`).join(", ")}.{" "}
-          <a href={hrefOf(DEFAULT_VIEW)}>Reset the view</a>
-        </div>
-      )}
+      {problems.length > 0 && <AddressProblems problems={problems} resetHref={hrefOf(DEFAULT_VIEW)} />}
       <Toolbar
         view={view}
         setView={setView}
@@ -77,6 +71,17 @@ export function Screener(props: {
       />
       <ScreenerTable rows={props.rows} view={view} setView={setView} buildCost={props.buildCost} />
       <ChartSection rows={props.rows} view={chartView} chartX={view.chartX} setView={setView} buildCost={props.buildCost} open={router.push} />
+    </div>
+  );
+}
+
+/** What of the address the view leaves out, one line per parameter; the rest of the address is applied. */
+function AddressProblems({ problems, resetHref }: { problems: ViewProblem[]; resetHref: string }) {
+  return (
+    <div className="notice error" role="alert" data-testid="address-problems">
+      <strong>{problems.length === 1 ? "One part of the address is not used" : `${problems.length} parts of the address are not used`}; the rest of the view is applied:</strong>
+      <ul>{problems.map((p, i) => <li key={i}>{problemText(p)}</li>)}</ul>
+      <a href={resetHref}>Reset the view</a>
     </div>
   );
 }

@@ -5,7 +5,7 @@ import {
   createColumnHelper, globalFilteringFeature, rowSortingFeature, tableFeatures, type Row,
 } from "@tanstack/react-table";
 import type { Flag, Tier } from "@/lib/scoring/types";
-import { COLUMNS, type ColumnId } from "@/lib/view/columns";
+import { COLUMNS, sortsAscendingFirst, type ColumnId } from "@/lib/view/columns";
 import { atLeast, compareValues, matchesFlags, matchesPreset, matchesSearch, matchesTiers, sortValue } from "@/lib/view/filter";
 import type { View } from "@/lib/view/params";
 import type { PresetId } from "@/lib/view/presets";
@@ -103,7 +103,7 @@ export const columnDefs = helper.columns(
       header: c.header,
       sortFn: "screen",
       sortUndefined: "last",
-      sortDescFirst: c.kind !== "text" && c.kind !== "date" && c.id !== "rank" && c.id !== "tier",
+      sortDescFirst: !sortsAscendingFirst(c),
       enableHiding: !c.required,
       filterFn: FILTER_FN[c.id],
     }),

@@ -150,6 +150,6 @@ describe("the preset parameter", () => {
 
   it.each(["cheap", "IG", " ig", "ig,stale", ""])("refuses %j with the options", (v) => {
     const r = parseView(new URLSearchParams({ preset: v }));
-    expect(r).toEqual({ ok: false, formErrors: [], fieldErrors: { preset: ['Invalid option: expected one of "contracted"|"ig"|"below-cost"|"stale"'] } });
+    expect(r).toEqual({ ok: false, view: DEFAULT_VIEW, problems: [{ param: "preset", values: [v], message: "No such preset; use contracted, ig, below-cost or stale" }] });
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { csvCell, toCsv } from "../csv";
 import { applyView, facetCounts } from "./filter";
-import { DEFAULT_VIEW, parseView, serializeView, type View } from "./params";
+import { DEFAULT_VIEW, type View } from "./params";
 import type { ScreenerRow } from "./rows";
 
 const row = (p: Partial<ScreenerRow>): ScreenerRow => ({
@@ -12,33 +12,6 @@ const row = (p: Partial<ScreenerRow>): ScreenerRow => ({
   counterparties: [], guarantors: [], igBackedContracts: 0, weightedTenorYears: null, cqs: null, gapToMarketCap: 0, flags: [], reasons: {}, evSource: "computed", notes: 0,
   evPublishedUsd: null, evPublishedAsOf: null, evPerEhUsd: null, tcvPerContractedMwUsd: null, usdPerKwMonth: null, igShareOfTcv: null,
   staleFigures: [], userEntered: [], ...p,
-});
-
-describe("view parameters", () => {
-  it("round-trips a view through the URL", () => {
-    const view: View = { ...DEFAULT_VIEW, set: "Bear", q: "core", sort: { id: "ticker", dir: "asc" }, tiers: [1, 2], flags: ["gpu-funding"], minDiscountPct: 10, minContractedMw: 50, preset: "ig", cols: ["rank", "ticker", "cqs"], chartX: "tier" };
-    const parsed = parseView(serializeView(view));
-    expect(parsed).toEqual({ ok: true, view });
-  });
-
-  it("defaults serialize to an empty query", () => {
-    expect(serializeView(DEFAULT_VIEW).toString()).toBe("");
-  });
-
-  it.each([
-    ["unknown name", "foo=1", "foo", "Unknown parameter"],
-    ["bad sort column", "sort=password.asc", "sort", "known column"],
-    ["bad tier", "tier=1,7", "tier", "Unknown tier: 7"],
-    ["bad flag", "flag=cheap", "flag", "Unknown flag: cheap"],
-    ["non-number", "minDiscount=abc", "minDiscount", "Must be a number"],
-    ["out of range", "minContracted=-5", "minContracted", "Must be between"],
-    ["repeated", "q=a&q=b", "q", "Given more than once"],
-    ["unknown preset", "preset=cheap", "preset", 'Invalid option: expected one of "contracted"'],
-  ])("rejects %s", (_n, qs, field, msg) => {
-    const r = parseView(new URLSearchParams(qs));
-    expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.fieldErrors[field]?.join(" ")).toContain(msg);
-  });
 });
 
 describe("filters and sort", () => {
