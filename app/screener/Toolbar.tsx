@@ -3,7 +3,7 @@ import { SavedViews, type SavedViewItem } from "./SavedViews";
 import { useEffect, useState } from "react";
 import { FLAG_INFO } from "@/lib/scoring/flags";
 import { FLAGS, type Flag, type Tier } from "@/lib/scoring/types";
-import type { facetCounts } from "@/lib/view/filter";
+import type { FacetCounts } from "@/lib/view/filter";
 import { DEFAULT_VIEW, type View } from "@/lib/view/params";
 import { PRESETS, type PresetId } from "@/lib/view/presets";
 
@@ -14,7 +14,7 @@ const toggle = <T,>(list: readonly T[], item: T) => (list.includes(item) ? list.
 export function Toolbar(props: {
   view: View;
   setView: SetView;
-  counts: ReturnType<typeof facetCounts>;
+  counts: FacetCounts;
   setName: string;
   setNames: string[];
   onChooseSet: (name: string) => void;
