@@ -94,6 +94,35 @@ test.describe("screener", () => {
     await expect.poll(async () => (await tableTickers(page)).length).toBe(dataset.companies.length);
   });
 
+  // Issue 14: a value the field could not use kept the previous minimum in force, saying only "Enter a number".
+  test("an invalid minimum says so and filters by nothing, not by the value before", async ({ page }) => {
+    await gotoScreener(page, AT_SNAPSHOT);
+    const contracted = page.getByRole("textbox", { name: "Min contracted IT (MW)" });
+    await contracted.fill("500");
+    await expect.poll(() => tableTickers(page)).toEqual(["CORZ", "WULF", "APLD", "GLXY"]);
+    await contracted.fill("-5");
+    await expect(contracted).toHaveAttribute("aria-invalid", "true");
+    await expect(page.locator("#minContracted-error")).toHaveText("Must be 0 MW or more — no minimum applied");
+    await expect.poll(async () => (await tableTickers(page)).length).toBe(dataset.companies.length);
+    await expect(page).not.toHaveURL(/minContracted=/);
+    await expect(contracted).toHaveValue("-5"); // what was typed stays, to be corrected
+    // typed text a number field would have swallowed silently, and a value over the parameter's bound
+    await contracted.fill("5e");
+    await expect(page.locator("#minContracted-error")).toHaveText("Not a number; use one from 0 MW to 1,000,000 MW, e.g. 200 MW — no minimum applied");
+    const discount = page.getByRole("textbox", { name: "Min discount (%)" });
+    await discount.fill("150");
+    await expect(page.locator("#minDiscount-error")).toHaveText("Must be 100% or less — no minimum applied");
+    await expect(page).not.toHaveURL(/minDiscount=/);
+    await expect.poll(async () => (await tableTickers(page)).length).toBe(dataset.companies.length);
+    // a valid value applies again and the message goes; Reset view empties a field left invalid
+    await discount.fill("0");
+    await expect(page.locator("#minDiscount-error")).toHaveText("");
+    await expect(page).toHaveURL(/minDiscount=0/);
+    await page.getByRole("button", { name: "Reset view" }).click();
+    await expect(contracted).toHaveValue("");
+    await expect(discount).toHaveValue("");
+  });
+
   test("column picker hides and shows columns, in the URL", async ({ page }) => {
     await gotoScreener(page, AT_SNAPSHOT);
     await expect(page.getByRole("columnheader", { name: "CQS" })).toBeVisible();
