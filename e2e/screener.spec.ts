@@ -19,17 +19,23 @@ test.describe("screener", () => {
 
   test("sorts by ticker and back by discount, with mouse and keyboard", async ({ page }) => {
     await gotoScreener(page, AT_SNAPSHOT);
+    const title = page.locator("#table-title");
+    await expect(title).toContainText("Ranked by discount to build cost");
     await page.getByRole("button", { name: "Ticker", exact: true }).click();
     await expect(page).toHaveURL(/sort=ticker\.asc/);
+    // the title says what the table is sorted by (issue 14: it kept saying "Ranked by discount")
+    await expect(title).toContainText("Sorted by ticker, A to Z");
     const byTicker = await tableTickers(page);
     expect(byTicker).toEqual([...byTicker].sort());
     // keyboard: focus the discount header button and press Enter → descending first (numbers)
     await page.getByRole("button", { name: /Discount to build cost/ }).focus();
     await page.keyboard.press("Enter");
     await expect(page).not.toHaveURL(/sort=/);
+    await expect(title).toContainText("Ranked by discount to build cost");
     expect((await tableTickers(page))[0]).toBe("SLNH");
     await page.keyboard.press("Enter");
     await expect(page).toHaveURL(/sort=discountBase\.asc/);
+    await expect(title).toContainText("Sorted by discount to build cost, lowest first");
     const asc = await tableTickers(page);
     expect(asc.indexOf("IREN")).toBeLessThan(asc.indexOf("SLNH"));
     // companies without a discount stay last in either direction (no MW, or no debt figure)

@@ -4,7 +4,7 @@ import { useTable } from "@tanstack/react-table";
 import { memo, useEffect, useMemo, useRef } from "react";
 import { pct, usdCompact } from "@/lib/format";
 import { FLAG_INFO } from "@/lib/scoring/flags";
-import { COLUMNS, columnDef, noFilters, type ColumnId } from "@/lib/view/columns";
+import { COLUMNS, columnDef, noFilters, sortTitle, type ColumnId } from "@/lib/view/columns";
 import { DEFAULT_VIEW, serializeView, type View, viewQuery } from "@/lib/view/params";
 import type { ScreenerRow } from "@/lib/view/rows";
 import { matchHint } from "@/lib/view/search";
@@ -71,7 +71,7 @@ export const ScreenerTable = memo(function ScreenerTable({ rows, allRows, view, 
     <section aria-labelledby="table-title" className="table-section">
       <div className="table-head">
         <h2 id="table-title">
-          Ranked by discount to build cost <span className="muted small">({shown.length} of {allRows.length} companies · build cost ${buildCost.low}–${buildCost.high}/W, base ${buildCost.base})</span>
+          {sortTitle(view.sort)} <span className="muted small">({shown.length} of {allRows.length} companies · build cost ${buildCost.low}–${buildCost.high}/W, base ${buildCost.base})</span>
         </h2>
         <div className="table-actions">
           <ColumnPicker view={view} setView={setView} />

@@ -15,6 +15,8 @@ export interface ColumnDef {
   /** always shown (the picker does not offer it) */
   required?: boolean;
   description: string;
+  /** the column's name inside a sentence ("sorted by …") when the header does not read as one */
+  inSentence?: string;
   filter?: AtLeastFilter | OptionsFilter;
 }
 
@@ -110,7 +112,7 @@ const DECLARED = [
       optionTitle: (f) => `${FLAG_INFO[f as keyof typeof FLAG_INFO].means} (${FLAG_INFO[f as keyof typeof FLAG_INFO].rule})`, values: (r) => r.flags,
     },
   },
-  { id: "priceAsOf", header: "Price as of", kind: "date", defaultVisible: true, description: "Date of the share price" },
+  { id: "priceAsOf", header: "Price as of", kind: "date", defaultVisible: true, description: "Date of the share price", inSentence: "price date" },
 ] as const satisfies readonly ColumnDef[];
 
 export const COLUMNS: readonly ColumnDef[] = DECLARED;
@@ -120,6 +122,24 @@ export const DEFAULT_VISIBLE = COLUMNS.filter((c) => c.defaultVisible).map((c) =
 export const columnDef = (id: string): ColumnDef | undefined => COLUMNS.find((c) => c.id === id);
 /** The direction a click on the header sorts first: A to Z for text and dates, rank 1 and Tier 1 first, largest first for the rest. */
 export const sortsAscendingFirst = (def: ColumnDef) => def.kind === "text" || def.kind === "date" || def.id === "rank" || def.id === "tier";
+
+/** A header as it reads inside a sentence: "Price at build cost" → "price at build cost"; "EV", "CQS", "IG share" stay. */
+const inSentence = (def: ColumnDef) => def.inSentence ?? (/^[A-Z][a-z]/.test(def.header) ? def.header[0].toLowerCase() + def.header.slice(1) : def.header);
+
+/** The table's title for its order: the default is the ranking; any other sort says what it is by, and which end comes first. */
+export function sortTitle(sort: { id: ColumnId; dir: "asc" | "desc" }): string {
+  const def = columnDef(sort.id);
+  const asc = sort.dir === "asc";
+  // rank 1 is the largest discount: rank ascending is the ranking itself
+  if ((sort.id === "discountBase" && !asc) || (sort.id === "rank" && asc)) return "Ranked by discount to build cost";
+  if (sort.id === "rank") return "Ranked by discount to build cost, last first";
+  if (!def) return "Ranked by discount to build cost";
+  const end = def.id === "tier" ? (asc ? "Tier 1 first" : "Tier 3 first")
+    : def.kind === "text" || def.kind === "flags" ? (asc ? "A to Z" : "Z to A")
+    : def.kind === "date" ? (asc ? "oldest first" : "newest first")
+    : asc ? "lowest first" : "highest first";
+  return `Sorted by ${inSentence(def)}, ${end}`;
+}
 
 type DeclaredFilter = (typeof DECLARED)[number] extends infer C ? (C extends { filter: infer F } ? F : never) : never;
 
