@@ -181,6 +181,32 @@ test.describe("screener", () => {
     await expect(page).toHaveURL(/\/companies\/GLXY\?asOf=2025-11-21$/);
   });
 
+  // Issue 14: "← Screener" kept only the set and the view date, and dropped the filters.
+  test("← Screener on a company page returns to the screener view it was opened from", async ({ page }) => {
+    await gotoScreener(page, "?asOf=2025-11-21&sort=ticker.asc&tier=1%2C2&minContracted=100&cols=name%2Ccqs");
+    // a change made in the page counts too, not only the address it was opened with
+    await page.getByRole("searchbox", { name: "Search" }).fill("co");
+    await expect(page).toHaveURL(/q=co/);
+    const before = await tableTickers(page);
+    expect(before.length).toBeGreaterThan(0);
+    await page.locator(`tr[data-ticker="${before[0]}"]`).getByRole("link", { name: before[0], exact: true }).click();
+    await expect(page).toHaveURL(new RegExp(`/companies/${before[0]}\\?asOf=2025-11-21$`));
+    const back = page.getByRole("link", { name: "← Screener" });
+    await expect(back).toHaveAttribute("href", "/?asOf=2025-11-21&q=co&sort=ticker.asc&tier=1%2C2&minContracted=100&cols=name%2Ccqs");
+    await back.click();
+    await expect(page).toHaveURL(/\/\?asOf=2025-11-21&q=co&sort=ticker\.asc&tier=1%2C2&minContracted=100&cols=name%2Ccqs$/);
+    await expect.poll(() => tableTickers(page)).toEqual(before);
+    await expect(page.getByRole("searchbox", { name: "Search" })).toHaveValue("co");
+    await expect(page.getByRole("columnheader", { name: "CQS" })).toBeVisible();
+    await expect(page.getByRole("columnheader", { name: "Tenor" })).toHaveCount(0);
+
+    // a tab that has not shown the screener (nothing stored): the page's view date alone, as before
+    await page.goto(`/companies/${before[0]}?asOf=2025-11-21`);
+    await page.evaluate(() => window.sessionStorage.clear());
+    await page.reload();
+    await expect(page.getByRole("link", { name: "← Screener" })).toHaveAttribute("href", "/?asOf=2025-11-21");
+  });
+
   test("an invalid view parameter is reported, not obeyed", async ({ page }) => {
     await page.goto("/?sort=password.asc&bogus=1");
     const items = page.getByTestId("address-problems").getByRole("listitem");

@@ -6,6 +6,7 @@
 import { usePathname, useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { parseView, serializeView, type View } from "@/lib/view/params";
+import { LAST_SCREENER_VIEW } from "@/lib/view/screener-return";
 
 export function useView() {
   const searchParams = useSearchParams();
@@ -16,6 +17,13 @@ export function useView() {
   // Back/forward and navigations. Our own pushState/replaceState also comes back here as new search
   // params; when they say what the view already says, keep the current object so nothing re-renders.
   useEffect(() => setLocal((current) => (sameView(current, fromUrl) ? current : fromUrl)), [fromUrl]);
+
+  // The view as it stands, for a company page's "← Screener" (lib/view/screener-return.ts).
+  useEffect(() => {
+    try {
+      window.sessionStorage.setItem(LAST_SCREENER_VIEW, serializeView(view).toString());
+    } catch { /* storage refused: the back link keeps only the set and the view date */ }
+  }, [view]);
 
   const hrefOf = useCallback((next: View) => {
     const qs = serializeView(next).toString();
