@@ -13,9 +13,10 @@ export const dynamic = "force-dynamic";
 export default async function ScreenerPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
   const parsed = parseView(params);
-  // The set decides what the server computes; everything else is applied in the browser from the URL.
-  const setName = parsed.ok ? parsed.view.set : typeof params.set === "string" ? params.set : undefined;
-  const asOf = parsed.ok ? parsed.view.asOf : undefined;
+  // The set and the view date decide what the server computes; everything else is applied in the browser
+  // from the URL. A bad parameter is left out (the screener says which), the others are used.
+  const setName = parsed.view.set;
+  const asOf = parsed.view.asOf;
   const [{ data, notices }, savedViews] = await Promise.all([
     loadWithFallbacks((o) => loadScreen(db, o.set, o.asOf), { set: setName, asOf }), loadSavedViews(db),
   ]);

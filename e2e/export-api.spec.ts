@@ -75,9 +75,15 @@ test.describe("JSON API", () => {
     const r = await request.get("/api/screen?tier=9&minDiscount=abc&nope=1");
     expect(r.status()).toBe(400);
     const body = await r.json();
-    expect(body.fieldErrors.tier).toBeDefined();
-    expect(body.fieldErrors.minDiscount).toBeDefined();
-    expect(body.fieldErrors.nope).toEqual(["Unknown parameter"]);
+    expect(body.fieldErrors).toEqual({
+      tier: ["Unknown tier 9; use 1, 2 or 3"],
+      minDiscount: ["Not a number; use one from -10,000% to 100%, e.g. 20%"],
+      nope: ["Not a screener parameter; they are set, asOf, q, sort, tier, flag, minDiscount, minContracted, preset, cols or x"],
+    });
+    // an API is strict: the screener applies tier=1 here and reports the sort, the API refuses the request
+    const partly = await request.get("/api/screen?tier=1&sort=evPerWEffectiveIt:asc");
+    expect(partly.status()).toBe(400);
+    expect((await partly.json()).fieldErrors).toEqual({ sort: ["Use column.asc or column.desc, e.g. evPerWEffectiveIt.asc"] });
     const unknownSet = await request.get("/api/screen?set=Nope");
     expect(unknownSet.status()).toBe(400);
     expect((await unknownSet.json()).fieldErrors.set[0]).toContain("No assumption set");

@@ -100,7 +100,7 @@ test.describe("presets", () => {
 
   test("an unknown preset is reported and ignored", async ({ page }) => {
     await page.goto("/?preset=cheap");
-    await expect(page.locator(".notice.error")).toContainText("preset (Invalid option");
+    await expect(page.getByTestId("address-problems")).toContainText("preset “cheap”: no such preset; use contracted, ig, below-cost or stale — ignored");
     await expect.poll(async () => (await tableTickers(page)).length).toBe(dataset.companies.length);
   });
 });
@@ -119,6 +119,6 @@ test.describe("GET /api/screen", () => {
 
     const bad = await request.get("/api/screen?preset=cheap");
     expect(bad.status()).toBe(400);
-    expect((await bad.json()).fieldErrors.preset[0]).toContain("Invalid option");
+    expect((await bad.json()).fieldErrors.preset).toEqual(["No such preset; use contracted, ig, below-cost or stale"]);
   });
 });

@@ -5,7 +5,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useTransition } from "react";
 import type { WriteResult } from "@/lib/server/mutations/result";
-import { serializeView, type View } from "@/lib/view/params";
+import { parseView, serializeView, type View } from "@/lib/view/params";
 import { VIEW_NAME_MAX, viewNameProblem } from "@/lib/view/saved-view-rules";
 import { deleteViewAction, saveViewAction } from "./actions";
 
@@ -27,7 +27,8 @@ export function SavedViews({ views, view }: { views: SavedViewItem[]; view: View
   const [status, setStatus] = useState("");
   const box = useRef<HTMLDetailsElement>(null);
   const query = serializeView(view).toString();
-  const current = views.find((v) => v.query === query);
+  // Compared in today's canonical form: a view saved before lists and columns were put in their declared order still matches.
+  const current = views.find((v) => v.query === query || serializeView(parseView(new URLSearchParams(v.query)).view).toString() === query);
 
   // Escape or a click outside closes the panel, as a menu would.
   useEffect(() => {

@@ -4,7 +4,6 @@ import { companyHref } from "@/lib/view/params";
 // build cost as reference lines. Loaded lazily so the table's JavaScript does not wait for recharts.
 import { CartesianGrid, ReferenceLine, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from "recharts";
 import { pct, perWatt } from "@/lib/format";
-import { matchesView } from "@/lib/view/filter";
 import type { View } from "@/lib/view/params";
 import type { ScreenerRow } from "@/lib/view/rows";
 import type { BuildCosts } from "./Screener";
@@ -12,15 +11,17 @@ import type { BuildCosts } from "./Screener";
 interface Point { x: number; y: number; ticker: string; tier: number; row: ScreenerRow }
 
 /**
- * `open` navigates to a company page (the router's push, passed down: useRouter here would re-render the
- * whole chart on every change of the URL, e.g. each sort of the table).
+ * `rows` are the rows in view (filtered once by the screener). `open` navigates to a company page (the
+ * router's push, passed down: useRouter here would re-render the whole chart on every change of the URL,
+ * e.g. each sort of the table).
  */
-export default function ScreenChart({ rows, view, buildCost, open }: { rows: ScreenerRow[]; view: View; buildCost: BuildCosts; open: (href: string) => void }) {
-  const byTier = view.chartX === "tier";
-  const visible = rows.filter((r) => matchesView(r, view));
+export default function ScreenChart({ rows, chartX, set, asOf, buildCost, open }: {
+  rows: ScreenerRow[]; chartX: View["chartX"]; set: string | undefined; asOf: string | undefined; buildCost: BuildCosts; open: (href: string) => void;
+}) {
+  const byTier = chartX === "tier";
   const points: Point[] = [];
   const perTier = { 1: 0, 2: 0, 3: 0 };
-  for (const r of visible) {
+  for (const r of rows) {
     if (r.evPerWEffectiveIt == null) continue;
     if (byTier) {
       const i = perTier[r.tier]++;
@@ -29,7 +30,7 @@ export default function ScreenChart({ rows, view, buildCost, open }: { rows: Scr
       points.push({ x: r.contractedShare * 100, y: r.evPerWEffectiveIt, ticker: r.ticker, tier: r.tier, row: r });
     }
   }
-  const href = (t: string) => companyHref(t, view);
+  const href = (t: string) => companyHref(t, { set, asOf });
   const maxY = Math.max(buildCost.high * 1.25, ...points.map((p) => p.y));
   const minY = Math.min(0, ...points.map((p) => p.y));
 

@@ -2,8 +2,8 @@
 import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
 import { memo, useDeferredValue, useMemo, useTransition } from "react";
-import { facetCounts, matchesView } from "@/lib/view/filter";
-import { DEFAULT_VIEW } from "@/lib/view/params";
+import { filterQuery, filtersOf, inView } from "@/lib/view/filter";
+import { DEFAULT_VIEW, problemText, type View, type ViewProblem } from "@/lib/view/params";
 import type { ScreenerRow } from "@/lib/view/rows";
 import { ScreenerTable } from "./ScreenerTable";
 import { Toolbar } from "./Toolbar";
@@ -34,17 +34,17 @@ export function Screener(props: {
   dates: ViewDates;
   savedViews: SavedViewItem[];
 }) {
-  const { view, setView, hrefOf, errors } = useView();
+  const { view, setView, hrefOf, problems } = useView();
   const router = useRouter();
   const [pending, startTransition] = useTransition();
-  // Facet counts depend on the filters only (a sort leaves them alone).
-  const { q, tiers, flags, minDiscountPct, minContractedMw, preset } = view;
-  const counts = useMemo(
-    () => facetCounts(props.rows, { ...DEFAULT_VIEW, q, tiers, flags, minDiscountPct, minContractedMw, preset }),
-    [props.rows, q, tiers, flags, minDiscountPct, minContractedMw, preset],
-  );
-  // The chart follows the view a moment later: the table (the urgent update) is never held up by it.
-  const chartView = useDeferredValue(view);
+  // The rows in view and the facet counts, in one pass per change of the filters (a sort or a change of
+  // columns leaves them alone): the table, the chart and the toolbar all read this one result.
+  // Keyed on the filters as a query string, read back inside: equal strings, equal rows in view.
+  const filterKey = filterQuery(view);
+  const { rows: shown, counts } = useMemo(() => inView(props.rows, filtersOf(filterKey)), [props.rows, filterKey]);
+  // The chart follows a moment later: the table (the urgent update) is never held up by it.
+  const chartRows = useDeferredValue(shown);
+  const chartX = useDeferredValue(view.chartX);
 
   // Changing the assumption set needs the server to re-score: a real navigation, with a pending state.
   const chooseSet = (name: string) =>
@@ -55,13 +55,7 @@ export function Screener(props: {
 
   return (
     <div className="screener" aria-busy={pending}>
-      {errors && (
-        <div className="notice error" role="alert">
-          <strong>Some view parameters in the address were not understood and were ignored:</strong>{" "}
-          {Object.entries(errors).map(([k, m]) => `${k} (${m.join("; ")})`).join(", ")}.{" "}
-          <a href={hrefOf(DEFAULT_VIEW)}>Reset the view</a>
-        </div>
-      )}
+      {problems.length > 0 && <AddressProblems problems={problems} resetHref={hrefOf(DEFAULT_VIEW)} />}
       <Toolbar
         view={view}
         setView={setView}
@@ -75,34 +69,49 @@ export function Screener(props: {
         pending={pending}
         savedViews={props.savedViews}
       />
-      <ScreenerTable rows={props.rows} view={view} setView={setView} buildCost={props.buildCost} />
-      <ChartSection rows={props.rows} view={chartView} chartX={view.chartX} setView={setView} buildCost={props.buildCost} open={router.push} />
+      <ScreenerTable rows={shown} allRows={props.rows} view={view} setView={setView} buildCost={props.buildCost} />
+      <ChartSection rows={chartRows} axis={view.chartX} drawnAxis={chartX} set={view.set} asOf={view.asOf} setView={setView} buildCost={props.buildCost} open={router.push} />
     </div>
   );
 }
 
-type ChartProps = { rows: ScreenerRow[]; view: ReturnType<typeof useView>["view"]; chartX: ReturnType<typeof useView>["view"]["chartX"]; setView: ReturnType<typeof useView>["setView"]; buildCost: BuildCosts;
+/** What of the address the view leaves out, one line per parameter; the rest of the address is applied. */
+function AddressProblems({ problems, resetHref }: { problems: ViewProblem[]; resetHref: string }) {
+  return (
+    <div className="notice error" role="alert" data-testid="address-problems">
+      <strong>{problems.length === 1 ? "One part of the address is not used" : `${problems.length} parts of the address are not used`}; the rest of the view is applied:</strong>
+      <ul>{problems.map((p, i) => <li key={i}>{problemText(p)}</li>)}</ul>
+      <a href={resetHref}>Reset the view</a>
+    </div>
+  );
+}
+
+type ChartAxis = View["chartX"];
+type ChartProps = {
+  /** the rows in view */
+  rows: ScreenerRow[];
+  /** the axis chosen (the select) and the one drawn (deferred with the rows) */
+  axis: ChartAxis; drawnAxis: ChartAxis;
+  /** the set and view date, for the links to company pages */
+  set: string | undefined; asOf: string | undefined;
+  setView: ReturnType<typeof useView>["setView"];
+  buildCost: BuildCosts;
   /** the router's push: the same function on every render */
   open: (href: string) => void;
 };
 
-/** What the chart draws from: the filters, the axis and the set (for links) — not the sort or the columns. */
-const sameChart = (a: ChartProps, b: ChartProps) =>
-  a.rows === b.rows && a.setView === b.setView && a.buildCost === b.buildCost && a.chartX === b.chartX && a.open === b.open &&
-  a.view.q === b.view.q && a.view.tiers === b.view.tiers && a.view.flags === b.view.flags && a.view.minDiscountPct === b.view.minDiscountPct &&
-  a.view.minContractedMw === b.view.minContractedMw && a.view.preset === b.view.preset && a.view.chartX === b.view.chartX && a.view.set === b.view.set && a.view.asOf === b.view.asOf;
-
+/** Memoized on what the chart draws from: the rows in view, the axis and the links — not the sort or the columns. */
 const ChartSection = memo(function ChartSection(props: ChartProps) {
-  const { view, setView } = props;
-  const inView = useMemo(() => props.rows.filter((r) => matchesView(r, view)).length, [props.rows, view]);
-  const tooMany = inView > CHART_MAX_COMPANIES;
+  const { setView } = props;
+  const count = props.rows.length;
+  const tooMany = count > CHART_MAX_COMPANIES;
   return (
     <section className="chart-section" aria-labelledby="chart-title">
       <div className="chart-head">
         <h2 id="chart-title">EV per effective IT watt vs build cost</h2>
         <label>
           Horizontal axis{" "}
-          <select value={props.chartX} onChange={(e) => setView({ chartX: e.target.value as "contracted" | "tier" })}>
+          <select value={props.axis} onChange={(e) => setView({ chartX: e.target.value as "contracted" | "tier" })}>
             <option value="contracted">Contracted share of IT power</option>
             <option value="tier">Tier</option>
           </select>
@@ -113,11 +122,11 @@ const ChartSection = memo(function ChartSection(props: ChartProps) {
       </p>
       {tooMany ? (
         <p className="chart-placeholder" role="status">
-          {inView.toLocaleString("en-US")} companies are in view; the chart draws at most {CHART_MAX_COMPANIES}. Narrow the view with the search or the filters to see it.
+          {count.toLocaleString("en-US")} companies are in view; the chart draws at most {CHART_MAX_COMPANIES}. Narrow the view with the search or the filters to see it.
         </p>
       ) : (
-        <ScreenChart rows={props.rows} view={view} buildCost={props.buildCost} open={props.open} />
+        <ScreenChart rows={props.rows} chartX={props.drawnAxis} set={props.set} asOf={props.asOf} buildCost={props.buildCost} open={props.open} />
       )}
     </section>
   );
-}, sameChart);
+});

@@ -4,14 +4,14 @@ import { useTable } from "@tanstack/react-table";
 import { memo, useEffect, useMemo, useRef } from "react";
 import { pct, usdCompact } from "@/lib/format";
 import { FLAG_INFO } from "@/lib/scoring/flags";
-import { COLUMNS, columnDef, type ColumnId } from "@/lib/view/columns";
+import { COLUMNS, columnDef, noFilters, sortTitle, type ColumnId } from "@/lib/view/columns";
 import { DEFAULT_VIEW, serializeView, type View, viewQuery } from "@/lib/view/params";
 import type { ScreenerRow } from "@/lib/view/rows";
 import { matchHint } from "@/lib/view/search";
 import { Tip } from "../components/Tip";
 import { UserEnteredMark } from "../components/UserEnteredMark";
 import { Value } from "../components/Value";
-import { columnDefs, columnFiltersOf, features, visibilityOf, warmTextRanks } from "./table-model";
+import { columnDefs, features, visibilityOf, warmTextRanks, type ScreenerTableMeta } from "./table-model";
 import type { BuildCosts } from "./Screener";
 import { useRowWindow } from "./useRowWindow";
 
@@ -20,25 +20,25 @@ export const VIRTUALIZE_ABOVE = 200;
 
 type SetView = (patch: Partial<View>, mode?: "push" | "replace") => void;
 
-/** Memoized: the URL catching up with a change (useSearchParams) re-renders the screener with the same props. */
-export const ScreenerTable = memo(function ScreenerTable({ rows, view, setView, buildCost }: { rows: ScreenerRow[]; view: View; setView: SetView; buildCost: BuildCosts }) {
+/**
+ * Memoized: the URL catching up with a change (useSearchParams) re-renders the screener with the same props.
+ * `rows` are the rows in view (the screener filters once per view); `allRows` every row of the screen.
+ */
+export const ScreenerTable = memo(function ScreenerTable({ rows, allRows, view, setView, buildCost }: {
+  rows: ScreenerRow[]; allRows: ScreenerRow[]; view: View; setView: SetView; buildCost: BuildCosts;
+}) {
   const sorting = useMemo(() => [{ id: view.sort.id, desc: view.sort.dir === "desc" }], [view.sort.id, view.sort.dir]);
-  // Keyed on the fields each one reads, so a sort does not re-filter (the view object changes every time).
-  const { tiers, flags, minDiscountPct, minContractedMw, preset, cols } = view;
-  const columnFilters = useMemo(
-    () => columnFiltersOf({ ...DEFAULT_VIEW, tiers, flags, minDiscountPct, minContractedMw, preset }),
-    [tiers, flags, minDiscountPct, minContractedMw, preset],
-  );
+  const { cols } = view;
   const columnVisibility = useMemo(() => visibilityOf({ ...DEFAULT_VIEW, cols }), [cols]);
+  const meta = useMemo<ScreenerTableMeta>(() => ({ allRows }), [allRows]);
 
   const table = useTable({
     features,
     columns: columnDefs,
     data: rows,
+    meta,
     getRowId: (r: ScreenerRow) => r.ticker,
-    state: { sorting, columnFilters, globalFilter: view.q, columnVisibility },
-    globalFilterFn: "search",
-    getColumnCanGlobalFilter: (column) => column.id === "ticker",
+    state: { sorting, columnVisibility },
     enableSortingRemoval: false,
     enableMultiSort: false,
     onSortingChange: (updater) => {
@@ -55,23 +55,23 @@ export const ScreenerTable = memo(function ScreenerTable({ rows, view, setView, 
   const shown = modelRows.map((r) => r.original);
   const setQuery = viewQuery(view);
 
-  // Thousands of rows: render the window in view of the scrolling table (sticky header and ticker).
-  const virtual = rows.length > VIRTUALIZE_ABOVE;
+  // Thousands of rows: render the window in view of the scrolling table (sticky header and ticker). Decided
+  // on the whole screen, so filtering does not switch the table between the two layouts.
+  const virtual = allRows.length > VIRTUALIZE_ABOVE;
   const scrollRef = useRef<HTMLDivElement>(null);
   const win = useRowWindow(scrollRef, shown.length, virtual);
   const { scrollToTop } = win;
   // A new order or filter starts from the top, as a short table would show it.
-  useEffect(() => scrollToTop(), [scrollToTop, sorting, columnFilters, view.q]);
+  useEffect(() => scrollToTop(), [scrollToTop, sorting, rows]);
   // Long tables: rank the text columns while the browser is idle, so even the first sort by name is quick.
-  const coreRows = table.getCoreRowModel().rows;
-  useEffect(() => (virtual ? warmTextRanks(coreRows) : undefined), [virtual, coreRows]);
+  useEffect(() => (virtual ? warmTextRanks(allRows) : undefined), [virtual, allRows]);
   const windowRows = virtual ? shown.slice(win.start, win.end) : shown;
 
   return (
     <section aria-labelledby="table-title" className="table-section">
       <div className="table-head">
         <h2 id="table-title">
-          Ranked by discount to build cost <span className="muted small">({shown.length} of {rows.length} companies · build cost ${buildCost.low}–${buildCost.high}/W, base ${buildCost.base})</span>
+          {sortTitle(view.sort)} <span className="muted small">({shown.length} of {allRows.length} companies · build cost ${buildCost.low}–${buildCost.high}/W, base ${buildCost.base})</span>
         </h2>
         <div className="table-actions">
           <ColumnPicker view={view} setView={setView} />
@@ -124,7 +124,7 @@ export const ScreenerTable = memo(function ScreenerTable({ rows, view, setView, 
             ))}
             {virtual && win.padBottom > 0 && <Spacer px={win.padBottom} span={visibleIds.length} />}
             {shown.length === 0 && (
-              <tr><td colSpan={visibleIds.length} className="empty">No company matches this view. <button type="button" className="link" onClick={() => setView({ q: "", tiers: [], flags: [], minDiscountPct: undefined, minContractedMw: undefined, preset: undefined })}>Clear filters</button></td></tr>
+              <tr><td colSpan={visibleIds.length} className="empty">No company matches this view. <button type="button" className="link" onClick={() => setView({ q: "", ...noFilters(), preset: undefined })}>Clear filters</button></td></tr>
             )}
           </tbody>
         </table>

@@ -1,20 +1,22 @@
 "use client";
 import { SavedViews, type SavedViewItem } from "./SavedViews";
 import { useEffect, useState } from "react";
-import { FLAG_INFO } from "@/lib/scoring/flags";
-import { FLAGS, type Flag, type Tier } from "@/lib/scoring/types";
-import type { facetCounts } from "@/lib/view/filter";
-import { DEFAULT_VIEW, type View } from "@/lib/view/params";
+import { COLUMN_FILTERS, type AtLeastFilter, type ColumnFilter, type OptionsFilter } from "@/lib/view/columns";
+import type { FacetCounts } from "@/lib/view/filter";
+import { DEFAULT_VIEW, readMinimum, type View } from "@/lib/view/params";
 import { PRESETS, type PresetId } from "@/lib/view/presets";
 
 type SetView = (patch: Partial<View>, mode?: "push" | "replace") => void;
 
-const toggle = <T,>(list: readonly T[], item: T) => (list.includes(item) ? list.filter((x) => x !== item) : [...list, item]);
+// The filter fields are the ones the columns declare (lib/view/columns.ts): a number field per minimum,
+// a row of chips per choice.
+const MINIMUMS = COLUMN_FILTERS.filter((f): f is AtLeastFilter & ColumnFilter => f.variant === "atLeast");
+const CHOICES = COLUMN_FILTERS.filter((f): f is OptionsFilter & ColumnFilter => f.variant !== "atLeast");
 
 export function Toolbar(props: {
   view: View;
   setView: SetView;
-  counts: ReturnType<typeof facetCounts>;
+  counts: FacetCounts;
   setName: string;
   setNames: string[];
   onChooseSet: (name: string) => void;
@@ -25,6 +27,8 @@ export function Toolbar(props: {
   savedViews: SavedViewItem[];
 }) {
   const { view, setView, counts } = props;
+  // Reset view also empties a number field that holds text it could not use (its value is already unset).
+  const [resets, setResets] = useState(0);
   return (
     <form className="toolbar" role="search" aria-label="Screen the miners" onSubmit={(e) => e.preventDefault()}>
       <div className="toolbar-row">
@@ -37,22 +41,10 @@ export function Toolbar(props: {
           <span id="set-status" className="pending" aria-live="polite">{props.pending ? "Re-scoring…" : ""}</span>
         </label>
         <ViewDateField viewDate={props.viewDate} dates={props.dates} onChoose={props.onChooseDate} />
-        <NumberFilter
-          label="Min discount"
-          unit="%"
-          value={view.minDiscountPct}
-          onChange={(v) => setView({ minDiscountPct: v }, "replace")}
-          name="minDiscount"
-        />
-        <NumberFilter
-          label="Min contracted IT"
-          unit="MW"
-          value={view.minContractedMw}
-          onChange={(v) => setView({ minContractedMw: v }, "replace")}
-          name="minContracted"
-          min={0}
-        />
-        <button type="button" className="secondary" onClick={() => setView({ ...DEFAULT_VIEW, set: view.set, asOf: view.asOf })}>
+        {MINIMUMS.map((f) => (
+          <MinimumField key={`${f.param}-${resets}`} filter={f} value={view[f.key] as number | undefined} onChange={(v) => setView({ [f.key]: v }, "replace")} />
+        ))}
+        <button type="button" className="secondary" onClick={() => { setResets((n) => n + 1); setView({ ...DEFAULT_VIEW, set: view.set, asOf: view.asOf }); }}>
           Reset view
         </button>
       </div>
@@ -61,24 +53,10 @@ export function Toolbar(props: {
         <SavedViews views={props.savedViews} view={view} />
       </div>
       <div className="toolbar-row">
-        <fieldset className="chips">
-          <legend>Tier</legend>
-          {([1, 2, 3] as Tier[]).map((t) => (
-            <label key={t} className={`chip ${view.tiers.includes(t) ? "on" : ""}`}>
-              <input type="checkbox" checked={view.tiers.includes(t)} onChange={() => setView({ tiers: toggle(view.tiers, t).sort() })} />
-              Tier {t} <span className="count">{counts.tiers[t]}</span>
-            </label>
-          ))}
-        </fieldset>
-        <fieldset className="chips">
-          <legend>Flags (all of)</legend>
-          {FLAGS.map((f: Flag) => (
-            <label key={f} className={`chip ${view.flags.includes(f) ? "on" : ""}`} title={`${FLAG_INFO[f].means} (${FLAG_INFO[f].rule})`}>
-              <input type="checkbox" checked={view.flags.includes(f)} onChange={() => setView({ flags: toggle(view.flags, f) })} />
-              {f} <span className="count">{counts.flags[f] ?? 0}</span>
-            </label>
-          ))}
-        </fieldset>
+        {CHOICES.map((f) => (
+          <ChoiceChips key={f.param} filter={f} chosen={view[f.key] as readonly (string | number)[]} counts={counts[f.key as keyof FacetCounts] as Record<string, number>}
+            onChange={(chosen) => setView({ [f.key]: chosen })} />
+        ))}
       </div>
     </form>
   );
@@ -127,33 +105,69 @@ function SearchBox({ value, onChange }: { value: string; onChange: (q: string) =
   );
 }
 
-function NumberFilter(props: { label: string; unit: string; value: number | undefined; onChange: (v: number | undefined) => void; name: string; min?: number }) {
-  const [text, setText] = useState(props.value === undefined ? "" : String(props.value));
-  useEffect(() => setText(props.value === undefined ? "" : String(props.value)), [props.value]);
-  const n = Number(text);
-  const invalid = text.trim() !== "" && (!Number.isFinite(n) || (props.min !== undefined && n < props.min));
-  const errorId = `${props.name}-error`;
+/** One chip per option, with how many companies it would show given the other filters. */
+function ChoiceChips({ filter: f, chosen, counts, onChange }: {
+  filter: OptionsFilter; chosen: readonly (string | number)[]; counts: Record<string, number>; onChange: (chosen: (string | number)[]) => void;
+}) {
   return (
-    <label className="field narrow">
-      <span>{props.label} ({props.unit})</span>
+    <fieldset className="chips">
+      <legend>{f.label}</legend>
+      {f.options.map((o) => {
+        const on = chosen.includes(o);
+        return (
+          <label key={o} className={`chip ${on ? "on" : ""}`} title={f.optionTitle?.(o)}>
+            {/* kept in the declared order, as the URL writes it */}
+            <input type="checkbox" checked={on} onChange={() => onChange(f.options.filter((x) => (x === o ? !on : chosen.includes(x))))} />
+            {f.optionLabel(o)} <span className="count">{counts[String(o)] ?? 0}</span>
+          </label>
+        );
+      })}
+    </fieldset>
+  );
+}
+
+/** The number a field's text stands for: undefined when empty or when it cannot be used. */
+const minimumOf = (f: AtLeastFilter, text: string) => {
+  if (text.trim() === "") return undefined;
+  const r = readMinimum(f, text);
+  return "value" in r ? r.value : undefined;
+};
+
+/**
+ * A minimum typed in the toolbar, checked with the URL parser's own rule and words. A value it cannot use
+ * clears the filter (the table is never filtered by a number the field no longer shows) and the field
+ * says so under it. A plain text field: a number field hands over "" for "1e" or "--5", which would
+ * clear the filter without a word.
+ */
+function MinimumField({ filter: f, value, onChange }: { filter: AtLeastFilter; value: number | undefined; onChange: (v: number | undefined) => void }) {
+  const [text, setText] = useState(value === undefined ? "" : String(value));
+  // A change from elsewhere (back/forward, a saved view) shows in the field; the field's own changes already do.
+  useEffect(() => setText((t) => (minimumOf(f, t) === value ? t : value === undefined ? "" : String(value))), [f, value]);
+  const read = text.trim() === "" ? null : readMinimum(f, text);
+  const problem = read && "problem" in read ? read.problem : null;
+  const inputId = `${f.param}-field`, errorId = `${f.param}-error`;
+  // The message sits outside the label, so the field's name stays its label and the message is its description.
+  return (
+    <div className="field narrow">
+      <label htmlFor={inputId}>{f.label} ({f.unit})</label>
       <input
-        type="number"
+        id={inputId}
+        type="text"
         inputMode="decimal"
-        name={props.name}
+        autoComplete="off"
+        name={f.param}
         value={text}
-        min={props.min}
-        aria-invalid={invalid}
-        aria-describedby={invalid ? errorId : undefined}
+        aria-invalid={problem != null}
+        aria-describedby={problem != null ? errorId : undefined}
         onChange={(e) => {
-          const t = e.target.value;
-          setText(t);
-          const v = Number(t);
-          if (t.trim() === "") props.onChange(undefined);
-          else if (Number.isFinite(v) && (props.min === undefined || v >= props.min)) props.onChange(v);
+          setText(e.target.value);
+          const next = minimumOf(f, e.target.value);
+          if (next !== value) onChange(next);
         }}
       />
-      {invalid && <span id={errorId} className="field-error">Enter a number{props.min !== undefined ? ` ≥ ${props.min}` : ""}</span>}
-    </label>
+      {/* always there, so a screen reader hears the message when it appears */}
+      <span id={errorId} className="field-error" aria-live="polite">{problem != null ? `${problem} — no minimum applied` : ""}</span>
+    </div>
   );
 }
 

@@ -1,24 +1,29 @@
 "use client";
 // The screener view lives in the URL. Reading: parse the current search params with the shared
-// whitelist. Writing: update the view at once (so controls respond immediately) and record it with
+// whitelist; a parameter it cannot use is left out and reported (`problems`), the rest is the view. Writing: update the view at once (so controls respond immediately) and record it with
 // pushState (or replaceState while typing), which Next's router syncs into useSearchParams; reload and
 // back/forward therefore restore the view without a server round trip.
 import { usePathname, useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
-import { DEFAULT_VIEW, parseView, serializeView, type View } from "@/lib/view/params";
+import { parseView, serializeView, type View } from "@/lib/view/params";
+import { LAST_SCREENER_VIEW } from "@/lib/view/screener-return";
 
 export function useView() {
   const searchParams = useSearchParams();
   const pathname = usePathname();
   const parsed = useMemo(() => parseView(new URLSearchParams(searchParams.toString())), [searchParams]);
-  const fromUrl = useMemo(
-    () => (parsed.ok ? parsed.view : { ...DEFAULT_VIEW, set: searchParams.get("set") ?? undefined }),
-    [parsed, searchParams],
-  );
+  const fromUrl = parsed.view;
   const [view, setLocal] = useState<View>(fromUrl);
   // Back/forward and navigations. Our own pushState/replaceState also comes back here as new search
   // params; when they say what the view already says, keep the current object so nothing re-renders.
   useEffect(() => setLocal((current) => (sameView(current, fromUrl) ? current : fromUrl)), [fromUrl]);
+
+  // The view as it stands, for a company page's "← Screener" (lib/view/screener-return.ts).
+  useEffect(() => {
+    try {
+      window.sessionStorage.setItem(LAST_SCREENER_VIEW, serializeView(view).toString());
+    } catch { /* storage refused: the back link keeps only the set and the view date */ }
+  }, [view]);
 
   const hrefOf = useCallback((next: View) => {
     const qs = serializeView(next).toString();
@@ -42,7 +47,7 @@ export function useView() {
     [hrefOf],
   );
 
-  return { view, setView, hrefOf, errors: parsed.ok ? null : parsed.fieldErrors };
+  return { view, setView, hrefOf, problems: parsed.problems };
 }
 
 const sameView = (a: View, b: View) => a === b || (a.set === b.set && serializeView(a).toString() === serializeView(b).toString());

@@ -246,12 +246,16 @@ describe("bad parameters", () => {
     const bad = await get(format, "tier=9&minDiscount=abc&nope=1");
     expect(bad.status).toBe(400);
     const body = await bad.json();
-    expect(body.fieldErrors.tier).toEqual(["Unknown tier: 9"]);
-    expect(body.fieldErrors.minDiscount).toEqual(["Must be a number"]);
-    expect(body.fieldErrors.nope).toEqual(["Unknown parameter"]);
+    expect(body.fieldErrors.tier).toEqual(["Unknown tier 9; use 1, 2 or 3"]);
+    expect(body.fieldErrors.minDiscount).toEqual(["Not a number; use one from -10,000% to 100%, e.g. 20%"]);
+    expect(body.fieldErrors.nope).toEqual(["Not a screener parameter; they are set, asOf, q, sort, tier, flag, minDiscount, minContracted, preset, cols or x"]);
     const set = await get(format, "set=Nope");
     expect(set.status).toBe(400);
     expect((await set.json()).fieldErrors.set[0]).toContain("No assumption set");
+    // strict: one bad parameter is a 400 even when the others are good (the page would apply those)
+    const partly = await get(format, "asOf=2025-11-21&tier=1&sort=evPerWEffectiveIt:asc");
+    expect(partly.status).toBe(400);
+    expect((await partly.json()).fieldErrors).toEqual({ sort: ["Use column.asc or column.desc, e.g. evPerWEffectiveIt.asc"] });
     const early = await get(format, "asOf=2020-01-01");
     expect(early.status).toBe(400);
     expect((await early.json()).fieldErrors.asOf).toHaveLength(1);

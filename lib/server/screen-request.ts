@@ -1,6 +1,7 @@
 // One request path for the screen: GET /api/screen, /api/screen.csv and /api/screen.xlsx read the view
 // from the URL with the screener's own parser (lib/view/params.ts) and answer a bad parameter, an unknown
-// set or an impossible view date with 400 and field errors. Access (private reads: sign-in, no shared
+// set or an impossible view date with 400 and field errors. The page applies the parameters it can and
+// reports the rest; an API answers a request it cannot follow in full with the same messages and no data. Access (private reads: sign-in, no shared
 // caching) is proxy.ts's, for every /api/ path alike.
 import "server-only";
 import { badRequest, serverError } from "./http";
@@ -10,12 +11,12 @@ import { exportFileName, screenCsv, toScreenExport, type LoadedScreen } from "./
 import { screenXlsx } from "./screen-xlsx";
 import { ViewDateError } from "./timeline";
 import { applyView } from "../view/filter";
-import { parseView, type View } from "../view/params";
+import { fieldErrorsOf, parseView, type View } from "../view/params";
 import { searchMatch } from "../view/search";
 
 export async function answerScreen(db: Db, req: Request, where: string, answer: (view: View, screen: LoadedScreen) => Response | Promise<Response>): Promise<Response> {
   const parsed = parseView(new URL(req.url).searchParams);
-  if (!parsed.ok) return badRequest(parsed.fieldErrors, parsed.formErrors);
+  if (!parsed.ok) return badRequest(fieldErrorsOf(parsed.problems));
   try {
     return await answer(parsed.view, await loadScreen(db, parsed.view.set, parsed.view.asOf));
   } catch (e) {

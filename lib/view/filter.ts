@@ -1,31 +1,79 @@
-// Filter and sort predicates of the screener view. The client table registers them as TanStack filter
-// and sort functions; GET /api/screen applies them directly — one implementation for both.
-import type { Flag, Tier } from "../scoring/types";
-import type { ColumnId } from "./columns";
-import type { View } from "./params";
+// Filter and sort of the screener view, one implementation for the browser and the API: the screener
+// filters its rows once per view with inView() (the table, the chart and the counts read the result),
+// GET /api/screen and the exports with applyView(). The filters are the ones the columns declare
+// (lib/view/columns.ts), plus the search and the preset.
+import { COLUMN_FILTERS, type ChoiceKey, type ColumnFilter, type ColumnId } from "./columns";
+import { DEFAULT_VIEW, parseView, serializeView, type View } from "./params";
 import { matchesPreset, PRESETS, type PresetId } from "./presets";
 import type { ScreenerRow } from "./rows";
 import { matchesSearch } from "./search";
 
 export { matchesPreset, matchesSearch };
-export const matchesTiers = (row: ScreenerRow, tiers: readonly Tier[]) => tiers.length === 0 || tiers.includes(row.tier);
-/** All selected flags must be present (flags narrow the list). */
-export const matchesFlags = (row: ScreenerRow, flags: readonly Flag[]) => flags.every((f) => row.flags.includes(f));
+
 /** A range filter excludes rows whose value is missing. */
 export const atLeast = (value: number | null, min: number | undefined) => min === undefined || (value != null && value >= min);
 
-type Filter = keyof Pick<View, "q" | "tiers" | "flags" | "minDiscountPct" | "minContractedMw" | "preset">;
-
-export function matchesView(row: ScreenerRow, view: View, skip?: Filter): boolean {
-  return (
-    (skip === "q" || matchesSearch(row, view.q)) &&
-    (skip === "tiers" || matchesTiers(row, view.tiers)) &&
-    (skip === "flags" || matchesFlags(row, view.flags)) &&
-    (skip === "minDiscountPct" || atLeast(row.discountBase == null ? null : row.discountBase * 100, view.minDiscountPct)) &&
-    (skip === "minContractedMw" || atLeast(row.contractedItMw, view.minContractedMw)) &&
-    (skip === "preset" || matchesPreset(row, view.preset))
-  );
+/** Whether the row passes one declared filter as the view sets it (an empty choice passes every row). */
+export function passesFilter(row: ScreenerRow, f: ColumnFilter, view: View): boolean {
+  if (f.variant === "atLeast") return atLeast(f.value(row), view[f.key] as number | undefined);
+  const chosen = view[f.key] as readonly (string | number)[];
+  if (chosen.length === 0) return true;
+  const has = f.values(row);
+  if (!Array.isArray(has)) return f.variant === "anyOf" ? chosen.includes(has as string | number) : chosen.every((o) => o === has);
+  return f.variant === "anyOf" ? chosen.some((o) => has.includes(o)) : chosen.every((o) => has.includes(o));
 }
+
+export function matchesView(row: ScreenerRow, view: View): boolean {
+  return matchesSearch(row, view.q) && matchesPreset(row, view.preset) && COLUMN_FILTERS.every((f) => passesFilter(row, f, view));
+}
+
+/**
+ * How many rows each option of a choice (tier, flag) and each preset in place of the current one would
+ * show, given the other filters: per choice filter (its View field) a count per option, and `presets`.
+ */
+export type FacetCounts = Record<ChoiceKey, Record<string, number>> & { presets: Record<PresetId, number> };
+
+const CHOICES = COLUMN_FILTERS.filter((f) => f.variant !== "atLeast");
+
+/**
+ * The rows in view and the facet counts, in one pass: each predicate runs once per row. A facet counts
+ * the rows that pass every filter but its own, so a row that fails two filters counts nowhere.
+ */
+export function inView(rows: readonly ScreenerRow[], view: View): { rows: ScreenerRow[]; counts: FacetCounts } {
+  const counts = { presets: Object.fromEntries(PRESETS.map((p) => [p.id, 0])) } as FacetCounts;
+  const byOption = counts as unknown as Record<string, Record<string, number>>;
+  for (const f of CHOICES) byOption[f.key] = Object.fromEntries(f.options.map((o) => [String(o), 0]));
+  const shown: ScreenerRow[] = [];
+  const failed: (ColumnFilter | "preset")[] = [];
+  for (const r of rows) {
+    if (!matchesSearch(r, view.q)) continue;
+    failed.length = 0;
+    for (const f of COLUMN_FILTERS) if (!passesFilter(r, f, view)) { failed.push(f); if (failed.length > 1) break; }
+    if (failed.length > 1) continue;
+    if (!matchesPreset(r, view.preset)) { if (failed.length) continue; failed.push("preset"); }
+    if (failed.length === 0) shown.push(r);
+    const only = failed[0];
+    for (const f of CHOICES) {
+      if (only !== undefined && only !== f) continue;
+      const c = byOption[f.key];
+      const v = f.values(r);
+      for (const o of Array.isArray(v) ? v : [v]) c[String(o)]++;
+    }
+    if (only === undefined || only === "preset") for (const p of PRESETS) if (p.matches(r)) counts.presets[p.id]++;
+  }
+  return { rows: shown, counts };
+}
+
+/**
+ * The part of the view the rows in view depend on (search, preset, filters) as a query string, and back:
+ * the screener keys its one filtering pass on it, so a sort or a change of columns does not filter again.
+ */
+export function filterQuery(view: View): string {
+  const only: View = { ...DEFAULT_VIEW, q: view.q, preset: view.preset };
+  for (const f of COLUMN_FILTERS) (only as unknown as Record<string, unknown>)[f.key] = view[f.key];
+  return serializeView(only).toString();
+}
+export const filtersOf = (query: string): View => parseView(new URLSearchParams(query)).view;
 
 /**
  * The value a column sorts by. The discount column sorts by rank group first, so negative-EV companies
@@ -51,13 +99,15 @@ export function compareValues(a: number | string, b: number | string): number {
   return textOrder.compare(String(a), String(b));
 }
 
-/** Filter and order rows as the table would: for the API and any server-side consumer. */
-export function applyView(rows: readonly ScreenerRow[], view: View): ScreenerRow[] {
-  const { id, dir } = view.sort;
-  const sign = dir === "asc" ? 1 : -1;
+/**
+ * Rows in the view's order: by the sort value, missing values last in either direction, ties by rank.
+ * The table sorts with TanStack on the same sortValue and compareValues; test/sort-parity.test.ts checks
+ * that both give this order for every column both ways.
+ */
+export function sortRows(rows: readonly ScreenerRow[], sort: View["sort"]): ScreenerRow[] {
+  const sign = sort.dir === "asc" ? 1 : -1;
   return rows
-    .filter((r) => matchesView(r, view))
-    .map((r) => ({ r, v: sortValue(r, id) }))
+    .map((r) => ({ r, v: sortValue(r, sort.id) }))
     .sort((x, y) => {
       if (x.v === undefined || y.v === undefined) return x.v === y.v ? x.r.rank - y.r.rank : x.v === undefined ? 1 : -1;
       return sign * compareValues(x.v, y.v) || x.r.rank - y.r.rank;
@@ -65,20 +115,5 @@ export function applyView(rows: readonly ScreenerRow[], view: View): ScreenerRow
     .map((x) => x.r);
 }
 
-/** How many rows each tier / flag option, and each preset in place of the current one, would show, given the other filters. */
-export function facetCounts(rows: readonly ScreenerRow[], view: View) {
-  const tiers: Record<Tier, number> = { 1: 0, 2: 0, 3: 0 };
-  const flags: Partial<Record<Flag, number>> = {};
-  const presets = Object.fromEntries(PRESETS.map((p) => [p.id, 0])) as Record<PresetId, number>;
-  for (const r of rows) {
-    // Each predicate once per row (the same as matchesView(r, view, "tiers"), (…, "flags") and (…, "preset")).
-    const rest = matchesSearch(r, view.q) &&
-      atLeast(r.discountBase == null ? null : r.discountBase * 100, view.minDiscountPct) && atLeast(r.contractedItMw, view.minContractedMw);
-    if (!rest) continue;
-    const tier = matchesTiers(r, view.tiers), flag = matchesFlags(r, view.flags), preset = matchesPreset(r, view.preset);
-    if (flag && preset) tiers[r.tier]++;
-    if (tier && preset) for (const f of r.flags) flags[f] = (flags[f] ?? 0) + 1;
-    if (tier && flag) for (const p of PRESETS) if (p.matches(r)) presets[p.id]++;
-  }
-  return { tiers, flags, presets };
-}
+/** Filter and order rows as the table would: for the API and any server-side consumer. */
+export const applyView = (rows: readonly ScreenerRow[], view: View): ScreenerRow[] => sortRows(rows.filter((r) => matchesView(r, view)), view.sort);

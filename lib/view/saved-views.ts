@@ -17,8 +17,8 @@ export const savedViewNameSchema = wellFormedString.trim().superRefine((name, ct
 export const savedViewQuerySchema = z.string().max(4000, { error: "The view's parameters are too long" }).transform((q, ctx) => {
   const parsed = parseView(new URLSearchParams(q.replace(/^\?/, "")));
   if (!parsed.ok) {
-    const problems = Object.entries(parsed.fieldErrors).map(([k, m]) => `${k}: ${m.join("; ")}`);
-    ctx.addIssue({ code: "custom", message: `The view's parameters are not valid (${problems.join(", ")})` });
+    // Refused whole (unlike the page, which drops the bad part): a saved view is exactly what was asked for.
+    ctx.addIssue({ code: "custom", message: `The view's parameters are not valid. ${parsed.problems.map((p) => `${p.param}: ${p.message}.`).join(" ")}` });
     return z.NEVER;
   }
   return serializeView(parsed.view).toString();

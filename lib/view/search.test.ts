@@ -7,11 +7,15 @@ import { recordAt } from "../domain/history";
 import { toScoringCompany } from "../domain/to-scoring";
 import { DEFAULT_ASSUMPTIONS as A } from "../scoring/assumptions";
 import { screen } from "../scoring/screen";
-import { applyView, facetCounts } from "./filter";
+import { applyView, inView } from "./filter";
+
 import { DEFAULT_VIEW, parseView, type View } from "./params";
 import { PRESET_IDS } from "./presets";
 import { toScreenerRow, type ScreenerRow } from "./rows";
 import { matchHint, searchMatch } from "./search";
+
+/** The facet counts of the one filtering pass. */
+const counts = (rows: readonly ScreenerRow[], v: View) => inView(rows, v).counts;
 
 const SNAP = SNAPSHOT_VIEW.viewDate; // 2025-11-21
 const atSnapshot = screen(snapshotCompanies(), A, SNAPSHOT_VIEW).map(toScreenerRow);
@@ -132,11 +136,11 @@ describe("presets on the snapshot view (2025-11-21)", () => {
   it("a preset narrows the other filters, and the counts say what each would leave", () => {
     // Tier 1 at the snapshot: CORZ, WULF, CIFR, GLXY; of those IG backed: CIFR, WULF
     expect(found(atSnapshot, { preset: "ig", tiers: [1] })).toEqual(["CIFR", "WULF"]);
-    expect(facetCounts(atSnapshot, DEFAULT_VIEW).presets).toEqual({ contracted: 7, ig: 4, "below-cost": 2, stale: 6 });
+    expect(counts(atSnapshot, DEFAULT_VIEW).presets).toEqual({ contracted: 7, ig: 4, "below-cost": 2, stale: 6 });
     // "google" leaves CIFR (−5.8%, fresh) and WULF (+6.7%, fresh): both contracted and IG backed
-    expect(facetCounts(atSnapshot, view({ q: "google" })).presets).toEqual({ contracted: 2, ig: 2, "below-cost": 1, stale: 0 });
+    expect(counts(atSnapshot, view({ q: "google" })).presets).toEqual({ contracted: 2, ig: 2, "below-cost": 1, stale: 0 });
     // a preset's own count ignores the preset in force; tier counts respect it
-    const c = facetCounts(atSnapshot, view({ preset: "stale" }));
+    const c = counts(atSnapshot, view({ preset: "stale" }));
     expect(c.presets.contracted).toBe(7);
     expect(c.tiers[1]).toBe(1); // CORZ is the only stale Tier 1
   });
@@ -150,6 +154,6 @@ describe("the preset parameter", () => {
 
   it.each(["cheap", "IG", " ig", "ig,stale", ""])("refuses %j with the options", (v) => {
     const r = parseView(new URLSearchParams({ preset: v }));
-    expect(r).toEqual({ ok: false, formErrors: [], fieldErrors: { preset: ['Invalid option: expected one of "contracted"|"ig"|"below-cost"|"stale"'] } });
+    expect(r).toEqual({ ok: false, view: DEFAULT_VIEW, problems: [{ param: "preset", values: [v], message: "No such preset; use contracted, ig, below-cost or stale" }] });
   });
 });

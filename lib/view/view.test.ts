@@ -1,8 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { csvCell, toCsv } from "../csv";
-import { applyView, facetCounts } from "./filter";
-import { DEFAULT_VIEW, parseView, serializeView, type View } from "./params";
+import fc from "fast-check";
+import { FLAGS, type Flag, type Tier } from "../scoring/types";
+import { COLUMN_FILTERS } from "./columns";
+import { applyView, inView, matchesView } from "./filter";
+import { DEFAULT_VIEW, parseView, serializeView, VIEW_PARAM_NAMES, type View } from "./params";
+import { PRESETS } from "./presets";
 import type { ScreenerRow } from "./rows";
+
+/** The facet counts of the one filtering pass. */
+const counts = (rows: readonly ScreenerRow[], v: View) => inView(rows, v).counts;
 
 const row = (p: Partial<ScreenerRow>): ScreenerRow => ({
   rank: 1, rankGroup: "ranked", ticker: "AAA", name: "Alpha", tier: 3, why: "", priceUsd: 1, priceAsOf: "2025-11-21",
@@ -12,33 +19,6 @@ const row = (p: Partial<ScreenerRow>): ScreenerRow => ({
   counterparties: [], guarantors: [], igBackedContracts: 0, weightedTenorYears: null, cqs: null, gapToMarketCap: 0, flags: [], reasons: {}, evSource: "computed", notes: 0,
   evPublishedUsd: null, evPublishedAsOf: null, evPerEhUsd: null, tcvPerContractedMwUsd: null, usdPerKwMonth: null, igShareOfTcv: null,
   staleFigures: [], userEntered: [], ...p,
-});
-
-describe("view parameters", () => {
-  it("round-trips a view through the URL", () => {
-    const view: View = { ...DEFAULT_VIEW, set: "Bear", q: "core", sort: { id: "ticker", dir: "asc" }, tiers: [1, 2], flags: ["gpu-funding"], minDiscountPct: 10, minContractedMw: 50, preset: "ig", cols: ["rank", "ticker", "cqs"], chartX: "tier" };
-    const parsed = parseView(serializeView(view));
-    expect(parsed).toEqual({ ok: true, view });
-  });
-
-  it("defaults serialize to an empty query", () => {
-    expect(serializeView(DEFAULT_VIEW).toString()).toBe("");
-  });
-
-  it.each([
-    ["unknown name", "foo=1", "foo", "Unknown parameter"],
-    ["bad sort column", "sort=password.asc", "sort", "known column"],
-    ["bad tier", "tier=1,7", "tier", "Unknown tier: 7"],
-    ["bad flag", "flag=cheap", "flag", "Unknown flag: cheap"],
-    ["non-number", "minDiscount=abc", "minDiscount", "Must be a number"],
-    ["out of range", "minContracted=-5", "minContracted", "Must be between"],
-    ["repeated", "q=a&q=b", "q", "Given more than once"],
-    ["unknown preset", "preset=cheap", "preset", 'Invalid option: expected one of "contracted"'],
-  ])("rejects %s", (_n, qs, field, msg) => {
-    const r = parseView(new URLSearchParams(qs));
-    expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.fieldErrors[field]?.join(" ")).toContain(msg);
-  });
 });
 
 describe("filters and sort", () => {
@@ -72,9 +52,56 @@ describe("filters and sort", () => {
     expect(tickers(view({ sort: { id: "mainCounterparty", dir: "desc" } })).slice(-1)).toEqual(["GREE"]);
   });
   it("facet counts ignore their own filter", () => {
-    const c = facetCounts(rows, view({ tiers: [1], q: "core" }));
+    const c = counts(rows, view({ tiers: [1], q: "core" }));
     expect(c.tiers).toEqual({ 1: 1, 2: 1, 3: 0 });
     expect(c.flags["below-build-cost"]).toBe(1);
+  });
+});
+
+describe("the filters the columns declare", () => {
+  // Adding a filter to a column is one entry in columns.ts; each surface below reads it from there.
+  it.each(COLUMN_FILTERS.map((f) => [f.param, f] as const))("%s: a URL parameter, a View field, a predicate", (_p, f) => {
+    expect(VIEW_PARAM_NAMES).toContain(f.param);
+    expect(DEFAULT_VIEW[f.key]).toEqual(f.variant === "atLeast" ? undefined : []);
+    if (f.variant === "atLeast") {
+      // a minimum at the column's upper bound: the row exactly at it passes, the one at the lower bound fails
+      const high = row({ rank: 2, ticker: "HIGH", discountBase: 1, contractedItMw: f.max }), low = row({ rank: 1, ticker: "LOW", discountBase: -1, contractedItMw: f.min });
+      expect(f.value(high)).toBe(f.max);
+      const v = parseView(new URLSearchParams(`${f.param}=${f.max}`));
+      expect(v.ok).toBe(true);
+      expect(applyView([low, high], v.view).map((r) => r.ticker)).toEqual(["HIGH"]);
+    } else {
+      const v = parseView(new URLSearchParams(`${f.param}=${String(f.options[0])}`));
+      expect(v.ok).toBe(true);
+      expect(serializeView(v.view).get(f.param)).toBe(String(f.options[0]));
+      const has = row({ rank: 2, ticker: "HAS", tier: f.options[0] as Tier, flags: [f.options[0] as Flag] });
+      const hasNot = row({ rank: 1, ticker: "NOT", tier: f.options[1] as Tier, flags: [f.options[1] as Flag] });
+      expect(applyView([hasNot, has], v.view).map((r) => r.ticker)).toEqual(["HAS"]);
+    }
+  });
+
+  // inView filters and counts in one pass, stopping early; the counts must still be what they mean: the
+  // rows every other filter leaves, per option (and per preset, in place of the one chosen).
+  it("one pass gives the rows matchesView keeps and the counts by their definition", () => {
+    const anyRow = fc.record({
+      tier: fc.constantFrom<Tier>(1, 2, 3), flags: fc.subarray([...FLAGS], { maxLength: 3 }), discountBase: fc.option(fc.double({ min: -2, max: 1, noNaN: true })),
+      contractedItMw: fc.constantFrom(0, 100, 600), igBackedContracts: fc.constantFrom(0, 1), name: fc.constantFrom("Core", "Iris", "Hut"),
+    });
+    const anyView = fc.record({
+      q: fc.constantFrom("", "core", "i"), tiers: fc.subarray<Tier>([1, 2, 3]), flags: fc.subarray([...FLAGS], { maxLength: 2 }),
+      minDiscountPct: fc.constantFrom(undefined, -50, 0, 20), minContractedMw: fc.constantFrom(undefined, 0, 500),
+      preset: fc.constantFrom(undefined, ...PRESETS.map((p) => p.id)),
+    });
+    fc.assert(fc.property(fc.array(anyRow, { maxLength: 25 }), anyView, (parts, filters) => {
+      const rows = parts.map((p, i) => row({ ...p, rank: i + 1, ticker: `T${i}` }));
+      const v: View = { ...DEFAULT_VIEW, ...filters };
+      const r = inView(rows, v);
+      expect(r.rows).toEqual(rows.filter((x) => matchesView(x, v)));
+      const without = (patch: Partial<View>) => rows.filter((x) => matchesView(x, { ...v, ...patch }));
+      for (const t of [1, 2, 3] as Tier[]) expect(r.counts.tiers[t]).toBe(without({ tiers: [] }).filter((x) => x.tier === t).length);
+      for (const f of FLAGS) expect(r.counts.flags[f]).toBe(without({ flags: [] }).filter((x) => x.flags.includes(f)).length);
+      for (const p of PRESETS) expect(r.counts.presets[p.id]).toBe(without({ preset: undefined }).filter((x) => p.matches(x)).length);
+    }), { numRuns: 500 });
   });
 });
 

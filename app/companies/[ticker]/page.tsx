@@ -14,6 +14,7 @@ import { ScrollX } from "../../components/ScrollX";
 import { Tip } from "../../components/Tip";
 import { Value } from "../../components/Value";
 import { History } from "./History";
+import { ScreenerLink } from "./ScreenerLink";
 import { Comps } from "./sections/Comps";
 import { ContractsTable } from "./sections/Contracts";
 import { EvBridge } from "./sections/EvBridge";
@@ -53,8 +54,9 @@ export default async function CompanyPage({ params, searchParams }: Props) {
   const { company, score: s, set: used, input, record, history: timeline, dates, userEntered } = data;
   const a = s.assumptions;
   const [history, notes] = await Promise.all([loadCompanyHistory(db, company.id), notesOf(db, company.id)]);
-  // Links keep the set and the view date the page is looked at with.
-  const back = `/${query({ set: used.isDefault ? undefined : used.name, asOf: s.viewDate !== dates.latest ? s.viewDate : undefined })}`;
+  // Links keep the set and the view date the page is looked at with; "← Screener" also the rest of the
+  // screener view the user left (ScreenerLink).
+  const pageView = { set: used.isDefault ? undefined : used.name, asOf: s.viewDate !== dates.latest ? s.viewDate : undefined };
   const price = s.inputs.find((i) => i.key === "sharePriceUsd");
   const gaps = (company.gaps as string[]) ?? [];
 
@@ -62,7 +64,7 @@ export default async function CompanyPage({ params, searchParams }: Props) {
     <article className="company">
       {dateProblem && <div className="notice error" role="alert">View date “{asked!.slice(0, 20)}”: {dateProblem}; showing the latest date instead.</div>}
       {notices.map((n) => <div key={n} className="notice error" role="alert">{n}</div>)}
-      <p className="small page-links"><Link href={back}>← Screener</Link> <Link href={`/companies/${company.ticker}/edit${used.isDefault ? "" : `?set=${encodeURIComponent(used.name)}`}`} className="button-link">Edit data</Link></p>
+      <p className="small page-links"><ScreenerLink {...pageView} /> <Link href={`/companies/${company.ticker}/edit${used.isDefault ? "" : `?set=${encodeURIComponent(used.name)}`}`} className="button-link">Edit data</Link></p>
       <h1>
         {company.ticker} <span className="muted">· {company.name}</span>
       </h1>
