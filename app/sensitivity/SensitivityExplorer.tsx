@@ -2,7 +2,7 @@
 // The sensitivity page's controls, chart and tables. Every company is re-scored in the browser from the
 // scoring inputs the server sent (a 100-point sweep of 18 companies is 1,800 scores, a few milliseconds),
 // so a change updates the page without a round trip; the URL follows, so a view can be shared.
-import { useMemo, useRef, useState, useEffect } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { pct } from "@/lib/format";
 import { ASSUMPTION_META, NUMERIC_ASSUMPTION_KEYS, type Assumptions, type AssumptionGroup, type NumericAssumptionKey } from "@/lib/scoring/assumptions";
 import { sweep } from "@/lib/scoring/screen";
@@ -88,14 +88,14 @@ export function SensitivityExplorer({ companies, assumptions, viewDate, initial,
     for (const [k, v] of Object.entries(draft)) if (v !== "") p.set(k, v);
     return parseSensitivity(p);
   }, [draft, base.set, base.asOf]);
-  // While a field is being typed (e.g. "1" on the way to "16") the page keeps showing the last valid view.
-  const lastGood = useRef(initial);
+  // While a field is being typed (e.g. "1" on the way to "16") the page keeps showing the last valid view
+  // (kept as state, updated while rendering when a new valid view appears: `parsed` changes only with the draft).
+  const [lastGood, setLastGood] = useState(initial);
   const valid = Object.keys(parsed.fieldErrors).length === 0;
-  const view = valid ? parsed.view : lastGood.current;
+  if (valid && parsed.view !== lastGood) setLastGood(parsed.view);
+  const view = valid ? parsed.view : lastGood;
   useEffect(() => {
-    if (!valid) return;
-    lastGood.current = parsed.view;
-    window.history.replaceState(window.history.state, "", `/sensitivity${sensitivityQuery(parsed.view)}`);
+    if (valid) window.history.replaceState(window.history.state, "", `/sensitivity${sensitivityQuery(parsed.view)}`);
   }, [valid, parsed.view]);
 
   const change = (name: keyof Draft, v: string) => setDraft((d) => {

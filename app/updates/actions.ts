@@ -5,7 +5,7 @@ import { updateTextFormSchema as input } from "@/lib/domain/forms";
 import { db } from "@/lib/server/db";
 import { guarded } from "@/lib/server/guard";
 import { invalid, runWrite } from "@/lib/server/mutations/result";
-import { applyUpdate, planUpdate, type UpdatePlan } from "@/lib/server/updates";
+import { applyUpdateForm, planUpdate, type UpdatePlan } from "@/lib/server/updates";
 
 /** The page shows every rejected row up to this many, and the first of the others. */
 const SHOW_REJECTED = 1000;
@@ -28,10 +28,4 @@ export async function checkUpdateAction(raw: unknown) {
   });
 }
 
-export async function applyUpdateAction(raw: unknown) {
-  return guarded(async (user) => {
-    const parsed = input.safeParse(raw);
-    if (!parsed.success) return invalid(parsed.error, null);
-    return applyUpdate(db, parsed.data.text, { name: parsed.data.name || "pasted", user, onlyValid: parsed.data.onlyValid });
-  });
-}
+export async function applyUpdateAction(raw: unknown) { return guarded((user) => applyUpdateForm(db, raw, user)); }

@@ -1,5 +1,7 @@
 // JSON responses for route handlers: field errors as 400, a plain 404, and a 500 that logs the cause
 // on the server and tells the client nothing about it.
+import type { WriteResult } from "./mutations/result";
+
 export const badRequest = (fieldErrors: Record<string, string[]>, formErrors: string[] = []) =>
   Response.json({ error: "Invalid parameters", fieldErrors, formErrors }, { status: 400 });
 
@@ -33,5 +35,17 @@ export async function readJson(req: Request, limit = 256 * 1024): Promise<{ ok: 
     return { ok: true, value: JSON.parse(Buffer.concat(chunks).toString("utf8")) };
   } catch {
     return { ok: false, response: badRequest({}, ["Body must be JSON"]) };
+  }
+}
+
+/** A write's result as an HTTP answer: 200 with the data, 400 field errors, 409 with what is stored, 404, 401. */
+export function writeResponse<T>(where: string, r: WriteResult<T>): Response {
+  if (r.ok) return Response.json(r.data);
+  switch (r.kind) {
+    case "invalid": return badRequest(r.fieldErrors, r.formErrors);
+    case "conflict": return Response.json({ error: r.message, current: r.current }, { status: 409 });
+    case "not-found": return Response.json({ error: r.message }, { status: 404 });
+    case "unauthorized": return Response.json({ error: r.message }, { status: 401 });
+    default: return serverError(where, r.message);
   }
 }

@@ -15,7 +15,8 @@ import { factColumns, factToInput } from "./rows";
 import { loadTimeline, type Timeline } from "./timeline";
 import { defaultSetOf, loadStoredSets } from "./stored-sets";
 import { insertRows } from "./bulk-insert";
-import { FormError, runWrite, type Tx, type WriteResult } from "./mutations/result";
+import { defineWrite, FormError, runWrite, type Tx, type WriteResult } from "./mutations/result";
+import { updateTextFormSchema } from "../domain/forms";
 
 export type RowStatus = "new" | "correction" | "unchanged" | "rejected";
 export interface PlannedRow {
@@ -121,30 +122,37 @@ export async function planUpdate(db: Db, text: string): Promise<UpdatePlan> {
 
 export interface AppliedUpdate { batchId: number | null; counts: UpdatePlan["counts"] }
 
+type ApplyOptions = { name: string; user: string | null; onlyValid?: boolean; onProgress?: (done: number, total: number) => void };
+/** A bulk update may write 100,000 points: far beyond the 5 s default of an interactive transaction. */
+const UPDATE_TIMEOUT_MS = 10 * 60_000;
+
 /**
  * Writes the update in one transaction, re-checking every row against what is stored at that moment.
  * With rejected rows nothing is written unless `onlyValid`. A batch that changes nothing is not recorded.
+ * (The CLI and the startup files call this; the page's form goes through `applyUpdateForm`.)
  */
-export async function applyUpdate(
-  db: Db, text: string, opts: { name: string; user: string | null; onlyValid?: boolean; onProgress?: (done: number, total: number) => void },
-): Promise<WriteResult<AppliedUpdate>> {
+export async function applyUpdate(db: Db, text: string, opts: ApplyOptions): Promise<WriteResult<AppliedUpdate>> {
+  return runWrite("data update", { name: opts.name }, () => db.$transaction((tx) => applyIn(tx, text, opts), { timeout: UPDATE_TIMEOUT_MS }));
+}
+
+/** The Update data page's apply: its form's schema, then the same transaction. */
+export const applyUpdateForm = defineWrite("data update", updateTextFormSchema,
+  (tx, { text, name, onlyValid }, user) => applyIn(tx, text, { name: name || "pasted", user, onlyValid }), { timeoutMs: UPDATE_TIMEOUT_MS, echo: false });
+
+async function applyIn(tx: Tx, text: string, opts: ApplyOptions): Promise<AppliedUpdate> {
   const parsed = parseUpdateText(text);
-  return runWrite("data update", { name: opts.name }, () =>
-    db.$transaction(async (tx) => {
-      if (parsed.fileProblems.length) throw new FormError(`The file cannot be read: ${parsed.fileProblems.join("; ")}. Nothing was applied.`);
-      const { plan, writes } = await classify(tx, parsed);
-      const counts = countOf(plan);
-      if (counts.rejected && !opts.onlyValid)
-        throw new FormError(`${counts.rejected} of ${counts.total} rows are rejected (first: line ${plan.find((r) => r.status === "rejected")!.line}). Nothing was applied; fix them, or apply only the valid rows.`);
-      if (writes.length === 0) return { batchId: null, counts };
-      const sha256 = createHash("sha256").update(JSON.stringify(writes.map((w) => w.row))).digest("hex");
-      const batch = await tx.updateBatch.create({
-        data: { name: opts.name.slice(0, 200), description: parsed.description, sha256, user: opts.user, rows: counts.total, newPoints: counts.new, corrections: counts.correction, unchanged: counts.unchanged },
-      });
-      await writePoints(tx, writes, batch.id, opts);
-      return { batchId: batch.id, counts };
-    }, { timeout: 10 * 60_000 }),
-  );
+  if (parsed.fileProblems.length) throw new FormError(`The file cannot be read: ${parsed.fileProblems.join("; ")}. Nothing was applied.`);
+  const { plan, writes } = await classify(tx, parsed);
+  const counts = countOf(plan);
+  if (counts.rejected && !opts.onlyValid)
+    throw new FormError(`${counts.rejected} of ${counts.total} rows are rejected (first: line ${plan.find((r) => r.status === "rejected")!.line}). Nothing was applied; fix them, or apply only the valid rows.`);
+  if (writes.length === 0) return { batchId: null, counts };
+  const sha256 = createHash("sha256").update(JSON.stringify(writes.map((w) => w.row))).digest("hex");
+  const batch = await tx.updateBatch.create({
+    data: { name: opts.name.slice(0, 200), description: parsed.description, sha256, user: opts.user, rows: counts.total, newPoints: counts.new, corrections: counts.correction, unchanged: counts.unchanged },
+  });
+  await writePoints(tx, writes, batch.id, opts);
+  return { batchId: batch.id, counts };
 }
 
 async function writePoints(tx: Tx, writes: Classified["writes"], batchId: number, opts: { user: string | null; onProgress?: (done: number, total: number) => void }) {

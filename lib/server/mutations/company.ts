@@ -6,7 +6,7 @@ import { parseOverrides } from "../overrides";
 import { overridesClashWithSetInUse } from "../stored-sets";
 import { diff, recordChanges, type Change } from "./audit";
 import { applyPointChange, editChange, latestFiguresOf } from "./points";
-import { ConflictError, invalid, NotFoundError, runWrite, type Tx, type WriteResult } from "./result";
+import { ConflictError, defineWrite, InvalidInput, NotFoundError, type Tx } from "./result";
 
 export async function marketFiguresOf(tx: Tx | Db, ticker: string): Promise<MarketFiguresInput | null> {
   const c = await tx.company.findUnique({ where: { ticker }, select: { id: true, ticker: true, version: true } });
@@ -27,45 +27,33 @@ async function claimCompany<T>(tx: Tx, ticker: string, version: number, current:
  * The form shows each figure's latest point. A value with the same as-of corrects that point; a new as-of
  * adds a point (the older one stays in the figure's history); clearing the figure removes its latest point.
  */
-export async function saveMarketFigures(db: Db, raw: unknown, user: string | null): Promise<WriteResult<{ version: number }>> {
-  const parsed = marketFiguresSchema.safeParse(raw);
-  if (!parsed.success) return invalid(parsed.error, raw);
-  const input = parsed.data as MarketFiguresInput;
-  return runWrite("market figures", raw, () =>
-    db.$transaction(async (tx) => {
-      const before = await marketFiguresOf(tx, input.ticker);
-      const company = await claimCompany(tx, input.ticker, input.version, () => marketFiguresOf(tx, input.ticker));
-      const changes: Change[] = [];
-      for (const k of EDITABLE_FACTS) {
-        if (input.facts[k] === undefined) continue;
-        const c = await editChange(tx, company.id, k, before!.facts[k] ?? null, input.facts[k] ?? null);
-        if (c) changes.push(c);
-      }
-      for (const c of changes) await applyPointChange(tx, c, { origin: "user", user });
-      await recordChanges(tx, changes, user);
-      return { version: company.version + 1 };
-    }),
-  );
-}
+export const saveMarketFigures = defineWrite("market figures", marketFiguresSchema, async (tx, parsed, user): Promise<{ version: number }> => {
+  const input = parsed as MarketFiguresInput;
+  const before = await marketFiguresOf(tx, input.ticker);
+  const company = await claimCompany(tx, input.ticker, input.version, () => marketFiguresOf(tx, input.ticker));
+  const changes: Change[] = [];
+  for (const k of EDITABLE_FACTS) {
+    if (input.facts[k] === undefined) continue;
+    const c = await editChange(tx, company.id, k, before!.facts[k] ?? null, input.facts[k] ?? null);
+    if (c) changes.push(c);
+  }
+  for (const c of changes) await applyPointChange(tx, c, { origin: "user", user });
+  await recordChanges(tx, changes, user);
+  return { version: company.version + 1 };
+});
 
 export async function overridesOf(tx: Tx | Db, ticker: string) {
   const c = await tx.company.findUnique({ where: { ticker } });
   return c ? { ticker: c.ticker, version: c.version, overrides: parseOverrides(c.assumptionOverrides) ?? {} } : null;
 }
 
-export async function saveOverrides(db: Db, raw: unknown, user: string | null): Promise<WriteResult<{ version: number }>> {
-  const parsed = overridesFormSchema.safeParse(raw);
-  if (!parsed.success) return invalid(parsed.error, raw);
-  const input = parsed.data;
-  const clash = await overridesClashWithSetInUse(db, input.overrides);
-  if (clash) return invalid(clash, raw);
-  return runWrite("assumption overrides", raw, () =>
-    db.$transaction(async (tx) => {
-      const before = await overridesOf(tx, input.ticker);
-      const company = await claimCompany(tx, input.ticker, input.version, () => overridesOf(tx, input.ticker));
-      await tx.company.update({ where: { id: company.id }, data: { assumptionOverrides: input.overrides as object } });
-      await recordChanges(tx, diff("Company", company.id, company.id, { assumptionOverrides: before!.overrides }, { assumptionOverrides: input.overrides }, ["assumptionOverrides"]), user);
-      return { version: company.version + 1 };
-    }),
-  );
-}
+export const saveOverrides = defineWrite("assumption overrides", overridesFormSchema, async (tx, input, user): Promise<{ version: number }> => {
+  // the overrides must also make sense with the set in use (e.g. a build cost inside its low–high range)
+  const clash = await overridesClashWithSetInUse(tx, input.overrides);
+  if (clash) throw new InvalidInput(clash);
+  const before = await overridesOf(tx, input.ticker);
+  const company = await claimCompany(tx, input.ticker, input.version, () => overridesOf(tx, input.ticker));
+  await tx.company.update({ where: { id: company.id }, data: { assumptionOverrides: input.overrides as object } });
+  await recordChanges(tx, diff("Company", company.id, company.id, { assumptionOverrides: before!.overrides }, { assumptionOverrides: input.overrides }, ["assumptionOverrides"]), user);
+  return { version: company.version + 1 };
+});

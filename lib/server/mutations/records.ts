@@ -3,10 +3,9 @@
 // version, audit field by field. Each kind of record says only what differs (lib/server/mutations/
 // sites-contracts.ts).
 import type { z } from "zod";
-import type { Db } from "../db-client";
 import { deleteSchema } from "../../domain/forms";
 import { diff, RECORD, recordChanges, type Entity } from "./audit";
-import { ConflictError, FieldError, invalid, NotFoundError, runWrite, type Tx, type WriteResult } from "./result";
+import { ConflictError, defineWrite, FieldError, NotFoundError, type Tx } from "./result";
 
 type Row = { id: number; companyId: number; version: number; position: number } & Record<string, unknown>;
 type Delegate = {
@@ -62,50 +61,37 @@ export async function createRecord<I, C extends Record<string, unknown>>(kind: R
 }
 
 export function saveRecord<I, C extends Record<string, unknown>>(kind: RecordKind<I, C>, create?: (tx: Tx, companyId: number, input: I, user: string | null) => Promise<Row>) {
-  return async (db: Db, raw: unknown, user: string | null): Promise<WriteResult<{ id: number; version: number }>> => {
-    const parsed = kind.schema.safeParse(raw);
-    if (!parsed.success) return invalid(parsed.error, raw);
-    const { ticker, id, version } = parsed.data;
-    const input = parsed.data[kind.key] as I;
-    return runWrite(kind.noun, raw, () =>
-      db.$transaction(async (tx) => {
-        const company = await companyByTicker(tx, ticker);
-        if (id === undefined) {
-          const created = create ? await create(tx, company.id, input, user) : await createRecord(kind, tx, company.id, await kind.columns(tx, company.id, input), user);
-          return { id: created.id, version: created.version };
-        }
-        const before = await table(tx, kind.table).findFirst({ where: { id, companyId: company.id } });
-        if (!before) throw new NotFoundError(`That ${kind.noun} no longer exists`);
-        if (version === undefined) throw new FieldError("version", "Missing version");
-        const cols = await kind.columns(tx, company.id, input, id);
-        const updated = await table(tx, kind.table).updateMany({ where: { id, version }, data: { ...(kind.data?.(cols) ?? cols), version: { increment: 1 } } });
-        if (updated.count === 0) throw new ConflictError(STALE, await kind.current(tx, (await table(tx, kind.table).findFirst({ where: { id } }))!));
-        await recordChanges(tx, diff(kind.entity, id, company.id, before, cols, kind.fields), user);
-        return { id, version: before.version + 1 };
-      }),
-    );
-  };
+  return defineWrite(kind.noun, kind.schema, async (tx, parsed, user): Promise<{ id: number; version: number }> => {
+    const { ticker, id, version } = parsed;
+    const input = parsed[kind.key] as I;
+    const company = await companyByTicker(tx, ticker);
+    if (id === undefined) {
+      const created = create ? await create(tx, company.id, input, user) : await createRecord(kind, tx, company.id, await kind.columns(tx, company.id, input), user);
+      return { id: created.id, version: created.version };
+    }
+    const before = await table(tx, kind.table).findFirst({ where: { id, companyId: company.id } });
+    if (!before) throw new NotFoundError(`That ${kind.noun} no longer exists`);
+    if (version === undefined) throw new FieldError("version", "Missing version");
+    const cols = await kind.columns(tx, company.id, input, id);
+    const updated = await table(tx, kind.table).updateMany({ where: { id, version }, data: { ...(kind.data?.(cols) ?? cols), version: { increment: 1 } } });
+    if (updated.count === 0) throw new ConflictError(STALE, await kind.current(tx, (await table(tx, kind.table).findFirst({ where: { id } }))!));
+    await recordChanges(tx, diff(kind.entity, id, company.id, before, cols, kind.fields), user);
+    return { id, version: before.version + 1 };
+  });
 }
 
 export function removeRecord<I, C extends Record<string, unknown>>(kind: RecordKind<I, C>) {
-  return async (db: Db, raw: unknown, user: string | null): Promise<WriteResult<{ id: number }>> => {
-    const parsed = deleteSchema.safeParse(raw);
-    if (!parsed.success) return invalid(parsed.error, raw);
-    const { ticker, id, version } = parsed.data;
-    return runWrite(`${kind.noun} removal`, raw, () =>
-      db.$transaction(async (tx) => {
-        const company = await companyByTicker(tx, ticker);
-        const before = await table(tx, kind.table).findFirst({ where: { id, companyId: company.id } });
-        if (!before) throw new NotFoundError(`That ${kind.noun} no longer exists`);
-        await kind.beforeRemove?.(tx, company.id, before);
-        const current = await kind.current(tx, before);
-        const removed = await table(tx, kind.table).deleteMany({ where: { id, version } });
-        if (removed.count === 0) throw new ConflictError(STALE, current);
-        await kind.afterRemove?.(tx, before);
-        const cols = Object.fromEntries(kind.fields.map((f) => [f, before[f]]));
-        await recordChanges(tx, [{ entity: kind.entity, entityId: id, companyId: company.id, field: RECORD, before: cols, after: null }], user);
-        return { id };
-      }),
-    );
-  };
+  return defineWrite(`${kind.noun} removal`, deleteSchema, async (tx, { ticker, id, version }, user): Promise<{ id: number }> => {
+    const company = await companyByTicker(tx, ticker);
+    const before = await table(tx, kind.table).findFirst({ where: { id, companyId: company.id } });
+    if (!before) throw new NotFoundError(`That ${kind.noun} no longer exists`);
+    await kind.beforeRemove?.(tx, company.id, before);
+    const current = await kind.current(tx, before);
+    const removed = await table(tx, kind.table).deleteMany({ where: { id, version } });
+    if (removed.count === 0) throw new ConflictError(STALE, current);
+    await kind.afterRemove?.(tx, before);
+    const cols = Object.fromEntries(kind.fields.map((f) => [f, before[f]]));
+    await recordChanges(tx, [{ entity: kind.entity, entityId: id, companyId: company.id, field: RECORD, before: cols, after: null }], user);
+    return { id };
+  });
 }

@@ -3,7 +3,6 @@
 // revert is itself audited (revertOf points at the entry it undid).
 import { EDITABLE_FACTS } from "../../domain/forms";
 import { revertSchema } from "../../domain/forms";
-import type { Db } from "../db-client";
 import type { FactValue } from "../../domain/to-scoring";
 import { factToInput, storedAllocations } from "../rows";
 import { parseOverrides } from "../overrides";
@@ -13,26 +12,20 @@ import { applyPointChange, pointOf, type PointWriter } from "./points";
 import { assertRevertLeavesValidRecord } from "./revert-check";
 import { RECORD_KINDS } from "./sites-contracts";
 import { nextPosition } from "./records";
-import { ConflictError, FieldError, invalid, NotFoundError, runWrite, type Tx, type WriteResult } from "./result";
+import { ConflictError, defineWrite, FieldError, NotFoundError, type Tx } from "./result";
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 const CHANGED_SINCE = "This value was changed again after that entry; revert the newer change first.";
 
-export async function revertChange(db: Db, raw: unknown, user: string | null): Promise<WriteResult<{ revertedId: number }>> {
-  const parsed = revertSchema.safeParse(raw);
-  if (!parsed.success) return invalid(parsed.error, raw);
-  return runWrite("revert", raw, () =>
-    db.$transaction(async (tx) => {
-      const entry = await tx.auditEntry.findUnique({ where: { id: parsed.data.auditId } });
-      if (!entry) throw new NotFoundError("That history entry does not exist");
-      const change: Change = { entity: entry.entity as Entity, entityId: entry.entityId, companyId: entry.companyId, field: entry.field, before: entry.after, after: entry.before };
-      await undo(tx, change, entry.id);
-      await assertRevertLeavesValidRecord(tx, change); // the form's own schema, or the revert rolls back
-      await recordChanges(tx, [change], user, entry.id);
-      return { revertedId: entry.id };
-    }),
-  );
-}
+export const revertChange = defineWrite("revert", revertSchema, async (tx, { auditId }, user): Promise<{ revertedId: number }> => {
+  const entry = await tx.auditEntry.findUnique({ where: { id: auditId } });
+  if (!entry) throw new NotFoundError("That history entry does not exist");
+  const change: Change = { entity: entry.entity as Entity, entityId: entry.entityId, companyId: entry.companyId, field: entry.field, before: entry.after, after: entry.before };
+  await undo(tx, change, entry.id);
+  await assertRevertLeavesValidRecord(tx, change); // the form's own schema, or the revert rolls back
+  await recordChanges(tx, [change], user, entry.id);
+  return { revertedId: entry.id };
+});
 
 /** Applies `change.after` where the stored value must currently equal `change.before`. */
 async function undo(tx: Tx, c: Change, entryId: number) {

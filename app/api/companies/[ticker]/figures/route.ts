@@ -1,7 +1,7 @@
 import { revalidatePath } from "next/cache";
 import { requireWriter } from "@/lib/server/auth";
 import { db } from "@/lib/server/db";
-import { badRequest, readJson, serverError } from "@/lib/server/http";
+import { readJson, serverError, writeResponse } from "@/lib/server/http";
 import { marketFiguresOf, saveMarketFigures } from "@/lib/server/mutations/company";
 
 export const dynamic = "force-dynamic";
@@ -31,15 +31,6 @@ export async function PUT(req: Request, ctx: Ctx) {
   if (!body.ok) return body.response;
   const input = body.value && typeof body.value === "object" && !Array.isArray(body.value) ? { ...body.value, ticker: ticker.toUpperCase() } : body.value;
   const r = await saveMarketFigures(db, input, writer.user);
-  if (r.ok) {
-    revalidatePath("/", "layout");
-    return Response.json(r.data);
-  }
-  switch (r.kind) {
-    case "invalid": return badRequest(r.fieldErrors, r.formErrors);
-    case "conflict": return Response.json({ error: r.message, current: r.current }, { status: 409 });
-    case "not-found": return Response.json({ error: r.message }, { status: 404 });
-    case "unauthorized": return Response.json({ error: r.message }, { status: 401 });
-    default: return serverError("PUT figures", r.message);
-  }
+  if (r.ok) revalidatePath("/", "layout");
+  return writeResponse("PUT figures", r);
 }
