@@ -3,7 +3,7 @@
 // benchmark, so a lower build cost cannot change a tier (§10.5). Contract figures are at the company's
 // share (§10.6).
 import type { Assumptions } from "./assumptions";
-import { pct, usdCompact, years } from "../format";
+import { pct, reasonWords, usdCompact, years } from "../format";
 import type { ContractScore, Tier, TierRule } from "./types";
 
 export interface TierInputs {
@@ -64,7 +64,7 @@ export function tierRules(x: TierInputs, a: Assumptions): TierRule[] {
     {
       id: "T1-d", label: "Financing gap / market cap", actual: x.gapToMarketCap, threshold: a.tier1MaxGapToMarketCap, pass: passD,
       detail: x.gapToMarketCap == null
-        ? `financing gap / market cap not computable (${x.gapReason ?? "missing data"})`
+        ? `financing gap / market cap not computable: ${x.gapReason ? reasonWords(x.gapReason) : "data is missing"}`
         : `financing gap ${pctVs(x.gapToMarketCap, a.tier1MaxGapToMarketCap)} of market cap ${cmp(passD, false)} ${pct(a.tier1MaxGapToMarketCap)}`,
     },
     {
