@@ -89,6 +89,19 @@ describe("Tier 1 thresholds", () => {
   });
 });
 
+describe("S3 and T1-e", () => {
+  it("on a pipeline site the delivered MW are S1 and the rest S3; delivered MW count toward T1-e", () => {
+    // 100 MW on a pipeline site, 50 delivered: S1 50, S3 50 → 50% in S1+S2 = the 50% threshold
+    const c = company({ sites: [site({ stage: "pipeline", itMw: 100 })], contracts: [contract({ itMw: 100, deliveredItMw: 50, status: "partially_delivered" })] });
+    const s = score(c);
+    expect(s.funnel).toMatchObject({ s1: 50, s2: 0, s3: 50, s6: 0 });
+    // 50 × 1 + 50 × 0.75 = 87.5 effective MW
+    expect(s.itMwEffective).toBe(87.5);
+    expect(rule(c, "T1-e")).toMatchObject({ pass: true, actual: 0.5 });
+    expect(rule({ ...c, contracts: [{ ...c.contracts[0], deliveredItMw: 49 }] }, "T1-e")).toMatchObject({ pass: false, detail: "49% of contracted MW in S1+S2 < 50%" });
+  });
+});
+
 describe("Tier 2 and Tier 3: material contracts", () => {
   /** One short (3 y) colocation contract: T1-a and T1-b fail, so materiality decides between 2 and 3. */
   const oneContract = (k: Parameters<typeof contract>[0]) =>
