@@ -1,7 +1,7 @@
 // Comments and docs name files of this repository ("see lib/server/request-guard.ts", "docs/decisions/0009")
 // and decision records by number: each must exist, so a rename or a removal that leaves a pointer behind
-// fails here instead of sending a reader to nothing (three did: client-address.ts, to-scoring-input.ts
-// and scripts/v1-changes.ts).
+// fails here instead of sending a reader to nothing (three did: client-address.ts and
+// to-scoring-input.ts, both gone, and v1-changes.ts placed under scripts rather than lib/view).
 import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
