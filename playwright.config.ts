@@ -67,7 +67,7 @@ export default defineConfig({
     {
       command: server(PRIVATE_PORT),
       url: `http://127.0.0.1:${PRIVATE_PORT}/api/health`,
-      env: { DATABASE_URL: PRIVATE_DATABASE_URL, NEXT_TELEMETRY_DISABLED: "1", WATT_PASSWORD_HASH: SECURE_HASH, WATT_PRIVATE_READS: "true", WATT_TRUSTED_PROXIES: "1", WATT_ALLOWED_HOSTS: "watt.example.test" },
+      env: { DATABASE_URL: PRIVATE_DATABASE_URL, NEXT_TELEMETRY_DISABLED: "1", WATT_PASSWORD_HASH: SECURE_HASH, WATT_PRIVATE_READS: "1", WATT_TRUSTED_PROXIES: "1", WATT_ALLOWED_HOSTS: "watt.example.test" },
       reuseExistingServer: false,
       timeout: 120_000,
     },

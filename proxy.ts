@@ -5,7 +5,7 @@
 // action and route (lib/server/guard.ts), so this is not the only line of defence.
 import { NextResponse, type NextRequest } from "next/server";
 import { readEnv } from "@/lib/env";
-import { passwordConfigured, sessionCookieName } from "@/lib/server/auth-core";
+import { readsArePrivate, sessionCookieName } from "@/lib/server/auth-core";
 import { db } from "@/lib/server/db";
 import { actionBodyRefusal, frontDoorInstalled, originRefusal, PEER_HEADER, readPeer, type Refusal } from "@/lib/server/request-guard";
 import { findSession } from "@/lib/server/sessions";
@@ -33,7 +33,7 @@ export async function proxy(request: NextRequest) {
     if (bad) return refuse(request, bad);
   }
 
-  const privateReads = passwordConfigured(env) && env.WATT_PRIVATE_READS;
+  const privateReads = readsArePrivate(env);
   if (privateReads && !PUBLIC_PATHS.some((p) => pathname === p || pathname.startsWith(`${p}/`))) {
     const secure = request.headers.get("x-forwarded-proto") === "https";
     if (!(await findSession(db, env, request.cookies.get(sessionCookieName(secure))?.value))) {

@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from "next";
 import Link from "next/link";
 import { readEnv } from "@/lib/env";
 import { currentUser } from "@/lib/server/auth";
+import { readsArePrivate } from "@/lib/server/auth-core";
 import { SetHealthNotice } from "./components/SetHealthNotice";
 import { UserMenu } from "./components/UserMenu";
 import "./globals.css";
@@ -23,7 +24,7 @@ export const viewport: Viewport = {
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const me = await currentUser();
   // Under private reads, someone not signed in learns nothing about the stored sets either.
-  const readsOpen = !me.required || me.signedIn || !readEnv().WATT_PRIVATE_READS;
+  const readsOpen = me.signedIn || !readsArePrivate(readEnv());
   return (
     <html lang="en">
       <body>

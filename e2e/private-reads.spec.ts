@@ -1,4 +1,4 @@
-// Runs against the third server: a password, WATT_PRIVATE_READS=true, WATT_TRUSTED_PROXIES=1 and
+// Runs against the third server: a password, WATT_PRIVATE_READS=1, WATT_TRUSTED_PROXIES=1 and
 // WATT_ALLOWED_HOSTS=watt.example.test, as if behind one TLS proxy (playwright.config.ts, "private"). Reads need a session, what the API
 // answers is never kept by a shared cache, and over https the cookie is __Host- prefixed.
 import { expect, test } from "@playwright/test";
@@ -25,6 +25,18 @@ test("private reads: no session, no data; API answers are private and vary by co
     expect(res.headers.get("cache-control"), path).toBe("private, no-store");
     expect(res.headers.get("vary") ?? "", path).toMatch(/\bCookie\b/i);
   }
+});
+
+test("the sign-in page says reading needs a session and returns to the page asked for, query and all", async ({ page }) => {
+  // "1" is how playwright.config.ts sets WATT_PRIVATE_READS: the page once read only "true" and said reading was open
+  await page.goto("/?tier=1,2&sort=evPerWEffectiveIt.asc");
+  await expect(page).toHaveURL(/\/signin\?next=/);
+  await expect(page.getByTestId("signin-access")).toHaveText(/^This server is private: reading its pages and data needs a session, as editing does\. After you sign in you go on to \/\?tier=1,2&sort=evPerWEffectiveIt\.asc\.$/);
+  await page.getByLabel("Your name").fill("Reader");
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL((u) => u.pathname === "/" && u.searchParams.get("tier") === "1,2" && u.searchParams.get("sort") === "evPerWEffectiveIt.asc");
+  await expect(page.locator(".screener-table tbody tr[data-ticker]").first()).toBeVisible(); // read, signed in
 });
 
 test("behind the TLS proxy the session cookie is __Host-watt_session: Secure, Path=/, no Domain", async ({ baseURL }) => {

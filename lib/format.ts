@@ -57,6 +57,16 @@ export function plain(v: number | null | undefined, digits = 1): string {
   return enUs(digits).format(v);
 }
 
+/**
+ * A contract quality score (0–100), company or contract: whole points, everywhere it is shown (the
+ * company card, the contract rows, the screener, the edit preview, the terminal). One rounding, so IREN's
+ * 67.54 is 68 on its card and in its contract's row alike.
+ */
+export function cqsScore(v: number | null | undefined): string {
+  if (v == null) return DASH;
+  return v.toFixed(0);
+}
+
 const REASON_WORDS: Record<string, string> = {
   sharePrice: "the share price", sharesOutstanding: "the share count", totalDebt: "total debt", cash: "cash",
   itMwEffective: "effective IT MW", totalGrossMw: "total gross MW", energizedGrossMw: "energized gross MW",
@@ -65,18 +75,31 @@ const REASON_WORDS: Record<string, string> = {
   contracts: "AI/HPC contracts", hashrateEh: "the hashrate", enterpriseValuePublished: "a published EV",
 };
 
-/** "missing:sharePrice" → "Not computable: the share price is missing from the data". For "—" tooltips. */
-export function explainReason(reason: string | undefined): string {
-  if (!reason) return "Not available";
+/**
+ * What a reason code says, in words and without the verdict: "missing:cash" → "cash is missing from the
+ * data", "zero:itMwEffective" → "effective IT MW is zero". For text that names the verdict itself (a tier
+ * rule's "… not computable: cash is missing from the data").
+ */
+export function reasonWords(reason: string | undefined): string {
+  if (!reason) return "not available";
   const [kind, what = ""] = reason.split(":");
   const words = REASON_WORDS[what] ?? what.replace(/Usd$/, "").replace(/([A-Z])/g, " $1").toLowerCase().trim();
   switch (kind) {
-    case "missing": return `Not computable: ${words} is missing from the data`;
-    case "zero": return `Not computable: ${words} is zero`;
-    case "none": return `Not applicable: no ${words}`;
-    case "negative": return `Not meaningful: ${words} is negative`;
+    case "missing": return `${words} is missing from the data`;
+    case "zero": return `${words} is zero`;
+    case "none": return `no ${words}`;
+    case "negative": return `${words} is negative`;
     default: return reason;
   }
+}
+
+const VERDICT: Record<string, string> = { missing: "Not computable", zero: "Not computable", none: "Not applicable", negative: "Not meaningful" };
+
+/** "missing:sharePrice" → "Not computable: the share price is missing from the data". For "—" tooltips. */
+export function explainReason(reason: string | undefined): string {
+  if (!reason) return "Not available";
+  const verdict = VERDICT[reason.split(":")[0]];
+  return verdict ? `${verdict}: ${reasonWords(reason)}` : reason;
 }
 
 import type { ColumnKind } from "./view/columns";
@@ -91,7 +114,7 @@ export function formatKind(kind: ColumnKind, v: unknown): string {
     case "pct": return pct(v as number);
     case "mw": return mw(v as number);
     case "years": return years(v as number);
-    case "score": return (v as number).toFixed(0);
+    case "score": return cqsScore(v as number);
     case "usdPerKwMonth": return `$${(v as number).toFixed(0)}`;
     case "tier": return `T${v}`;
     case "flags": return (v as string[]).join(", ");

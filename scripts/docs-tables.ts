@@ -1,12 +1,13 @@
 // `npm run docs:tables` writes the generated tables of docs/methodology.md from the code and the real data:
 // the assumptions with their defaults and sources (lib/scoring/assumptions.ts), and "what changed from
 // v1" (the archived v1 snapshot against the current snapshot with its corrections, rules switched on in
-// § order). `--check` exits 1 when the docs are out of date; a unit test runs it.
+// § order); the worked example of §13 (lib/view/worked-example.ts, also shown on /methodology). `--check` exits 1 when the docs are out of date; a unit test runs it.
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { ASSUMPTION_KEYS, ASSUMPTION_META, DEFAULT_ASSUMPTIONS } from "../lib/scoring/assumptions";
 import { formatAssumption, GROUP_LABELS } from "../lib/view/assumption-diff";
 import { changesTable, v1Changes } from "../lib/view/v1-changes";
+import { workedExampleMarkdown } from "../lib/view/worked-example";
 import { snapshotCompanies, SNAPSHOT_VIEW, v1SnapshotCompanies } from "../prisma/snapshot";
 
 export const DOC = path.join(__dirname, "..", "docs", "methodology.md");
@@ -27,6 +28,7 @@ function assumptionsTable(): string {
 export const TABLES = {
   assumptions: assumptionsTable,
   "v1-changes": () => changesTable(v1Changes(v1SnapshotCompanies(), snapshotCompanies(), SNAPSHOT_VIEW)),
+  "worked-example": () => workedExampleMarkdown(),
 } as const;
 
 const markers = (name: string) => [`<!-- ${name}:start (npm run docs:tables) -->`, `<!-- ${name}:end -->`] as const;

@@ -3,7 +3,7 @@
 // Prints the ranked screen of the database at DATABASE_URL through the same scoring library as the app,
 // or every company's discount across one assumption's range (the /sensitivity page's sweep).
 import { parseArgs } from "node:util";
-import { DASH, pct, perWatt, usdCompact, years, mw } from "../lib/format";
+import { cqsScore, DASH, pct, perWatt, usdCompact, years, mw } from "../lib/format";
 import {
   ASSUMPTION_KEYS, ASSUMPTION_META, assumptionsSchema, screen, type AssumptionKey, type Assumptions,
 } from "../lib/scoring";
@@ -67,7 +67,7 @@ async function main() {
     const table = rows.map((r) => [
       String(r.rank), r.ticker, `T${r.tier}`, usdCompact(r.evUsedUsd), mw(r.itMwEffective), perWatt(r.evPerWEffectiveIt),
       r.discountBase == null ? `${DASH} (${r.reasons.discountBase})` : pct(r.discountBase), mw(r.contractedItMw),
-      years(r.weightedTenorYears), r.cqs == null ? DASH : r.cqs.toFixed(0), pct(r.gapToMarketCap), r.flags.join(","),
+      years(r.weightedTenorYears), cqsScore(r.cqs), pct(r.gapToMarketCap), r.flags.join(","),
     ]);
     const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i].length)));
     const line = (cells: string[]) => cells.map((c, i) => (i <= 2 || i === 11 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ");

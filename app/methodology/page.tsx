@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { mw, pct, perWatt, plain, usdCompact } from "@/lib/format";
+import { cqsScore, mw, pct, perWatt, plain, usdCompact } from "@/lib/format";
 import { ASSUMPTION_KEYS, ASSUMPTION_META, DEFAULT_ASSUMPTIONS } from "@/lib/scoring/assumptions";
 import { RULE_INFO } from "@/lib/scoring/rule-info";
 import { db } from "@/lib/server/db";
 import { loadCompanyScore } from "@/lib/server/screen";
 import { formatAssumption, GROUP_LABELS } from "@/lib/view/assumption-diff";
+import { textParts, WORKED_EXAMPLE } from "@/lib/view/worked-example";
 import { ScrollX } from "../components/ScrollX";
 
 export const metadata: Metadata = { title: "Methodology" };
@@ -35,15 +36,23 @@ export default async function MethodologyPage() {
       </ScrollX>
       <p className="small muted">Each company page lists the rules that moved its numbers, with the source of the input each one used.</p>
 
+      <section aria-labelledby="worked-title">
+        <h2 id="worked-title">Worked example: {WORKED_EXAMPLE.name} ({WORKED_EXAMPLE.ticker})</h2>
+        <p className="small muted">The snapshot of {WORKED_EXAMPLE.viewDate} with its corrections and the default assumptions, viewed on {WORKED_EXAMPLE.viewDate}: every step of the arithmetic, as the methodology (§13) gives it.</p>
+        <ul className="small" data-testid="worked-example">
+          {WORKED_EXAMPLE.steps.map((step) => <li key={step}><Inline text={step} /></li>)}
+        </ul>
+      </section>
+
       {example && (
         <section aria-labelledby="example-title">
-          <h2 id="example-title">Worked example: Core Scientific, as the data stands</h2>
+          <h2 id="example-title">The same company as the data stands</h2>
           <p className="small muted">Computed now from the stored data and the “{example.set.name}” assumptions, viewed on {example.viewDate}; <Link href="/companies/CORZ">the company page</Link> shows every line with its source.</p>
           <ol className="small">
             <li>Market cap {usdCompact(example.score.marketCapUsd)} + debt {usdCompact(example.score.proForma.totalDebtUsd.value)} − cash {usdCompact(example.score.proForma.cashUsd.value)} = EV {usdCompact(example.score.enterpriseValueUsd)}; less bitcoin {usdCompact(example.score.btcValueUsd)} {example.score.btcValueSource === "reported" ? "(a reported value, §10.9)" : ""} = <strong>{usdCompact(example.score.evUsedUsd)}</strong>.</li>
             <li>Contracted {mw(example.score.contractedItMw)}: {mw(example.score.funnelLines.allocatedMw)} through site allocations, {mw(example.score.funnelLines.consumedMw)} on free hpc/mixed site MW, {mw(example.score.funnelLines.siteUnknownMw)} on no known site (§10.2). Uncontracted S4 {mw(example.score.funnel.s4)}, S5 {mw(example.score.funnel.s5)}, S6 {mw(example.score.funnel.s6)}. Effective IT <strong>{plain(example.score.itMwEffective)} MW</strong>.</li>
             <li>EV per effective IT watt {perWatt(example.score.evPerWEffectiveIt)} against a build cost of {perWatt(example.score.assumptions.buildCostBaseUsdPerW)}: discount <strong>{pct(example.score.discountBase, 1)}</strong>.</li>
-            <li>Capex to fund {usdCompact(example.score.capexRemainingUsd)} at {usdCompact(example.score.capexPerMwUsd)} per MW (§10.5); financing gap {usdCompact(example.score.financingGapUsd)} = {pct(example.score.gapToMarketCap)} of market cap. CQS {example.score.cqs?.toFixed(0) ?? "—"}. <strong>Tier {example.score.tier}</strong>.</li>
+            <li>Capex to fund {usdCompact(example.score.capexRemainingUsd)} at {usdCompact(example.score.capexPerMwUsd)} per MW (§10.5); financing gap {usdCompact(example.score.financingGapUsd)} = {pct(example.score.gapToMarketCap)} of market cap. CQS {cqsScore(example.score.cqs)}. <strong>Tier {example.score.tier}</strong>.</li>
           </ol>
         </section>
       )}
@@ -65,7 +74,12 @@ export default async function MethodologyPage() {
           </tbody>
         </table>
       </ScrollX>
-      <p className="small muted">The full method, the interpretation of each rule, what changed from v1 company by company, and the sources are in <code>docs/methodology.md</code>; the judgement calls are argued in <code>docs/decisions/</code>.</p>
+      <p className="small muted">The full text of this method — how each rule is read, what changed from v1 company by company, and the sources — is the methodology document of the project (<code>docs/methodology.md</code>), with the judgement calls argued in its decision records (<code>docs/decisions/</code>).</p>
     </article>
   );
+}
+
+/** Text with **bold** and `code` (lib/view/worked-example.ts). */
+function Inline({ text }: { text: string }) {
+  return <>{textParts(text).map((p, i) => (p.strong ? <strong key={i}>{p.text}</strong> : p.code ? <code key={i}>{p.text}</code> : p.text))}</>;
 }

@@ -55,6 +55,9 @@ describe("assumptions", () => {
     expect(read.buildCostBaseUsdPerW).toBe(11.5);
     expect(read.remoteSiteFactor).toBe(0.2);
     expect(read.maxPriceAgeDays).toBe(7);
+    // a key the model no longer has is left out, so the strict schema reads the set as the app does
+    expect(withDefaults({ ...v1Set, buildCostMidUsdPerW: 12 })).not.toHaveProperty("buildCostMidUsdPerW");
+    expect(withDefaults("not a set")).toBe("not a set"); // for the schema to refuse
   });
 
   it("a company override merges over the active set and is reported", () => {

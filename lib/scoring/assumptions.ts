@@ -141,11 +141,16 @@ export const assumptionOverridesSchema = z.strictObject(shape).partial() as unkn
 export type AssumptionOverrides = Partial<Assumptions>;
 
 /**
- * A stored set as the current model reads it: keys added since the set was saved take their defaults
- * (nothing the set holds is dropped or changed). Used by every read path, export and import alike.
+ * A stored set as the current model reads it: keys added since the set was saved take their defaults,
+ * keys the model no longer has are left out, every other value is kept as stored. The one reading of a
+ * stored set — the app's (stored-sets.ts), the editor's and the import's (export.ts) — so the app never
+ * uses a set its own export would refuse. A value that is not an object is returned as is, for the
+ * schema to refuse.
  */
 export function withDefaults(stored: unknown): unknown {
-  return stored && typeof stored === "object" && !Array.isArray(stored) ? { ...DEFAULT_ASSUMPTIONS, ...stored } : stored;
+  if (!stored || typeof stored !== "object" || Array.isArray(stored)) return stored;
+  const values = stored as Record<string, unknown>;
+  return Object.fromEntries(ASSUMPTION_KEYS.map((k) => [k, k in values ? values[k] : DEFAULT_ASSUMPTIONS[k]]));
 }
 
 /** Company overrides on top of the active set (the caller validates the merged set where it matters). */

@@ -104,7 +104,7 @@ export function scoreContract(c: ScoringContract, mw: ContractMw, capexPerMwUsd:
 
   return {
     code: c.code, counterparty: c.counterparty, guarantor: c.guarantor, share, itMwIt: mw.itMw, deliveredItMw: mw.delivered, undeliveredItMw,
-    placements: mw.placements, totalValueUsd, annualValueUsd, t, c: credit, beta, g, s, cqs, cqsReason, capitalAtRiskUsd,
+    placements: mw.placements, totalValueUsd, annualValueUsd, t, c: credit, beta, g, gReason, s, cqs, cqsReason, capitalAtRiskUsd,
     capexRemainingUsd: buildingCapexUsd + gpuCapexNetUsd, buildingCapexUsd, gpuCapexNetUsd, igBacked,
   };
 }

@@ -1,8 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { assumptionsArb, companyArb, VIEW_DATES } from "./arbitraries";
-import { assumptionsSchema, type Assumptions } from "./assumptions";
+import { assumptionsSchema, NUMERIC_ASSUMPTION_KEYS, type Assumptions } from "./assumptions";
 import { scoreCompany as scoreAt, scoreCompanyImpl } from "./score";
+import { screen, sweep } from "./screen";
 import type { CompanyScore, ScoringCompany } from "./types";
 
 const viewArb = fc.constantFrom(...VIEW_DATES).map((viewDate) => ({ viewDate }));
@@ -123,6 +124,21 @@ describe("scoring properties", () => {
         expect(lean.rules.map((r) => r.pass)).toEqual(rules.map((r) => r.pass));
       }),
       { numRuns: RUNS },
+    );
+  });
+
+  it("explain: false through the screen: a sweep at the set's own value gives the explained screen's numbers, tiers and ranks", () => {
+    // sweep() ranks with the explanations off (screenImpl(…, false)); screen() with them on
+    fc.assert(
+      fc.property(fc.array(companyArb, { minLength: 1, maxLength: 6 }), assumptionsArb, viewArb, fc.constantFrom(...NUMERIC_ASSUMPTION_KEYS), (cs, a, view, key) => {
+        const companies = cs.map((c, i) => ({ ...c, ticker: `${c.ticker}${i}` }));
+        const explained = new Map(screen(companies, a, view).map((r) => [r.ticker, r]));
+        for (const { ticker, points: [p] } of sweep(companies, a, view, key, [a[key]])) {
+          const r = explained.get(ticker)!;
+          expect(p).toEqual({ value: a[key], discountBase: r.discountBase, evPerWEffectiveIt: r.evPerWEffectiveIt, tier: r.tier, rank: r.rank });
+        }
+      }),
+      { numRuns: Math.ceil(RUNS / 3) },
     );
   });
 

@@ -3,7 +3,7 @@
 // benchmark, so a lower build cost cannot change a tier (§10.5). Contract figures are at the company's
 // share (§10.6).
 import type { Assumptions } from "./assumptions";
-import { pct, usdCompact, years } from "../format";
+import { pct, reasonWords, usdCompact } from "../format";
 import type { ContractScore, Tier, TierRule } from "./types";
 
 export interface TierInputs {
@@ -18,20 +18,32 @@ export interface TierInputs {
   gapReason?: string;
 }
 
-const mw = (v: number) => `${Math.round(v)} MW`;
 const cmp = (pass: boolean, ge = true) => (pass ? (ge ? "≥" : "≤") : ge ? "<" : ">");
+
+/**
+ * A figure beside its threshold with enough decimals that the comparison reads true: "30.2% > 30%", not
+ * "30% > 30%"; "99.6 MW < 100 MW", not "100 MW < 100 MW". `format(v, digits)` writes v with `digits`.
+ */
+function vs(actual: number, threshold: number, format: (v: number, digits: number) => string, fewest = 0): string {
+  for (let digits = fewest; digits < fewest + 3; digits++)
+    if (actual === threshold || format(actual, digits) !== format(threshold, digits)) return format(actual, digits);
+  return format(actual, fewest + 3);
+}
+const mwText = (v: number, digits: number) => `${digits === 0 ? Math.round(v) : +v.toFixed(digits)} MW`;
+/** A threshold as the assumption set holds it (100 MW, 100.5 MW). */
+const mwThreshold = (v: number) => `${v} MW`;
+const mwVs = (actual: number, threshold: number) => vs(actual, threshold, mwText);
+const pctVs = (actual: number, threshold: number) => vs(actual, threshold, pct);
+const yearsVs = (actual: number, threshold: number) => vs(actual, threshold, (v, d) => `${v.toFixed(d)} y`, 1);
+/** $999,999,999 beside a $1B threshold is written out in dollars: usdCompact makes both "$1.00B". */
+const usdVs = (actual: number, threshold: number) =>
+  actual !== threshold && usdCompact(actual) === usdCompact(threshold) ? `$${Math.round(actual).toLocaleString("en-US")}` : usdCompact(actual);
 
 /** "Counterparty, N y" of the contracts the tenor weighting uses, joined by "; ". */
 function tenorParts(x: TierInputs): string {
   return x.scores
     .flatMap((c, i) => (x.tenors[i] != null && c.annualValueUsd != null ? [`${c.counterparty}, ${x.tenors[i]} y`] : []))
     .join("; ");
-}
-
-/** A share beside its threshold with enough decimals that "30% > 30%" reads "30.2% > 30%". */
-function pctVs(actual: number, threshold: number): string {
-  for (let digits = 0; digits < 3; digits++) if (actual === threshold || pct(actual, digits) !== pct(threshold, digits)) return pct(actual, digits);
-  return pct(actual, 3);
 }
 
 export function tierRules(x: TierInputs, a: Assumptions): TierRule[] {
@@ -47,13 +59,13 @@ export function tierRules(x: TierInputs, a: Assumptions): TierRule[] {
   return [
     {
       id: "T1-a", label: "Contracted IT MW", actual: x.contractedItMw, threshold: a.tier1MinContractedItMw, pass: passA,
-      detail: `contracted ${mw(x.contractedItMw)} ${cmp(passA)} ${mw(a.tier1MinContractedItMw)}`,
+      detail: `contracted ${mwVs(x.contractedItMw, a.tier1MinContractedItMw)} ${cmp(passA)} ${mwThreshold(a.tier1MinContractedItMw)}`,
     },
     {
       id: "T1-b", label: "Value-weighted tenor", actual: x.weightedTenorYears, threshold: a.tier1MinTenorYears, pass: passB,
       detail: x.weightedTenorYears == null
         ? noContracts ? "no contracts" : "tenor or contract value missing"
-        : `weighted tenor ${years(x.weightedTenorYears)} ${cmp(passB)} ${a.tier1MinTenorYears} y${parts ? ` (${parts})` : ""}`,
+        : `weighted tenor ${yearsVs(x.weightedTenorYears, a.tier1MinTenorYears)} ${cmp(passB)} ${a.tier1MinTenorYears} y${parts ? ` (${parts})` : ""}`,
     },
     {
       id: "T1-c", label: "Company-funded GPU capex / contract value", actual: x.gpuCapexShareOfTcv, threshold: a.tier1MaxGpuCapexShare, pass: passC,
@@ -64,7 +76,7 @@ export function tierRules(x: TierInputs, a: Assumptions): TierRule[] {
     {
       id: "T1-d", label: "Financing gap / market cap", actual: x.gapToMarketCap, threshold: a.tier1MaxGapToMarketCap, pass: passD,
       detail: x.gapToMarketCap == null
-        ? `financing gap / market cap not computable (${x.gapReason ?? "missing data"})`
+        ? `financing gap / market cap not computable: ${x.gapReason ? reasonWords(x.gapReason) : "data is missing"}`
         : `financing gap ${pctVs(x.gapToMarketCap, a.tier1MaxGapToMarketCap)} of market cap ${cmp(passD, false)} ${pct(a.tier1MaxGapToMarketCap)}`,
     },
     {
@@ -83,6 +95,6 @@ export function decideTier(rules: TierRule[], x: TierInputs, a: Assumptions): { 
   if (x.contractedItMw >= a.tier2MinContractedItMw || largest >= a.tier2MinContractValueUsd) return { tier: 2, why: `Tier 2: ${failed}` };
   const reason = x.scores.length === 0
     ? "no AI/HPC contract"
-    : `no material contract — contracted ${mw(x.contractedItMw)} < ${mw(a.tier2MinContractedItMw)} and largest contract ${usdCompact(largest)} < ${usdCompact(a.tier2MinContractValueUsd)}`;
+    : `no material contract — contracted ${mwVs(x.contractedItMw, a.tier2MinContractedItMw)} < ${mwThreshold(a.tier2MinContractedItMw)} and largest contract ${usdVs(largest, a.tier2MinContractValueUsd)} < ${usdCompact(a.tier2MinContractValueUsd)}`;
   return { tier: 3, why: `Tier 3: ${reason}; ${failed}` };
 }

@@ -167,6 +167,8 @@ export interface ContractScore {
   c: number | null;
   beta: number;
   g: number | null;
+  /** why G is empty (a GPU-cloud contract without its GPU capex or its value) */
+  gReason?: string;
   s: number;
   cqs: number | null;
   cqsReason?: string;

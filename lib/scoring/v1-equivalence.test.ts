@@ -1,6 +1,6 @@
 // With every v2 rule switched off, the v2 code on the archived v1 snapshot gives v1's numbers — the
 // expectations below are v1's own hand computations (methodology §1–§9, v1 fixtures). This is what makes
-// the "what changed from v1" attribution (scripts/v1-changes.ts) honest: its starting point is v1 itself.
+// the "what changed from v1" attribution (lib/view/v1-changes.ts) honest: its starting point is v1 itself.
 import { describe, expect, it } from "vitest";
 import { v1SnapshotCompanies } from "../../prisma/snapshot";
 import { DEFAULT_ASSUMPTIONS } from "./assumptions";

@@ -121,6 +121,13 @@ describe("proxy", () => {
     expect((await proxy(req("/api/screen", { cookie: "A".repeat(43) }))).status).toBe(401);
   });
 
+  it("private reads with WATT_PRIVATE_READS=1, which the environment accepts as true", async () => {
+    process.env.WATT_PASSWORD_HASH = HASH;
+    process.env.WATT_PRIVATE_READS = "1";
+    expect((await proxy(req("/"))).status).toBe(307);
+    expect((await proxy(req("/api/screen"))).status).toBe(401);
+  });
+
   it("reads stay open when only a password is set", async () => {
     process.env.WATT_PASSWORD_HASH = HASH;
     delete process.env.WATT_PRIVATE_READS;

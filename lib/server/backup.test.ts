@@ -11,7 +11,7 @@ import { createTempDb, type TempDb } from "../../test/temp-db";
 import { DEFAULT_ASSUMPTIONS } from "../scoring/assumptions";
 import { APP_TABLES, backupDatabase, BackupError, restoreDatabase, verifyBackup } from "./backup";
 import { createClient } from "./db-client";
-import { countRows, EXPORT_COLUMNS, exportAll, importAll, ImportError, serializeExport, TABLE_NAMES, type ExportFile } from "./export";
+import { countRows, EXPORT_COLUMNS, exportAll, importAll, ImportError, serializeExport, TABLE_NAMES, type ExportFile, type ExportRow } from "./export";
 import { createAssumptionSet } from "./mutations/assumption-sets";
 import { marketFiguresOf, saveMarketFigures, saveOverrides } from "./mutations/company";
 import { applyEvent } from "./mutations/events";
@@ -306,6 +306,24 @@ describe("JSON export / import", () => {
     // A new row after the import does not take the id of the deleted (but audited) site.
     const fresh = await b.db.site.create({ data: { companyId: 1, name: "After import", stage: "pipeline", use: "hpc" } });
     expect(fresh.id).toBeGreaterThan(doomedSiteId);
+  });
+
+  it("round-trips stored sets saved before a key existed or after one was retired, each kept as stored", async () => {
+    const a = await seeded();
+    // A set written by an older version: no minAiSiteGrossMw (added with model v2). The app reads it with
+    // that key's default (withDefaults), so the export of that database must import too.
+    const { minAiSiteGrossMw: _added, ...older } = DEFAULT_ASSUMPTIONS;
+    await a.db.assumptionSet.create({ data: { name: "Saved before v2", values: { ...older, weightS4: 0.4 } } });
+    // …and one holding a key the model no longer has: the app reads it without that key (storedSetValues).
+    await a.db.assumptionSet.create({ data: { name: "Holds a retired key", values: { ...DEFAULT_ASSUMPTIONS, buildCostMidUsdPerW: 12 } } });
+    const first = await exportText(a);
+    const stored = (JSON.parse(first) as ExportFile).tables.AssumptionSet.find((s) => s.name === "Saved before v2")!;
+    expect(stored.values).not.toHaveProperty("minAiSiteGrossMw");
+    expect(JSON.parse(first).tables.AssumptionSet.find((s: ExportRow) => s.name === "Holds a retired key").values).toHaveProperty("buildCostMidUsdPerW", 12);
+
+    const b = await empty();
+    await importAll(b.db, JSON.parse(first));
+    expect(await exportText(b)).toBe(first);
   });
 
   it("rejects bad rows with table, row id and field, and writes nothing", async () => {

@@ -95,8 +95,8 @@ const balanceSheetEventRow = z.strictObject({
   sharesDelta: float.nullable(), btcDelta: float.nullable(), sourceUrls: strings, note: str.nullable(), position, version,
 });
 const assumptionSetRow = z.strictObject({
-  // A set stored before a key existed is valid with that key's default, as every read path takes it; the
-  // file keeps the values as stored (what is inserted is the raw row).
+  // A set is checked as the app reads it (withDefaults: a key added since it was saved takes its default,
+  // a retired key is left out); the file keeps the values as stored (what is inserted is the raw row).
   id, name: str.min(1), isDefault: z.boolean(), values: z.preprocess(withDefaults, assumptionsSchema), version, createdAt: isoDateTime, updatedAt: isoDateTime,
 });
 const auditEntryRow = z.strictObject({

@@ -12,7 +12,8 @@ import { neutralizeFormula } from "../csv";
 import { factMeta } from "../domain/facts";
 import { enteredFigure, type UserEntered } from "../domain/user-entered";
 import { explainReason } from "../format";
-import { ASSUMPTION_META } from "../scoring/assumptions";
+import { ASSUMPTION_META, type AssumptionKey } from "../scoring/assumptions";
+import { formatAssumption } from "../view/assumption-diff";
 import type { BalanceSheetKey, ContractScore, InputUsed } from "../scoring/types";
 import { COLUMNS, type ColumnDef, type ColumnId, type ColumnKind } from "../view/columns";
 import { enteredByText } from "../view/user-entered";
@@ -85,7 +86,8 @@ const SCREEN_COLUMNS: SheetColumn<ExportRow>[] = [
   ...COLUMNS.flatMap((def) => [registryColumn(def), ...(EXTRA_AFTER[def.id] ?? [])]),
   {
     header: "Company assumption overrides", width: 30,
-    value: (x) => x.score.overriddenKeys.map((k) => `${k} = ${String(x.score.assumptions[k as keyof typeof ASSUMPTION_META])}`).join("; ") || null,
+    // by label, as the company page lists them (the Metadata sheet pairs each label with its key)
+    value: (x) => x.score.overriddenKeys.map((k) => `${ASSUMPTION_META[k as AssumptionKey].label} = ${formatAssumption(x.score.assumptions[k as AssumptionKey])}`).join("; ") || null,
   },
   { header: USER_ENTERED_HEADER, width: 50, value: (x) => userEnteredCell(x.row) },
 ];
@@ -108,8 +110,8 @@ const INPUT_COLUMNS: SheetColumn<InputRow>[] = [
 ];
 
 interface ContractRow { ticker: string; c: ContractScore }
-const part = (header: string, value: (c: ContractScore) => number | null): SheetColumn<ContractRow> =>
-  ({ header, numFmt: "0.00", width: 11, value: (x) => value(x.c), whyEmpty: (x) => explainReason(x.c.cqsReason) });
+const part = (header: string, value: (c: ContractScore) => number | null, why: (c: ContractScore) => string | undefined = (c) => c.cqsReason): SheetColumn<ContractRow> =>
+  ({ header, numFmt: "0.00", width: 11, value: (x) => value(x.c), whyEmpty: (x) => explainReason(why(x.c)) });
 
 const CONTRACT_COLUMNS: SheetColumn<ContractRow>[] = [
   { header: "Ticker", width: 8, value: (x) => x.ticker },
@@ -120,10 +122,10 @@ const CONTRACT_COLUMNS: SheetColumn<ContractRow>[] = [
   { header: "Delivered IT MW", numFmt: "#,##0.0", width: 12, value: (x) => x.c.deliveredItMw },
   { header: "Total value (USD)", numFmt: "#,##0", width: 16, value: (x) => x.c.totalValueUsd, whyEmpty: () => explainReason("missing:totalValueUsd") },
   { header: "Annual value (USD)", numFmt: "#,##0", width: 16, value: (x) => x.c.annualValueUsd, whyEmpty: () => explainReason("missing:annualValue") },
-  part("Tenor T (0–1)", (c) => c.t),
+  part("Tenor T (0–1)", (c) => c.t, () => "missing:tenorYears"),
   part("Credit C (0–1)", (c) => c.c),
   { header: "Backstop share β (0–1)", numFmt: "0.00", width: 11, value: (x) => x.c.beta },
-  part("GPU funding G (0–1)", (c) => c.g),
+  part("GPU funding G (0–1)", (c) => c.g, (c) => c.gReason),
   part("Structure S (0–1)", (c) => c.s),
   part("CQS (0–100)", (c) => c.cqs),
   { header: "Investment-grade backed", width: 12, value: (x) => x.c.igBacked },

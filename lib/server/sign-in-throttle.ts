@@ -1,5 +1,5 @@
 // Sign-in attempts per client address (the TCP peer, or what a configured trusted proxy saw; see
-// lib/server/client-address.ts). Each address gets a few free tries; after that every further failure
+// clientAddress() in lib/server/request-guard.ts, which the front door applies). Each address gets a few free tries; after that every further failure
 // doubles its wait (1 s, 2 s, 4 s, … up to 15 min), and a success clears it. Nobody else is blocked: the
 // old global hard cap let 30 wrong guesses a minute from anyone lock every user out.
 //

@@ -3,7 +3,7 @@
 // default that fails validation — left by a revert, an old import or a hand edit — no longer takes the
 // screener and every company page down with it: they score with the methodology defaults and say so.
 import { z } from "zod";
-import { ASSUMPTION_META, assumptionsSchema, DEFAULT_ASSUMPTIONS, type AssumptionKey, type Assumptions } from "../scoring/assumptions";
+import { ASSUMPTION_META, assumptionsSchema, DEFAULT_ASSUMPTIONS, withDefaults, type AssumptionKey, type Assumptions } from "../scoring/assumptions";
 import type { Db } from "./db-client";
 import type { Tx } from "./mutations/result";
 
@@ -35,12 +35,12 @@ export interface StoredSets {
 export const METHODOLOGY_DEFAULTS: AssumptionSetInfo = { id: 0, name: "Methodology defaults", isDefault: true, version: 0, values: DEFAULT_ASSUMPTIONS };
 
 /**
- * A stored set's values as its editor and the validator see them. Keys added to the model after the set
- * was saved take their default (as they always have on read); keys the model no longer has are dropped.
+ * A stored set's values as its editor and the validator see them (withDefaults: keys added since it was
+ * saved take their default, keys the model no longer has are dropped); a value that is not an object
+ * reads as the defaults.
  */
 export function storedSetValues(stored: unknown): Record<string, unknown> {
-  const values = stored && typeof stored === "object" && !Array.isArray(stored) ? (stored as Record<string, unknown>) : {};
-  return Object.fromEntries(Object.keys(DEFAULT_ASSUMPTIONS).map((k) => [k, k in values ? values[k] : DEFAULT_ASSUMPTIONS[k as AssumptionKey]]));
+  return withDefaults(stored && typeof stored === "object" && !Array.isArray(stored) ? stored : {}) as Record<string, unknown>;
 }
 
 const labelOf = (key: PropertyKey | undefined) => (key !== undefined && key in ASSUMPTION_META ? ASSUMPTION_META[key as AssumptionKey].label : String(key ?? "values"));

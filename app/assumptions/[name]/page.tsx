@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { notFound } from "next/navigation";
 import { db } from "@/lib/server/db";
 import { loadScoringCompanies } from "@/lib/server/queries";
 import { loadStoredSets } from "@/lib/server/stored-sets";
@@ -31,15 +31,8 @@ export default async function EditAssumptionSetPage({ params, searchParams }: Pr
   const broken = invalid.find((s) => s.name === name);
   // An invalid set opens in the editor with what is wrong above it, so it can be fixed (or deleted).
   const set = sets.find((s) => s.name === name) ?? (broken && { ...broken, values: broken.editable });
-  if (!set) {
-    return (
-      <div className="page-head">
-        <p className="small"><Link href="/assumptions">← All assumption sets</Link></p>
-        <h1>No assumption set named “{name.slice(0, 60)}”</h1>
-        <p>It may have been renamed or deleted. <Link href="/assumptions">See the sets that exist</Link> or create a new one there.</p>
-      </div>
-    );
-  }
+  // A 404 with ./not-found.tsx, as an unknown company is: the address names nothing that exists.
+  if (!set) notFound();
   const defaultSet = sets.find((s) => s.isDefault) ?? null;
   return (
     <>

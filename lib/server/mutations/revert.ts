@@ -86,7 +86,6 @@ const table = (tx: Tx, t: Table) => tx[t] as unknown as {
   update(a: object): Promise<unknown>;
   create(a: object): Promise<{ id: number }>;
   delete(a: object): Promise<unknown>;
-  count(a: object): Promise<number>;
 };
 
 async function undoColumn(tx: Tx, c: Change, t: Table) {

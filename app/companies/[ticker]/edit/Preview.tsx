@@ -2,7 +2,7 @@
 // What the edits do, before saving: the same scoring library the server uses, run in the browser over
 // every company so the rank moves too.
 import { useMemo } from "react";
-import { perWatt, pct, usdCompact } from "@/lib/format";
+import { cqsScore, perWatt, pct, usdCompact } from "@/lib/format";
 import { screen, type Assumptions, type ScoringCompany } from "@/lib/scoring";
 
 export function Preview({ ticker, all, edited, assumptions, viewDate, dirty }: {
@@ -21,7 +21,7 @@ export function Preview({ ticker, all, edited, assumptions, viewDate, dirty }: {
     ["EV per effective IT W", perWatt(before.evPerWEffectiveIt), after ? perWatt(after.evPerWEffectiveIt) : "—"],
     ["Enterprise value", usdCompact(before.evUsedUsd), after ? usdCompact(after.evUsedUsd) : "—"],
     ["Effective IT MW", before.itMwEffective.toFixed(1), after ? after.itMwEffective.toFixed(1) : "—"],
-    ["CQS", before.cqs?.toFixed(1) ?? "—", after?.cqs?.toFixed(1) ?? "—"],
+    ["CQS", cqsScore(before.cqs), after ? cqsScore(after.cqs) : "—"],
     ["Financing gap / mkt cap", pct(before.gapToMarketCap), after ? pct(after.gapToMarketCap) : "—"],
   ];
   return (

@@ -1,5 +1,5 @@
 // AI/HPC contracts with their quality parts and where the model placed their MW (§6, §10.2, §10.6, §10.7).
-import { DASH, plain, usdCompact, years } from "@/lib/format";
+import { DASH, explainReason, plain, usdCompact, years } from "@/lib/format";
 import type { Assumptions } from "@/lib/scoring/assumptions";
 import type { CompanyScore, ContractScore } from "@/lib/scoring/types";
 import type { DatedContract } from "@/lib/domain/history";
@@ -7,7 +7,8 @@ import { Tip } from "../../../components/Tip";
 import { Value } from "../../../components/Value";
 import { ScrollX } from "../../../components/ScrollX";
 
-const part = (v: number | null, reason?: string) => (v == null ? <Tip tip={reason ?? "Not computable"} className="missing">{DASH}</Tip> : v.toFixed(2));
+/** A CQS part (0–1), or "—" with why, in words: `why` is a reason code (missing:tenorYears). */
+const part = (v: number | null, why?: string) => (v == null ? <Tip tip={explainReason(why)} className="missing">{DASH}</Tip> : v.toFixed(2));
 const HOW = { site: "on its site", allocation: "allocated", consumed: "placed on free MW", unknown: "site unknown" } as const;
 
 function Placements({ cs }: { cs: ContractScore }) {
@@ -54,11 +55,11 @@ export function ContractsTable({ contracts, s, a }: { contracts: DatedContract[]
                     <td className="small"><Placements cs={cs} /></td>
                     <td className="num">{k.tenorYears == null ? <Tip tip="Tenor not disclosed" className="missing">{DASH}</Tip> : years(k.tenorYears)}</td>
                     <td className="num">{cs.totalValueUsd == null ? <Tip tip="Contract value not disclosed" className="missing">{DASH}</Tip> : usdCompact(cs.totalValueUsd)}{share !== 1 && k.totalValueUsd != null && <div className="small muted">of {usdCompact(k.totalValueUsd)}</div>}</td>
-                    <td className="num">{part(cs.t, "Tenor not disclosed")}</td>
+                    <td className="num">{part(cs.t, "missing:tenorYears")}</td>
                     <td className="num">{part(cs.c)}</td>
-                    <td className="num">{part(cs.g, cs.cqsReason)}</td>
+                    <td className="num">{part(cs.g, cs.gReason)}</td>
                     <td className="num">{part(cs.s)}</td>
-                    <td className="num"><strong>{cs.cqs == null ? <Value kind="score" value={null} reason={cs.cqsReason} /> : cs.cqs.toFixed(1)}</strong></td>
+                    <td className="num"><strong><Value kind="score" value={cs.cqs} reason={cs.cqsReason} /></strong></td>
                   </tr>
                 );
               })}
