@@ -7,6 +7,17 @@ import nextTypescript from "eslint-config-next/typescript";
 export default defineConfig([
   ...nextVitals,
   ...nextTypescript,
+  {
+    rules: {
+      // a leading underscore marks what is left out on purpose (`const { a: _a, ...rest } = row`)
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_", caughtErrors: "none" }],
+    },
+  },
+  {
+    // tests and benchmarks read JSON of a shape they then assert (API answers, results files)
+    files: ["**/*.test.ts", "e2e/**", "scripts/bench/**"],
+    rules: { "@typescript-eslint/no-explicit-any": "off" },
+  },
   globalIgnores([
     ".next/**",
     ".next-*/**",

@@ -7,7 +7,10 @@ process.stdin.setEncoding("utf8");
 if (process.stdin.isTTY) process.stderr.write("Password (input not hidden; end with Enter): ");
 process.stdin.on("data", (d) => {
   input += d;
-  if (process.stdin.isTTY && input.includes("\n")) process.stdin.pause(), finish();
+  if (process.stdin.isTTY && input.includes("\n")) {
+    process.stdin.pause();
+    finish();
+  }
 });
 process.stdin.on("end", finish);
 let done = false;

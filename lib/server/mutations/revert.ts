@@ -4,7 +4,7 @@
 import { EDITABLE_FACTS } from "../../domain/forms";
 import { revertSchema } from "../../domain/forms";
 import type { FactValue } from "../../domain/to-scoring";
-import { factToInput, storedAllocations } from "../rows";
+import { storedAllocations } from "../rows";
 import { parseOverrides } from "../overrides";
 import { Prisma } from "../../generated/prisma/client";
 import { RECORD, recordChanges, type Change, type Entity } from "./audit";
