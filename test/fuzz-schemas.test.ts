@@ -22,7 +22,7 @@ const SAMPLES: Record<string, [z.ZodType, unknown]> = {
   siteSchema: [schemas.siteSchema, irenRaw.sites[0]],
   contractSchema: [schemas.contractSchema, irenRaw.contracts[0]],
   eventSchema: [schemas.eventSchema, irenRaw.events[4]],
-  factSchema: [schemas.factSchema, irenRaw.totalDebt],
+  figureSchema: [schemas.figureSchema("totalDebtUsd"), irenRaw.totalDebt],
   assumptionsSchema: [assumptionsSchema, DEFAULT_ASSUMPTIONS],
   assumptionOverridesSchema: [assumptionOverridesSchema, { buildCostBaseUsdPerW: 12 }],
   marketFiguresSchema: [forms.marketFiguresSchema, { ticker: "IREN", version: 1, facts: { sharePriceUsd: { value: 47.47, asOf: "2025-11-25", source: "https://a.test/x" }, sharesOutstanding: null, totalDebtUsd: null, cashUsd: null, preferredEquityUsd: null, committedFinancingUsd: null, btcHeld: null } }],
