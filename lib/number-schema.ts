@@ -37,7 +37,7 @@ export const anyNumberSchema = z
     return z.NEVER;
   });
 
-export interface UnusualValue { path: string; value: number; message: string }
+export interface UnusualValue { path: string; value: number; unit: string; message: string }
 
 type Def = { type: string; innerType?: z.ZodType; in?: z.ZodType; element?: z.ZodType; shape?: Record<string, z.ZodType>; options?: z.ZodType[] };
 const defOf = (s: z.ZodType) => (s as unknown as { _zod: { def: Def } })._zod.def;
@@ -58,7 +58,7 @@ function visit(schema: z.ZodType, value: unknown, before: unknown, path: (string
   if (rule) {
     if (typeof value !== "number" || value === before) return;
     const message = unusualValue(value, rule);
-    if (message) out.push({ path: path.join("."), value, message });
+    if (message) out.push({ path: path.join("."), value, unit: rule.unit, message });
     return;
   }
   const def = defOf(schema);
