@@ -4,7 +4,7 @@
 // are re-applied: lib/view/conflict.ts). Field names are the form's labels, values in their units.
 import type { ConflictRow } from "@/lib/view/conflict";
 
-export interface ConflictPanelProps {
+interface ConflictPanelProps {
   title: string;
   message: string;
   rows: ConflictRow[];

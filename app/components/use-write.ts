@@ -68,4 +68,3 @@ export function useWrite<I, T>(action: (input: I) => Promise<WriteResult<T>>, op
 
   return { submit, refuse, pending, status, setStatus, fieldErrors, setFieldErrors, conflict, setConflict };
 }
-export type Write = ReturnType<typeof useWrite>;

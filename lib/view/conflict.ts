@@ -11,7 +11,7 @@ const isRecord = (v: unknown): v is Record<string, unknown> => v != null && type
 /** null, undefined and "" are one thing to a form: nothing entered. */
 const empty = (v: unknown) => v == null || v === "";
 
-export function sameField(a: unknown, b: unknown): boolean {
+function sameField(a: unknown, b: unknown): boolean {
   if (empty(a) || empty(b)) return empty(a) && empty(b);
   if (Array.isArray(a) || Array.isArray(b) || isRecord(a) || isRecord(b)) return JSON.stringify(a) === JSON.stringify(b);
   return Object.is(a, b);
