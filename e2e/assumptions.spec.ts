@@ -155,6 +155,40 @@ test.describe("assumption sets", () => {
     }
   });
 
+  test("numbers as a person types them: a decimal comma is refused and kept, an unusual value asks before saving", async ({ page }) => {
+    const name = unique("Typed");
+    insertSet(name);
+    try {
+      await openEditor(page, name);
+      const btc = field(page, "btcPriceUsd");
+      await btc.fill("2,5");
+      await expect(page.locator("#f-btcPriceUsd-error")).toHaveText("Must be a number: write 2.5 or 25 (a comma only separates thousands, as in 1,234,567)");
+      await expect(btc).toHaveValue("2,5");
+      await btc.fill("1e308");
+      await expect(page.locator("#f-btcPriceUsd-error")).toHaveText("Must be at most $10 million");
+      await btc.fill("90,000");
+      await expect(page.locator("#f-btcPriceUsd-error")).toHaveCount(0);
+      await expect(page.locator(".editor-actions")).toContainText("Unsaved: 1 value");
+
+      // $1M is inside the bounds but far outside the usual range: warned while typing, confirmed on save
+      await btc.fill("$1M");
+      await expect(page.locator("#f-btcPriceUsd-warning")).toHaveText("Unusual value: this figure is usually $10,000 to $500,000");
+      await saveButton(page).click();
+      const ask = page.getByRole("alertdialog", { name: "Check this value before saving" });
+      await expect(ask).toContainText("Bitcoin price: $1 million.");
+      expect(storedSet(name)?.version).toBe(1); // nothing sent yet
+      await ask.getByRole("button", { name: "Go back and change it" }).click();
+      await expect(ask).toBeHidden();
+      await expect(btc).toBeFocused();
+      await saveButton(page).click();
+      await page.getByRole("alertdialog").getByRole("button", { name: "The value is right: save" }).click();
+      await expect(status(page)).toContainText("as version 2");
+      expect(storedSet(name)?.values.btcPriceUsd).toBe(1_000_000);
+    } finally {
+      dropSets(name);
+    }
+  });
+
   test("a save against a stale version is refused with both values; re-apply or discard", async ({ browser }) => {
     const name = unique("Race");
     insertSet(name);
@@ -175,9 +209,12 @@ test.describe("assumption sets", () => {
       const panel = b.locator("section.conflict");
       await expect(panel).toBeVisible();
       await expect(panel.getByRole("heading")).toHaveText("Not saved: this set changed since you opened it");
-      const row = panel.locator('tr[data-key="btcPriceUsd"]');
-      await expect(row.locator("td").nth(0)).toHaveText("90,000");
-      await expect(row.locator("td").nth(1)).toHaveText("70,000");
+      // theirs, mine (changed: ✎), and what "Re-apply mine" saves; values in their units
+      const row = panel.locator('tr[data-key="values.btcPriceUsd"]');
+      await expect(row.getByRole("rowheader")).toHaveText("Bitcoin price");
+      await expect(row.locator("td").nth(0)).toHaveText("$90,000");
+      await expect(row.locator("td").nth(1)).toHaveText("$70,000 ✎");
+      await expect(row.locator("td").nth(2)).toHaveText("$70,000");
       await expect(field(b, "btcPriceUsd")).toHaveValue("70000");
       expect(storedSet(name)).toMatchObject({ version: 2, values: { btcPriceUsd: 90_000 } });
 
@@ -186,12 +223,16 @@ test.describe("assumption sets", () => {
       await expect(panel).toBeHidden();
       expect(storedSet(name)).toMatchObject({ version: 3, values: { btcPriceUsd: 70_000 } });
 
-      // A is now behind: its next save conflicts, and "Discard mine" loads what is stored.
+      // A is now behind: its next save conflicts. A did not touch the bitcoin price, so re-applying A's
+      // edits would keep B's 70,000 (merged per field); "Discard mine" loads what is stored.
       await field(a, "facilityLifeYears").fill("25");
       await saveButton(a).click();
       const panelA = a.locator("section.conflict");
-      await expect(panelA.locator('tr[data-key="btcPriceUsd"] td').nth(0)).toHaveText("70,000");
-      await expect(panelA.locator('tr[data-key="facilityLifeYears"] td').nth(1)).toHaveText("25");
+      const btcA = panelA.locator('tr[data-key="values.btcPriceUsd"] td');
+      await expect(btcA.nth(0)).toHaveText("$70,000");
+      await expect(btcA.nth(1)).toHaveText("$90,000 (as you opened it)");
+      await expect(btcA.nth(2)).toHaveText("$70,000");
+      await expect(panelA.locator('tr[data-key="values.facilityLifeYears"] td').nth(1)).toHaveText("25 years ✎");
       await panelA.getByRole("button", { name: "Discard mine" }).click();
       await expect(panelA).toBeHidden();
       await expect(field(a, "btcPriceUsd")).toHaveValue("70000");

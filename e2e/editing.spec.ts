@@ -1,6 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { expect, test, type Page } from "@playwright/test";
-import { AT_SNAPSHOT, tableTickers } from "./fixtures";
+import { AT_SNAPSHOT, tableTickers, withDb } from "./fixtures";
 
 // These tests change data; afterwards the e2e database is re-seeded so other spec files see the dataset.
 test.afterAll(() => {
@@ -49,6 +49,7 @@ test("a validation error shows next to the field, keeps what was typed, and save
   await marketSave(page).click();
   await expect(page.getByText("Please fix the highlighted fields. Nothing was saved.")).toBeVisible();
   await expect(priceInput(page)).toHaveAttribute("aria-invalid", "true");
+  await expect(priceInput(page)).toBeFocused(); // the first field with a message, in the order shown
   await expect(priceInput(page)).toHaveValue("17,08x");
   await expect(asOf).toHaveValue("yesterday");
   await expect(page.locator(".edit-field", { has: asOf }).locator(".field-error")).toContainText("YYYY-MM");
@@ -70,12 +71,14 @@ test("two editors: the second save is refused with both values shown, then re-ap
   await marketSave(b).click();
   const conflict = b.locator(".conflict");
   await expect(conflict).toContainText("Someone else saved this company");
-  const row = conflict.getByRole("row", { name: /sharePriceUsd\.value/ });
-  await expect(row).toContainText("12");
-  await expect(row).toContainText("13");
+  // the form's label and the value in dollars, not "facts.sharePriceUsd.value" and 12
+  const row = conflict.locator('tr[data-key="facts.sharePriceUsd.value"]');
+  await expect(row.getByRole("rowheader")).toHaveText("Share price");
+  await expect(row.locator("td").nth(0)).toHaveText("$12");
+  await expect(row.locator("td").nth(1)).toHaveText("$13 ✎");
   await expect(priceInput(b)).toHaveValue("13"); // nothing lost
   await conflict.getByRole("button", { name: "Re-apply mine" }).click();
-  await expect(b.getByText("Your figures were re-applied")).toBeVisible();
+  await expect(b.getByText("Your changes were re-applied")).toBeVisible();
   await b.goto("/companies/WULF");
   await expect(b.locator(".kpi", { hasText: "Price / at build cost" })).toContainText("$13.00");
 });
@@ -113,7 +116,7 @@ test("sites and contracts: add a site with a field error first, then remove it",
   await form.locator('input[name="grossMw.asOf"]').fill("2025-11");
   await form.locator('input[name="grossMw.source"]').fill("https://example.com/site");
   await form.getByRole("button", { name: "Add site" }).click();
-  await expect(form.locator(".field-error").first()).toContainText("Must be ≥ 0");
+  await expect(form.locator(".field-error").first()).toContainText("Must be at least 0 MW");
   await form.locator('input[name="grossMw.value"]').fill("100");
   await expect(page.locator('[data-testid="preview"] tr[data-metric="Effective IT MW"]')).toHaveClass(/changed/);
   await form.getByRole("button", { name: "Add site" }).click();
@@ -134,6 +137,8 @@ test("model v2 fields in the editor: a bad allocation is refused with its messag
   await expect(page.getByText("Preview paused: fix the highlighted fields.")).toBeVisible();
   await form.getByRole("button", { name: "Save changes" }).click();
   await expect(form.getByText("Please fix the highlighted fields. Nothing was saved.")).toBeVisible();
+  // the message is the allocations', which have no input of their own: the focus goes to their first one
+  await expect(form.getByLabel("Allocation 1 site")).toBeFocused();
   await form.getByRole("button", { name: "Cancel" }).click();
 
   // A $500M raise on 2025-11-01, after the 2025-09-30 cash figure: cash 453.4M → 953.4M, EV 5.77B → 5.27B
@@ -154,4 +159,66 @@ test("model v2 fields in the editor: a bad allocation is refused with its messag
   await expect(bridge.locator("tr.bridge-line")).toContainText("Test notes");
   await expect(bridge.getByRole("row", { name: /Cash, pro forma/ })).toContainText("$953M");
   await expect(page.locator("table.history tbody tr").first()).toContainText("balance-sheet event");
+});
+
+const latestCash = (ticker: string) =>
+  withDb((db) => db.prepare(`SELECT f.value FROM "Fact" f JOIN "Company" c ON c.id = f.companyId WHERE c.ticker = ? AND f.key = 'cashUsd' ORDER BY f.asOf DESC LIMIT 1`).get(ticker)) as { value: number };
+
+test("a decimal comma is refused with the parser's message; the text is kept, the focus is on it, nothing is saved", async ({ page }) => {
+  await page.goto("/companies/CORZ/edit");
+  const price = priceInput(page);
+  await price.fill("2,5");
+  const field = page.locator(".edit-field", { has: price });
+  await expect(field.locator(".field-error")).toHaveText("Must be a number: write 2.5 or 25 (a comma only separates thousands, as in 1,234,567)");
+  await expect(page.getByText("Preview paused: fix the highlighted fields.")).toBeVisible();
+  await marketSave(page).click();
+  await expect(page.getByText("Please fix the highlighted fields. Nothing was saved.")).toBeVisible();
+  await expect(price).toHaveValue("2,5");
+  await expect(price).toBeFocused();
+  // what a person writes otherwise is read: a dollar sign, thousands commas
+  await price.fill("$17.08");
+  await expect(field.locator(".field-error")).toHaveCount(0);
+  await page.reload();
+  await expect(priceInput(page)).toHaveValue("17.08");
+});
+
+test("an unusual value asks for confirmation before it is saved; after a save the preview has no unsaved edits", async ({ page }) => {
+  await page.goto("/companies/RIOT/edit");
+  const cash = page.locator('input[name="cashUsd.value"]');
+  const preview = page.locator("#preview-title");
+  await expect(preview).toHaveText("Preview");
+  await cash.fill("330.7"); // $330.7M typed in millions
+  await expect(page.locator(".edit-field", { has: cash }).locator(".field-warning")).toHaveText("Unusual value: this figure is usually $100,000 to $100 billion");
+  await expect(preview).toHaveText("Preview (unsaved edits)");
+  await marketSave(page).click();
+  const ask = page.getByRole("alertdialog", { name: "Check this value before saving" });
+  await expect(ask).toContainText("Cash: $330.70.");
+  await ask.getByRole("button", { name: "Go back and change it" }).click();
+  await expect(ask).toBeHidden();
+  await expect(cash).toBeFocused();
+  expect(latestCash("RIOT").value).toBe(330_700_000); // nothing was sent
+
+  await cash.fill("4.8bn"); // inside the usual range: saved without a question, exactly
+  await marketSave(page).click();
+  await expect(page.getByText("Market figures saved")).toBeVisible();
+  await expect(ask).toHaveCount(0);
+  expect(latestCash("RIOT").value).toBe(4_800_000_000);
+  await expect(preview).toHaveText("Preview"); // "(unsaved edits)" went with the save
+
+  await cash.fill("330.7");
+  await marketSave(page).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: "The value is right: save" }).click();
+  await expect.poll(() => latestCash("RIOT").value).toBe(330.7);
+});
+
+test("a network failure on a write says so on the page and keeps what was typed (no error screen)", async ({ page }) => {
+  await page.goto("/companies/CORZ");
+  // a server action is a POST to the page's own address: refuse the connection
+  await page.route("**/companies/CORZ", (route) => (route.request().method() === "POST" ? route.abort("connectionrefused") : route.continue()));
+  const notes = page.locator("section.notes");
+  await notes.getByLabel("Note", { exact: true }).fill("Typed while the server was away");
+  await notes.getByRole("button", { name: "Add note" }).click();
+  await expect(notes.getByText("Could not reach the server. Nothing was saved; your entries are kept.")).toBeVisible();
+  await expect(notes.getByLabel("Note", { exact: true })).toHaveValue("Typed while the server was away");
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("CORZ");
 });

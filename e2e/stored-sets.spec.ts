@@ -47,7 +47,7 @@ test("an invalid named set is listed and can be deleted there", async ({ page })
   try {
     await page.goto("/assumptions");
     const listed = page.locator(`li[data-invalid-set="${name}"]`);
-    await expect(listed).toContainText("S1 contracted, delivered: Must be ≤ 1");
+    await expect(listed).toContainText("S1 contracted, delivered: Must be at most 1");
     await listed.getByRole("button", { name: `Delete ${name}` }).click();
     await expect(page.getByText(`Deleted “${name}”.`)).toBeVisible();
     await expect(listed).toHaveCount(0);

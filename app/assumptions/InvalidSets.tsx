@@ -2,19 +2,17 @@
 // Stored sets that fail validation (after an old import, a hand edit, or a model change): each with what
 // is wrong, a link to fix it in the editor, and — unless it is the default — a way to delete it.
 import Link from "next/link";
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { FormStatus } from "@/app/components/FormStatus";
+import { useWrite } from "@/app/components/use-write";
 import { deleteSetAction } from "./actions";
 import { editHref } from "./links";
 
 export interface InvalidSetRow { id: number; name: string; isDefault: boolean; version: number; problems: string[] }
 
 export function InvalidSets({ sets }: { sets: InvalidSetRow[] }) {
-  const router = useRouter();
-  const [pending, start] = useTransition();
-  const [message, setMessage] = useState<string | null>(null);
+  const remove = useWrite(deleteSetAction, { showsFields: false, showsConflict: false });
   // Rendered even when the list is empty, so "Deleted …" stays on screen after the last one goes.
-  if (sets.length === 0) return message ? <p className="notice" role="status">{message}</p> : null;
+  if (sets.length === 0) return remove.status ? <div className="notice"><FormStatus status={remove.status} /></div> : null;
   return (
     <section aria-labelledby="invalid-sets-title" className="notice error">
       <h2 id="invalid-sets-title">Sets that need fixing</h2>
@@ -27,18 +25,14 @@ export function InvalidSets({ sets }: { sets: InvalidSetRow[] }) {
             {!s.isDefault && (
               <>
                 {" · "}
-                <button type="button" className="link" disabled={pending} aria-label={`Delete ${s.name}`}
-                  onClick={() => start(async () => {
-                    const r = await deleteSetAction({ id: s.id, version: s.version });
-                    setMessage(r.ok ? `Deleted “${s.name}”.` : r.kind === "invalid" ? Object.values(r.fieldErrors).flat().concat(r.formErrors).join("; ") : r.message);
-                    if (r.ok) router.refresh();
-                  })}>Delete</button>
+                <button type="button" className="link" disabled={remove.pending} aria-label={`Delete ${s.name}`}
+                  onClick={() => remove.submit({ id: s.id, version: s.version }, { okText: `Deleted “${s.name}”.` })}>Delete</button>
               </>
             )}
           </li>
         ))}
       </ul>
-      {message && <p className="small" role="status">{message}</p>}
+      <FormStatus status={remove.status} />
     </section>
   );
 }

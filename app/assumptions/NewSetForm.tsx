@@ -1,10 +1,13 @@
 "use client";
 // "New set": a name and what to start from (the methodology defaults or a copy of an existing set).
 import { useRouter } from "next/navigation";
-import { useEffect, useState, useTransition } from "react";
+import { useEffect, useRef, useState } from "react";
+import { FormStatus } from "@/app/components/FormStatus";
+import { useWrite } from "@/app/components/use-write";
 import { assumptionSetCreateSchema } from "@/lib/domain/forms";
 import { DEFAULT_ASSUMPTIONS, type Assumptions } from "@/lib/scoring/assumptions";
 import { mergeFieldErrors, toFieldErrors } from "@/lib/view/assumption-diff";
+import { fieldLabel } from "@/lib/view/field-labels";
 import { createSetAction } from "./actions";
 import { editHref } from "./links";
 
@@ -15,42 +18,28 @@ export function NewSetForm({ sets }: { sets: { name: string; values: Assumptions
   const [name, setName] = useState("");
   const [from, setFrom] = useState(sets[0]?.name ?? DEFAULTS);
   const [touched, setTouched] = useState(false);
-  const [server, setServer] = useState<{ fieldErrors: Record<string, string[]>; formErrors: string[]; message?: string }>({ fieldErrors: {}, formErrors: [] });
-  const [pending, startTransition] = useTransition();
+  const formRef = useRef<HTMLFormElement>(null);
+  const create = useWrite(createSetAction, { form: formRef, refresh: false, busyText: "Creating…", labelOf: fieldLabel });
   const [ready, setReady] = useState(false); // data-ready: hydrated (used by e2e)
   useEffect(() => setReady(true), []);
 
   const values = from === DEFAULTS ? DEFAULT_ASSUMPTIONS : sets.find((s) => s.name === from)?.values ?? DEFAULT_ASSUMPTIONS;
   const parsed = assumptionSetCreateSchema.safeParse({ name, values });
   const client = parsed.success ? { fieldErrors: {}, formErrors: [] } : toFieldErrors(parsed.error);
-  const errors = mergeFieldErrors(touched ? client.fieldErrors : {}, server.fieldErrors);
+  const errors = mergeFieldErrors(touched ? client.fieldErrors : {}, create.fieldErrors);
   const nameError = errors.name?.[0];
-  const otherErrors = [
-    ...server.formErrors,
-    ...Object.entries(errors).filter(([k]) => k !== "name").map(([k, m]) => `${k}: ${m[0]}`),
-    ...(server.message ? [server.message] : []),
-  ];
+  // the values come from a set, not from fields here: their problems are named in one line
+  const otherErrors = Object.entries(errors).filter(([k]) => k !== "name").map(([k, m]) => `${fieldLabel(k)}: ${m[0]}`);
 
   function submit(e: React.FormEvent) {
     e.preventDefault();
     setTouched(true);
-    if (!parsed.success) {
-      document.getElementById("new-set-name")?.focus();
-      return;
-    }
-    startTransition(async () => {
-      const r = await createSetAction(parsed.data);
-      if (r.ok) {
-        router.push(editHref(r.data.name));
-        return;
-      }
-      if (r.kind === "invalid") setServer({ fieldErrors: r.fieldErrors, formErrors: r.formErrors });
-      else setServer({ fieldErrors: {}, formErrors: [], message: r.message });
-    });
+    if (!parsed.success) return create.refuse("Nothing was created: fix the name.");
+    create.submit(parsed.data, { okText: "Created", onOk: (d) => router.push(editHref(d.name)) });
   }
 
   return (
-    <form className="new-set" onSubmit={submit} noValidate aria-labelledby="new-set-title" data-ready={ready || undefined}>
+    <form ref={formRef} className="new-set" onSubmit={submit} noValidate aria-labelledby="new-set-title" data-ready={ready || undefined}>
       <div className="toolbar-row">
         <label className="field">
           <span>Name</span>
@@ -66,7 +55,8 @@ export function NewSetForm({ sets }: { sets: { name: string; values: Assumptions
             onChange={(e) => {
               setName(e.target.value);
               setTouched(true);
-              setServer({ fieldErrors: {}, formErrors: [] });
+              create.setFieldErrors({});
+              create.setStatus(null);
             }}
           />
           {nameError && <span id="new-set-name-error" className="field-error">{nameError}</span>}
@@ -78,11 +68,12 @@ export function NewSetForm({ sets }: { sets: { name: string; values: Assumptions
             <option value={DEFAULTS}>the methodology defaults</option>
           </select>
         </label>
-        <button type="submit" disabled={pending}>{pending ? "Creating…" : "Create set"}</button>
+        <button type="submit" disabled={create.pending}>{create.pending ? "Creating…" : "Create set"}</button>
       </div>
       {otherErrors.length > 0 && (
         <div className="notice error" role="alert">Nothing was created: {otherErrors.join("; ")}</div>
       )}
+      {create.status?.tone === "bad" && otherErrors.length === 0 && !nameError && <FormStatus status={create.status} />}
     </form>
   );
 }

@@ -2,30 +2,25 @@
 // Named views shared by everyone using this instance: open one, save the current view under a name, or
 // delete one. The name is checked with the same schema on the server; a refused name keeps what was typed.
 import Link from "next/link";
-import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState, useTransition } from "react";
-import type { WriteResult } from "@/lib/server/mutations/result";
+import { useEffect, useRef, useState } from "react";
+import { FormStatus } from "@/app/components/FormStatus";
+import { useWrite } from "@/app/components/use-write";
 import { parseView, serializeView, type View } from "@/lib/view/params";
 import { VIEW_NAME_MAX, viewNameProblem } from "@/lib/view/saved-view-rules";
 import { deleteViewAction, saveViewAction } from "./actions";
 
 export interface SavedViewItem { id: number; name: string; query: string; createdBy: string | null; createdAt: string; version: number }
 
-const UNREACHABLE = "Could not reach the server. Nothing was saved; your entry is kept.";
-
-function messageOf(r: WriteResult<unknown>): { field?: string; form?: string } {
-  if (r.ok) return {};
-  if (r.kind === "invalid") return { field: r.fieldErrors.name?.[0] ?? r.fieldErrors.query?.[0], form: r.formErrors[0] };
-  return { form: r.message };
-}
-
 export function SavedViews({ views, view }: { views: SavedViewItem[]; view: View }) {
-  const router = useRouter();
-  const [pending, start] = useTransition();
   const [name, setName] = useState("");
-  const [error, setError] = useState<{ field?: string; form?: string }>({});
-  const [status, setStatus] = useState("");
+  const [typedProblem, setTypedProblem] = useState<string | null>(null);
   const box = useRef<HTMLDetailsElement>(null);
+  const save = useWrite(saveViewAction, { form: box });
+  const remove = useWrite(deleteViewAction, { showsFields: false, showsConflict: false, busyText: "Deleting…" });
+  const pending = save.pending || remove.pending;
+  // the name's problem: checked here as typed, or the server's (a name taken, parameters it refuses)
+  const nameError = typedProblem ?? save.fieldErrors.name?.[0] ?? save.fieldErrors.query?.[0];
+  const status = remove.status ?? save.status;
   const query = serializeView(view).toString();
   // Compared in today's canonical form: a view saved before lists and columns were put in their declared order still matches.
   const current = views.find((v) => v.query === query || serializeView(parseView(new URLSearchParams(v.query)).view).toString() === query);
@@ -45,24 +40,17 @@ export function SavedViews({ views, view }: { views: SavedViewItem[]; view: View
     return () => { document.removeEventListener("keydown", close); document.removeEventListener("mousedown", close); };
   }, []);
 
-  const save = () => {
+  const submit = () => {
     const problem = viewNameProblem(name);
-    if (problem) { setError({ field: problem }); return; }
-    start(async () => {
-      setStatus("Saving…");
-      try {
-        const r = await saveViewAction({ name, query });
-        if (r.ok) { setName(""); setError({}); setStatus(`Saved “${r.data.name}”`); router.refresh(); }
-        else { setError(messageOf(r)); setStatus(""); }
-      } catch { setError({ form: UNREACHABLE }); setStatus(""); }
-    });
+    setTypedProblem(problem);
+    remove.setStatus(null);
+    if (problem) return save.refuse(problem);
+    save.submit({ name, query }, { onOk: (d) => { setName(""); save.setStatus({ tone: "good", text: `Saved “${d.name}”` }); } });
   };
-  const remove = (v: SavedViewItem) => start(async () => {
-    try {
-      const r = await deleteViewAction({ id: v.id, version: v.version });
-      if (r.ok) { setStatus(`Deleted “${v.name}”`); router.refresh(); } else setError(messageOf(r));
-    } catch { setError({ form: "Could not reach the server. Nothing was deleted." }); }
-  });
+  const removeView = (v: SavedViewItem) => {
+    save.setStatus(null);
+    remove.submit({ id: v.id, version: v.version }, { okText: `Deleted “${v.name}”` });
+  };
 
   return (
     <details className="saved-views" ref={box}>
@@ -75,7 +63,7 @@ export function SavedViews({ views, view }: { views: SavedViewItem[]; view: View
                 <Link href={`/${v.query ? `?${v.query}` : ""}`} aria-current={v === current ? "true" : undefined}
                   onClick={() => { if (box.current) box.current.open = false; }}>{v.name}</Link>
                 <span className="muted small"> {v.createdBy ? `by ${v.createdBy}, ` : ""}{v.createdAt.slice(0, 10)}</span>
-                <button type="button" className="linklike danger" onClick={() => remove(v)} disabled={pending} aria-label={`Delete the view “${v.name}”`}>delete</button>
+                <button type="button" className="linklike danger" onClick={() => removeView(v)} disabled={pending} aria-label={`Delete the view “${v.name}”`}>delete</button>
               </li>
             ))}
           </ul>
@@ -83,13 +71,15 @@ export function SavedViews({ views, view }: { views: SavedViewItem[]; view: View
         <div className="field">
           <label htmlFor="saved-view-name">Save the current view as</label>
           <span className="saved-view-save">
-            <input id="saved-view-name" value={name} maxLength={VIEW_NAME_MAX + 20} onChange={(e) => { setName(e.target.value); setError({}); }}
-              onKeyDown={(e) => { if (e.key === "Enter") { e.preventDefault(); save(); } }}
-              aria-invalid={error.field ? true : undefined} aria-describedby="saved-view-error" placeholder="e.g. Contracted, Tier 1–2" />
-            <button type="button" onClick={save} disabled={pending}>{pending ? "Saving…" : "Save view"}</button>
+            <input id="saved-view-name" value={name} maxLength={VIEW_NAME_MAX + 20}
+              onChange={(e) => { setName(e.target.value); setTypedProblem(null); save.setFieldErrors({}); save.setStatus(null); }}
+              onKeyDown={(e) => { if (e.key === "Enter") { e.preventDefault(); submit(); } }}
+              aria-invalid={nameError ? true : undefined} aria-describedby="saved-view-error" placeholder="e.g. Contracted, Tier 1–2" />
+            <button type="button" onClick={submit} disabled={pending}>{save.pending ? "Saving…" : "Save view"}</button>
           </span>
-          <span id="saved-view-error" className="field-error" role={error.field || error.form ? "alert" : undefined}>{error.field ?? error.form ?? ""}</span>
-          <span className="muted small" aria-live="polite">{status}</span>
+          <span id="saved-view-error" className="field-error" role={nameError ? "alert" : undefined}>{nameError ?? ""}</span>
+          {/* the name's own message is beside it; the status line says everything else */}
+          {!(nameError && status?.tone === "bad") && <FormStatus status={status} inline />}
         </div>
       </div>
     </details>

@@ -1,24 +1,31 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useRef, useState } from "react";
+import { FormStatus } from "@/app/components/FormStatus";
+import { useWrite } from "@/app/components/use-write";
+import type { WriteResult } from "@/lib/server/mutations/result";
 import { signInAction } from "./actions";
+
+// Sign-in answers in its own shape (no version, no record); as a write it goes through the one hook.
+async function signIn(input: { name: string; password: string }): Promise<WriteResult<null>> {
+  const r = await signInAction(input);
+  return r.ok ? { ok: true, data: null } : { ok: false, kind: "invalid", fieldErrors: r.fieldErrors ?? {}, formErrors: [r.message], submitted: null };
+}
 
 export function SignInForm({ next }: { next: string }) {
   const router = useRouter();
+  const formRef = useRef<HTMLFormElement>(null);
   const [name, setName] = useState("");
   const [password, setPassword] = useState("");
-  const [message, setMessage] = useState<string | null>(null);
-  const [errors, setErrors] = useState<Record<string, string[]>>({});
-  const [pending, start] = useTransition();
+  const write = useWrite(signIn, { form: formRef, refresh: false, busyText: "Signing in…" });
+  const errors = write.fieldErrors;
   return (
-    <form className="signin" onSubmit={(e) => {
+    <form ref={formRef} className="signin" onSubmit={(e) => {
       e.preventDefault();
-      start(async () => {
-        const r = await signInAction({ name, password });
-        if (r.ok) { router.replace(next); router.refresh(); return; }
-        setMessage(r.message);
-        setErrors(r.fieldErrors ?? {});
-        setPassword("");
+      write.submit({ name, password }, {
+        okText: "Signed in",
+        onOk: () => { router.replace(next); router.refresh(); },
+        onFail: () => setPassword(""),
       });
     }}>
       <label className="field">Your name
@@ -29,8 +36,8 @@ export function SignInForm({ next }: { next: string }) {
         <input name="password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} aria-invalid={!!errors.password} />
         {errors.password && <span className="field-error">{errors.password.join("; ")}</span>}
       </label>
-      <button type="submit" disabled={pending}>{pending ? "Signing in…" : "Sign in"}</button>
-      {message && <p className="form-status bad" role="alert">{message}</p>}
+      <button type="submit" disabled={write.pending}>{write.pending ? "Signing in…" : "Sign in"}</button>
+      <FormStatus status={write.status?.tone === "busy" ? null : write.status} />
     </form>
   );
 }

@@ -1,58 +1,56 @@
 "use client";
 // Paste or choose an update file, check it (a dry run on the server), then apply it. The text stays in the
 // box through every step, so a rejected row can be fixed in place and checked again.
-import { useRouter } from "next/navigation";
-import { useRef, useState, useTransition } from "react";
+import { useRef, useState } from "react";
+import { useWrite } from "@/app/components/use-write";
 import { pct } from "@/lib/format";
-import type { WriteResult } from "@/lib/server/mutations/result";
 import type { AppliedUpdate } from "@/lib/server/updates";
 import { applyUpdateAction, checkUpdateAction, type ShownPlan } from "./actions";
 
 type Standing = ShownPlan["impact"][number]["before"];
 const standing = (s: Standing) => (s ? <>#{s.rank ?? "—"} · T{s.tier} · {s.discountBase == null ? "—" : pct(s.discountBase, 1)}</> : "—");
-const failure = (r: Exclude<WriteResult<unknown>, { ok: true }>) =>
-  r.kind === "invalid" ? [...r.formErrors, ...Object.values(r.fieldErrors).flat()].join("; ") : r.message;
+const appliedStatus = (r: AppliedUpdate) => {
+  const c = r.counts;
+  return r.batchId == null
+    ? { tone: "good" as const, text: "Nothing to apply: every valid row is already stored as given." }
+    : { tone: "good" as const, text: `Applied: ${c.new} new points and ${c.correction} corrections in one batch${c.rejected ? `; ${c.rejected} rejected rows were left out` : ""}.` };
+};
 const applyLabel = (n: number) => `Apply ${n.toLocaleString("en-US")} ${n === 1 ? "row" : "rows"}`;
 /** Rows in a text, roughly (lines that are not blank, less the header): for the pending message. */
 const roughRows = (text: string) => Math.max(0, text.split("\n").filter((l) => l.trim()).length - 1);
 
 export function UpdateForm() {
-  const router = useRouter();
   const [text, setText] = useState("");
   const [name, setName] = useState("pasted");
   const [plan, setPlan] = useState<ShownPlan | null>(null);
   const [checkedText, setCheckedText] = useState<string | null>(null);
   const [onlyValid, setOnlyValid] = useState(false);
-  const [status, setStatus] = useState<{ tone: "good" | "bad" | "info"; text: string } | null>(null);
-  const [pending, start] = useTransition();
-  const [doing, setDoing] = useState<"check" | "apply" | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
+  // A dry run writes nothing (no refresh); its problems are the file's, shown in one line.
+  const checking = useWrite(checkUpdateAction, { refresh: false, showsFields: false, showsConflict: false, busyText: "Checking…" });
+  const applying = useWrite(applyUpdateAction, { showsFields: false, showsConflict: false, busyText: "Writing in one transaction…" });
+  const pending = checking.pending || applying.pending;
+  const doing = checking.pending ? "check" : applying.pending ? "apply" : null;
+  const last = applying.status ?? checking.status;
+  const status = last?.tone === "busy" ? null : last;
 
   const stale = plan != null && checkedText !== text; // edited since the check: check again before applying
-  const check = () => {
-    setDoing("check");
-    setStatus(null);
-    start(async () => {
-      const r = await checkUpdateAction({ text, name });
-      setDoing(null);
-      if (!r.ok) { setPlan(null); setStatus({ tone: "bad", text: failure(r) }); return; }
-      setPlan(r.data);
-      setCheckedText(text);
+  const checkText = (t: string, quiet = false) => {
+    if (!quiet) applying.setStatus(null);
+    checking.submit({ text: t, name }, {
+      onOk: (p) => { setPlan(p); setCheckedText(t); checking.setStatus(null); },
+      onFail: () => { if (!quiet) setPlan(null); },
     });
   };
+  const check = () => checkText(text);
   const apply = () => {
-    setDoing("apply");
-    start(async () => {
-      const r: WriteResult<AppliedUpdate> = await applyUpdateAction({ text, name, onlyValid });
-      setDoing(null);
-      if (!r.ok) { setStatus({ tone: "bad", text: `Not applied: ${failure(r)}` }); return; }
-      const c = r.data.counts;
-      setStatus(r.data.batchId == null
-        ? { tone: "info", text: "Nothing to apply: every valid row is already stored as given." }
-        : { tone: "good", text: `Applied: ${c.new} new points and ${c.correction} corrections in one batch${c.rejected ? `; ${c.rejected} rejected rows were left out` : ""}.` });
-      router.refresh();
-      const again = await checkUpdateAction({ text, name });
-      if (again.ok) { setPlan(again.data); setCheckedText(text); }
+    checking.setStatus(null);
+    applying.submit({ text, name, onlyValid }, {
+      onOk: (r: AppliedUpdate) => {
+        applying.setStatus(appliedStatus(r));
+        checkText(text, true); // the same text now checks as unchanged
+      },
+      onFail: () => applying.setStatus((s) => (s?.tone === "bad" && !s.text.startsWith("Not applied") ? { tone: "bad", text: `Not applied: ${s.text}` } : s)),
     });
   };
   const canApply = plan != null && !stale && plan.fileProblems.length === 0 && (plan.counts.rejected === 0 || onlyValid) && plan.counts.new + plan.counts.correction > 0;
@@ -69,7 +67,8 @@ export function UpdateForm() {
             setText(await f.text());
             setName(f.name);
             setPlan(null);
-            setStatus(null);
+            checking.setStatus(null);
+            applying.setStatus(null);
           }} />
         </label>
         <span className="muted small">or paste the rows below</span>

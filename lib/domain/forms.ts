@@ -3,11 +3,10 @@
 // against a stale version can be refused.
 import { z } from "zod";
 import { assumptionOverridesSchema, assumptionsSchema, DEFAULT_ASSUMPTIONS, type AssumptionOverrides } from "../scoring/assumptions";
-import { FACTS, type FactForm, type FactKey } from "./facts";
+import { FACTS, type FactKey } from "./facts";
 import type { FactValue } from "./to-scoring";
 import {
-  balanceSheetEventSchema, contractSchema, factSchema, noteSchema, priceFactSchema, rangeFactSchema, sharesFactSchema, siteChangeSchema, siteSchema,
-  wellFormedString,
+  balanceSheetEventSchema, contractSchema, figureSchema, noteSchema, siteChangeSchema, siteSchema, wellFormedString,
 } from "./schemas";
 
 const version = z.number({ error: "Missing version" }).int().min(1);
@@ -19,15 +18,12 @@ const ticker = wellFormedString.min(1).max(10);
 export const EDITABLE_FACTS = FACTS.map((f) => f.key) as FactKey[];
 export type EditableFact = FactKey;
 
-const FACT_SCHEMA: Record<FactForm, z.ZodType> = { price: priceFactSchema, shares: sharesFactSchema, range: rangeFactSchema, plain: factSchema };
-/** The schema of one figure's value, from its declaration (lib/domain/facts.ts). */
-export const factValueSchema = (key: FactKey) => FACT_SCHEMA[FACTS.find((f) => f.key === key)!.form];
 
 export const marketFiguresSchema = z.strictObject({
   ticker,
   version,
   // A figure left out is kept as it is; null removes it.
-  facts: z.strictObject(Object.fromEntries(FACTS.map((f) => [f.key, FACT_SCHEMA[f.form].nullable().optional()])) as Record<FactKey, z.ZodOptional<z.ZodNullable<z.ZodType>>>),
+  facts: z.strictObject(Object.fromEntries(FACTS.map((f) => [f.key, figureSchema(f.key).nullable().optional()])) as Record<FactKey, z.ZodOptional<z.ZodNullable<z.ZodType>>>),
 });
 export interface MarketFiguresInput {
   ticker: string;

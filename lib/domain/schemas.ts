@@ -7,8 +7,13 @@ import {
   MW_BASES, NOTE_MAX_CHARS, POWER_STRATEGIES, SHARE_BASES, SITE_STAGES, SITE_USES,
 } from "./enums";
 import { isCountryCode } from "../countries";
+import type { NumberRule } from "../number-input";
+import { numberSchema } from "../number-schema";
 import { assumptionsSchema } from "../scoring/assumptions";
-import { FACT_KEYS, type FactKey } from "./facts";
+import { FACT_KEYS, FACTS, type FactKey } from "./facts";
+import {
+  BTC_CHANGE, FRACTION, MW_AMOUNT, MW_POSITIVE, OWNERSHIP_SHARE, SHARE_CHANGE, TENOR_YEARS, USD_AMOUNT, USD_CHANGE,
+} from "./number-rules";
 
 /** A day that exists in its month (2025-02-30 and 2025-06-31 do not; Date.parse would roll them over). */
 const dayExists = (d: string) => {
@@ -33,43 +38,43 @@ const LONE_SURROGATE = "Contains an invalid character (a lone UTF-16 surrogate)"
 export const wellFormedString = z.string().refine(isWellFormedText, { error: LONE_SURROGATE });
 export const httpUrl = z.url({ protocol: /^https?$/, error: "Must be an http(s) URL" }).max(2000).refine(isWellFormedText, { error: LONE_SURROGATE });
 const text = (max = 2000) => wellFormedString.trim().max(max);
-const nonNeg = z.number({ error: "Must be a number" }).min(0, { error: "Must be ≥ 0" });
-const share01 = z.number({ error: "Must be a number" }).min(0).max(1, { error: "Must be between 0 and 1" });
+// Every number goes through numberSchema: the forms' parser for typed text, the declared bounds for all
+// (lib/domain/number-rules.ts), one wording for the messages.
 /** An ownership share (§10.6): more than nothing, at most all of it. */
-export const ownershipShare = z
-  .number({ error: "Must be a number" })
-  .gt(0, { error: "Must be more than 0 (a share is a fraction of 1, e.g. 0.5 for half)" })
-  .max(1, { error: "Must be at most 1 (a share is a fraction of 1, e.g. 0.5 for half)" });
-const signed = z.number({ error: "Must be a number" });
+const ownershipShare = numberSchema(OWNERSHIP_SHARE);
 const countryCode = z.string().refine(isCountryCode, { error: "Not an ISO 3166 country code (two capitals, e.g. US, NO, PY)" });
 
-/** A sourced figure: the value, when it was true, where it comes from. */
-export const factSchema = z.strictObject({
-  value: nonNeg,
+/** A sourced figure: the value (inside its kind's bounds), when it was true, where it comes from. */
+const sourcedFigure = (rule: NumberRule) => z.strictObject({
+  value: numberSchema(rule),
   asOf: asOfDate,
   source: httpUrl,
   note: text().nullish(),
 });
-export const sharesFactSchema = factSchema.extend({
-  value: z.number().positive({ error: "Must be > 0" }),
-  basis: z.enum(SHARE_BASES),
-});
-export const priceFactSchema = factSchema.extend({ value: z.number().positive({ error: "Must be > 0" }) });
-// Guidance is USD per IT MW: $1M–$50M per MW ($1–$50/W) brackets every build cost on record; a value
-// outside it is almost surely typed in $/W or $M (10 for $10M/MW) and would wipe out the financing gap.
-const PER_MW_HINT = "Enter USD per IT MW, e.g. 10000000 for $10M per MW ($10/W)";
-const usdPerMw = z.number({ error: "Must be a number" })
-  .min(1e6, { error: `Must be at least $1M per MW. ${PER_MW_HINT}` })
-  .max(5e7, { error: `Must be at most $50M per MW. ${PER_MW_HINT}` });
+const mwFigure = sourcedFigure(MW_AMOUNT);
+const shareBasis = z.enum(SHARE_BASES);
 /** Company-stated capex per IT MW: the midpoint as the value, with the range where one is given. */
-export const rangeFactSchema = factSchema
-  .extend({ value: usdPerMw, low: usdPerMw.nullish(), high: usdPerMw.nullish() })
+const rangeFigure = (rule: NumberRule) => sourcedFigure(rule)
+  .extend({ low: numberSchema(rule).nullish(), high: numberSchema(rule).nullish() })
   .superRefine((f, ctx) => {
     if (f.low != null && f.low > f.value) ctx.addIssue({ code: "custom", path: ["low"], message: "Low must be ≤ the value" });
     if (f.high != null && f.high < f.value) ctx.addIssue({ code: "custom", path: ["high"], message: "High must be ≥ the value" });
   });
-export type FactInput = z.infer<typeof factSchema>;
-export type RangeFactInput = z.infer<typeof rangeFactSchema>;
+
+/** The schema of one company figure, from its declaration (lib/domain/facts.ts): its shape and its bounds. */
+function figureSchemaOf(f: (typeof FACTS)[number]): z.ZodType<FigureInput> {
+  if (f.form === "shares") return sourcedFigure(f.rule).extend({ basis: shareBasis });
+  if (f.form === "range") return rangeFigure(f.rule);
+  return sourcedFigure(f.rule);
+}
+const FIGURE_SCHEMAS = Object.fromEntries(FACTS.map((f) => [f.key, figureSchemaOf(f)])) as Record<FactKey, z.ZodType<FigureInput>>;
+export const figureSchema = (key: FactKey) => FIGURE_SCHEMAS[key];
+const datasetFigure = (key: FactKey) => FIGURE_SCHEMAS[key].nullable();
+
+export type FactInput = z.infer<typeof mwFigure>;
+/** Any company figure: shares carry their basis, capex guidance its range. */
+export type FigureInput = FactInput & { basis?: (typeof SHARE_BASES)[number]; low?: number | null; high?: number | null };
+export type RangeFactInput = z.infer<ReturnType<typeof rangeFigure>>;
 
 export const siteSchema = z
   .strictObject({
@@ -77,8 +82,8 @@ export const siteSchema = z
     location: text(300).nullish(),
     /** ISO-2; null = not known (scored as outside the AI-ready markets, methodology §10.4) */
     country: countryCode.nullish(),
-    grossMw: factSchema.nullable(),
-    itMw: factSchema.nullable(),
+    grossMw: mwFigure.nullable(),
+    itMw: mwFigure.nullable(),
     /** what the IT figure covers: the whole site (default) or a first phase (§10.3) */
     itMwScope: z.enum(IT_MW_SCOPES).nullish(),
     /** the company's share of the site (§10.6) */
@@ -104,28 +109,28 @@ export const contractSchema = z
     counterpartyRating: text(20).nullish(),
     guarantor: text(200).nullish(),
     guarantorRating: text(20).nullish(),
-    backstopUsd: nonNeg.nullish(),
+    backstopUsd: numberSchema(USD_AMOUNT).nullish(),
     structure: z.enum(CONTRACT_STRUCTURES),
     leaseType: z.enum(LEASE_TYPES).nullish(),
     site: text(200).nullish(),
-    itMw: z.number().positive({ error: "Must be > 0" }).nullish(),
+    itMw: numberSchema(MW_POSITIVE).nullish(),
     itMwBasis: z.enum(MW_BASES),
-    tenorYears: z.number().positive({ error: "Must be > 0" }).max(99).nullish(),
-    totalValueUsd: nonNeg.nullish(),
+    tenorYears: numberSchema(TENOR_YEARS).nullish(),
+    totalValueUsd: numberSchema(USD_AMOUNT).nullish(),
     extensionOptions: text().nullish(),
     signedDate: partialDate.nullish(),
     rentStart: text(200).nullish(),
     status: z.enum(CONTRACT_STATUSES),
-    deliveredItMw: nonNeg.nullish(),
-    companyGpuCapexUsd: nonNeg.nullish(),
-    prepaymentUsd: nonNeg.nullish(),
-    companyFundedCapexUsd: nonNeg.nullish(),
+    deliveredItMw: numberSchema(MW_AMOUNT).nullish(),
+    companyGpuCapexUsd: numberSchema(USD_AMOUNT).nullish(),
+    prepaymentUsd: numberSchema(USD_AMOUNT).nullish(),
+    companyFundedCapexUsd: numberSchema(USD_AMOUNT).nullish(),
     /** the MW the stated company capex covers, when it covers only part of the contract (§10.5) */
-    companyFundedCapexMw: z.number({ error: "Must be a number" }).positive({ error: "Must be > 0" }).nullish(),
-    tenantFundedCapexShare: share01.nullish(),
+    companyFundedCapexMw: numberSchema(MW_POSITIVE).nullish(),
+    tenantFundedCapexShare: numberSchema(FRACTION).nullish(),
     /** the company's sites this contract occupies and the MW on each (§10.2) */
     siteAllocations: z
-      .array(z.strictObject({ site: text(200).min(1, { error: "Required" }), itMw: z.number({ error: "Must be a number" }).positive({ error: "Must be > 0" }) }))
+      .array(z.strictObject({ site: text(200).min(1, { error: "Required" }), itMw: numberSchema(MW_POSITIVE) }))
       .min(1, { error: "Add at least one site, or leave allocations empty" })
       .max(50)
       .nullish(),
@@ -171,12 +176,12 @@ export const balanceSheetEventSchema = z
     date: asOfDate,
     kind: z.enum(BALANCE_SHEET_EVENT_KINDS),
     description: text(2000).min(1, { error: "Required" }),
-    cashDeltaUsd: signed.nullable(),
-    debtDeltaUsd: signed.nullable(),
-    preferredDeltaUsd: signed.nullable(),
-    committedDeltaUsd: signed.nullable(),
-    sharesDelta: signed.nullable(),
-    btcDelta: signed.nullable(),
+    cashDeltaUsd: numberSchema(USD_CHANGE).nullable(),
+    debtDeltaUsd: numberSchema(USD_CHANGE).nullable(),
+    preferredDeltaUsd: numberSchema(USD_CHANGE).nullable(),
+    committedDeltaUsd: numberSchema(USD_CHANGE).nullable(),
+    sharesDelta: numberSchema(SHARE_CHANGE).nullable(),
+    btcDelta: numberSchema(BTC_CHANGE).nullable(),
     sources: z.array(httpUrl).min(1, { error: "Give at least one source URL" }).max(50),
     note: text().nullish(),
   })
@@ -195,8 +200,8 @@ export const siteChangeSchema = z
     site: text(200).min(1, { error: "Required" }),
     date: asOfDate,
     stage: z.enum(SITE_STAGES).nullish(),
-    grossMw: nonNeg.nullish(),
-    itMw: nonNeg.nullish(),
+    grossMw: numberSchema(MW_AMOUNT).nullish(),
+    itMw: numberSchema(MW_AMOUNT).nullish(),
     source: httpUrl,
     note: text().nullish(),
   })
@@ -216,8 +221,8 @@ export const noteSchema = z.strictObject({
 export type NoteInput = z.infer<typeof noteSchema>;
 
 export const powerTotalsSchema = z.strictObject({
-  securedMw: factSchema.nullable(),
-  energizedMw: factSchema.nullable(),
+  securedMw: datasetFigure("securedPowerMw"),
+  energizedMw: datasetFigure("energizedPowerMw"),
   note: text().nullish(),
 });
 
@@ -227,18 +232,18 @@ export const companySchema = z
     name: text(200).min(1, { error: "Required" }),
     exchange: text(100),
     country: countryCode,
-    sharePrice: priceFactSchema.nullable(),
-    sharesOutstanding: sharesFactSchema.nullable(),
-    totalDebt: factSchema.nullable(),
-    cash: factSchema.nullable(),
-    preferredEquity: factSchema.nullable(),
-    committedFinancing: factSchema.nullable(),
-    btcHeld: factSchema.nullable(),
-    btcValueUsdReported: factSchema.nullable(),
-    capexGuidanceUsdPerMw: rangeFactSchema.nullable(),
-    hashrateEh: factSchema.nullable(),
-    marketCapPublished: factSchema.nullable(),
-    enterpriseValuePublished: factSchema.nullable(),
+    sharePrice: datasetFigure("sharePriceUsd"),
+    sharesOutstanding: datasetFigure("sharesOutstanding"),
+    totalDebt: datasetFigure("totalDebtUsd"),
+    cash: datasetFigure("cashUsd"),
+    preferredEquity: datasetFigure("preferredEquityUsd"),
+    committedFinancing: datasetFigure("committedFinancingUsd"),
+    btcHeld: datasetFigure("btcHeld"),
+    btcValueUsdReported: datasetFigure("btcValueUsdReported"),
+    capexGuidanceUsdPerMw: datasetFigure("capexGuidanceUsdPerMw"),
+    hashrateEh: datasetFigure("hashrateEhs"),
+    marketCapPublished: datasetFigure("marketCapPublishedUsd"),
+    enterpriseValuePublished: datasetFigure("enterpriseValuePublishedUsd"),
     powerStrategy: z.enum(POWER_STRATEGIES).nullable(),
     powerTotals: powerTotalsSchema,
     sites: z.array(siteSchema),

@@ -34,7 +34,7 @@ describe("update files (JSON)", () => {
     const fields = (i: number) => p.rows[i].problems.map((x) => x.field).sort();
     expect(fields(1)).toEqual(["asOf", "source", "value"]);
     expect(p.rows[2].problems[0]).toMatchObject({ field: "field", message: expect.stringMatching(/^Unknown field/) });
-    expect(p.rows[3].problems).toEqual([{ field: "value", message: "Must be > 0" }]);
+    expect(p.rows[3].problems).toEqual([{ field: "value", message: "Must be at least $0.01" }]);
     expect(p.rows[4].problems).toEqual([{ field: "asOf", message: "Duplicate of line 3: one row per ticker, field and as-of" }]);
     expect(p.rows[5].problems).toEqual([{ field: "(row)", message: "Each row must be an object" }]);
   });

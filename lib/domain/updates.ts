@@ -2,8 +2,9 @@
 // corrected company figures, one row per (ticker, field, asOf). The seed applies the snapshot's corrections
 // with them; every row is checked with the same fact rules as the dataset and the forms.
 import { z } from "zod";
+import { anyNumberSchema } from "../number-schema";
 import { FACTS, type FactDef } from "./facts";
-import { asOfDate, factSchema, httpUrl, priceFactSchema, sharesFactSchema } from "./schemas";
+import { asOfDate, figureSchema, httpUrl } from "./schemas";
 import type { CompanyRecord, FactValue } from "./to-scoring";
 
 export const UPDATE_FORMAT = "watt-screener.fact-updates/1";
@@ -16,7 +17,7 @@ export const UPDATE_FIELDS = new Map<string, FactDef>(
 const rowSchema = z.strictObject({
   ticker: z.string().min(1).max(10),
   field: z.string().refine((f) => UPDATE_FIELDS.has(f), { error: `Unknown field (use one of: ${[...UPDATE_FIELDS.keys()].join(", ")})` }),
-  value: z.number({ error: "Must be a number" }),
+  value: anyNumberSchema,
   asOf: asOfDate,
   source: httpUrl,
   note: z.string().trim().max(2000).nullish(),
@@ -24,13 +25,13 @@ const rowSchema = z.strictObject({
 });
 export type FactUpdate = z.infer<typeof rowSchema>;
 
-/** The rules a row's value follows beyond its type: the field's form (a price > 0, shares > 0, others ≥ 0). */
+/** The rules a row's value follows beyond its type: the figure's own schema and bounds (lib/domain/facts.ts). */
 export function rowValueIssues(r: FactUpdate): { path: (string | number)[]; message: string }[] {
   const def = UPDATE_FIELDS.get(r.field);
-  const fact = def?.form === "shares" ? sharesFactSchema : def?.form === "price" ? priceFactSchema : factSchema;
-  const checked = fact.safeParse({ value: r.value, asOf: r.asOf, source: r.source, note: r.note, ...(def?.form === "shares" ? { basis: r.basis ?? "basic" } : {}) });
+  if (!def) return [];
+  const checked = figureSchema(def.key).safeParse({ value: r.value, asOf: r.asOf, source: r.source, note: r.note, ...(def.form === "shares" ? { basis: r.basis ?? "basic" } : {}) });
   const out = checked.success ? [] : checked.error.issues.map((i) => ({ path: i.path as (string | number)[], message: i.message }));
-  if (r.basis !== undefined && def?.form !== "shares") out.push({ path: ["basis"], message: "basis is only for sharesOutstanding" });
+  if (r.basis !== undefined && def.form !== "shares") out.push({ path: ["basis"], message: "basis is only for sharesOutstanding" });
   return out;
 }
 

@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { company, site, VIEW } from "../../test/builders";
-import { ASSUMPTION_KEYS, ASSUMPTION_META, assumptionOverridesSchema, assumptionsSchema, DEFAULT_ASSUMPTIONS, mergeAssumptions, withDefaults } from "./assumptions";
+import {
+  ASSUMPTION_KEYS, ASSUMPTION_META, assumptionOverridesSchema, assumptionsSchema, DEFAULT_ASSUMPTIONS, mergeAssumptions, NUMERIC_ASSUMPTION_KEYS, withDefaults,
+  type NumberMeta,
+} from "./assumptions";
 import { scoreCompany } from "./score";
 
 describe("assumptions", () => {
@@ -25,14 +28,17 @@ describe("assumptions", () => {
   it.each([
     ["build cost low above base", { buildCostLowUsdPerW: 12.5 }, "buildCostLowUsdPerW", "Low must be ≤ base"],
     ["base above high", { buildCostHighUsdPerW: 11.5 }, "buildCostHighUsdPerW", "High must be ≥ base"],
-    ["zero build cost", { buildCostLowUsdPerW: 0 }, "buildCostLowUsdPerW", "Must be > 0"],
-    ["stage weight above 1", { weightS4: 1.2 }, "weightS4", "Must be ≤ 1"],
-    ["negative weight", { cqsWeightGpu: -0.1 }, "cqsWeightGpu", "Must be ≥ 0"],
+    ["zero build cost", { buildCostLowUsdPerW: 0 }, "buildCostLowUsdPerW", "Must be more than $0/W"],
+    ["stage weight above 1", { weightS4: 1.2 }, "weightS4", "Must be at most 1"],
+    ["negative weight", { cqsWeightGpu: -0.1 }, "cqsWeightGpu", "Must be at least 0"],
     ["CQS weights not summing to 1", { cqsWeightTenor: 0.5 }, "cqsWeightTenor", "CQS weights must add up to 1"],
-    ["IT/gross out of range", { itPerGrossMw: 1.4 }, "itPerGrossMw", "Must be ≤ 1"],
-    ["a remote factor above 1", { remoteSiteFactor: 1.5 }, "remoteSiteFactor", "Must be ≤ 1"],
+    ["IT/gross out of range", { itPerGrossMw: 1.4 }, "itPerGrossMw", "Must be at most 1"],
+    ["a remote factor above 1", { remoteSiteFactor: 1.5 }, "remoteSiteFactor", "Must be at most 1"],
     ["a fractional day count", { maxPriceAgeDays: 7.5 }, "maxPriceAgeDays", "Must be a whole number"],
-    ["negative conversion capex", { conversionCapexUsdPerW: -1 }, "conversionCapexUsdPerW", "Must be ≥ 0"],
+    ["a bitcoin price of 1e308", { btcPriceUsd: 1e308 }, "btcPriceUsd", "Must be at most $10 million"],
+    ["a tier threshold of 1e308", { tier2MinContractValueUsd: 1e308 }, "tier2MinContractValueUsd", "Must be at most $1 trillion"],
+    ["a day count of 1e308", { maxPriceAgeDays: 1e308 }, "maxPriceAgeDays", "Must be at most 3,650 days"],
+    ["negative conversion capex", { conversionCapexUsdPerW: -1 }, "conversionCapexUsdPerW", "Must be at least $0/W"],
     ["a country that does not exist", { aiReadyCountries: ["US", "XX"] }, "aiReadyCountries", "Not an ISO 3166 country code"],
     ["a country listed twice", { aiReadyCountries: ["US", "US"] }, "aiReadyCountries", "A country is listed twice"],
     ["a yes/no given as text", { usePublishedEvFallback: "yes" }, "usePublishedEvFallback", "Must be yes or no"],
@@ -69,5 +75,17 @@ describe("assumptions", () => {
     expect(custom.itMwEffective).toBeCloseTo(80);
     expect(custom.overriddenKeys).toEqual(["itPerGrossMw"]);
     expect(mergeAssumptions(DEFAULT_ASSUMPTIONS, {})).toBe(DEFAULT_ASSUMPTIONS);
+  });
+});
+
+describe("numeric assumptions are bounded", () => {
+  it("every one has a max or a limit, and a default inside it", () => {
+    for (const k of NUMERIC_ASSUMPTION_KEYS) {
+      const m = ASSUMPTION_META[k] as NumberMeta;
+      const top = m.max ?? m.limit;
+      expect(top, k).toBeTypeOf("number");
+      expect(m.default, k).toBeLessThanOrEqual(top!);
+      expect(m.default, k).toBeGreaterThanOrEqual(m.min);
+    }
   });
 });

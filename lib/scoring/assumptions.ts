@@ -4,12 +4,20 @@
 // subset (`AssumptionOverrides`).
 import { z } from "zod";
 import { isCountryCode } from "../countries";
+import type { NumberRule } from "../number-input";
+import { numberSchema } from "../number-schema";
 
 export type AssumptionGroup = "market" | "buildCost" | "power" | "funnel" | "contract" | "financing" | "dataQuality" | "tiers";
 
 interface BaseMeta { label: string; unit: string; group: AssumptionGroup; source: string }
 export interface NumberMeta extends BaseMeta {
-  kind: "number"; default: number; min?: number; max?: number; step?: number; integer?: boolean;
+  /**
+   * `min`/`max`: the values that make sense (also the sensitivity's default range). `limit` is the largest
+   * value accepted where no `max` is declared, so nothing like 1e308 is stored; `aboveMin` excludes `min`.
+   */
+  kind: "number"; default: number; min: number; max?: number; limit?: number; aboveMin?: boolean; step?: number; integer?: boolean;
+  /** outside this range the editor asks the user to confirm (lib/number-input.ts) */
+  typical?: readonly [number, number];
   /** the range a sensitivity sweeps by default; declared for the main valuation assumptions (the tornado's rows) */
   sweep?: readonly [number, number];
 }
@@ -18,29 +26,33 @@ export interface BooleanMeta extends BaseMeta { kind: "boolean"; default: boolea
 export interface CountriesMeta extends BaseMeta { kind: "countries"; default: readonly string[] }
 export type AssumptionMeta = NumberMeta | BooleanMeta | CountriesMeta;
 
-const number = (d: number, label: string, unit: string, group: AssumptionGroup, source: string, bounds: Partial<NumberMeta> = {}): NumberMeta =>
+type Bounds = Pick<NumberMeta, "min"> & ({ max: number } | { limit: number }) & Partial<NumberMeta>;
+const number = (d: number, label: string, unit: string, group: AssumptionGroup, source: string, bounds: Bounds): NumberMeta =>
   ({ kind: "number", default: d, label, unit, group, source, ...bounds });
 const weight = (d: number, label: string, group: AssumptionGroup, source: string, sweep?: readonly [number, number]): NumberMeta =>
   number(d, label, "0–1", group, source, { min: 0, max: 1, step: 0.05, ...(sweep ? { sweep } : {}) });
 const days = (d: number, label: string, source: string): NumberMeta =>
   number(d, label, "days", "dataQuality", source, { min: 0, max: 3650, step: 1, integer: true });
 
+/** $/W of a data center: above nothing; $5–25/W spans every build cost quoted (a $/MW figure typed here would be millions). */
+const BUILD_COST = { min: 0, aboveMin: true, limit: 100, step: 0.5, typical: [5, 25] } as const;
+
 /** The AI-ready markets of §10.4: hyperscaler and neocloud AI build-out, no GPU export barrier. */
 export const DEFAULT_AI_READY_COUNTRIES = ["US", "CA", "NO", "SE", "FI", "IS", "DK", "GB", "IE", "DE", "FR", "NL", "ES", "PT", "AU", "JP", "SG", "AE"] as const;
 
 export const ASSUMPTION_META = {
-  btcPriceUsd: number(84_000, "Bitcoin price", "USD", "market", "BTC traded ~$84.2k on 2025-11-21 (Bloomberg via news.az)", { min: 0, step: 1000, sweep: [40_000, 150_000] }),
+  btcPriceUsd: number(84_000, "Bitcoin price", "USD", "market", "BTC traded ~$84.2k on 2025-11-21 (Bloomberg via news.az)", { min: 0, limit: 1e7, step: 1000, typical: [10_000, 500_000], sweep: [40_000, 150_000] }),
   subtractBitcoin: { kind: "boolean", default: true, label: "Subtract bitcoin from EV", unit: "yes/no", group: "market",
     source: "“EV ex-BTC” is the miner convention (BitOoda, TheMinerMag, Cantor)" } as BooleanMeta,
   miningValueUsdPerEh: number(0, "Mining value netted out", "USD per EH/s", "market",
-    "Off by default (0). When set, the HPC ratios use EV ex-BTC − hashrate × this value (methodology §10.12)", { min: 0, step: 1e7 }),
+    "Off by default (0). When set, the HPC ratios use EV ex-BTC − hashrate × this value (methodology §10.12)", { min: 0, limit: 1e12, step: 1e7 }),
   usePublishedEvFallback: { kind: "boolean", default: true, label: "Use published EV when an input is missing", unit: "yes/no", group: "market",
     source: "A dated third-party EV beats an unranked company; flagged published-ev (methodology §10.8, docs/decisions/0011)" } as BooleanMeta,
   buildCostLowUsdPerW: number(11, "Build cost — low", "$/W", "buildCost",
-    "Capital-markets commentary (Silicon Valley 101, Nov 2025): $11–13/W; JLL 2026F $11.3M per MW", { min: 0, step: 0.5 }),
+    "Capital-markets commentary (Silicon Valley 101, Nov 2025): $11–13/W; JLL 2026F $11.3M per MW", BUILD_COST),
   buildCostBaseUsdPerW: number(12, "Build cost — base", "$/W", "buildCost",
-    "Cushman & Wakefield 2025: US average $11.7M per MW of critical load", { min: 0, step: 0.5, sweep: [8, 16] }),
-  buildCostHighUsdPerW: number(13, "Build cost — high", "$/W", "buildCost", "Top of the $11–13/W range quoted in Nov 2025 commentary", { min: 0, step: 0.5 }),
+    "Cushman & Wakefield 2025: US average $11.7M per MW of critical load", { ...BUILD_COST, sweep: [8, 16] }),
+  buildCostHighUsdPerW: number(13, "Build cost — high", "$/W", "buildCost", "Top of the $11–13/W range quoted in Nov 2025 commentary", BUILD_COST),
   itPerGrossMw: number(0.7, "IT MW per gross MW", "ratio", "power",
     "Disclosed deals: Cipher 168/244, Hut 8 245/330, Galaxy 526/800 (0.66–0.80)", { min: 0.3, max: 1, step: 0.01, sweep: [0.66, 0.8] }),
   aiReadyCountries: { kind: "countries", default: DEFAULT_AI_READY_COUNTRIES, label: "AI-ready countries", unit: "ISO-2 codes", group: "power",
@@ -71,19 +83,19 @@ export const ASSUMPTION_META = {
   cqsWeightGpu: weight(0.2, "CQS weight — GPU funding (G)", "contract", "Methodology §3"),
   cqsWeightStructure: weight(0.1, "CQS weight — structure (S)", "contract", "Methodology §3"),
   conversionCapexUsdPerW: number(10, "Conversion capex (company-funded)", "$/W", "financing",
-    "Hut 8 guided $9–11M per IT MW for River Bend; Cipher $9–11M, TeraWulf $8–10M (docs/decisions/0010)", { min: 0, max: 50, step: 0.5 }),
+    "Hut 8 guided $9–11M per IT MW for River Bend; Cipher $9–11M, TeraWulf $8–10M (docs/decisions/0010)", { min: 0, max: 50, step: 0.5, typical: [3, 25] }),
   maxBalanceSheetGapDays: days(45, "Max days between cash and debt dates",
     "Half a quarter: wider gaps with no dated transaction between them mix two balance sheets (§10.1)"),
   maxPriceAgeDays: days(7, "Max price age", "One trading week (§10.10)"),
   maxSharesAgeDays: days(200, "Max share-count age", "Two reporting periods of a semi-annual filer (§10.10)"),
   maxBalanceSheetAgeDays: days(100, "Max cash/debt age", "A quarter plus the 10-Q filing window (§10.10)"),
-  tier1MinContractedItMw: number(100, "T1-a min contracted IT", "MW", "tiers", "Methodology §7", { min: 0, step: 10 }),
-  tier1MinTenorYears: number(10, "T1-b min weighted tenor", "years", "tiers", "Methodology §7", { min: 0, step: 1 }),
+  tier1MinContractedItMw: number(100, "T1-a min contracted IT", "MW", "tiers", "Methodology §7", { min: 0, limit: 100_000, step: 10 }),
+  tier1MinTenorYears: number(10, "T1-b min weighted tenor", "years", "tiers", "Methodology §7", { min: 0, limit: 99, step: 1 }),
   tier1MaxGpuCapexShare: number(0.1, "T1-c max GPU capex / TCV", "0–1", "tiers", "Methodology §7", { min: 0, max: 1, step: 0.05 }),
-  tier1MaxGapToMarketCap: number(0.3, "T1-d max financing gap / market cap", "ratio", "tiers", "Methodology §7", { min: 0, step: 0.05 }),
+  tier1MaxGapToMarketCap: number(0.3, "T1-d max financing gap / market cap", "ratio", "tiers", "Methodology §7", { min: 0, limit: 100, step: 0.05 }),
   tier1MinEnergizedShare: number(0.5, "T1-e min contracted share in S1+S2", "0–1", "tiers", "Methodology §7", { min: 0, max: 1, step: 0.05 }),
-  tier2MinContractedItMw: number(50, "Tier 2 min contracted IT", "MW", "tiers", "Methodology §7", { min: 0, step: 10 }),
-  tier2MinContractValueUsd: number(1e9, "Tier 2 min single contract value", "USD", "tiers", "Methodology §7", { min: 0, step: 1e8 }),
+  tier2MinContractedItMw: number(50, "Tier 2 min contracted IT", "MW", "tiers", "Methodology §7", { min: 0, limit: 100_000, step: 10 }),
+  tier2MinContractValueUsd: number(1e9, "Tier 2 min single contract value", "USD", "tiers", "Methodology §7", { min: 0, limit: 1e12, step: 1e8 }),
 } satisfies Record<string, AssumptionMeta>;
 
 type Meta = typeof ASSUMPTION_META;
@@ -111,11 +123,12 @@ function fieldSchema(key: AssumptionKey) {
       .array(z.string().refine(isCountryCode, { error: "Not an ISO 3166 country code (use two capitals, e.g. US, NO)" }), { error: "Must be a list of country codes" })
       .max(250)
       .refine((list) => new Set(list).size === list.length, { error: "A country is listed twice" });
-  let s = z.number({ error: "Must be a number" }); // zod 4 numbers are finite
-  if (m.integer) s = s.int({ error: "Must be a whole number" });
-  if (m.min !== undefined) s = s.min(m.min, { error: `Must be ≥ ${m.min}` });
-  if (m.max !== undefined) s = s.max(m.max, { error: `Must be ≤ ${m.max}` });
-  return s;
+  return numberSchema(numberRuleOf(m));
+}
+
+/** A numeric assumption's bounds as the number parser takes them (lib/number-input.ts). */
+export function numberRuleOf(m: NumberMeta): NumberRule {
+  return { unit: m.unit, min: m.min, max: m.max ?? m.limit ?? 0, aboveMin: m.aboveMin, integer: m.integer, typical: m.typical };
 }
 
 const shape = Object.fromEntries(ASSUMPTION_KEYS.map((k) => [k, fieldSchema(k)])) as {
@@ -124,7 +137,6 @@ const shape = Object.fromEntries(ASSUMPTION_KEYS.map((k) => [k, fieldSchema(k)])
 
 /** Cross-field rules, shared by full sets and by a set with company overrides merged in. */
 function checkCoherence(a: Assumptions, ctx: z.RefinementCtx) {
-  if (a.buildCostLowUsdPerW <= 0) ctx.addIssue({ code: "custom", path: ["buildCostLowUsdPerW"], message: "Must be > 0" });
   if (a.buildCostLowUsdPerW > a.buildCostBaseUsdPerW)
     ctx.addIssue({ code: "custom", path: ["buildCostLowUsdPerW"], message: "Low must be ≤ base" });
   if (a.buildCostBaseUsdPerW > a.buildCostHighUsdPerW)

@@ -346,7 +346,7 @@ describe("JSON export / import", () => {
     expect(msg).toContain(`Contract id ${tables.Contract[0].id}: siteId — Refers to Site id 99999, which is not in the file`);
     expect(msg).toContain(`Company id ${tables.Company[1].id}: ticker — Duplicate ticker "${tables.Company[0].ticker}"`);
     expect(msg).toContain(`Fact id ${tables.Fact[0].id}: value — `);
-    expect(msg).toContain(`AssumptionSet id ${tables.AssumptionSet[0].id}: values.weightS1 — Must be ≤ 1`);
+    expect(msg).toContain(`AssumptionSet id ${tables.AssumptionSet[0].id}: values.weightS1 — Must be at most 1`);
     expect(msg).toContain(`Event id ${tables.Event[0].id}: surprise — Unknown column`);
     expect(b.counts()).toEqual(allZero);
 

@@ -15,7 +15,9 @@ import {
   BALANCE_SHEET_EVENT_KINDS, CONTRACT_STATUSES, CONTRACT_STRUCTURES, COUNTERPARTY_KINDS, EVENT_KINDS, IT_MW_SCOPES, LEASE_TYPES, MW_BASES,
   POWER_STRATEGIES, SHARE_BASES, SITE_STAGES, SITE_USES,
 } from "../domain/enums";
-import { contractSchema, ownershipShare } from "../domain/schemas";
+import { OWNERSHIP_SHARE } from "../domain/number-rules";
+import { contractSchema } from "../domain/schemas";
+import { numberSchema } from "../number-schema";
 import { FACT_ORIGINS } from "../domain/history";
 import { assumptionOverridesSchema, assumptionsSchema, withDefaults } from "../scoring/assumptions";
 import { Prisma } from "../generated/prisma/client";
@@ -27,7 +29,8 @@ export const EXPORT_FORMAT_VERSION = 4;
 
 // ── Column schemas ───────────────────────────────────────────────────────────────────────────────────
 // Each table's strict schema lists its columns in the order they are written to the file. Values are
-// checked as stored (no trimming or other transforms), so what is validated is exactly what is inserted.
+// checked as stored (no trimming or other transforms), so what is validated is exactly what is inserted;
+// a number column takes a JSON number only (the domain's number schemas would also read typed text).
 
 const id = z.number().int().positive();
 const fk = z.number().int().positive();
@@ -35,6 +38,7 @@ const int = z.number().int();
 const version = z.number().int().min(1);
 const position = z.number().int().min(0);
 const float = z.number(); // JSON has no NaN/Infinity, so any number here is finite
+const storedShare = numberSchema(OWNERSHIP_SHARE, { text: false });
 const str = z.string();
 const isoDateTime = z.iso.datetime({ offset: false, precision: 3, error: "Must be an ISO timestamp like 2025-11-21T10:00:00.000Z" });
 const strings = z.array(z.string());
@@ -68,7 +72,7 @@ const siteRow = z.strictObject({
   id, companyId: fk, name: str.min(1), location: str.nullable(), country: str.nullable(),
   grossMw: float.nullable(), grossMwAsOf: str.nullable(), grossMwSourceUrl: str.nullable(), grossMwNote: str.nullable(),
   itMw: float.nullable(), itMwAsOf: str.nullable(), itMwSourceUrl: str.nullable(), itMwNote: str.nullable(),
-  itMwScope: z.enum(IT_MW_SCOPES).nullable(), companyShare: ownershipShare,
+  itMwScope: z.enum(IT_MW_SCOPES).nullable(), companyShare: storedShare,
   stage: z.enum(SITE_STAGES), use: z.enum(SITE_USES), expectedEnergization: str.nullable(), ownership: str.nullable(),
   sourceUrl: str.nullable(), note: str.nullable(), position, version,
 });
@@ -86,7 +90,7 @@ const contractRow = z.strictObject({
   extensionOptions: str.nullable(), signedDate: str.nullable(), rentStart: str.nullable(), status: z.enum(CONTRACT_STATUSES),
   deliveredItMw: float.nullable(), companyGpuCapexUsd: float.nullable(), prepaymentUsd: float.nullable(),
   companyFundedCapexUsd: float.nullable(), companyFundedCapexMw: float.nullable(), tenantFundedCapexShare: float.nullable(),
-  siteAllocations: z.array(z.strictObject({ siteId: fk, itMw: float })).nullable(), companyShare: ownershipShare,
+  siteAllocations: z.array(z.strictObject({ siteId: fk, itMw: float })).nullable(), companyShare: storedShare,
   sourceUrls: strings, note: str.nullable(), position, version, fromEventId: fk.nullable(),
 });
 const balanceSheetEventRow = z.strictObject({

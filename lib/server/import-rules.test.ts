@@ -54,8 +54,8 @@ describe("db:import refuses a hostile file", () => {
     const msg = (err as Error).message;
     for (const line of [
       `Fact id ${price.id}: sourceUrl — Must be an http(s) URL`,
-      `Fact id ${debt.id}: value — Must be ≥ 0`,
-      `Fact id ${otherPrice.id}: value — Must be > 0`,
+      `Fact id ${debt.id}: value — Must be at least $0`,
+      `Fact id ${otherPrice.id}: value — Must be at least $0.01`,
       `Fact id ${hashrate.id}: basis — Unrecognized key: "basis"`,
       `Fact id ${cash.id}: key — Unknown figure`,
       `Site id ${site.id}: grossMw.source — Must be an http(s) URL`,

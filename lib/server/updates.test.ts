@@ -58,7 +58,7 @@ describe("bad rows", () => {
     expect(plan.rows.map((r) => [r.line, r.status, r.problems.map((p) => `${p.field}: ${p.message}`)])).toEqual([
       [2, "new", []],
       [3, "rejected", ["ticker: Unknown ticker ZZZ"]],
-      [4, "rejected", ["value: Must be ≥ 0"]],
+      [4, "rejected", ["value: Must be at least $0"]],
       [5, "rejected", ["asOf: Duplicate of line 2: one row per ticker, field and as-of"]],
     ]);
     const before = await dump();

@@ -45,6 +45,20 @@ describe("assumption form", () => {
     if (!r.success) expect(toFieldErrors(r.error).fieldErrors["values.weightS1"]).toEqual(["Must be a number"]);
   });
 
+  it("reads numbers with the one parser: 90,000 and $90k are 90000, 2,5 and 1e308 are refused with its messages", () => {
+    const form = toForm("X", DEFAULT_ASSUMPTIONS);
+    const messages = (key: "btcPriceUsd" | "weightS4", text: string) => {
+      form.text[key] = text;
+      const r = assumptionSetCreateSchema.safeParse({ name: "X", values: fromForm(form) });
+      form.text[key] = String(DEFAULT_ASSUMPTIONS[key]);
+      return r.success ? r.data.values[key] : toFieldErrors(r.error).fieldErrors[`values.${key}`];
+    };
+    expect(messages("btcPriceUsd", "90,000")).toBe(90_000);
+    expect(messages("btcPriceUsd", "$90k")).toBe(90_000);
+    expect(messages("weightS4", "0,5")).toEqual(["Must be a number: write 0.5 or 5 (a comma only separates thousands, as in 1,234,567)"]);
+    expect(messages("btcPriceUsd", "1e308")).toEqual(["Must be at most $10 million"]);
+  });
+
   it("reports cross-field rules under the field the schema names, keyed like the server", () => {
     const form = toForm("", DEFAULT_ASSUMPTIONS);
     form.text.buildCostBaseUsdPerW = "14";

@@ -3,6 +3,7 @@
 // two screens (the editor's live preview and the compare page).
 import type { z } from "zod";
 import { zodFieldErrors, type FieldErrors } from "../domain/field-errors";
+import { readNumber } from "../number-input";
 import {
   ASSUMPTION_KEYS, ASSUMPTION_META, BOOLEAN_ASSUMPTION_KEYS, COUNTRIES_ASSUMPTION_KEYS, NUMERIC_ASSUMPTION_KEYS,
   withDefaults as storedWithDefaults,
@@ -83,14 +84,15 @@ export function toForm(name: string, values: Assumptions): AssumptionForm {
 export const parseCountries = (t: string) => t.split(/[\s,;]+/).map((x) => x.trim().toUpperCase()).filter(Boolean);
 
 /**
- * The values object the schema is given. A blank number stays "" (not 0), so the schema says "Must be a
- * number" instead of silently saving a zero; anything else goes through Number().
+ * The values object the schema is given. A number is read by the one parser (lib/number-input.ts); text
+ * it cannot read stays text — a blank is not 0, "2,5" is not 25 — so the schema gives the parser's message.
  */
 export function fromForm(form: AssumptionForm): Record<AssumptionKey, unknown> {
   const out: Record<string, unknown> = { ...form.flags };
   for (const k of NUMERIC_ASSUMPTION_KEYS) {
     const t = form.text[k] ?? "";
-    out[k] = t.trim() === "" ? t : Number(t);
+    const r = readNumber(t);
+    out[k] = r.ok ? r.value : t;
   }
   for (const k of COUNTRIES_ASSUMPTION_KEYS) out[k] = parseCountries(form.text[k] ?? "");
   return out as Record<AssumptionKey, unknown>;

@@ -1,7 +1,8 @@
 "use client";
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { FormStatus } from "@/app/components/FormStatus";
+import { useWrite } from "@/app/components/use-write";
 import { DASH } from "@/lib/format";
+import { fieldLabel } from "@/lib/view/field-labels";
 import { revertAction } from "./actions";
 
 export interface HistoryEntry {
@@ -33,13 +34,12 @@ function show(v: unknown): string {
 }
 
 export function History({ entries }: { entries: HistoryEntry[] }) {
-  const router = useRouter();
-  const [pending, start] = useTransition();
-  const [message, setMessage] = useState<{ id: number; text: string; ok: boolean } | null>(null);
+  // A refused revert names the fields of the record it would leave invalid; there are no inputs here.
+  const revert = useWrite(revertAction, { showsFields: false, showsConflict: false, labelOf: fieldLabel });
   if (entries.length === 0) return <p className="muted">No edits yet: every figure is as loaded from the dataset.</p>;
   return (
     <>
-      {message && <p className={`form-status ${message.ok ? "good" : "bad"}`} role={message.ok ? "status" : "alert"}>{message.text}</p>}
+      <FormStatus status={revert.status} />
       <div className="scroll-x">
         <table className="grid small history">
           <thead><tr><th>When (UTC)</th><th>What</th><th>Before</th><th>After</th><th>By</th><th /></tr></thead>
@@ -52,12 +52,8 @@ export function History({ entries }: { entries: HistoryEntry[] }) {
                 <td>{e.field === "(record)" && e.after == null ? "(removed)" : show(e.after)}</td>
                 <td>{e.user ?? "local"}</td>
                 <td>
-                  <button type="button" className="secondary" disabled={pending} aria-label={`Revert change #${e.id}: ${e.label}`}
-                    onClick={() => start(async () => {
-                      const r = await revertAction({ auditId: e.id });
-                      setMessage(r.ok ? { id: e.id, text: `Reverted #${e.id}`, ok: true } : { id: e.id, text: r.kind === "invalid" ? Object.values(r.fieldErrors).flat().concat(r.formErrors).join("; ") : r.message, ok: false });
-                      if (r.ok) router.refresh();
-                    })}>Revert</button>
+                  <button type="button" className="secondary" disabled={revert.pending} aria-label={`Revert change #${e.id}: ${e.label}`}
+                    onClick={() => revert.submit({ auditId: e.id }, { okText: `Reverted #${e.id}` })}>Revert</button>
                 </td>
               </tr>
             ))}

@@ -81,7 +81,7 @@ describe("market figures", () => {
     const form = (await marketFiguresOf(t.db, "GLXY"))!;
     form.facts.capexGuidanceUsdPerMw = { ...form.facts.capexGuidanceUsdPerMw!, value: 10, low: null, high: null };
     const r = await saveMarketFigures(t.db, form, null);
-    expect(r).toMatchObject({ ok: false, kind: "invalid", fieldErrors: { "facts.capexGuidanceUsdPerMw.value": [expect.stringMatching(/^Must be at least \$1M per MW\. Enter USD per IT MW/)] } });
+    expect(r).toMatchObject({ ok: false, kind: "invalid", fieldErrors: { "facts.capexGuidanceUsdPerMw.value": ["Must be at least $1 million per IT MW. Enter USD per IT MW, e.g. 10M for $10M per MW ($10/W)"] } });
   });
 
   it("refuses a stale version and returns the current values", async () => {
@@ -301,7 +301,7 @@ describe("assumption sets", () => {
     if (!bear.ok) throw new Error(JSON.stringify(bear));
     expect(await createAssumptionSet(t.db, { name: "Bear", values: DEFAULT_ASSUMPTIONS }, null)).toMatchObject({ ok: false, kind: "invalid", fieldErrors: { name: [expect.stringContaining("already exists")] } });
     const bad = await updateAssumptionSet(t.db, { id: bear.data.id, version: 1, name: "Bear", values: { ...DEFAULT_ASSUMPTIONS, weightS1: 2 } }, null);
-    expect(bad).toMatchObject({ ok: false, kind: "invalid", fieldErrors: { "values.weightS1": ["Must be ≤ 1"] } });
+    expect(bad).toMatchObject({ ok: false, kind: "invalid", fieldErrors: { "values.weightS1": ["Must be at most 1"] } });
     const renamed = await updateAssumptionSet(t.db, { id: bear.data.id, version: 1, name: "Bear case", values: DEFAULT_ASSUMPTIONS }, null);
     expect(renamed.ok).toBe(true);
     const stale = await updateAssumptionSet(t.db, { id: bear.data.id, version: 1, name: "Bear", values: DEFAULT_ASSUMPTIONS }, null);

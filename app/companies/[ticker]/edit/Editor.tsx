@@ -1,7 +1,8 @@
 "use client";
-import { useMemo, useState, useTransition } from "react";
+import { useMemo, useState } from "react";
 import Link from "next/link";
-import { useRouter } from "next/navigation";
+import { FormStatus } from "@/app/components/FormStatus";
+import { useWrite } from "@/app/components/use-write";
 import type { MarketFiguresInput } from "@/lib/domain/forms";
 import { recordAt, type CompanyHistory, type DatedContract, type FactPoint } from "@/lib/domain/history";
 import type { FactKey } from "@/lib/domain/facts";
@@ -92,12 +93,10 @@ function previewCompany(p: EditorProps, d: Drafts, invalid: boolean): ScoringCom
 }
 
 export function Editor(p: EditorProps) {
-  const router = useRouter();
   const [drafts, setDrafts] = useState<Drafts>({ sites: {}, contracts: {}, bsEvents: {}, changes: {} });
   const [invalid, setInvalid] = useState<Record<string, boolean>>({});
   const [editing, setEditing] = useState<string | null>(null);
-  const [applying, startApply] = useTransition();
-  const [eventMsg, setEventMsg] = useState<string | null>(null);
+  const apply = useWrite(applyEventAction, { showsFields: false, showsConflict: false });
 
   const mark = (key: string, ok: boolean) => setInvalid((x) => ({ ...x, [key]: !ok }));
   const anyInvalid = Object.values(invalid).some(Boolean);
@@ -114,7 +113,8 @@ export function Editor(p: EditorProps) {
   return (
     <div className="editor">
       <div className="editor-main">
-        <MarketForm initial={p.market} onDraft={(facts) => { mark("facts", !!facts); setDrafts((d) => ({ ...d, facts: facts ?? d.facts })); }} />
+        <MarketForm initial={p.market} onDraft={(facts) => { mark("facts", !!facts); setDrafts((d) => ({ ...d, facts: facts ?? d.facts })); }}
+          onSaved={() => { mark("facts", true); setDrafts((d) => ({ ...d, facts: undefined })); }} />
 
         <RecordSection kind="site" title="Sites" items={p.sites} ticker={p.ticker} siteNames={siteNames} editing={editing} setEditing={setEditing}
           name={(x) => x.name}
@@ -147,20 +147,20 @@ export function Editor(p: EditorProps) {
               {p.events.map((e) => (
                 <li key={e.id} className="record-line event-line">
                   <span><strong>{e.date}</strong> {e.summary} <span className="muted small">({e.contract.counterparty}, {e.contract.itMw ?? "—"} MW, {e.contract.tenorYears ?? "—"} y)</span></span>
-                  <button type="button" disabled={applying} onClick={() => startApply(async () => {
-                    const r = await applyEventAction({ ticker: p.ticker, eventId: e.id, version: e.version });
-                    setEventMsg(r.ok ? `Applied: contract ${e.contract.id} added` : r.kind === "invalid" ? Object.values(r.fieldErrors).flat().concat(r.formErrors).join("; ") : r.message);
-                    if (r.ok) router.refresh();
-                  })}>Apply contract</button>
+                  <button type="button" disabled={apply.pending}
+                    onClick={() => apply.submit({ ticker: p.ticker, eventId: e.id, version: e.version }, { okText: `Applied: contract ${e.contract.id} added` })}>
+                    Apply contract
+                  </button>
                 </li>
               ))}
             </ul>
-            {eventMsg && <p className="form-status" role="status">{eventMsg}</p>}
+            <FormStatus status={apply.status} />
           </section>
         )}
 
         <OverridesForm ticker={p.ticker} version={p.companyVersion} initial={p.overrides} active={p.assumptions}
-          onDraft={(o) => { mark("overrides", !!o); setDrafts((d) => ({ ...d, overrides: o ?? d.overrides })); }} />
+          onDraft={(o) => { mark("overrides", !!o); setDrafts((d) => ({ ...d, overrides: o ?? d.overrides })); }}
+          onSaved={() => { mark("overrides", true); setDrafts((d) => ({ ...d, overrides: undefined })); }} />
       </div>
       <div className="editor-side">
         <Preview ticker={p.ticker} all={p.all} edited={edited} assumptions={p.assumptions} viewDate={p.viewDate} dirty={dirty} />

@@ -1,18 +1,24 @@
 "use client";
-// Add or edit one site, contract or balance-sheet event, validated with the shared schema as the user
-// types; remove it.
-import { useMemo, useState } from "react";
+// Add or edit one site, contract, balance-sheet event or site change, validated with the shared schema
+// as the user types (numbers read by the one parser); remove it. An unusual value is confirmed before
+// saving; a stale save or removal shows the one conflict panel.
+import { useMemo, useRef, useState } from "react";
+import { ConfirmUnusual, useConfirmUnusual } from "@/app/components/ConfirmUnusual";
+import { ConflictPanel } from "@/app/components/ConflictPanel";
+import { FormStatus } from "@/app/components/FormStatus";
+import { useWrite } from "@/app/components/use-write";
 import { balanceSheetEventFormSchema, contractFormSchema, siteChangeFormSchema, siteFormSchema } from "@/lib/domain/forms";
 import type { BalanceSheetEventInput, ContractInput, SiteChangeInput, SiteInput } from "@/lib/domain/schemas";
+import { unusualValues } from "@/lib/number-schema";
 import type { WriteResult } from "@/lib/server/mutations/result";
+import { conflictRows, formatFieldValue, mergeMine } from "@/lib/view/conflict";
+import type { z } from "zod";
 import {
   deleteBalanceSheetEventAction, deleteContractAction, deleteSiteAction, deleteSiteChangeAction, saveBalanceSheetEventAction, saveContractAction,
   saveSiteAction, saveSiteChangeAction,
 } from "./actions";
-import { ConflictPanel } from "./Conflict";
-import { Field, Fields, FormStatus, issuesToErrors, toDraft, toTyped, type Draft, type FieldSpec } from "./form-kit";
+import { Field, Fields, issuesToErrors, labelsOf, toDraft, toTyped, type Draft, type FieldSpec } from "./form-kit";
 import { balanceSheetEventSpecs, contractSpecs, factSpecs, siteChangeSpecs, siteSpecs } from "./specs";
-import { useSave } from "./use-save";
 
 export type RecordKind = "site" | "contract" | "event" | "change";
 export type RecordInput = SiteInput | ContractInput | BalanceSheetEventInput | SiteChangeInput;
@@ -20,7 +26,7 @@ export type RecordInput = SiteInput | ContractInput | BalanceSheetEventInput | S
 interface KindConfig {
   noun: string;
   specs: (siteNames: string[]) => FieldSpec[];
-  schema: { safeParse(v: unknown): { success: true; data: unknown } | { success: false; error: { issues: Parameters<typeof issuesToErrors>[0] } } };
+  schema: z.ZodType;
   save: (input: unknown) => Promise<WriteResult<unknown>>;
   remove: (input: unknown) => Promise<WriteResult<unknown>>;
   defaults: Draft;
@@ -67,65 +73,96 @@ function typedOf(kind: RecordKind, d: Draft, specs: FieldSpec[]): Record<string,
   return v;
 }
 
+type Stored = { version: number } & Record<string, unknown>;
+
 export function RecordForm({ kind, ticker, id, version: initialVersion, initial, siteNames, onDraft, onDone }: {
   kind: RecordKind; ticker: string; id?: number; version?: number; initial: RecordInput | null; siteNames: string[];
   onDraft: (v: RecordInput | undefined) => void; onDone: () => void;
 }) {
   const cfg = KINDS[kind];
   const specs = useMemo(() => cfg.specs(siteNames), [cfg, siteNames]);
+  const formRef = useRef<HTMLFormElement>(null);
   const [draft, setDraftState] = useState<Draft>(() => draftOf(kind, initial, specs));
   const [version, setVersion] = useState(initialVersion);
+  const [loaded, setLoaded] = useState<RecordInput | null>(initial);
   const [touched, setTouched] = useState(false);
-  const save = useSave(cfg.save, () => onDone());
-  const remove = useSave(cfg.remove, () => onDone());
+  const save = useWrite(cfg.save, { form: formRef });
+  const remove = useWrite(cfg.remove, { form: formRef });
+  const unusual = useConfirmUnusual();
   const payload = (d: Draft, v = version) => ({ ticker, ...(id ? { id, version: v } : {}), [kind]: typedOf(kind, d, specs) });
   const check = cfg.schema.safeParse(payload(draft));
   const clientErrors = check.success ? {} : issuesToErrors(check.error.issues);
-  const errors = touched ? { ...save.serverErrors, ...clientErrors } : save.serverErrors;
+  const errors = touched ? { ...save.fieldErrors, ...clientErrors } : save.fieldErrors;
+  const before = { [kind]: loaded };
+  // A figure that is unusual but valid is warned about while typing, and confirmed on save.
+  const odd = check.success ? unusualValues(cfg.schema, check.data, before) : [];
+  const warnings = Object.fromEntries(odd.map((u) => [u.path, u.message]));
+
+  const labelOf = labelsOf([
+    { prefix: `${kind}.`, specs },
+    ...(kind === "site" ? MW_FACTS.map(([k, label]) => ({ prefix: `site.${k}.`, specs: factSpecs(label), group: label })) : []),
+  ]);
+  const format = (path: string, v: unknown) => formatFieldValue(cfg.schema, path, v);
 
   const setDraft = (d: Draft) => {
     setDraftState(d);
     setTouched(true);
-    save.setServerErrors({});
+    save.setFieldErrors({});
+    unusual.cancel();
     const next = cfg.schema.safeParse(payload(d));
     onDraft(next.success ? ((next.data as Record<string, unknown>)[kind] as RecordInput) : undefined);
   };
   const title = id ? `Edit ${cfg.noun} ${cfg.label(initial)}` : `New ${cfg.noun}`;
   const Noun = cfg.noun[0].toUpperCase() + cfg.noun.slice(1);
 
+  const conflict = save.conflict ?? remove.conflict;
+  const theirs = conflict ? (conflict.current as Stored | null) : null;
+  const mine = check.success ? ((check.data as Record<string, unknown>)[kind] as RecordInput) : null;
+  const discard = () => {
+    if (!theirs) return;
+    setVersion(theirs.version);
+    setLoaded(theirs[kind] as RecordInput);
+    setDraft(draftOf(kind, theirs[kind] as RecordInput, specs));
+    save.setConflict(null);
+    remove.setConflict(null);
+  };
+
   return (
-    <form className="edit-form record-form" aria-label={title} onSubmit={(e) => {
+    <form ref={formRef} className="edit-form record-form" aria-label={title} noValidate onSubmit={(e) => {
       e.preventDefault();
       setTouched(true);
-      if (!check.success) return save.setStatus({ tone: "bad", text: "Please fix the highlighted fields. Nothing was saved." });
-      save.submit(payload(draft), `${Noun} saved`);
+      if (!check.success) return save.refuse();
+      unusual.check(odd, () => save.submit(check.data, { okText: `${Noun} saved`, onOk: () => onDone() }));
     }}>
       <h3>{title}</h3>
-      <Fields specs={specs} draft={draft} setDraft={setDraft} errors={errors} errorPrefix={`${kind}.`} />
+      <Fields specs={specs} draft={draft} setDraft={setDraft} errors={errors} warnings={warnings} errorPrefix={`${kind}.`} />
       {kind === "site" && MW_FACTS.map(([k, label]) => (
         <fieldset key={k} className="fact-group">
           <legend>{label}</legend>
           <Field spec={{ name: "present", label: "disclosed", kind: "checkbox" }} path={`${k}.present`} value={draft[`${k}.present`]}
             onChange={(v) => setDraft({ ...draft, [`${k}.present`]: v })} />
           {draft[`${k}.present`] === "true" && (
-            <Fields specs={factSpecs(label)} draft={draft} setDraft={setDraft} errors={errors} prefix={`${k}.`} errorPrefix={`site.${k}.`} />
+            <Fields specs={factSpecs(label)} draft={draft} setDraft={setDraft} errors={errors} warnings={warnings} prefix={`${k}.`} errorPrefix={`site.${k}.`} />
           )}
         </fieldset>
       ))}
-      {(save.conflict || remove.conflict) && (() => {
-        const c = (save.conflict ?? remove.conflict)!;
-        const current = c.current as { version: number } & Record<string, RecordInput>;
-        return (
-          <ConflictPanel message={c.message} current={current?.[kind]} yours={(c.submitted as Record<string, unknown>)[kind] ?? null}
-            onReapply={() => { setVersion(current.version); save.submit(payload(draft, current.version), "Your version was re-applied"); }}
-            onDiscard={() => { setVersion(current.version); setDraft(draftOf(kind, current[kind], specs)); save.setConflict(null); remove.setConflict(null); }} />
-        );
-      })()}
+      {conflict && theirs && (
+        <ConflictPanel title={`Not saved: this ${cfg.noun} changed since you opened it`} message={conflict.message} level={3}
+          rows={conflictRows({ [kind]: theirs[kind] }, before, { [kind]: mine ?? (conflict.submitted as Record<string, unknown>)?.[kind] })}
+          labelOf={labelOf} format={format} pending={save.pending || remove.pending}
+          onReapply={save.conflict && mine ? () => {
+            const merged = mergeMine(theirs[kind], loaded, mine);
+            save.submit({ ticker, id, version: theirs.version, [kind]: merged }, { okText: "Your changes were re-applied", onOk: () => onDone() });
+          } : undefined}
+          onDiscard={discard} />
+      )}
+      {unusual.asking && <ConfirmUnusual items={unusual.asking} labelOf={labelOf} nameOf={(p) => p.slice(kind.length + 1)}
+        onConfirm={unusual.confirm} onCancel={unusual.cancel} pending={save.pending} />}
       <div className="actions">
         <button type="submit" disabled={save.pending}>{save.pending ? "Saving…" : id ? "Save changes" : `Add ${cfg.noun}`}</button>
         {id && (
           <button type="button" className="secondary danger" disabled={remove.pending}
-            onClick={() => { if (window.confirm(`Remove this ${cfg.noun}? It can be restored from the history.`)) remove.submit({ ticker, id, version }, "Removed"); }}>
+            onClick={() => { if (window.confirm(`Remove this ${cfg.noun}? It can be restored from the history.`)) remove.submit({ ticker, id, version }, { okText: "Removed", onOk: () => onDone() }); }}>
             Remove
           </button>
         )}

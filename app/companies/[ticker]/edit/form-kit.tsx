@@ -1,74 +1,22 @@
 "use client";
-// A small kit for the edit forms: fields are described once (name, label, kind), held as the strings
-// the user typed (so nothing is lost on an error), converted to typed values for the shared zod schema,
-// and shown with their field-level messages.
+// A small kit for the edit forms: fields described once (lib/view/form-drafts.ts), shown with their
+// messages — an error (aria-invalid) or a warning that the value is unusual (lib/number-input.ts).
 import { useId } from "react";
 import { zodFieldErrors } from "@/lib/domain/field-errors";
+import { allocationRows, type AllocationRow, type Draft, type Errors, type FieldSpec } from "@/lib/view/form-drafts";
 
-export type FieldKind = "text" | "number" | "optionalNumber" | "select" | "textarea" | "urls" | "checkbox" | "allocations";
-export interface FieldSpec {
-  name: string;
-  label: string;
-  kind: FieldKind;
-  options?: readonly (readonly [string, string])[];
-  hint?: string;
-  /** empty string → null (optional text / select) */
-  optional?: boolean;
-  wide?: boolean;
-}
+export type { Draft, Errors, FieldKind, FieldSpec } from "@/lib/view/form-drafts";
+export { toDraft, toTyped } from "@/lib/view/form-drafts";
 
-export type Draft = Record<string, string>;
-export type Errors = Record<string, string[]>;
-
-/** One row of an allocations field as typed: a site name and its MW, both kept as text. */
-interface AllocationRow { site: string; itMw: string }
-const allocationRows = (raw: string | undefined): AllocationRow[] => {
-  try {
-    const rows = JSON.parse(raw || "[]");
-    return Array.isArray(rows) ? rows : [];
-  } catch {
-    return [];
-  }
-};
-const toNumber = (s: string) => (s === "" ? Number.NaN : Number(s.replace(/,/g, "")));
-
-/** Typed value of one field, for the zod schema. Bad numbers stay NaN so zod reports them. */
-export function typed(spec: FieldSpec, raw: string | undefined): unknown {
-  const s = (raw ?? "").trim();
-  switch (spec.kind) {
-    case "allocations": {
-      const rows = allocationRows(raw).filter((r) => r.site.trim() !== "" || r.itMw.trim() !== "");
-      return rows.length ? rows.map((r) => ({ site: r.site.trim(), itMw: toNumber(r.itMw.trim()) })) : null;
-    }
-    case "number": return s === "" ? Number.NaN : Number(s.replace(/,/g, ""));
-    case "optionalNumber": return s === "" ? null : Number(s.replace(/,/g, ""));
-    case "checkbox": return raw === "true";
-    case "urls": return s.split(/\s+/).filter(Boolean);
-    default: return s === "" && spec.optional ? null : s;
-  }
-}
-
-export function untyped(spec: FieldSpec, v: unknown): string {
-  if (v == null) return "";
-  if (spec.kind === "allocations") return JSON.stringify((v as { site: string; itMw: number }[]).map((x) => ({ site: x.site, itMw: String(x.itMw) })));
-  if (spec.kind === "urls") return (v as string[]).join("\n");
-  if (spec.kind === "checkbox") return v ? "true" : "false";
-  return String(v);
-}
-
-export function toTyped(specs: readonly FieldSpec[], draft: Draft, prefix = ""): Record<string, unknown> {
-  return Object.fromEntries(specs.map((f) => [f.name, typed(f, draft[prefix + f.name])]));
-}
-
-export function toDraft(specs: readonly FieldSpec[], value: Record<string, unknown> | null | undefined, prefix = ""): Draft {
-  return Object.fromEntries(specs.map((f) => [prefix + f.name, untyped(f, value?.[f.name])]));
-}
-
-export function Field({ spec, path, value, onChange, errors }: { spec: FieldSpec; path: string; value: string; onChange: (v: string) => void; errors?: string[] }) {
+export function Field({ spec, path, value, onChange, errors, warning }: {
+  spec: FieldSpec; path: string; value: string; onChange: (v: string) => void; errors?: string[]; warning?: string;
+}) {
   const id = useId();
   const errId = `${id}-err`;
+  const warnId = `${id}-warn`;
   const invalid = !!errors?.length;
-  const common = { id, name: path, "aria-invalid": invalid, "aria-describedby": invalid ? errId : undefined };
+  const describedBy = [invalid ? errId : null, !invalid && warning ? warnId : null].filter(Boolean).join(" ") || undefined;
+  const common = { id, name: path, "aria-invalid": invalid, "aria-describedby": describedBy };
   let input: React.ReactNode;
   switch (spec.kind) {
     case "select":
@@ -98,8 +46,16 @@ export function Field({ spec, path, value, onChange, errors }: { spec: FieldSpec
       {input}
       {spec.hint && <span className="hint">{spec.hint}</span>}
       {invalid && <span id={errId} className="field-error" role="alert">{errors!.join("; ")}</span>}
+      {!invalid && warning && <span id={warnId} className="field-warning">{warning}</span>}
     </div>
   );
+}
+
+/** A field's unusual-value warning; a list field's rows' ("row 1: …"). */
+function warningOf(spec: FieldSpec, warnings: Record<string, string>, key: string): string | undefined {
+  if (spec.kind !== "allocations") return warnings[key];
+  const rows = Object.entries(warnings).filter(([k]) => k.startsWith(`${key}.`)).map(([k, m]) => `row ${Number(k.split(".").at(-2)) + 1}: ${m}`);
+  return rows.length ? rows.join("; ") : undefined;
 }
 
 /** A field's messages; a list field also shows its rows' ("siteAllocations.1.site: …"). */
@@ -110,14 +66,14 @@ function fieldErrors(spec: FieldSpec, errors: Errors, key: string): string[] | u
   return out.length ? out : undefined;
 }
 
-export function Fields({ specs, draft, setDraft, errors, prefix = "", errorPrefix = "" }: {
-  specs: readonly FieldSpec[]; draft: Draft; setDraft: (d: Draft) => void; errors: Errors; prefix?: string; errorPrefix?: string;
+export function Fields({ specs, draft, setDraft, errors, warnings = {}, prefix = "", errorPrefix = "" }: {
+  specs: readonly FieldSpec[]; draft: Draft; setDraft: (d: Draft) => void; errors: Errors; warnings?: Record<string, string>; prefix?: string; errorPrefix?: string;
 }) {
   return (
     <div className="edit-grid">
       {specs.map((f) => (
         <Field key={f.name} spec={f} path={prefix + f.name} value={draft[prefix + f.name] ?? ""} errors={fieldErrors(f, errors, errorPrefix + f.name)}
-          onChange={(v) => setDraft({ ...draft, [prefix + f.name]: v })} />
+          warning={warningOf(f, warnings, errorPrefix + f.name)} onChange={(v) => setDraft({ ...draft, [prefix + f.name]: v })} />
       ))}
     </div>
   );
@@ -149,8 +105,9 @@ function AllocationsInput({ id, spec, value, onChange, describedBy }: { id: stri
 /** zod issues → dotted-path messages (the same shape the server returns). */
 export const issuesToErrors = (issues: Parameters<typeof zodFieldErrors>[0]): Errors => zodFieldErrors(issues).fieldErrors;
 
-export function FormStatus({ status }: { status: Status }) {
-  if (!status) return null;
-  return <p className={`form-status ${status.tone}`} role={status.tone === "bad" ? "alert" : "status"}>{status.text}</p>;
+/** Labels of a form's fields by the paths its schema reports ("site.grossMw.value" → "Gross MW — value"). */
+export function labelsOf(groups: readonly { prefix: string; specs: readonly FieldSpec[]; group?: string }[]) {
+  const labels = new Map<string, string>();
+  for (const g of groups) for (const f of g.specs) labels.set(g.prefix + f.name, g.group ? `${g.group} — ${f.label}` : f.label);
+  return (path: string) => labels.get(path) ?? labels.get(path.replace(/\.\d+\.[^.]+$/, "")) ?? path;
 }
-export type Status = { tone: "good" | "bad" | "busy"; text: string } | null;
