@@ -13,7 +13,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const me = await currentUser();
   // Under private reads the proxy sends every page here first, so say why and where sign-in leads.
   const privateReads = readsArePrivate(readEnv());
-  const back = target === "/" ? "the screener" : <code>{target}</code>;
+  // shown as a person reads an address: "tier=1,2", not "tier=1%2C2" (the link itself keeps the encoded form)
+  const shown = (() => { try { return decodeURI(target).replace(/%2C/gi, ","); } catch { return target; } })();
+  const back = target === "/" ? "the screener" : <code>{shown}</code>;
   return (
     <section className="narrow-page">
       <h1>Sign in</h1>
