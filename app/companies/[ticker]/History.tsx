@@ -3,6 +3,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { DASH } from "@/lib/format";
 import { revertAction } from "./actions";
+import { ScrollX } from "../../components/ScrollX";
 
 export interface HistoryEntry {
   id: number;
@@ -40,7 +41,7 @@ export function History({ entries }: { entries: HistoryEntry[] }) {
   return (
     <>
       {message && <p className={`form-status ${message.ok ? "good" : "bad"}`} role={message.ok ? "status" : "alert"}>{message.text}</p>}
-      <div className="scroll-x">
+      <ScrollX label="History of edits">
         <table className="grid small history">
           <thead><tr><th>When (UTC)</th><th>What</th><th>Before</th><th>After</th><th>By</th><th /></tr></thead>
           <tbody>
@@ -63,7 +64,7 @@ export function History({ entries }: { entries: HistoryEntry[] }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollX>
     </>
   );
 }
