@@ -3,11 +3,12 @@
 // delete one. The name is checked with the same schema on the server; a refused name keeps what was typed.
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState, useTransition } from "react";
+import { useRef, useState, useTransition } from "react";
 import type { WriteResult } from "@/lib/server/mutations/result";
 import { serializeView, type View } from "@/lib/view/params";
 import { VIEW_NAME_MAX, viewNameProblem } from "@/lib/view/saved-view-rules";
 import { deleteViewAction, saveViewAction } from "./actions";
+import { useDismiss } from "./useDismiss";
 
 export interface SavedViewItem { id: number; name: string; query: string; createdBy: string | null; createdAt: string; version: number }
 
@@ -29,20 +30,7 @@ export function SavedViews({ views, view }: { views: SavedViewItem[]; view: View
   const query = serializeView(view).toString();
   const current = views.find((v) => v.query === query);
 
-  // Escape or a click outside closes the panel, as a menu would.
-  useEffect(() => {
-    const close = (e: MouseEvent | KeyboardEvent) => {
-      const d = box.current;
-      if (!d?.open) return;
-      if (e instanceof KeyboardEvent ? e.key === "Escape" : !d.contains(e.target as Node)) {
-        d.open = false;
-        if (e instanceof KeyboardEvent) d.querySelector("summary")?.focus();
-      }
-    };
-    document.addEventListener("keydown", close);
-    document.addEventListener("mousedown", close);
-    return () => { document.removeEventListener("keydown", close); document.removeEventListener("mousedown", close); };
-  }, []);
+  useDismiss(box);
 
   const save = () => {
     const problem = viewNameProblem(name);

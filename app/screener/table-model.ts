@@ -1,7 +1,7 @@
 // TanStack Table v9 setup for the screener: features, filter and sort functions (built once, at module
 // scope, as v9 requires) wired to the shared predicates in lib/view/filter.ts.
 import {
-  columnFilteringFeature, columnVisibilityFeature, createFilteredRowModel, createSortedRowModel,
+  columnFilteringFeature, createFilteredRowModel, createSortedRowModel,
   createColumnHelper, globalFilteringFeature, rowSortingFeature, tableFeatures, type Row,
 } from "@tanstack/react-table";
 import type { Flag, Tier } from "@/lib/scoring/types";
@@ -18,7 +18,6 @@ export const features = tableFeatures({
   rowSortingFeature,
   columnFilteringFeature,
   globalFilteringFeature,
-  columnVisibilityFeature,
   filteredRowModel: createFilteredRowModel(),
   sortedRowModel: createSortedRowModel(),
   filterFns: {
@@ -104,7 +103,6 @@ export const columnDefs = helper.columns(
       sortFn: "screen",
       sortUndefined: "last",
       sortDescFirst: c.kind !== "text" && c.kind !== "date" && c.id !== "rank" && c.id !== "tier",
-      enableHiding: !c.required,
       filterFn: FILTER_FN[c.id],
     }),
   ),
@@ -118,8 +116,4 @@ export function columnFiltersOf(view: View) {
   if (view.minContractedMw !== undefined) f.push({ id: "contractedItMw", value: view.minContractedMw });
   if (view.preset) f.push({ id: "ticker", value: view.preset });
   return f;
-}
-
-export function visibilityOf(view: View): Record<string, boolean> {
-  return Object.fromEntries(COLUMNS.map((c) => [c.id, c.required || view.cols.includes(c.id)]));
 }
