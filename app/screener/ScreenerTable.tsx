@@ -16,6 +16,7 @@ import { ColumnPicker } from "./ColumnPicker";
 import { columnDefs, columnFiltersOf, features, warmTextRanks } from "./table-model";
 import type { BuildCosts } from "./Screener";
 import { DensityToggle, useDensity } from "./TableDensity";
+import { useRovingGrid } from "./useRovingGrid";
 import { useRowWindow } from "./useRowWindow";
 
 /** Above this many companies the table renders only the rows in view (the exports still have them all). */
@@ -63,7 +64,9 @@ export const ScreenerTable = memo(function ScreenerTable({ rows, view, setView, 
   const scrollRef = useRef<HTMLDivElement>(null);
   const [density, setDensity] = useDensity();
   const win = useRowWindow(scrollRef, shown.length, virtual, density);
+  // One tab stop for the whole table; the arrow keys move inside it.
   const tableRef = useRef<HTMLTableElement>(null);
+  const grid = useRovingGrid(tableRef);
   // The sticky parts' sizes: the ticker column's left offset and the box's scroll padding (globals.css).
   // Read after React's commit, when the browser lays out anyway; written only when they change.
   useLayoutEffect(() => {
@@ -99,15 +102,24 @@ export const ScreenerTable = memo(function ScreenerTable({ rows, view, setView, 
         </div>
       </div>
       {/* The box scrolls both ways (a max-height), so the sticky header and the sticky rank and ticker
-          columns stay in view inside it. */}
+          columns stay in view inside it. Not a tab stop itself: the table's one stop is (useRovingGrid).
+          The skip link's target: the next Tab from there lands on that stop. */}
       <div
         ref={scrollRef}
+        id="screener-table"
         className={virtual ? "table-scroll virtual" : "table-scroll"}
-        tabIndex={0}
         role="region"
-        aria-label="Screener table, scrolls down and sideways"
+        aria-label="Screener table, scrolls down and sideways; arrow keys move between cells"
       >
-        <table ref={tableRef} className={`grid screener-table ${density}`} aria-rowcount={virtual ? shown.length + 1 : undefined}>
+        <table
+          ref={tableRef}
+          role="grid"
+          aria-labelledby="table-title"
+          className={`grid screener-table ${density}`}
+          aria-rowcount={virtual ? shown.length + 1 : undefined}
+          onKeyDown={grid.onKeyDown}
+          onFocus={grid.onFocus}
+        >
           <thead>
             <tr aria-rowindex={virtual ? 1 : undefined}>
               {visibleIds.map((id) => {
