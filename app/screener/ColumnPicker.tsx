@@ -31,45 +31,40 @@ export function ColumnPicker({ view, setView }: { view: View; setView: SetView }
     setView({ cols });
   };
 
+  // One array of items keyed by column, shown ones first: a column that is shown or hidden moves within
+  // it rather than being re-created in another list, so its checkbox stays the same element.
+  const items = [
+    ...shown.map((id, i) => {
+      const header = columnDef(id)!.header;
+      return (
+        <li key={id}>
+          <label>
+            <input id={`col-show-${id}`} type="checkbox" checked onChange={() => change(hideColumn(view.cols, id), `col-show-${id}`)} />
+            {header}
+          </label>
+          {/* aria-disabled rather than disabled: a disabled button loses the focus at the end of the row */}
+          <MoveButton id={id} header={header} by={-1} atEnd={i === 0} onMove={change} cols={view.cols} />
+          <MoveButton id={id} header={header} by={1} atEnd={i === shown.length - 1} onMove={change} cols={view.cols} />
+        </li>
+      );
+    }),
+    ...(hidden.length ? [<li key="hidden-heading" className="picker-heading" aria-hidden="true">Hidden</li>] : []),
+    ...hidden.map((c) => (
+      <li key={c.id}>
+        <label>
+          <input id={`col-show-${c.id}`} type="checkbox" checked={false} onChange={() => change(showColumn(view.cols, c.id), `col-show-${c.id}`)} />
+          {c.header}
+        </label>
+      </li>
+    )),
+  ];
   return (
     <details className="picker" ref={box}>
       <summary>Columns ({shown.length}/{OPTIONAL.length})</summary>
-      <div className="picker-panel">
-        <fieldset>
-          <legend>Shown, in table order</legend>
-          <ol className="picker-list">
-            {shown.map((id, i) => {
-              const header = columnDef(id)!.header;
-              return (
-                <li key={id}>
-                  <label>
-                    <input id={`col-show-${id}`} type="checkbox" checked onChange={() => change(hideColumn(view.cols, id), `col-show-${id}`)} />
-                    {header}
-                  </label>
-                  {/* aria-disabled rather than disabled: a disabled button loses the focus at the end of the row */}
-                  <MoveButton id={id} header={header} by={-1} atEnd={i === 0} onMove={change} cols={view.cols} />
-                  <MoveButton id={id} header={header} by={1} atEnd={i === shown.length - 1} onMove={change} cols={view.cols} />
-                </li>
-              );
-            })}
-          </ol>
-        </fieldset>
-        {hidden.length > 0 && (
-          <fieldset>
-            <legend>Hidden</legend>
-            <ul className="picker-list">
-              {hidden.map((c) => (
-                <li key={c.id}>
-                  <label>
-                    <input id={`col-show-${c.id}`} type="checkbox" checked={false} onChange={() => change(showColumn(view.cols, c.id), `col-show-${c.id}`)} />
-                    {c.header}
-                  </label>
-                </li>
-              ))}
-            </ul>
-          </fieldset>
-        )}
-      </div>
+      <fieldset className="picker-panel">
+        <legend>Shown columns in table order, then the hidden ones</legend>
+        <ul className="picker-list">{items}</ul>
+      </fieldset>
     </details>
   );
 }
