@@ -50,19 +50,20 @@ export function Tornado({ base, bars, caption }: { base: number | null; bars: To
   );
 }
 
-/** The bars as a table: the numbers behind the chart, with the values swept. */
+/**
+ * The bars as a table: the numbers behind the chart, with the values swept. Each end is one cell (the
+ * discount, the value under it), so the table fits a phone's width.
+ */
 export function TornadoTable({ bars }: { bars: TornadoBar[] }) {
   return (
-    <table className="tornado-table">
-      <thead><tr><th scope="col">Assumption</th><th scope="col" className="num">Low</th><th scope="col" className="num">Discount</th><th scope="col" className="num">High</th><th scope="col" className="num">Discount</th><th scope="col" className="num">Swing (pts)</th></tr></thead>
+    <table className="grid small tornado-table">
+      <thead><tr><th scope="col">Assumption</th><th scope="col" className="num">Discount at the low end</th><th scope="col" className="num">at the high end</th><th scope="col" className="num">Swing (pts)</th></tr></thead>
       <tbody>
         {bars.map((b) => (
           <tr key={b.key} data-key={b.key}>
             <th scope="row">{ASSUMPTION_META[b.key].label}</th>
-            <td className="num">{valueText(b.key, b.low)}</td>
-            <td className="num">{pct(b.atLow, 1)}</td>
-            <td className="num">{valueText(b.key, b.high)}</td>
-            <td className="num">{pct(b.atHigh, 1)}</td>
+            <td className="num">{pct(b.atLow, 1)}<span className="range">at {valueText(b.key, b.low)}</span></td>
+            <td className="num">{pct(b.atHigh, 1)}<span className="range">at {valueText(b.key, b.high)}</span></td>
             <td className="num">{b.swing == null ? "—" : (b.swing * 100).toFixed(1)}</td>
           </tr>
         ))}

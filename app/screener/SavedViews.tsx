@@ -2,12 +2,13 @@
 // Named views shared by everyone using this instance: open one, save the current view under a name, or
 // delete one. The name is checked with the same schema on the server; a refused name keeps what was typed.
 import Link from "next/link";
-import { useEffect, useRef, useState } from "react";
+import { useRef, useState } from "react";
 import { FormStatus } from "@/app/components/FormStatus";
 import { useWrite } from "@/app/components/use-write";
 import { parseView, serializeView, type View } from "@/lib/view/params";
 import { VIEW_NAME_MAX, viewNameProblem } from "@/lib/view/saved-view-rules";
 import { deleteViewAction, saveViewAction } from "./actions";
+import { useDismiss } from "./useDismiss";
 
 export interface SavedViewItem { id: number; name: string; query: string; createdBy: string | null; createdAt: string; version: number }
 
@@ -25,20 +26,7 @@ export function SavedViews({ views, view }: { views: SavedViewItem[]; view: View
   // Compared in today's canonical form: a view saved before lists and columns were put in their declared order still matches.
   const current = views.find((v) => v.query === query || serializeView(parseView(new URLSearchParams(v.query)).view).toString() === query);
 
-  // Escape or a click outside closes the panel, as a menu would.
-  useEffect(() => {
-    const close = (e: MouseEvent | KeyboardEvent) => {
-      const d = box.current;
-      if (!d?.open) return;
-      if (e instanceof KeyboardEvent ? e.key === "Escape" : !d.contains(e.target as Node)) {
-        d.open = false;
-        if (e instanceof KeyboardEvent) d.querySelector("summary")?.focus();
-      }
-    };
-    document.addEventListener("keydown", close);
-    document.addEventListener("mousedown", close);
-    return () => { document.removeEventListener("keydown", close); document.removeEventListener("mousedown", close); };
-  }, []);
+  useDismiss(box);
 
   const submit = () => {
     const problem = viewNameProblem(name);

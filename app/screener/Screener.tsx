@@ -55,6 +55,9 @@ export function Screener(props: {
 
   return (
     <div className="screener" aria-busy={pending}>
+      {/* past the toolbar's controls, straight to the table (its one tab stop) or to the chart */}
+      <a className="skip-link" href="#screener-table">Skip to the table</a>
+      <a className="skip-link" href="#chart">Skip to the chart</a>
       {problems.length > 0 && <AddressProblems problems={problems} resetHref={hrefOf(DEFAULT_VIEW)} />}
       <Toolbar
         view={view}
@@ -106,7 +109,7 @@ const ChartSection = memo(function ChartSection(props: ChartProps) {
   const count = props.rows.length;
   const tooMany = count > CHART_MAX_COMPANIES;
   return (
-    <section className="chart-section" aria-labelledby="chart-title">
+    <section className="chart-section" id="chart" aria-labelledby="chart-title">
       <div className="chart-head">
         <h2 id="chart-title">EV per effective IT watt vs build cost</h2>
         <label>

@@ -1,18 +1,22 @@
 "use client";
 import Link from "next/link";
 import { useTable } from "@tanstack/react-table";
-import { memo, useEffect, useMemo, useRef } from "react";
+import { memo, useEffect, useLayoutEffect, useMemo, useRef } from "react";
 import { pct, usdCompact } from "@/lib/format";
 import { FLAG_INFO } from "@/lib/scoring/flags";
 import { COLUMNS, columnDef, noFilters, sortTitle, type ColumnId } from "@/lib/view/columns";
+import { displayColumns } from "@/lib/view/column-order";
 import { DEFAULT_VIEW, serializeView, type View, viewQuery } from "@/lib/view/params";
 import type { ScreenerRow } from "@/lib/view/rows";
 import { matchHint } from "@/lib/view/search";
 import { Tip } from "../components/Tip";
 import { UserEnteredMark } from "../components/UserEnteredMark";
 import { Value } from "../components/Value";
-import { columnDefs, features, visibilityOf, warmTextRanks, type ScreenerTableMeta } from "./table-model";
+import { ColumnPicker } from "./ColumnPicker";
+import { columnDefs, features, warmTextRanks, type ScreenerTableMeta } from "./table-model";
 import type { BuildCosts } from "./Screener";
+import { DensityToggle, useDensity } from "./TableDensity";
+import { useRovingGrid } from "./useRovingGrid";
 import { useRowWindow } from "./useRowWindow";
 
 /** Above this many companies the table renders only the rows in view (the exports still have them all). */
@@ -29,7 +33,6 @@ export const ScreenerTable = memo(function ScreenerTable({ rows, allRows, view, 
 }) {
   const sorting = useMemo(() => [{ id: view.sort.id, desc: view.sort.dir === "desc" }], [view.sort.id, view.sort.dir]);
   const { cols } = view;
-  const columnVisibility = useMemo(() => visibilityOf({ ...DEFAULT_VIEW, cols }), [cols]);
   const meta = useMemo<ScreenerTableMeta>(() => ({ allRows }), [allRows]);
 
   const table = useTable({
@@ -38,7 +41,8 @@ export const ScreenerTable = memo(function ScreenerTable({ rows, allRows, view, 
     data: rows,
     meta,
     getRowId: (r: ScreenerRow) => r.ticker,
-    state: { sorting, columnVisibility },
+    // no visibility state: the table draws the view's columns itself, in the view's order
+    state: { sorting },
     enableSortingRemoval: false,
     enableMultiSort: false,
     onSortingChange: (updater) => {
@@ -48,9 +52,9 @@ export const ScreenerTable = memo(function ScreenerTable({ rows, allRows, view, 
     },
   });
 
-  // One array while the columns stay the same, so memoized rows skip re-rendering (on scroll, on a sort).
-  const visibleKey = table.getVisibleLeafColumns().map((c) => c.id).join(",");
-  const visibleIds = useMemo(() => visibleKey.split(",") as ColumnId[], [visibleKey]);
+  // In the view's order (the picker moves them). One array while the columns stay the same, so memoized
+  // rows skip re-rendering (on scroll, on a sort).
+  const visibleIds = useMemo(() => displayColumns(cols), [cols]);
   const modelRows = table.getRowModel().rows;
   const shown = modelRows.map((r) => r.original);
   const setQuery = viewQuery(view);
@@ -59,7 +63,25 @@ export const ScreenerTable = memo(function ScreenerTable({ rows, allRows, view, 
   // on the whole screen, so filtering does not switch the table between the two layouts.
   const virtual = allRows.length > VIRTUALIZE_ABOVE;
   const scrollRef = useRef<HTMLDivElement>(null);
-  const win = useRowWindow(scrollRef, shown.length, virtual);
+  const [density, setDensity] = useDensity();
+  const win = useRowWindow(scrollRef, shown.length, virtual, density);
+  // One tab stop for the whole table; the arrow keys move inside it.
+  const tableRef = useRef<HTMLTableElement>(null);
+  const grid = useRovingGrid(tableRef);
+  // The sticky parts' sizes: the ticker column's left offset and the box's scroll padding (globals.css).
+  // Read after React's commit, when the browser lays out anyway; written only when they change.
+  useLayoutEffect(() => {
+    const box = scrollRef.current, head = tableRef.current?.tHead;
+    const [rank, ticker] = head?.rows[0]?.cells ?? [];
+    if (!box || !head || !rank || !ticker) return;
+    const set = (name: string, px: number) => {
+      const v = `${Math.round(px)}px`;
+      if (box.style.getPropertyValue(name) !== v) box.style.setProperty(name, v);
+    };
+    set("--rank-width", rank.offsetWidth);
+    set("--sticky-left", rank.offsetWidth + ticker.offsetWidth);
+    set("--head-height", head.offsetHeight);
+  });
   const { scrollToTop } = win;
   // A new order or filter starts from the top, as a short table would show it.
   useEffect(() => scrollToTop(), [scrollToTop, sorting, rows]);
@@ -75,31 +97,44 @@ export const ScreenerTable = memo(function ScreenerTable({ rows, allRows, view, 
         </h2>
         <div className="table-actions">
           <ColumnPicker view={view} setView={setView} />
+          <DensityToggle density={density} onChange={setDensity} />
           <ExportLinks view={view} />
         </div>
       </div>
+      {/* The box scrolls both ways (a max-height), so the sticky header and the sticky rank and ticker
+          columns stay in view inside it. Not a tab stop itself: the table's one stop is (useRovingGrid).
+          The skip link's target: the next Tab from there lands on that stop. */}
       <div
         ref={scrollRef}
+        id="screener-table"
         className={virtual ? "table-scroll virtual" : "table-scroll"}
-        tabIndex={0}
         role="region"
-        aria-label={virtual ? "Screener table, scrolls down and sideways" : "Screener table, scrolls sideways"}
+        aria-label="Screener table, scrolls down and sideways; arrow keys move between cells"
       >
-        <table className="grid screener-table" aria-rowcount={virtual ? shown.length + 1 : undefined}>
+        <table
+          ref={tableRef}
+          role="grid"
+          aria-labelledby="table-title"
+          className={`grid screener-table ${density}`}
+          aria-rowcount={virtual ? shown.length + 1 : undefined}
+          onKeyDown={grid.onKeyDown}
+          onFocus={grid.onFocus}
+        >
           <thead>
             <tr aria-rowindex={virtual ? 1 : undefined}>
-              {table.getFlatHeaders().filter((h) => h.column.getIsVisible()).map((header) => {
-                const def = columnDef(header.column.id)!;
-                const sorted = header.column.getIsSorted();
+              {visibleIds.map((id) => {
+                const def = columnDef(id)!;
+                const column = table.getColumn(id)!;
+                const sorted = column.getIsSorted();
                 const numeric = def.kind !== "text" && def.kind !== "flags" && def.kind !== "date" && def.kind !== "tier";
                 return (
                   <th
-                    key={header.id}
+                    key={id}
                     scope="col"
                     aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : "none"}
                     className={`${numeric ? "num" : ""} ${stickyClass(def.id)}`}
                   >
-                    <button type="button" className="sort" onClick={header.column.getToggleSortingHandler()} title={def.description}>
+                    <button type="button" className="sort" onClick={column.getToggleSortingHandler()} title={def.description}>
                       {def.header}
                       <span aria-hidden="true" className="sort-mark">{sorted === "asc" ? "▲" : sorted === "desc" ? "▼" : ""}</span>
                     </button>
@@ -175,7 +210,10 @@ function Cell({ row, id, setQuery, prefetch, hint }: { row: ScreenerRow; id: Col
       content = <Link href={`/companies/${row.ticker}${setQuery}`} className="ticker" prefetch={prefetch ? undefined : false}>{row.ticker}</Link>;
       return <th scope="row" className={cls}>{content}<UserEnteredMark lines={row.userEntered} /><NotesMarker count={row.notes} />{hint && <span className="match-hint">{hint}</span>}</th>;
     case "name":
-      content = <><Value kind="text" value={row.name} />{hint && <span className="match-hint">{hint}</span>}</>;
+      content = <><Clipped text={row.name} />{hint && <span className="match-hint">{hint}</span>}</>;
+      break;
+    case "mainCounterparty":
+      content = row.mainCounterparty == null ? <Value kind="text" value={null} reason={row.reasons.mainCounterparty} /> : <Clipped text={row.mainCounterparty} />;
       break;
     case "rank":
       content = row.rankGroup === "ranked" ? row.rank : <Tip tip={row.rankGroup === "negative-ev" ? "Negative EV: ranked apart, after the others" : "Discount not computable: ranked last"}>{row.rank}</Tip>;
@@ -194,9 +232,10 @@ function Cell({ row, id, setQuery, prefetch, hint }: { row: ScreenerRow; id: Col
       );
       break;
     case "flags":
-      content = row.flags.length ? row.flags.map((f) => (
+      // the flags wrap onto a second line rather than widen the table
+      content = row.flags.length ? <span className="flag-list">{row.flags.map((f) => (
         <span key={f} className={`flag flag-${f}`} title={`${FLAG_INFO[f].means} (${FLAG_INFO[f].rule})${f === "stale-data" ? `: ${row.staleFigures.join(", ")}` : ""}`}>{f}</span>
-      )) : <span className="muted">none</span>;
+      ))}</span> : <span className="muted">none</span>;
       break;
     case "evUsd":
       content = row.evSource === "published"
@@ -217,29 +256,12 @@ function Cell({ row, id, setQuery, prefetch, hint }: { row: ScreenerRow; id: Col
 
 const tone = (d: number | null) => (d == null ? "" : d > 0 ? "good" : "bad");
 
-function ColumnPicker({ view, setView }: { view: View; setView: SetView }) {
-  const optional = COLUMNS.filter((c) => !c.required);
-  return (
-    <details className="picker">
-      <summary>Columns ({view.cols.filter((c) => optional.some((o) => o.id === c)).length}/{optional.length})</summary>
-      <fieldset>
-        <legend className="sr-only">Visible columns</legend>
-        {optional.map((c) => (
-          <label key={c.id}>
-            <input
-              type="checkbox"
-              checked={view.cols.includes(c.id)}
-              onChange={() => {
-                const cols = view.cols.includes(c.id) ? view.cols.filter((x) => x !== c.id) : COLUMNS.map((x) => x.id).filter((x) => x === c.id || view.cols.includes(x));
-                setView({ cols: cols.length ? cols : ["rank", "ticker"] });
-              }}
-            />
-            {c.header}
-          </label>
-        ))}
-      </fieldset>
-    </details>
-  );
+/**
+ * Long text (a company's name, a counterparty) cut to a compact column with "…"; the whole text is its
+ * title (on hover) and stays in the page for screen readers and search.
+ */
+function Clipped({ text }: { text: string }) {
+  return <span className="clipped" title={text}>{text}</span>;
 }
 
 /** The current view as files, made on the server from the same URL parameters (GET /api/screen.csv, .xlsx). */

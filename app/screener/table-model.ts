@@ -1,11 +1,11 @@
 // TanStack Table v9 setup for the screener: features and the sort function (built once, at module scope,
 // as v9 requires) on the shared sort value of lib/view/filter.ts. The table only sorts: it is given the
 // rows in view, filtered once per view by the screener (lib/view/filter.ts inView), which the chart and
-// the facet counts read too. test/sort-parity.test.ts checks its order against lib/view's sortRows.
-import { columnVisibilityFeature, createColumnHelper, createSortedRowModel, rowSortingFeature, tableFeatures, type Row } from "@tanstack/react-table";
+// the facet counts read too, and it draws the view's columns itself, in the view's order (no visibility
+// state). test/sort-parity.test.ts checks its order against lib/view's sortRows.
+import { createColumnHelper, createSortedRowModel, rowSortingFeature, tableFeatures, type Row } from "@tanstack/react-table";
 import { COLUMNS, sortsAscendingFirst, type ColumnId } from "@/lib/view/columns";
 import { compareValues, sortValue } from "@/lib/view/filter";
-import type { View } from "@/lib/view/params";
 import type { ScreenerRow } from "@/lib/view/rows";
 
 type R = Row<any, any>;
@@ -15,7 +15,6 @@ export interface ScreenerTableMeta { allRows: readonly ScreenerRow[] }
 
 export const features = tableFeatures({
   rowSortingFeature,
-  columnVisibilityFeature,
   sortedRowModel: createSortedRowModel(),
   sortFns: {
     screen: (a: R, b: R, id: string) => {
@@ -90,11 +89,6 @@ export const columnDefs = helper.columns(
       sortFn: "screen",
       sortUndefined: "last",
       sortDescFirst: !sortsAscendingFirst(c),
-      enableHiding: !c.required,
     }),
   ),
 );
-
-export function visibilityOf(view: View): Record<string, boolean> {
-  return Object.fromEntries(COLUMNS.map((c) => [c.id, c.required || view.cols.includes(c.id)]));
-}

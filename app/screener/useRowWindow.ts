@@ -9,6 +9,8 @@ const ESTIMATED_ROW_PX = 52;
 /** Viewport assumed on the server, where there is none. */
 const SERVER_VIEWPORT_PX = 900;
 const OVERSCAN = 8;
+/** Guess of a row's height after the rows' layout changes (a denser one): low, so the measure raises it. */
+const MIN_ROW_PX = 24;
 
 export interface RowWindow {
   start: number;
@@ -22,9 +24,16 @@ export interface RowWindow {
 /**
  * The rows to render out of `count` inside the scrolling element `scrollRef` (its `thead`, a sticky
  * header, is measured and allowed for). With `enabled` false every row is rendered and nothing is read.
+ * A new `layout` (the table's density) starts the measure again: the row height only ever grows otherwise.
  */
-export function useRowWindow(scrollRef: RefObject<HTMLElement | null>, count: number, enabled: boolean): RowWindow {
+export function useRowWindow(scrollRef: RefObject<HTMLElement | null>, count: number, enabled: boolean, layout = ""): RowWindow {
   const [rowHeight, setRowHeight] = useState(ESTIMATED_ROW_PX);
+  const measuredFor = useRef(layout);
+  useEffect(() => {
+    if (measuredFor.current === layout) return;
+    measuredFor.current = layout;
+    setRowHeight(MIN_ROW_PX);
+  }, [layout]);
   const [view, setView] = useState({ top: 0, height: SERVER_VIEWPORT_PX, header: 0 });
   const frame = useRef(0);
 

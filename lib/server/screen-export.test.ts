@@ -232,6 +232,12 @@ describe("CSV export", () => {
     expect(corz[7]).toBe("");
   });
 
+  it("the columns come in the view's order, as the table shows them (rank and ticker first)", async () => {
+    const text = await (await get("csv", "asOf=2025-11-21&cols=flags,tier,name")).text();
+    const header = text.split("\r\n").find((l) => !l.startsWith("# "));
+    expect(header).toBe("Rank,Ticker,Flags,Tier,Name,User-entered");
+  });
+
   it("a search with a line break stays inside its one comment line", async () => {
     const text = await (await get("csv", `asOf=2025-11-21&q=${encodeURIComponent("x\r\n=1+1,=2")}`)).text();
     const lines = text.split("\r\n");

@@ -8,7 +8,8 @@ import { csvCell, toCsv, type CsvValue } from "../csv";
 import { ASSUMPTION_KEYS, ASSUMPTION_META } from "../scoring/assumptions";
 import type { ContractScore, ScreenRow } from "../scoring/types";
 import type { UserEntered } from "../domain/user-entered";
-import { COLUMNS, type ColumnDef, type ColumnKind } from "../view/columns";
+import { columnDef, type ColumnDef, type ColumnKind } from "../view/columns";
+import { displayColumns } from "../view/column-order";
 import { applyView } from "../view/filter";
 import { PRESETS, type PresetId } from "../view/presets";
 import { serializeView, type View } from "../view/params";
@@ -102,7 +103,7 @@ export function exportHeader(def: ColumnDef): string {
 }
 
 /** The columns the table shows for this view, in the table's order. */
-export const visibleColumns = (view: View) => COLUMNS.filter((c) => c.required || view.cols.includes(c.id));
+export const visibleColumns = (view: View) => displayColumns(view.cols).map((id) => columnDef(id)!);
 
 /**
  * The company CQS split into its parts (§7): T, C, G and S averaged with the weights the company CQS uses

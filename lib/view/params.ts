@@ -228,7 +228,8 @@ export function serializeView(view: View): URLSearchParams {
     if (Array.isArray(v) ? v.length > 0 : v !== undefined) out.set(f.param, Array.isArray(v) ? v.join(",") : String(v));
   }
   if (view.preset) out.set("preset", view.preset);
-  const sameCols = view.cols.length === DEFAULT_VISIBLE.length && view.cols.every((c) => DEFAULT_VISIBLE.includes(c));
+  // the order counts: the table shows the columns in the order of `cols` (lib/view/column-order.ts)
+  const sameCols = view.cols.length === DEFAULT_VISIBLE.length && view.cols.every((c, i) => c === DEFAULT_VISIBLE[i]);
   if (!sameCols) out.set("cols", view.cols.join(","));
   if (view.chartX !== "contracted") out.set("x", view.chartX);
   return out;

@@ -4,6 +4,7 @@ import { useWrite } from "@/app/components/use-write";
 import { DASH } from "@/lib/format";
 import { fieldLabel } from "@/lib/view/field-labels";
 import { revertAction } from "./actions";
+import { ScrollX } from "../../components/ScrollX";
 
 export interface HistoryEntry {
   id: number;
@@ -40,7 +41,7 @@ export function History({ entries }: { entries: HistoryEntry[] }) {
   return (
     <>
       <FormStatus status={revert.status} />
-      <div className="scroll-x">
+      <ScrollX label="History of edits">
         <table className="grid small history">
           <thead><tr><th>When (UTC)</th><th>What</th><th>Before</th><th>After</th><th>By</th><th /></tr></thead>
           <tbody>
@@ -59,7 +60,7 @@ export function History({ entries }: { entries: HistoryEntry[] }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollX>
     </>
   );
 }

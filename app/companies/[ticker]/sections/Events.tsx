@@ -35,7 +35,7 @@ export function BalanceSheetEvents({ events, s }: { events: BalanceSheetEvent[];
       {events.length === 0 ? <p className="muted">None recorded: the reported figures stand as they are.</p> : (
         <ScrollX label="Balance-sheet events">
           <table className="grid small">
-            <thead><tr><th>Date</th><th>Transaction</th><th>Changes</th><th>On {s.viewDate}</th></tr></thead>
+            <thead><tr><th>Date</th><th>Transaction</th><th>Changes, and what they do on {s.viewDate}</th></tr></thead>
             <tbody>
               {events.map((e) => {
                 const moves = DELTAS.filter(([d]) => e[d] != null && e[d] !== 0);
@@ -46,8 +46,10 @@ export function BalanceSheetEvents({ events, s }: { events: BalanceSheetEvent[];
                       <span className="tag">{e.kind.replace(/_/g, " ")}</span>{e.description}{" "}
                       {((e.sourceUrls as string[]) ?? []).map((u, j) => <a key={u} href={u} target="_blank" rel="noopener noreferrer nofollow" title={e.note ?? undefined}>[{j + 1}]</a>)}
                     </td>
-                    <td>{moves.map(([d, , label]) => <div key={d}>{label} {signed(e[d] as number, d !== "sharesDelta" && d !== "btcDelta")}</div>)}</td>
-                    <td>{moves.map(([d, key]) => <div key={d}>{effect(e, key, s)}</div>)}</td>
+                    {/* one line per figure, the change with its effect: three columns fit a phone's width */}
+                    <td>{moves.map(([d, key, label]) => (
+                      <div key={d}><span className="nowrap">{label} {signed(e[d] as number, d !== "sharesDelta" && d !== "btcDelta")}</span>: {effect(e, key, s)}</div>
+                    ))}</td>
                   </tr>
                 );
               })}

@@ -1,5 +1,6 @@
 // The power funnel: IT MW by block, weighted; the v2 lines (allocated, placed on free site MW, site
 // unknown, phase-extended, remote or small) shown as their own rows.
+import { Fragment } from "react";
 import { mw, plain } from "@/lib/format";
 import type { Assumptions } from "@/lib/scoring/assumptions";
 import type { CompanyScore } from "@/lib/scoring/types";
@@ -14,6 +15,9 @@ const STAGES = [
   ["s6", "S6 uncontracted pipeline", "weightS6"],
 ] as const;
 
+/** "building/approved" may wrap after the slash, so the table fits a phone's width (390 px). */
+const slashBreaks = (text: string) => text.split("/").map((part, i) => (i === 0 ? part : <Fragment key={i}>/<wbr />{part}</Fragment>));
+
 export function Funnel({ s, a }: { s: CompanyScore; a: Assumptions }) {
   const total = STAGES.reduce((t, [k]) => t + s.funnel[k], 0);
   const f = a.remoteSiteFactor;
@@ -27,12 +31,12 @@ export function Funnel({ s, a }: { s: CompanyScore; a: Assumptions }) {
       <div className="two-col">
         <ScrollX label="Power funnel">
           <table className="grid">
-            <thead><tr><th>Block</th><th className="num">IT MW</th><th className="num">of which remote/small</th><th className="num">Weight</th><th className="num">Effective MW</th></tr></thead>
+            <thead><tr><th>Block</th><th className="num">IT MW</th><th className="num">of which remote/<wbr />small, × {f}</th><th className="num">Weight</th><th className="num">Effective MW</th></tr></thead>
             <tbody>
               {STAGES.map(([k, label, w]) => (
                 <tr key={k}>
-                  <td>{label}</td><td className="num">{plain(s.funnel[k])}</td>
-                  <td className="num">{remote(k) > 0 ? <>{plain(remote(k))} <span className="muted">× {f}</span></> : k === "s4" || k === "s5" || k === "s6" ? "0" : ""}</td>
+                  <td>{slashBreaks(label)}</td><td className="num">{plain(s.funnel[k])}</td>
+                  <td className="num">{k === "s4" || k === "s5" || k === "s6" ? plain(remote(k)) : ""}</td>
                   <td className="num">{a[w]}</td><td className="num">{plain(effective(k, a[w]))}</td>
                 </tr>
               ))}
