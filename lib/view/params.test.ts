@@ -95,7 +95,7 @@ const EXAMPLES: [string, Partial<View>, ViewProblem[]][] = [
   ["x=tier", { chartX: "tier" }, []],
   ["x=Tier", {}, [problem("x", "Tier", "Use contracted or tier")]],
   // cols: in the table's order, without repeats; none left means the default columns
-  ["cols=cqs,rank,cqs", { cols: ["rank", "cqs"] }, []],
+  ["cols=cqs,rank,cqs", { cols: ["cqs", "rank"] }, []], // the order given (the table shows it), each once
   ["cols=rank,zzz", { cols: ["rank"] }, [problem("cols", "rank,zzz", `Unknown column zzz; the columns are ${COLUMN_IDS.join(", ")}`, ["zzz"])]],
   ["cols=zzz", {}, [problem("cols", "zzz", `Unknown column zzz; the columns are ${COLUMN_IDS.join(", ")}`, ["zzz"])]],
   // names: only the screener's, each once
@@ -168,7 +168,7 @@ describe("serializeView", () => {
     const r = parse("x=tier&cols=cqs,rank&preset=ig&minContracted=50&minDiscount=10&flag=stale-data,gpu-funding&tier=2,1&sort=ticker.asc&q=core&asOf=2026-03-31&set=Bear");
     expect(r.ok).toBe(true);
     expect(serializeView(r.view).toString()).toBe(
-      "set=Bear&asOf=2026-03-31&q=core&sort=ticker.asc&tier=1%2C2&flag=gpu-funding%2Cstale-data&minDiscount=10&minContracted=50&preset=ig&cols=rank%2Ccqs&x=tier",
+      "set=Bear&asOf=2026-03-31&q=core&sort=ticker.asc&tier=1%2C2&flag=gpu-funding%2Cstale-data&minDiscount=10&minContracted=50&preset=ig&cols=cqs%2Crank&x=tier", // columns keep their order: it is the table's
     );
     expect(VIEW_PARAM_NAMES).toEqual(["set", "asOf", "q", "sort", "tier", "flag", "minDiscount", "minContracted", "preset", "cols", "x"]);
   });

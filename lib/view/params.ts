@@ -140,7 +140,8 @@ function readParam(name: string, v: string): Read {
       if (v.length > 1000) return { problem: tooLong("A column list", 1000, v) };
       const items = v.split(",").map((x) => x.trim()).filter(Boolean);
       const unknown = [...new Set(items.filter((x) => !(COLUMN_IDS as readonly string[]).includes(x)))];
-      const cols = COLUMN_IDS.filter((c) => items.includes(c));
+      // in the order given, once each: the table shows the columns in this order (the picker moves them)
+      const cols = [...new Set(items)].filter((x): x is ColumnId => (COLUMN_IDS as readonly string[]).includes(x));
       // No column left: the default columns, as for an empty list.
       const apply = (view: View) => { view.cols = cols.length ? cols : DEFAULT_VISIBLE; };
       if (!unknown.length) return { apply };
