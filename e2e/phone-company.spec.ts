@@ -47,7 +47,7 @@ for (const { ticker } of dataset.companies) {
     const cutOff = layout.regions.filter((r) => FIT_ON_PHONE.includes(r.label!) && r.overflow > 1).map((r) => `${r.label} (${r.overflow} px)`);
     expect(cutOff).toEqual([]);
     // the column the issue found cut off is on screen
-    const funnel = page.getByRole("region", { name: "Power funnel" });
+    const funnel = page.getByRole("region", { name: "Power funnel", exact: true });
     const [box, header] = await Promise.all([funnel.boundingBox(), funnel.getByRole("columnheader", { name: "Effective MW" }).boundingBox()]);
     expect(header!.x + header!.width).toBeLessThanOrEqual(box!.x + box!.width + 1);
   });
