@@ -1,7 +1,5 @@
 // Write paths against a real temporary SQLite database seeded with the dataset.
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { seedSnapshot } from "../../../prisma/seed";
-import { createTempDb, type TempDb } from "../../../test/temp-db";
+import { describe, expect, it } from "vitest";
 import { DEFAULT_ASSUMPTIONS } from "../../scoring/assumptions";
 import { createAssumptionSet, deleteAssumptionSet, updateAssumptionSet } from "./assumption-sets";
 import { marketFiguresOf, saveMarketFigures, saveOverrides } from "./company";
@@ -14,13 +12,9 @@ import { siteToInput } from "../rows";
 import { loadStoredSets, METHODOLOGY_DEFAULTS } from "../stored-sets";
 import { resolveAssumptionSet } from "../queries";
 import { loadCompanyScore, loadScreen } from "../screen";
+import { seededPerTest } from "../../../test/seeded-db";
 
-let t: TempDb;
-beforeEach(async () => {
-  t = await createTempDb();
-  await seedSnapshot(t.db);
-});
-afterEach(async () => { await t.close(); });
+const t = seededPerTest();
 
 const snapshot = async () => JSON.stringify(await t.db.company.findMany({ include: { facts: true, sites: true, contracts: true, events: true }, orderBy: { id: "asc" } }));
 const price = async (ticker: string) => (await t.db.fact.findFirst({ where: { key: "sharePriceUsd", company: { ticker } } }))?.value;

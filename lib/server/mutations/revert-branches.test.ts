@@ -2,26 +2,18 @@
 // reverted, a record or value that moved on since (a conflict), one that is gone (not found), a record that
 // cannot come back as it was (its name or code taken again, a site it names removed), and assumption sets
 // created, deleted and renamed. A refused revert writes nothing; a done one is audited with revertOf.
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { seedSnapshot } from "../../../prisma/seed";
-import { createTempDb, type TempDb } from "../../../test/temp-db";
+import { describe, expect, it } from "vitest";
 import { DEFAULT_ASSUMPTIONS } from "../../scoring/assumptions";
 import { createAssumptionSet, deleteAssumptionSet, updateAssumptionSet } from "./assumption-sets";
 import { saveOverrides } from "./company";
 import { applyEvent } from "./events";
 import { revertChange } from "./revert";
-import type { WriteResult } from "./result";
 import { saveView } from "./saved-views";
 import { contractInputOf, deleteContract, deleteSite, saveContract, saveSite } from "./sites-contracts";
+import { seededPerTest, ok } from "../../../test/seeded-db";
 
-let t: TempDb;
-beforeEach(async () => {
-  t = await createTempDb();
-  await seedSnapshot(t.db);
-});
-afterEach(async () => { await t.close(); });
+const t = seededPerTest();
 
-const ok = <T>(r: WriteResult<T>): T => { if (!r.ok) throw new Error(JSON.stringify(r)); return r.data; };
 const lastEntry = (where: object = {}) => t.db.auditEntry.findFirstOrThrow({ where, orderBy: { id: "desc" } });
 const everything = async () => JSON.stringify(t.counts()) + JSON.stringify(await t.db.auditEntry.findMany({ orderBy: { id: "asc" } }));
 const revert = (auditId: number) => revertChange(t.db, { auditId }, "rev");

@@ -1,9 +1,7 @@
 // Every write that checks a version refuses a stale one: someone saved (or removed) first, so this write
 // returns a conflict with what is stored now, and nothing is written — no row, no audit entry. And
 // deleteContract, which no other test calls: what it removes, what it audits, what it un-applies.
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { seedSnapshot } from "../../../prisma/seed";
-import { createTempDb, type TempDb } from "../../../test/temp-db";
+import { describe, expect, it } from "vitest";
 import { DEFAULT_ASSUMPTIONS } from "../../scoring/assumptions";
 import { loadCompanyScore } from "../screen";
 import { createAssumptionSet, deleteAssumptionSet, updateAssumptionSet } from "./assumption-sets";
@@ -14,15 +12,10 @@ import type { WriteResult } from "./result";
 import {
   contractInputOf, deleteBalanceSheetEvent, deleteContract, deleteSite, deleteSiteChange, saveContract, saveSite, saveSiteChange,
 } from "./sites-contracts";
+import { seededPerTest, ok } from "../../../test/seeded-db";
 
-let t: TempDb;
-beforeEach(async () => {
-  t = await createTempDb();
-  await seedSnapshot(t.db);
-});
-afterEach(async () => { await t.close(); });
+const t = seededPerTest();
 
-const ok = <T>(r: WriteResult<T>): T => { if (!r.ok) throw new Error(JSON.stringify(r)); return r.data; };
 /** Every table's rows: a stale write must leave all of them as they were. */
 const everything = async () => JSON.stringify(t.counts()) + JSON.stringify(await t.db.auditEntry.findMany({ orderBy: { id: "asc" } }));
 const contractByCode = (code: string) => t.db.contract.findUniqueOrThrow({ where: { code } });
