@@ -47,6 +47,9 @@ for (const [device, width] of [["desktop", 1440], ["phone", 390]] as const) {
     // the first row is the first ranked at the set's $12/W (SLNH on the snapshot); its discount there is 88.4%
     await expect(page.getByTestId("sweep-table").locator("tbody tr").first()).toHaveAttribute("data-ticker", "SLNH");
     await expect(page.getByTestId("sweep-table").locator("tbody tr").first().locator("td").nth(2)).toHaveText("88.4%");
+    // a company without a discount reads "—" with the model's reason (BTBT: no effective IT MW on the snapshot)
+    await expect(page.getByTestId("sweep-table").locator("tr[data-ticker=BTBT] td").first()).toHaveText("—");
+    await expect(page.getByTestId("sweep-table").locator("tr[data-ticker=BTBT] td").first()).toHaveAttribute("title", "Not computable: effective IT MW is zero");
     if (device === "phone") expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(1);
   });
 }

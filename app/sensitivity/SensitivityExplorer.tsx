@@ -3,7 +3,8 @@
 // scoring inputs the server sent (a 100-point sweep of 18 companies is 1,800 scores, a few milliseconds),
 // so a change updates the page without a round trip; the URL follows, so a view can be shared.
 import { useEffect, useMemo, useState } from "react";
-import { pct } from "@/lib/format";
+import { explainReason, pct } from "@/lib/format";
+import { scoreCompany } from "@/lib/scoring/score";
 import { ASSUMPTION_META, NUMERIC_ASSUMPTION_KEYS, type Assumptions, type AssumptionGroup, type NumericAssumptionKey } from "@/lib/scoring/assumptions";
 import { sweep } from "@/lib/scoring/screen";
 import type { ScoringCompany } from "@/lib/scoring/types";
@@ -115,6 +116,8 @@ export function SensitivityExplorer({ companies, assumptions, viewDate, initial,
   const tableXs = useMemo(() => rangeValues({ ...view.range, step: view.tableStep }), [view.range, view.tableStep]);
   const ys = useMemo(() => rangeValues(view.range2), [view.range2]);
   const names = useMemo(() => new Map(companies.map((c) => [c.ticker, c.name])), [companies]);
+  // why a discount is "—": the model's reason at the set's values (a missing input does not depend on the sweep)
+  const whyMissing = useMemo(() => new Map(companies.map((c) => [c.ticker, explainReason(scoreCompany(c, assumptions, ctx).reasons.discountBase)])), [companies, assumptions, ctx]);
   // rows in the order of the set's own value: rank at that value
   const atSet = useMemo(() => sweep(companies, assumptions, ctx, view.key, [assumptions[view.key]]), [companies, assumptions, ctx, view.key]);
   const rankOf = useMemo(() => new Map(atSet.map((s) => [s.ticker, s.points[0]])), [atSet]);
@@ -167,7 +170,7 @@ export function SensitivityExplorer({ companies, assumptions, viewDate, initial,
               {tickerOrder.map((t) => (
                 <tr key={t} data-ticker={t} className={t === ticker ? "selected" : undefined}>
                   <th scope="row"><button type="button" className="linklike" onClick={() => change("ticker", t)} aria-pressed={t === ticker} title={names.get(t)}>{t}</button></th>
-                  {table.get(t)!.map((v, i) => <td key={i} className={`num ${tone(v, view.metric)}${tableXs[i] === setValue ? " at-set" : ""}`} data-value={v ?? ""}>{cell(v, view.metric)}</td>)}
+                  {table.get(t)!.map((v, i) => <td key={i} className={`num ${tone(v, view.metric)}${tableXs[i] === setValue ? " at-set" : ""}`} data-value={v ?? ""} title={v == null ? whyMissing.get(t) : undefined}>{cell(v, view.metric)}</td>)}
                 </tr>
               ))}
             </tbody>
@@ -205,7 +208,7 @@ export function SensitivityExplorer({ companies, assumptions, viewDate, initial,
               {ys.map((y, r) => (
                 <tr key={y} data-value={y}>
                   <th scope="row" className="num">{fy(y)}{y === assumptions[view.key2] ? " (set)" : ""}</th>
-                  {grid[r].map((v, i) => <td key={i} className={`num ${tone(v, view.metric)}`} data-value={v ?? ""}>{cell(v, view.metric)}</td>)}
+                  {grid[r].map((v, i) => <td key={i} className={`num ${tone(v, view.metric)}`} data-value={v ?? ""} title={v == null ? whyMissing.get(ticker) : undefined}>{cell(v, view.metric)}</td>)}
                 </tr>
               ))}
             </tbody>
