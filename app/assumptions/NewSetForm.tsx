@@ -1,8 +1,9 @@
 "use client";
 // "New set": a name and what to start from (the methodology defaults or a copy of an existing set).
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState } from "react";
+import { useRef, useState } from "react";
 import { FormStatus } from "@/app/components/FormStatus";
+import { useHydrated } from "@/app/components/use-hydrated";
 import { useWrite } from "@/app/components/use-write";
 import { assumptionSetCreateSchema } from "@/lib/domain/forms";
 import { DEFAULT_ASSUMPTIONS, type Assumptions } from "@/lib/scoring/assumptions";
@@ -20,8 +21,7 @@ export function NewSetForm({ sets }: { sets: { name: string; values: Assumptions
   const [touched, setTouched] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
   const create = useWrite(createSetAction, { form: formRef, refresh: false, busyText: "Creating…", labelOf: fieldLabel });
-  const [ready, setReady] = useState(false); // data-ready: hydrated (used by e2e)
-  useEffect(() => setReady(true), []);
+  const ready = useHydrated(); // data-ready: hydrated (used by e2e)
 
   const values = from === DEFAULTS ? DEFAULT_ASSUMPTIONS : sets.find((s) => s.name === from)?.values ?? DEFAULT_ASSUMPTIONS;
   const parsed = assumptionSetCreateSchema.safeParse({ name, values });

@@ -6,10 +6,11 @@
 // (DuplicateOrDelete.tsx).
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useMemo, useRef, useState } from "react";
 import { ConfirmUnusual, useConfirmUnusual } from "@/app/components/ConfirmUnusual";
 import { ConflictPanel } from "@/app/components/ConflictPanel";
 import { FormStatus } from "@/app/components/FormStatus";
+import { useHydrated } from "@/app/components/use-hydrated";
 import { useWrite } from "@/app/components/use-write";
 import { assumptionSetCreateSchema } from "@/lib/domain/forms";
 import { unusualValues } from "@/lib/number-schema";
@@ -43,8 +44,7 @@ export function SetEditor(props: { set: EditableSet; companies: ScoringCompany[]
   const save = useWrite(updateSetAction, { form: formRef, labelOf });
   const unusual = useConfirmUnusual();
   const [renamed, setRenamed] = useState(props.renamedFrom);
-  const [ready, setReady] = useState(false); // data-ready: hydrated, so typing reaches React (used by e2e)
-  useEffect(() => setReady(true), []);
+  const ready = useHydrated(); // data-ready: typing reaches React (used by e2e)
 
   const candidate = useMemo(() => fromForm(form), [form]);
   const changedKeys = useMemo(() => diffKeys(base.values, candidate), [base.values, candidate]);

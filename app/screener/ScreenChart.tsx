@@ -6,7 +6,7 @@
 import { useMemo, useState } from "react";
 import { CartesianGrid, ReferenceLine, ResponsiveContainer, Scatter, ScatterChart, usePlotArea, useXAxisScale, useYAxisScale, XAxis, YAxis } from "recharts";
 import { pct, perWatt } from "@/lib/format";
-import { placeLabels, type Box } from "@/lib/view/chart-labels";
+import { placeLabels } from "@/lib/view/chart-labels";
 import { companyHref, type View } from "@/lib/view/params";
 import type { ScreenerRow } from "@/lib/view/rows";
 import type { BuildCosts } from "./Screener";

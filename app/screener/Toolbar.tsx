@@ -1,6 +1,6 @@
 "use client";
 import { SavedViews, type SavedViewItem } from "./SavedViews";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { COLUMN_FILTERS, type AtLeastFilter, type ColumnFilter, type OptionsFilter } from "@/lib/view/columns";
 import type { FacetCounts } from "@/lib/view/filter";
 import { DEFAULT_VIEW, readMinimum, type View } from "@/lib/view/params";
@@ -86,7 +86,12 @@ function PresetButtons({ current, counts, onChoose }: { current: PresetId | unde
 /** Typing updates the URL in place (replace), so history is not flooded; back/forward still restores. */
 function SearchBox({ value, onChange }: { value: string; onChange: (q: string) => void }) {
   const [text, setText] = useState(value);
-  useEffect(() => setText(value), [value]);
+  // A change from elsewhere (back/forward, a preset) shows in the box: adjusted while rendering, not in an effect.
+  const [shown, setShown] = useState(value);
+  if (value !== shown) {
+    setShown(value);
+    setText(value);
+  }
   return (
     <label className="field grow">
       <span>Search</span>
@@ -141,8 +146,13 @@ const minimumOf = (f: AtLeastFilter, text: string) => {
  */
 function MinimumField({ filter: f, value, onChange }: { filter: AtLeastFilter; value: number | undefined; onChange: (v: number | undefined) => void }) {
   const [text, setText] = useState(value === undefined ? "" : String(value));
-  // A change from elsewhere (back/forward, a saved view) shows in the field; the field's own changes already do.
-  useEffect(() => setText((t) => (minimumOf(f, t) === value ? t : value === undefined ? "" : String(value))), [f, value]);
+  // A change from elsewhere (back/forward, a saved view) shows in the field; the field's own changes already
+  // do. Adjusted while rendering (React's pattern for state that follows a prop), not in an effect.
+  const [shown, setShown] = useState(value);
+  if (value !== shown) {
+    setShown(value);
+    if (minimumOf(f, text) !== value) setText(value === undefined ? "" : String(value));
+  }
   const read = text.trim() === "" ? null : readMinimum(f, text);
   const problem = read && "problem" in read ? read.problem : null;
   const inputId = `${f.param}-field`, errorId = `${f.param}-error`;
@@ -177,7 +187,11 @@ function MinimumField({ filter: f, value, onChange }: { filter: AtLeastFilter; v
  */
 function ViewDateField({ viewDate, dates, onChoose }: { viewDate: string; dates: { snapshot: string; latest: string; today: string }; onChoose: (d: string) => void }) {
   const [draft, setDraft] = useState(viewDate);
-  useEffect(() => setDraft(viewDate), [viewDate]);
+  const [shown, setShown] = useState(viewDate);
+  if (viewDate !== shown) {
+    setShown(viewDate);
+    setDraft(viewDate);
+  }
   const valid = (d: string) => /^\d{4}-\d{2}-\d{2}$/.test(d) && d >= dates.snapshot && d <= dates.today;
   return (
     <label className="field">

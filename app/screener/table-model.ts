@@ -3,12 +3,18 @@
 // rows in view, filtered once per view by the screener (lib/view/filter.ts inView), which the chart and
 // the facet counts read too, and it draws the view's columns itself, in the view's order (no visibility
 // state). test/sort-parity.test.ts checks its order against lib/view's sortRows.
-import { createColumnHelper, createSortedRowModel, rowSortingFeature, tableFeatures, type Row } from "@tanstack/react-table";
+import { createColumnHelper, createSortedRowModel, rowSortingFeature, tableFeatures } from "@tanstack/react-table";
 import { COLUMNS, sortsAscendingFirst, type ColumnId } from "@/lib/view/columns";
 import { compareValues, sortValue } from "@/lib/view/filter";
 import type { ScreenerRow } from "@/lib/view/rows";
 
-type R = Row<any, any>;
+// What the sort function reads of a row: its value, its original and the table's meta (the library's own
+// row type for sortFns is Row<any, any>).
+interface R {
+  getValue(id: string): unknown;
+  original: unknown;
+  table: { options: { meta?: unknown } };
+}
 
 /** The table's meta: every row of the screen, filtered or not (the text ranks are worked out over them). */
 export interface ScreenerTableMeta { allRows: readonly ScreenerRow[] }

@@ -63,7 +63,9 @@ export function useRowWindow(scrollRef: RefObject<HTMLElement | null>, count: nu
   }, [enabled, read, scrollRef]);
 
   // Rows taller than the current height (a second line, a larger font) raise it for all rows. Read after
-  // paint (not in a layout effect), so a render never forces an extra synchronous layout.
+  // paint (not in a layout effect), so a render never forces an extra synchronous layout. No dependency
+  // list on purpose: any render can change a row's height, and the check stops once the height holds.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
   useEffect(() => {
     const el = scrollRef.current;
     if (!enabled || !el) return;

@@ -16,7 +16,12 @@ export function useView() {
   const [view, setLocal] = useState<View>(fromUrl);
   // Back/forward and navigations. Our own pushState/replaceState also comes back here as new search
   // params; when they say what the view already says, keep the current object so nothing re-renders.
-  useEffect(() => setLocal((current) => (sameView(current, fromUrl) ? current : fromUrl)), [fromUrl]);
+  // Adjusted while rendering (React's pattern for state that follows a prop), not in an effect.
+  const [seen, setSeen] = useState(fromUrl);
+  if (fromUrl !== seen) {
+    setSeen(fromUrl);
+    if (!sameView(view, fromUrl)) setLocal(fromUrl);
+  }
 
   // The view as it stands, for a company page's "← Screener" (lib/view/screener-return.ts).
   useEffect(() => {
