@@ -2,7 +2,10 @@
 // Read again by `next start`, so these follow the environment the server starts with (lib/env.ts
 // validates the same variable; an entry only counts with a password).
 const allowedHosts = process.env.WATT_PASSWORD_HASH
-  ? (process.env.WATT_ALLOWED_HOSTS ?? "").split(",").map((h) => h.trim().toLowerCase()).filter(Boolean)
+  ? (process.env.WATT_ALLOWED_HOSTS ?? "")
+      .split(",")
+      .map((h) => h.trim().toLowerCase())
+      .filter(Boolean)
   : [];
 
 /** @type {import('next').NextConfig} */
@@ -28,14 +31,16 @@ const nextConfig = {
   },
   // Static files skip proxy.ts, so they get the plain headers here.
   async headers() {
-    return [{
-      source: "/:path*",
-      headers: [
-        { key: "X-Content-Type-Options", value: "nosniff" },
-        { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-        { key: "X-Frame-Options", value: "DENY" },
-      ],
-    }];
+    return [
+      {
+        source: "/:path*",
+        headers: [
+          { key: "X-Content-Type-Options", value: "nosniff" },
+          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+          { key: "X-Frame-Options", value: "DENY" },
+        ],
+      },
+    ];
   },
 };
 

@@ -38,8 +38,13 @@ export default defineConfig({
     launchOptions: {
       executablePath: chromium,
       args: [
-        "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run", "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
       ],
     },
   },
@@ -67,7 +72,14 @@ export default defineConfig({
     {
       command: server(PRIVATE_PORT),
       url: `http://127.0.0.1:${PRIVATE_PORT}/api/health`,
-      env: { DATABASE_URL: PRIVATE_DATABASE_URL, NEXT_TELEMETRY_DISABLED: "1", WATT_PASSWORD_HASH: SECURE_HASH, WATT_PRIVATE_READS: "1", WATT_TRUSTED_PROXIES: "1", WATT_ALLOWED_HOSTS: "watt.example.test" },
+      env: {
+        DATABASE_URL: PRIVATE_DATABASE_URL,
+        NEXT_TELEMETRY_DISABLED: "1",
+        WATT_PASSWORD_HASH: SECURE_HASH,
+        WATT_PRIVATE_READS: "1",
+        WATT_TRUSTED_PROXIES: "1",
+        WATT_ALLOWED_HOSTS: "watt.example.test",
+      },
       reuseExistingServer: false,
       timeout: 120_000,
     },

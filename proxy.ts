@@ -66,7 +66,10 @@ function privateApi(res: NextResponse) {
 /** A refused request: a plain answer and one log line (no stack; these are not faults of the app). */
 function refuse(request: NextRequest, r: Refusal) {
   console.warn(`[proxy] ${r.status} ${request.method} ${request.nextUrl.pathname.slice(0, 200)}: ${r.message}`);
-  return withHeaders(new NextResponse(`${r.message}\n`, { status: r.status, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" } }), null);
+  return withHeaders(
+    new NextResponse(`${r.message}\n`, { status: r.status, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" } }),
+    null,
+  );
 }
 
 export function contentSecurityPolicy(nonce: string | null): string {
@@ -96,7 +99,5 @@ function withHeaders(res: NextResponse, csp: string | null) {
 }
 
 export const config = {
-  matcher: [
-    { source: "/((?!_next/static|_next/image|icon.svg|favicon.ico).*)" },
-  ],
+  matcher: [{ source: "/((?!_next/static|_next/image|icon.svg|favicon.ico).*)" }],
 };

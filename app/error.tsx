@@ -4,8 +4,13 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
   return (
     <section>
       <h1>Something went wrong</h1>
-      <p>The page could not be shown. Nothing you saved was lost. {error.digest ? <span className="muted small">(reference {error.digest})</span> : null}</p>
-      <button type="button" onClick={reset}>Try again</button>
+      <p>
+        The page could not be shown. Nothing you saved was lost.{" "}
+        {error.digest ? <span className="muted small">(reference {error.digest})</span> : null}
+      </p>
+      <button type="button" onClick={reset}>
+        Try again
+      </button>
     </section>
   );
 }

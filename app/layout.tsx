@@ -28,9 +28,13 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   return (
     <html lang="en">
       <body>
-        <a className="skip-link" href="#main">Skip to content</a>
+        <a className="skip-link" href="#main">
+          Skip to content
+        </a>
         <header className="site-header">
-          <Link href="/" className="brand">Watt Screener</Link>
+          <Link href="/" className="brand">
+            Watt Screener
+          </Link>
           <nav aria-label="Main">
             <Link href="/">Screener</Link>
             <Link href="/changes">Changes</Link>
@@ -39,7 +43,9 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             <Link href="/updates">Update data</Link>
             <Link href="/methodology">Methodology</Link>
           </nav>
-          <span className="user"><UserMenu user={me.user} required={me.required} /></span>
+          <span className="user">
+            <UserMenu user={me.user} required={me.required} />
+          </span>
         </header>
         <main id="main">
           {readsOpen && <SetHealthNotice />}

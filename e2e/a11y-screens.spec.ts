@@ -2,8 +2,16 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 
-const PAGES = [["screener", "/"], ["company", "/companies/CORZ"], ["changes", "/changes?from=2025-11-21&to=2026-06-30"], ["updates", "/updates"]] as const;
-const WIDTHS = [["desktop", 1400, 900], ["phone", 390, 844]] as const;
+const PAGES = [
+  ["screener", "/"],
+  ["company", "/companies/CORZ"],
+  ["changes", "/changes?from=2025-11-21&to=2026-06-30"],
+  ["updates", "/updates"],
+] as const;
+const WIDTHS = [
+  ["desktop", 1400, 900],
+  ["phone", 390, 844],
+] as const;
 
 for (const [name, path] of PAGES) {
   test(`${name}: no serious or critical axe violations`, async ({ page }) => {

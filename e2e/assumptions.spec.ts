@@ -7,20 +7,26 @@ import { withDb } from "./fixtures";
 
 const unique = (stem: string) => `${stem} ${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`;
 
-interface StoredSet { id: number; name: string; version: number; values: Record<string, unknown> }
+interface StoredSet {
+  id: number;
+  name: string;
+  version: number;
+  values: Record<string, unknown>;
+}
 
 function storedSet(name: string): StoredSet | undefined {
   const row = withDb((db) => db.prepare(`SELECT id, name, version, "values" FROM "AssumptionSet" WHERE name = ?`).get(name)) as
-    | { id: number; name: string; version: number; values: string }
-    | undefined;
+    { id: number; name: string; version: number; values: string } | undefined;
   return row && { ...row, values: JSON.parse(row.values) };
 }
 
 function insertSet(name: string, values: Record<string, unknown> = DEFAULT_ASSUMPTIONS) {
   const now = new Date().toISOString();
   withDb((db) =>
-    db.prepare(`INSERT INTO "AssumptionSet" (name, isDefault, "values", version, createdAt, updatedAt) VALUES (?, 0, ?, 1, ?, ?)`)
-      .run(name, JSON.stringify(values), now, now));
+    db
+      .prepare(`INSERT INTO "AssumptionSet" (name, isDefault, "values", version, createdAt, updatedAt) VALUES (?, 0, ?, 1, ?, ?)`)
+      .run(name, JSON.stringify(values), now, now),
+  );
 }
 
 function dropSets(...names: string[]) {
@@ -162,7 +168,9 @@ test.describe("assumption sets", () => {
       await openEditor(page, name);
       const btc = field(page, "btcPriceUsd");
       await btc.fill("2,5");
-      await expect(page.locator("#f-btcPriceUsd-error")).toHaveText("Must be a number: write 2.5 or 25 (a comma only separates thousands, as in 1,234,567)");
+      await expect(page.locator("#f-btcPriceUsd-error")).toHaveText(
+        "Must be a number: write 2.5 or 25 (a comma only separates thousands, as in 1,234,567)",
+      );
       await expect(btc).toHaveValue("2,5");
       await btc.fill("1e308");
       await expect(page.locator("#f-btcPriceUsd-error")).toHaveText("Must be at most $10 million");
@@ -276,7 +284,13 @@ test.describe("assumption sets", () => {
 
   test("compare two sets: values and companies that differ are highlighted", async ({ page }) => {
     const name = unique("Strict");
-    insertSet(name, { ...DEFAULT_ASSUMPTIONS, buildCostLowUsdPerW: 9, buildCostBaseUsdPerW: 10, buildCostHighUsdPerW: 11, tier1MinContractedItMw: 100_000 });
+    insertSet(name, {
+      ...DEFAULT_ASSUMPTIONS,
+      buildCostLowUsdPerW: 9,
+      buildCostBaseUsdPerW: 10,
+      buildCostHighUsdPerW: 11,
+      tier1MinContractedItMw: 100_000,
+    });
     try {
       await page.goto(`/assumptions/compare?a=Base&b=${encodeURIComponent(name)}&asOf=2025-11-21`); // the snapshot, where the tiers below are worked out
       const values = page.locator("table.value-diff tbody tr");

@@ -11,7 +11,9 @@ import { serverActionsInBuild } from "./write-paths";
 const PORT = Number(process.env.E2E_PORT ?? 3100) + 3;
 const DATABASE_URL = (process.env.E2E_DATABASE_URL ?? "file:./prisma/e2e.db").replace(/\.db$/, "-bind.db");
 const LOG = `test-results-servers/server-${PORT}.log`;
-const lanAddress = Object.values(networkInterfaces()).flat().find((i) => i && i.family === "IPv4" && !i.internal)?.address;
+const lanAddress = Object.values(networkInterfaces())
+  .flat()
+  .find((i) => i && i.family === "IPv4" && !i.internal)?.address;
 
 test.describe.serial("password-less server bound to all interfaces", () => {
   test.skip(!lanAddress, "this machine has no non-loopback IPv4 address to connect through");
@@ -29,23 +31,36 @@ test.describe.serial("password-less server bound to all interfaces", () => {
     // The very first request reaches Next before instrumentation.ts has run, so the front door never
     // sees it: make it a rebinding attempt, and it must not be served (proxy.ts: no stamp → 503).
     for (let i = 0; i < 100 && firstAnswer === 0; i++) {
-      firstAnswer = await rawRequest(`http://127.0.0.1:${PORT}/api/screen`, { headers: { host: `evil.example:${PORT}` } }).then((r) => r.status, () => 0);
+      firstAnswer = await rawRequest(`http://127.0.0.1:${PORT}/api/screen`, { headers: { host: `evil.example:${PORT}` } }).then(
+        (r) => r.status,
+        () => 0,
+      );
       if (firstAnswer === 0) await new Promise((r) => setTimeout(r, 100));
     }
     for (let i = 0; i < 100; i++) {
-      const up = await rawRequest(`http://127.0.0.1:${PORT}/api/health`).then((r) => r.status === 200, () => false);
+      const up = await rawRequest(`http://127.0.0.1:${PORT}/api/health`).then(
+        (r) => r.status === 200,
+        () => false,
+      );
       if (up) return;
       await new Promise((r) => setTimeout(r, 200));
     }
     throw new Error(`server on ${PORT} did not start:\n${readFileSync(LOG, "utf8")}`);
   });
-  test.afterAll(() => { server?.kill("SIGTERM"); });
+  test.afterAll(() => {
+    server?.kill("SIGTERM");
+  });
 
   const create = () => serverActionsInBuild().find((a) => a.name === "createSetAction")!;
   const post = (address: string) =>
     rawRequest(`http://${address}:${PORT}${create().pagePath}`, {
       method: "POST",
-      headers: { host: `127.0.0.1:${PORT}`, origin: `http://127.0.0.1:${PORT}`, "next-action": create().id, "content-type": "text/plain;charset=UTF-8" },
+      headers: {
+        host: `127.0.0.1:${PORT}`,
+        origin: `http://127.0.0.1:${PORT}`,
+        "next-action": create().id,
+        "content-type": "text/plain;charset=UTF-8",
+      },
       body: JSON.stringify([{ name: "", values: {} }]), // invalid: the action itself writes nothing either way
     });
 
@@ -59,7 +74,11 @@ test.describe.serial("password-less server bound to all interfaces", () => {
     const write = await post(lanAddress!);
     expect(write.status).toBe(403);
     expect(write.text).toContain("accepts changes only from this machine");
-    const put = await rawRequest(`http://${lanAddress}:${PORT}/api/companies/IREN/figures`, { method: "PUT", headers: { host: `127.0.0.1:${PORT}`, "content-type": "application/json" }, body: "{}" });
+    const put = await rawRequest(`http://${lanAddress}:${PORT}/api/companies/IREN/figures`, {
+      method: "PUT",
+      headers: { host: `127.0.0.1:${PORT}`, "content-type": "application/json" },
+      body: "{}",
+    });
     expect(put.status).toBe(403);
     // under its own address as Host it is not even answered
     expect((await rawRequest(`http://${lanAddress}:${PORT}/`, { headers: { host: `${lanAddress}:${PORT}` } })).status).toBe(421);

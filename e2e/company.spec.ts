@@ -16,7 +16,12 @@ test("company page shows tier, EV bridge with sources, funnel, contracts, rules 
   await expect(rules.getByRole("row", { name: /T1-a/ })).toContainText("pass");
   await expect(page.getByRole("row", { name: /S2 contracted, energized site/ })).toContainText("200");
   const contracts = section(page, "AI/HPC contracts");
-  await expect(contracts.getByRole("row", { name: /Microsoft/ }).getByRole("cell").last()).toHaveText("68"); // CQS 67.54, shown rounded as on the card
+  await expect(
+    contracts
+      .getByRole("row", { name: /Microsoft/ })
+      .getByRole("cell")
+      .last(),
+  ).toHaveText("68"); // CQS 67.54, shown rounded as on the card
   await expect(page.locator(".timeline li")).toHaveCount(8);
 });
 

@@ -14,25 +14,48 @@ const DARK = { bg: "rgb(17, 20, 24)", fg: "rgb(231, 234, 238)", muted: "rgb(163,
 const NOTE = "Dark-mode check: the note's text and its form";
 const VIEW = "Dark-mode check view";
 
-test.beforeAll(() => withDb((db) => {
-  const now = new Date().toISOString();
-  const corz = db.prepare(`SELECT id FROM "Company" WHERE ticker = 'CORZ'`).get() as { id: number };
-  db.prepare(`INSERT INTO "Note" (companyId, figure, body, author, createdAt, position, version) VALUES (?, NULL, ?, 'e2e', ?, 0, 1)`).run(corz.id, NOTE, now);
-  db.prepare(`INSERT INTO "SavedView" (name, nameKey, query, createdBy, createdAt, version) VALUES (?, ?, 'tier=1', 'e2e', ?, 1)`).run(VIEW, VIEW.toLowerCase(), now);
-}));
-test.afterAll(() => withDb((db) => {
-  db.prepare(`DELETE FROM "Note" WHERE body = ?`).run(NOTE);
-  db.prepare(`DELETE FROM "SavedView" WHERE name = ?`).run(VIEW);
-}));
+test.beforeAll(() =>
+  withDb((db) => {
+    const now = new Date().toISOString();
+    const corz = db.prepare(`SELECT id FROM "Company" WHERE ticker = 'CORZ'`).get() as { id: number };
+    db.prepare(`INSERT INTO "Note" (companyId, figure, body, author, createdAt, position, version) VALUES (?, NULL, ?, 'e2e', ?, 0, 1)`).run(
+      corz.id,
+      NOTE,
+      now,
+    );
+    db.prepare(`INSERT INTO "SavedView" (name, nameKey, query, createdBy, createdAt, version) VALUES (?, ?, 'tier=1', 'e2e', ?, 1)`).run(
+      VIEW,
+      VIEW.toLowerCase(),
+      now,
+    );
+  }),
+);
+test.afterAll(() =>
+  withDb((db) => {
+    db.prepare(`DELETE FROM "Note" WHERE body = ?`).run(NOTE);
+    db.prepare(`DELETE FROM "SavedView" WHERE name = ?`).run(VIEW);
+  }),
+);
 
 /** The computed value of `property` for the first element matching `selector`. */
 const style = (page: Page, selector: string, property: string) =>
-  page.locator(selector).first().evaluate((el, p) => getComputedStyle(el).getPropertyValue(p), property);
+  page
+    .locator(selector)
+    .first()
+    .evaluate((el, p) => getComputedStyle(el).getPropertyValue(p), property);
 
 async function axeAndShot(page: Page, name: string, info: import("@playwright/test").TestInfo) {
   const results = await new AxeBuilder({ page }).analyze();
   const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`)).toEqual([]);
+  expect(
+    bad.map(
+      (v) =>
+        `${v.id}: ${v.help} (${v.nodes
+          .map((n) => n.target.join(" "))
+          .slice(0, 3)
+          .join(", ")})`,
+    ),
+  ).toEqual([]);
   const file = info.outputPath(`${name}-dark.png`);
   await page.screenshot({ path: file, fullPage: true });
   await info.attach(`${name}-dark`, { path: file, contentType: "image/png" });

@@ -4,7 +4,9 @@ import { AT_SNAPSHOT, tableTickers, withDb } from "./fixtures";
 
 // These tests change data; afterwards the e2e database is re-seeded so other spec files see the dataset.
 test.afterAll(() => {
-  execFileSync("node_modules/.bin/tsx", ["prisma/seed.ts"], { env: { ...process.env, DATABASE_URL: process.env.E2E_DATABASE_URL ?? "file:./prisma/e2e.db" } });
+  execFileSync("node_modules/.bin/tsx", ["prisma/seed.ts"], {
+    env: { ...process.env, DATABASE_URL: process.env.E2E_DATABASE_URL ?? "file:./prisma/e2e.db" },
+  });
 });
 
 const priceInput = (page: Page) => page.locator('input[name="sharePriceUsd.value"]');
@@ -123,7 +125,10 @@ test("sites and contracts: add a site with a field error first, then remove it",
   await expect(page.getByRole("button", { name: "Edit site Test Campus" })).toBeVisible();
   await page.getByRole("button", { name: "Edit site Test Campus" }).click();
   page.once("dialog", (d) => d.accept());
-  await page.getByRole("form", { name: /Edit site Test Campus/ }).getByRole("button", { name: "Remove" }).click();
+  await page
+    .getByRole("form", { name: /Edit site Test Campus/ })
+    .getByRole("button", { name: "Remove" })
+    .click();
   await expect(page.getByRole("button", { name: "Edit site Test Campus" })).toHaveCount(0);
 });
 
@@ -162,7 +167,13 @@ test("model v2 fields in the editor: a bad allocation is refused with its messag
 });
 
 const latestCash = (ticker: string) =>
-  withDb((db) => db.prepare(`SELECT f.value FROM "Fact" f JOIN "Company" c ON c.id = f.companyId WHERE c.ticker = ? AND f.key = 'cashUsd' ORDER BY f.asOf DESC LIMIT 1`).get(ticker)) as { value: number };
+  withDb((db) =>
+    db
+      .prepare(
+        `SELECT f.value FROM "Fact" f JOIN "Company" c ON c.id = f.companyId WHERE c.ticker = ? AND f.key = 'cashUsd' ORDER BY f.asOf DESC LIMIT 1`,
+      )
+      .get(ticker),
+  ) as { value: number };
 
 test("a decimal comma is refused with the parser's message; the text is kept, the focus is on it, nothing is saved", async ({ page }) => {
   await page.goto("/companies/CORZ/edit");
@@ -188,7 +199,9 @@ test("an unusual value asks for confirmation before it is saved; after a save th
   const preview = page.locator("#preview-title");
   await expect(preview).toHaveText("Preview");
   await cash.fill("330.7"); // $330.7M typed in millions
-  await expect(page.locator(".edit-field", { has: cash }).locator(".field-warning")).toHaveText("Unusual value: this figure is usually $100,000 to $100 billion");
+  await expect(page.locator(".edit-field", { has: cash }).locator(".field-warning")).toHaveText(
+    "Unusual value: this figure is usually $100,000 to $100 billion",
+  );
   await expect(preview).toHaveText("Preview (unsaved edits)");
   await marketSave(page).click();
   const ask = page.getByRole("alertdialog", { name: "Check this value before saving" });

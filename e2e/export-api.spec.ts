@@ -13,8 +13,10 @@ test.describe.serial("CSV export", () => {
   const EVIL = '=HYPERLINK("http://evil.test","click")';
   test.beforeAll(() => {
     withDb((db) => {
-      db.prepare(`INSERT INTO "Company" (ticker, name, exchange, country, gaps, assumptionOverrides, version, updatedAt)
-        VALUES ('EVIL', ?, 'Test', 'US', '[]', '{}', 1, ?)`).run(EVIL, new Date().toISOString());
+      db.prepare(
+        `INSERT INTO "Company" (ticker, name, exchange, country, gaps, assumptionOverrides, version, updatedAt)
+        VALUES ('EVIL', ?, 'Test', 'US', '[]', '{}', 1, ?)`,
+      ).run(EVIL, new Date().toISOString());
     });
   });
   test.afterAll(() => {

@@ -20,7 +20,22 @@ const iren = dataset.companies[0];
 const LEAKS = /\bat [\w.<>]+ \(|node_modules|SQLITE_|PrismaClient|prisma:|stack/i;
 
 const ACTION_SCHEMAS: Record<string, [z.ZodType, unknown]> = {
-  saveMarketFiguresAction: [forms.marketFiguresSchema, { ticker: "CORZ", version: 1, facts: { sharePriceUsd: { value: 17, asOf: "2025-11-21", source: "https://a.test" }, sharesOutstanding: null, totalDebtUsd: null, cashUsd: null, preferredEquityUsd: null, committedFinancingUsd: null, btcHeld: null } }],
+  saveMarketFiguresAction: [
+    forms.marketFiguresSchema,
+    {
+      ticker: "CORZ",
+      version: 1,
+      facts: {
+        sharePriceUsd: { value: 17, asOf: "2025-11-21", source: "https://a.test" },
+        sharesOutstanding: null,
+        totalDebtUsd: null,
+        cashUsd: null,
+        preferredEquityUsd: null,
+        committedFinancingUsd: null,
+        btcHeld: null,
+      },
+    },
+  ],
   saveOverridesAction: [forms.overridesFormSchema, { ticker: "CORZ", version: 1, overrides: { itPerGrossMw: 0.75 } }],
   saveSiteAction: [forms.siteFormSchema, { ticker: "CORZ", site: iren.sites[0] }],
   deleteSiteAction: [forms.deleteSchema, { ticker: "CORZ", id: 1, version: 1 }],
@@ -28,7 +43,10 @@ const ACTION_SCHEMAS: Record<string, [z.ZodType, unknown]> = {
   deleteContractAction: [forms.deleteSchema, { ticker: "CORZ", id: 1, version: 1 }],
   saveBalanceSheetEventAction: [forms.balanceSheetEventFormSchema, { ticker: "CORZ", event: iren.balanceSheetEvents[0] }],
   deleteBalanceSheetEventAction: [forms.deleteSchema, { ticker: "CORZ", id: 1, version: 1 }],
-  saveSiteChangeAction: [forms.siteChangeFormSchema, { ticker: "IREN", change: { site: "Childress", date: "2026-05-01", stage: "operating", source: "https://a.test/s" } }],
+  saveSiteChangeAction: [
+    forms.siteChangeFormSchema,
+    { ticker: "IREN", change: { site: "Childress", date: "2026-05-01", stage: "operating", source: "https://a.test/s" } },
+  ],
   deleteSiteChangeAction: [forms.deleteSchema, { ticker: "IREN", id: 1, version: 1 }],
   checkUpdateAction: [forms.updateTextFormSchema, { text: "ticker,field,value,asOf,source,note\n", name: "fuzz.csv", onlyValid: false }],
   applyUpdateAction: [forms.updateTextFormSchema, { text: "ticker,field,value,asOf,source,note\n", name: "fuzz.csv", onlyValid: false }],
@@ -44,13 +62,28 @@ const ACTION_SCHEMAS: Record<string, [z.ZodType, unknown]> = {
 };
 
 const junk = fc.oneof(
-  fc.constant(null), fc.constant(""), fc.constant(-1), fc.constant(1e308), fc.constant("=1+1"), fc.constant("<script>x</script>"),
-  fc.constant("javascript:alert(1)"), fc.constant("__proto__"), fc.constant("2025-02-30x"), fc.double({ noNaN: true }),
-  fc.integer(), fc.string({ maxLength: 40 }), fc.boolean(), fc.array(fc.jsonValue({ maxDepth: 1 }), { maxLength: 3 }),
+  fc.constant(null),
+  fc.constant(""),
+  fc.constant(-1),
+  fc.constant(1e308),
+  fc.constant("=1+1"),
+  fc.constant("<script>x</script>"),
+  fc.constant("javascript:alert(1)"),
+  fc.constant("__proto__"),
+  fc.constant("2025-02-30x"),
+  fc.double({ noNaN: true }),
+  fc.integer(),
+  fc.string({ maxLength: 40 }),
+  fc.boolean(),
+  fc.array(fc.jsonValue({ maxDepth: 1 }), { maxLength: 3 }),
   fc.dictionary(fc.string({ maxLength: 8 }), fc.jsonValue({ maxDepth: 1 }), { maxKeys: 3 }),
-  fc.constant("\uD800"), fc.constant("x\uDC00"), // lone surrogates: the database cannot store them
+  fc.constant("\uD800"),
+  fc.constant("x\uDC00"), // lone surrogates: the database cannot store them
   // numbers as text, read by the forms' parser on the server too: ambiguous, overflowing, suffixed
-  fc.constant("2,5"), fc.constant("1e309"), fc.constant("4.8bn"), fc.constant("-$1,234.5"),
+  fc.constant("2,5"),
+  fc.constant("1e309"),
+  fc.constant("4.8bn"),
+  fc.constant("-$1,234.5"),
 );
 
 function mutate(value: unknown, path: number[], replacement: unknown, op: number): unknown {
@@ -72,10 +105,12 @@ function mutate(value: unknown, path: number[], replacement: unknown, op: number
  * what the endpoint adds before parsing (the PUT route takes the ticker from the URL).
  */
 const invalidFor = (schema: z.ZodType, sample: unknown, asServerSees: (v: unknown) => unknown = (v) => v) =>
-  fc.oneof(
-    fc.jsonValue({ maxDepth: 3 }),
-    fc.tuple(fc.array(fc.nat(), { minLength: 1, maxLength: 4 }), junk, fc.nat()).map(([p, r, op]) => mutate(sample, p, r, op)),
-  ).filter((v) => !schema.safeParse(asServerSees(v)).success);
+  fc
+    .oneof(
+      fc.jsonValue({ maxDepth: 3 }),
+      fc.tuple(fc.array(fc.nat(), { minLength: 1, maxLength: 4 }), junk, fc.nat()).map(([p, r, op]) => mutate(sample, p, r, op)),
+    )
+    .filter((v) => !schema.safeParse(asServerSees(v)).success);
 
 /**
  * A request whose connection was reset before any answer (undici "other side closed" on a reused
@@ -92,12 +127,18 @@ async function withRetry<T>(send: () => Promise<T>): Promise<T> {
 
 test.describe.serial("hostile input over HTTP", () => {
   let before = "";
-  test.beforeAll(() => { before = dumpDatabase(E2E_DB_FILE); });
-  test.afterAll(() => { expect(dumpDatabase(E2E_DB_FILE), "the database changed").toBe(before); });
+  test.beforeAll(() => {
+    before = dumpDatabase(E2E_DB_FILE);
+  });
+  test.afterAll(() => {
+    expect(dumpDatabase(E2E_DB_FILE), "the database changed").toBe(before);
+  });
 
   test("every server action in the build is fuzzed", () => {
     // sign in/out are public and signOutEverywhereAction takes no input: e2e/security.spec.ts covers them
-    const built = serverActionsInBuild().map((a) => a.name).filter((n) => !["signInAction", "signOutAction", "signOutEverywhereAction"].includes(n));
+    const built = serverActionsInBuild()
+      .map((a) => a.name)
+      .filter((n) => !["signInAction", "signOutAction", "signOutEverywhereAction"].includes(n));
     expect(built.sort()).toEqual(Object.keys(ACTION_SCHEMAS).sort());
   });
 
@@ -107,12 +148,15 @@ test.describe.serial("hostile input over HTTP", () => {
     test(`server action ${name} rejects invalid input with field errors`, async ({ baseURL }) => {
       const a = serverActionsInBuild().find((x) => x.name === name)!;
       const [schema, sample] = ACTION_SCHEMAS[name];
-      await fc.assert(fc.asyncProperty(invalidFor(schema, sample), async (input) => {
-        const r = await withRetry(() => callAction(baseURL!, a, [input]));
-        expect(r.status, `${name}: ${r.text.slice(0, 200)}`).toBeLessThan(500);
-        expect(r.text).toContain('"kind":"invalid"');
-        expect(r.text).not.toMatch(LEAKS);
-      }), { numRuns: RUNS });
+      await fc.assert(
+        fc.asyncProperty(invalidFor(schema, sample), async (input) => {
+          const r = await withRetry(() => callAction(baseURL!, a, [input]));
+          expect(r.status, `${name}: ${r.text.slice(0, 200)}`).toBeLessThan(500);
+          expect(r.text).toContain('"kind":"invalid"');
+          expect(r.text).not.toMatch(LEAKS);
+        }),
+        { numRuns: RUNS },
+      );
     });
   }
 
@@ -120,17 +164,30 @@ test.describe.serial("hostile input over HTTP", () => {
     const [schema, sample] = ACTION_SCHEMAS.saveMarketFiguresAction;
     const { ticker: _t, ...body } = sample as Record<string, unknown>;
     const withTicker = (v: unknown) => (v && typeof v === "object" && !Array.isArray(v) ? { ...v, ticker: "CORZ" } : v);
-    await fc.assert(fc.asyncProperty(invalidFor(schema, body, withTicker), fc.constantFrom("CORZ", "IREN", "nope", "%00"), async (input, ticker) => {
-      const res = await withRetry(() => fetch(`${baseURL}/api/companies/${ticker}/figures`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify(input) }));
-      const text = await res.text();
-      expect(res.status, text.slice(0, 200)).toBeLessThan(500);
-      expect(text).not.toMatch(LEAKS);
-      if (res.status === 400) {
-        const j = JSON.parse(text);
-        expect(Object.keys(j.fieldErrors).length + j.formErrors.length).toBeGreaterThan(0);
-      } else expect([404, 409]).toContain(res.status); // unknown ticker, or the version check ran first
-    }), { numRuns: RUNS });
-    const big = await fetch(`${baseURL}/api/companies/CORZ/figures`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify({ note: "x".repeat(300_000) }) });
+    await fc.assert(
+      fc.asyncProperty(invalidFor(schema, body, withTicker), fc.constantFrom("CORZ", "IREN", "nope", "%00"), async (input, ticker) => {
+        const res = await withRetry(() =>
+          fetch(`${baseURL}/api/companies/${ticker}/figures`, {
+            method: "PUT",
+            headers: { "content-type": "application/json" },
+            body: JSON.stringify(input),
+          }),
+        );
+        const text = await res.text();
+        expect(res.status, text.slice(0, 200)).toBeLessThan(500);
+        expect(text).not.toMatch(LEAKS);
+        if (res.status === 400) {
+          const j = JSON.parse(text);
+          expect(Object.keys(j.fieldErrors).length + j.formErrors.length).toBeGreaterThan(0);
+        } else expect([404, 409]).toContain(res.status); // unknown ticker, or the version check ran first
+      }),
+      { numRuns: RUNS },
+    );
+    const big = await fetch(`${baseURL}/api/companies/CORZ/figures`, {
+      method: "PUT",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ note: "x".repeat(300_000) }),
+    });
     expect(big.status).toBe(413);
     const notJson = await fetch(`${baseURL}/api/companies/CORZ/figures`, { method: "PUT", body: "{nope" });
     expect(notJson.status).toBe(400);
@@ -146,7 +203,11 @@ test.describe.serial("hostile input over HTTP", () => {
     const form = await (await fetch(`${baseURL}/api/companies/CORZ/figures`)).json();
     form.facts.sharePriceUsd.note = "\uDC00";
     const { ticker: _t, ...body } = form;
-    const put = await fetch(`${baseURL}/api/companies/CORZ/figures`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    const put = await fetch(`${baseURL}/api/companies/CORZ/figures`, {
+      method: "PUT",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(body),
+    });
     expect(put.status).toBe(400);
     expect((await put.json()).fieldErrors["facts.sharePriceUsd.note"]).toEqual(["Contains an invalid character (a lone UTF-16 surrogate)"]);
   });
@@ -154,18 +215,24 @@ test.describe.serial("hostile input over HTTP", () => {
   test("read API: 200, 400 with field errors, or 404 — never 5xx", async ({ baseURL }) => {
     const names = fc.constantFrom("set", "q", "sort", "tier", "flag", "minDiscount", "minContracted", "cols", "x", "__proto__", "valueOf", "zzz");
     const values = fc.oneof(fc.string({ maxLength: 20 }), fc.constantFrom("1,2", "ticker.asc", "gpu-funding", "-5", "1e999", "Base", "cqs,ticker"));
-    await fc.assert(fc.asyncProperty(fc.array(fc.tuple(names, values), { maxLength: 4 }), async (pairs) => {
-      const qs = new URLSearchParams(pairs).toString();
-      const res = await withRetry(() => fetch(`${baseURL}/api/screen?${qs}`));
-      const text = await res.text();
-      expect(res.status, `${qs} → ${text.slice(0, 200)}`).toBeLessThan(500);
-      expect([200, 400]).toContain(res.status);
-      if (res.status === 400) expect(Object.keys(JSON.parse(text).fieldErrors).length).toBeGreaterThan(0);
-    }), { numRuns: RUNS });
-    await fc.assert(fc.asyncProperty(fc.string({ maxLength: 15 }), async (t) => {
-      const res = await withRetry(() => fetch(`${baseURL}/api/companies/${encodeURIComponent(t)}`));
-      expect(res.status).toBeLessThan(500);
-      expect([200, 400, 404]).toContain(res.status);
-    }), { numRuns: RUNS });
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(names, values), { maxLength: 4 }), async (pairs) => {
+        const qs = new URLSearchParams(pairs).toString();
+        const res = await withRetry(() => fetch(`${baseURL}/api/screen?${qs}`));
+        const text = await res.text();
+        expect(res.status, `${qs} → ${text.slice(0, 200)}`).toBeLessThan(500);
+        expect([200, 400]).toContain(res.status);
+        if (res.status === 400) expect(Object.keys(JSON.parse(text).fieldErrors).length).toBeGreaterThan(0);
+      }),
+      { numRuns: RUNS },
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.string({ maxLength: 15 }), async (t) => {
+        const res = await withRetry(() => fetch(`${baseURL}/api/companies/${encodeURIComponent(t)}`));
+        expect(res.status).toBeLessThan(500);
+        expect([200, 400, 404]).toContain(res.status);
+      }),
+      { numRuns: RUNS },
+    );
   });
 });

@@ -13,11 +13,13 @@ const action = (name: string) => serverActionsInBuild().find((a) => a.name === n
 test.describe.serial("hostile HTTP against the local (password-less) server", () => {
   let before = "";
   let logStart = 0;
-  test.beforeAll(({ }, info) => {
+  test.beforeAll(({}, info) => {
     before = dumpDatabase(E2E_DB_FILE);
     logStart = serverLog(info.project.use.baseURL!).length;
   });
-  test.afterAll(() => { expect(dumpDatabase(E2E_DB_FILE), "the database changed").toBe(before); });
+  test.afterAll(() => {
+    expect(dumpDatabase(E2E_DB_FILE), "the database changed").toBe(before);
+  });
 
   test("DNS rebinding: a page under another host name cannot read or write (421)", async ({ baseURL }) => {
     const port = new URL(baseURL!).port;
@@ -30,14 +32,19 @@ test.describe.serial("hostile HTTP against the local (password-less) server", ()
     const form = await (await fetch(`${baseURL}/api/companies/IREN/figures`)).json();
     form.facts.sharePriceUsd.value = 0.01;
     const { ticker: _t, ...body } = form;
-    const put = await rawRequest(`${baseURL}/api/companies/IREN/figures`, { method: "PUT", headers: { host: evil, origin: `http://${evil}`, "content-type": "application/json" }, body: JSON.stringify(body) });
+    const put = await rawRequest(`${baseURL}/api/companies/IREN/figures`, {
+      method: "PUT",
+      headers: { host: evil, origin: `http://${evil}`, "content-type": "application/json" },
+      body: JSON.stringify(body),
+    });
     expect(put.status).toBe(421);
     const read = await rawRequest(`${baseURL}/api/screen`, { headers: { host: evil } });
     expect(read.status).toBe(421);
     expect(read.text).not.toContain("IREN");
     // another port on loopback is another server, not this one
     expect((await rawRequest(`${baseURL}/`, { headers: { host: `127.0.0.1:${Number(port) + 50}` } })).status).toBe(421);
-    for (const host of [`127.0.0.1:${port}`, `localhost:${port}`]) expect((await rawRequest(`${baseURL}/api/health`, { headers: { host } })).status, host).toBe(200);
+    for (const host of [`127.0.0.1:${port}`, `localhost:${port}`])
+      expect((await rawRequest(`${baseURL}/api/health`, { headers: { host } })).status, host).toBe(200);
   });
 
   test("server actions need this server's Origin", async ({ baseURL }) => {
@@ -54,7 +61,12 @@ test.describe.serial("hostile HTTP against the local (password-less) server", ()
   test("TRACE, malformed %-encoding and bad server-action bodies get 405/400/413, never a 500", async ({ baseURL }) => {
     const a = action("createSetAction");
     const post = (body: string, extra: Record<string, string> = {}, chunked = false) =>
-      rawRequest(`${baseURL}${a.pagePath}`, { method: "POST", chunked, body, headers: { origin: baseURL!, "next-action": a.id, "content-type": "text/plain;charset=UTF-8", ...extra } });
+      rawRequest(`${baseURL}${a.pagePath}`, {
+        method: "POST",
+        chunked,
+        body,
+        headers: { origin: baseURL!, "next-action": a.id, "content-type": "text/plain;charset=UTF-8", ...extra },
+      });
     const cases: [string, Promise<{ status: number; text: string }>, number][] = [
       ["TRACE", rawRequest(`${baseURL}/`, { method: "TRACE" }), 405],
       ["malformed %-sequence", rawRequest(`${baseURL}/`, { path: "/assumptions/%E0%A4%A" }), 400],
@@ -73,7 +85,14 @@ test.describe.serial("hostile HTTP against the local (password-less) server", ()
     }
     // One line per refused request in the server log — 4 (rebinding) + 2 (Origin) + these — and no
     // stack trace anywhere since these tests began.
-    await expect.poll(() => serverLog(baseURL!, logStart).split("\n").filter((l) => /^\[(front-door|proxy)\] (400|403|405|413|421) /.test(l)).length).toBe(4 + 2 + cases.length);
+    await expect
+      .poll(
+        () =>
+          serverLog(baseURL!, logStart)
+            .split("\n")
+            .filter((l) => /^\[(front-door|proxy)\] (400|403|405|413|421) /.test(l)).length,
+      )
+      .toBe(4 + 2 + cases.length);
     const log = serverLog(baseURL!, logStart);
     expect(log).not.toMatch(STACK_FRAME);
     expect(log).not.toMatch(/⨯|Error:/);

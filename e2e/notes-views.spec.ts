@@ -4,7 +4,12 @@
 import { expect, test } from "@playwright/test";
 import { AT_SNAPSHOT, gotoScreener, tableTickers, withDb } from "./fixtures";
 
-test.afterEach(() => withDb((db) => { db.prepare("DELETE FROM Note").run(); db.prepare("DELETE FROM SavedView").run(); }));
+test.afterEach(() =>
+  withDb((db) => {
+    db.prepare("DELETE FROM Note").run();
+    db.prepare("DELETE FROM SavedView").run();
+  }),
+);
 
 test("save the current view under a name, open it from the list, refuse a duplicate name, delete it", async ({ page }) => {
   await gotoScreener(page, `${AT_SNAPSHOT}&tier=1`);
@@ -17,7 +22,9 @@ test("save the current view under a name, open it from the list, refuse a duplic
   await name.fill("Tier 1 on the snapshot");
   await page.getByRole("button", { name: "Save view" }).click();
   await expect(menu.getByRole("link", { name: "Tier 1 on the snapshot" })).toBeVisible();
-  expect(withDb((db) => db.prepare("SELECT name, query FROM SavedView").all())).toEqual([{ name: "Tier 1 on the snapshot", query: "asOf=2025-11-21&tier=1" }]);
+  expect(withDb((db) => db.prepare("SELECT name, query FROM SavedView").all())).toEqual([
+    { name: "Tier 1 on the snapshot", query: "asOf=2025-11-21&tier=1" },
+  ]);
 
   // the same name in other case is refused by the server, and the typed name stays
   await name.fill("TIER 1 on the snapshot");
@@ -40,7 +47,9 @@ test("save the current view under a name, open it from the list, refuse a duplic
   await expect(menu.getByText("No saved views yet")).toBeVisible();
 });
 
-test("a note on a figure: added, shown with its author and date, marked in the table; a note over 10,000 characters is refused and kept", async ({ page }) => {
+test("a note on a figure: added, shown with its author and date, marked in the table; a note over 10,000 characters is refused and kept", async ({
+  page,
+}) => {
   await page.goto(`/companies/CORZ${AT_SNAPSHOT}`);
   const notes = page.getByRole("region", { name: /^Notes/ }).or(page.locator("section.notes"));
   await expect(notes.getByText("No notes yet")).toBeVisible();

@@ -43,12 +43,16 @@ test("a company over time: each date an input took effect, what moved, and a lin
 
 test("what changed between two dates: the parts add up, and the price change rests on a stated number of companies", async ({ page }) => {
   await page.goto(`/changes?from=${SNAPSHOT}&to=2026-06-30`);
-  await expect(page.getByTestId("changes-summary")).toContainText(/Where both dates have prices and the price is newer at 2026-06-30 \(\d+ companies\)/);
+  await expect(page.getByTestId("changes-summary")).toContainText(
+    /Where both dates have prices and the price is newer at 2026-06-30 \(\d+ companies\)/,
+  );
   const table = page.getByTestId("changes-table");
   // CleanSpark: nothing of it changed
   await expect(table.locator("tr", { hasText: "CLSK" }).locator("td").nth(5)).toHaveText("0.0");
   // every split row adds up: change = price + balance sheet + megawatts and contracts + other (to rounding)
-  const rows = await table.locator("tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent ?? "")));
+  const rows = await table
+    .locator("tbody tr")
+    .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent ?? "")));
   const num = (s: string) => Number(s.replace("−", "-").replace("+", ""));
   for (const cells of rows) {
     if (cells[5] === "—") continue;

@@ -11,8 +11,16 @@ test.use({ viewport: { width: 390, height: 844 } });
  * have 6–12 columns and scroll inside their region.
  */
 const FIT_ON_PHONE = [
-  "Power funnel", "Tier rules", "Financing gap", "EV per watt", "Enterprise value bridge", "Comps", "Company-stated totals",
-  "Valuation over time", "Balance-sheet events", "Tornado numbers",
+  "Power funnel",
+  "Tier rules",
+  "Financing gap",
+  "EV per watt",
+  "Enterprise value bridge",
+  "Comps",
+  "Company-stated totals",
+  "Valuation over time",
+  "Balance-sheet events",
+  "Tornado numbers",
 ];
 
 for (const { ticker } of dataset.companies) {
@@ -20,7 +28,11 @@ for (const { ticker } of dataset.companies) {
     await page.goto(`/companies/${ticker}`);
     await expect(page.getByRole("heading", { level: 1 })).toContainText(ticker);
     // closed <details> lay nothing out: open them, so their tables are measured too
-    await page.evaluate(() => document.querySelectorAll("details").forEach((d) => { d.open = true; }));
+    await page.evaluate(() =>
+      document.querySelectorAll("details").forEach((d) => {
+        d.open = true;
+      }),
+    );
 
     const layout = await page.evaluate(() => {
       const width = document.documentElement.clientWidth;
@@ -32,7 +44,9 @@ for (const { ticker } of dataset.companies) {
           .filter((e) => !inRegion(e) && e.getBoundingClientRect().right > width + 1)
           .map((e) => `${e.tagName.toLowerCase()}.${e.className}: ${e.textContent?.slice(0, 40)}`),
         regions: [...document.querySelectorAll<HTMLElement>(".scroll-x")].map((e) => ({
-          label: e.getAttribute("aria-label"), role: e.getAttribute("role"), tabIndex: e.tabIndex,
+          label: e.getAttribute("aria-label"),
+          role: e.getAttribute("role"),
+          tabIndex: e.tabIndex,
           overflow: e.scrollWidth - e.clientWidth,
         })),
       };

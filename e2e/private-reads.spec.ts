@@ -31,11 +31,15 @@ test("the sign-in page says reading needs a session and returns to the page aske
   // "1" is how playwright.config.ts sets WATT_PRIVATE_READS: the page once read only "true" and said reading was open
   await page.goto("/?tier=1,2&sort=evPerWEffectiveIt.asc");
   await expect(page).toHaveURL(/\/signin\?next=/);
-  await expect(page.getByTestId("signin-access")).toHaveText(/^This server is private: reading its pages and data needs a session, as editing does\. After you sign in you go on to \/\?tier=1,2&sort=evPerWEffectiveIt\.asc\.$/);
+  await expect(page.getByTestId("signin-access")).toHaveText(
+    /^This server is private: reading its pages and data needs a session, as editing does\. After you sign in you go on to \/\?tier=1,2&sort=evPerWEffectiveIt\.asc\.$/,
+  );
   await page.getByLabel("Your name").fill("Reader");
   await page.getByLabel("Password").fill(PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL((u) => u.pathname === "/" && u.searchParams.get("tier") === "1,2" && u.searchParams.get("sort") === "evPerWEffectiveIt.asc");
+  await expect(page).toHaveURL(
+    (u) => u.pathname === "/" && u.searchParams.get("tier") === "1,2" && u.searchParams.get("sort") === "evPerWEffectiveIt.asc",
+  );
   await expect(page.locator(".screener-table tbody tr[data-ticker]").first()).toBeVisible(); // read, signed in
 });
 

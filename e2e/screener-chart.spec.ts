@@ -4,22 +4,40 @@
 import { expect, test, type Page } from "@playwright/test";
 import { AT_SNAPSHOT, gotoScreener } from "./fixtures";
 
-interface Rect { x: number; y: number; width: number; height: number }
+interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
 /** Overlap by more than half a pixel (text boxes are fractional; touching is not covering). */
-const overlap = (a: Rect, b: Rect) => a.x < b.x + b.width - 0.5 && b.x < a.x + a.width - 0.5 && a.y < b.y + b.height - 0.5 && b.y < a.y + a.height - 0.5;
+const overlap = (a: Rect, b: Rect) =>
+  a.x < b.x + b.width - 0.5 && b.x < a.x + a.width - 0.5 && a.y < b.y + b.height - 0.5 && b.y < a.y + a.height - 0.5;
 
 /** Every dot (its ticker, from the link's name) and every drawn ticker label, in page pixels. */
 async function chartGeometry(page: Page) {
-  return page.locator(".chart svg").first().evaluate((svg) => {
-    const rect = (e: Element) => { const r = e.getBoundingClientRect(); return { x: r.x, y: r.y, width: r.width, height: r.height }; };
-    return {
-      dots: [...svg.querySelectorAll("a[aria-label] circle.dot")].map((c) => ({ ticker: c.parentElement!.getAttribute("aria-label")!.split(":")[0], box: rect(c) })),
-      labels: [...svg.querySelectorAll("text.dot-label")].map((t) => ({ ticker: t.textContent!, box: rect(t) })),
-    };
-  });
+  return page
+    .locator(".chart svg")
+    .first()
+    .evaluate((svg) => {
+      const rect = (e: Element) => {
+        const r = e.getBoundingClientRect();
+        return { x: r.x, y: r.y, width: r.width, height: r.height };
+      };
+      return {
+        dots: [...svg.querySelectorAll("a[aria-label] circle.dot")].map((c) => ({
+          ticker: c.parentElement!.getAttribute("aria-label")!.split(":")[0],
+          box: rect(c),
+        })),
+        labels: [...svg.querySelectorAll("text.dot-label")].map((t) => ({ ticker: t.textContent!, box: rect(t) })),
+      };
+    });
 }
 
-for (const [device, width, height] of [["desktop", 1440, 900], ["phone", 390, 844]] as const) {
+for (const [device, width, height] of [
+  ["desktop", 1440, 900],
+  ["phone", 390, 844],
+] as const) {
   for (const query of [AT_SNAPSHOT, "", `${AT_SNAPSHOT}&x=tier`]) {
     test(`${device}${query ? ` ${query}` : ""}: a legend, and no ticker over another ticker or a dot`, async ({ page }) => {
       await page.setViewportSize({ width, height });
@@ -59,13 +77,29 @@ test.fixme("pointing at a dot shows its figures under the chart, and nothing is 
     await expect(details).toContainText("discount");
     // anything shown in the chart's box apart from the SVG (a tooltip is an HTML box over it) must not
     // cover another dot
-    const covering = await page.locator(".chart").evaluate((chart, others) => [...chart.querySelectorAll<HTMLElement>("*")]
-      .filter((e) => !e.closest("svg") && !e.querySelector("svg") && getComputedStyle(e).visibility !== "hidden" && Number(getComputedStyle(e).opacity) > 0)
-      .flatMap((e) => {
-        const r = e.getBoundingClientRect();
-        return others.filter((o) => r.width > 0 && r.height > 0 && r.x < o.box.x + o.box.width && o.box.x < r.x + r.width && r.y < o.box.y + o.box.height && o.box.y < r.y + r.height)
-          .map((o) => `${e.tagName.toLowerCase()}.${e.className} over ${o.ticker}`);
-      }), dots.filter((o) => o.ticker !== d.ticker));
+    const covering = await page.locator(".chart").evaluate(
+      (chart, others) =>
+        [...chart.querySelectorAll<HTMLElement>("*")]
+          .filter(
+            (e) =>
+              !e.closest("svg") && !e.querySelector("svg") && getComputedStyle(e).visibility !== "hidden" && Number(getComputedStyle(e).opacity) > 0,
+          )
+          .flatMap((e) => {
+            const r = e.getBoundingClientRect();
+            return others
+              .filter(
+                (o) =>
+                  r.width > 0 &&
+                  r.height > 0 &&
+                  r.x < o.box.x + o.box.width &&
+                  o.box.x < r.x + r.width &&
+                  r.y < o.box.y + o.box.height &&
+                  o.box.y < r.y + r.height,
+              )
+              .map((o) => `${e.tagName.toLowerCase()}.${e.className} over ${o.ticker}`);
+          }),
+      dots.filter((o) => o.ticker !== d.ticker),
+    );
     expect(covering, `while pointing at ${d.ticker}`).toEqual([]);
   }
   // keyboard focus shows the figures too

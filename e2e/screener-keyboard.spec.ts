@@ -7,17 +7,25 @@ import { AT_SNAPSHOT, gotoScreener, tableTickers } from "./fixtures";
 test.use({ viewport: { width: 1440, height: 900 } });
 
 /** Elements of the table in the tab order (after hydration: one). */
-const tableStops = (page: Page) => page.locator(".screener-table").evaluate((t) => [...t.querySelectorAll<HTMLElement>("a[href], button, [tabindex]")].filter((e) => e.tabIndex >= 0).length);
+const tableStops = (page: Page) =>
+  page
+    .locator(".screener-table")
+    .evaluate((t) => [...t.querySelectorAll<HTMLElement>("a[href], button, [tabindex]")].filter((e) => e.tabIndex >= 0).length);
 
 test("the table is one tab stop; arrow keys, Home/End and Page keys move inside it; Tab leaves it", async ({ page }) => {
   await gotoScreener(page, AT_SNAPSHOT);
   const stops = () => tableStops(page);
   await expect.poll(stops).toBe(1); // some 140 before: every link, sort button and tooltip
   const tickers = await tableTickers(page);
-  const focused = () => page.evaluate(() => {
-    const e = document.activeElement!;
-    return { text: e.textContent!.replace(/[▲▼]/g, "").trim(), ticker: e.closest("tr")?.getAttribute("data-ticker") ?? null, tag: e.tagName.toLowerCase() };
-  });
+  const focused = () =>
+    page.evaluate(() => {
+      const e = document.activeElement!;
+      return {
+        text: e.textContent!.replace(/[▲▼]/g, "").trim(),
+        ticker: e.closest("tr")?.getAttribute("data-ticker") ?? null,
+        tag: e.tagName.toLowerCase(),
+      };
+    });
 
   await page.getByRole("link", { name: "Skip to the table" }).focus();
   await page.keyboard.press("Enter");

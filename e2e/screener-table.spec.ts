@@ -8,7 +8,8 @@ import { AT_SNAPSHOT, gotoScreener } from "./fixtures";
 test.use({ viewport: { width: 1440, height: 900 } });
 
 const box = (page: Page) => page.locator(".table-scroll");
-const headers = (page: Page) => page.locator(".screener-table thead th").evaluateAll((ths) => ths.map((th) => th.textContent!.replace(/[▲▼]/g, "").trim()));
+const headers = (page: Page) =>
+  page.locator(".screener-table thead th").evaluateAll((ths) => ths.map((th) => th.textContent!.replace(/[▲▼]/g, "").trim()));
 
 /** The headers whose column lies wholly inside the table's box, as it first shows. */
 async function columnsInView(page: Page) {
@@ -39,7 +40,9 @@ test.fixme("the header and the ticker stay in view while the table scrolls down 
   // sideways to the far end: the ticker column stays where it was, the last column comes into view
   const ticker = lastRow.locator("th.sticky-ticker");
   const before = (await ticker.boundingBox())!.x;
-  await box(page).evaluate((el) => { el.scrollLeft = el.scrollWidth; });
+  await box(page).evaluate((el) => {
+    el.scrollLeft = el.scrollWidth;
+  });
   expect(Math.abs((await ticker.boundingBox())!.x - before)).toBeLessThanOrEqual(1);
   const lastHeader = page.locator(".screener-table thead th").last();
   const [b, h] = await Promise.all([box(page).boundingBox(), lastHeader.boundingBox()]);
@@ -103,7 +106,13 @@ test("columns are reordered from the keyboard; the order is in the URL, survives
   await page.reload();
   expect((await headers(page)).slice(0, 5)).toEqual(["#", "Ticker", "Tier", "Price", "Name"]);
   const csv = await (await page.request.get((await page.getByRole("link", { name: "Export CSV" }).getAttribute("href"))!)).text();
-  expect(csv.split("\r\n").find((l) => !l.startsWith("# "))!.split(",").slice(0, 5)).toEqual(["Rank", "Ticker", "Tier", "Price (USD)", "Name"]);
+  expect(
+    csv
+      .split("\r\n")
+      .find((l) => !l.startsWith("# "))!
+      .split(",")
+      .slice(0, 5),
+  ).toEqual(["Rank", "Ticker", "Tier", "Price (USD)", "Name"]);
 });
 
 test("the column picker closes on Escape (focus back on its button) and on a click outside", async ({ page }) => {

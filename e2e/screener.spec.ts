@@ -114,7 +114,9 @@ test.describe("screener", () => {
     await expect(contracted).toHaveValue("-5"); // what was typed stays, to be corrected
     // typed text a number field would have swallowed silently, and a value over the parameter's bound
     await contracted.fill("5e");
-    await expect(page.locator("#minContracted-error")).toHaveText("Not a number; use one from 0 MW to 1,000,000 MW, e.g. 200 MW — no minimum applied");
+    await expect(page.locator("#minContracted-error")).toHaveText(
+      "Not a number; use one from 0 MW to 1,000,000 MW, e.g. 200 MW — no minimum applied",
+    );
     const discount = page.getByRole("textbox", { name: "Min discount (%)" });
     await discount.fill("150");
     await expect(page.locator("#minDiscount-error")).toHaveText("Must be 100% or less — no minimum applied");
@@ -145,7 +147,8 @@ test.describe("screener", () => {
 
   test("model v2 columns and flags: EV/EH, contract value per MW, $/kW-month, published EV", async ({ page }) => {
     await gotoScreener(page, `${AT_SNAPSHOT}&cols=name,evUsd,evPublishedUsd,evPerEhUsd,tcvPerContractedMwUsd,usdPerKwMonth,igShareOfTcv,flags`);
-    for (const h of ["Published EV", "EV/EH", "TCV / MW", "$/kW-mo", "IG share"]) await expect(page.getByRole("columnheader", { name: h })).toBeVisible();
+    for (const h of ["Published EV", "EV/EH", "TCV / MW", "$/kW-mo", "IG share"])
+      await expect(page.getByRole("columnheader", { name: h })).toBeVisible();
     const corz = page.locator('tr[data-ticker="CORZ"]');
     // EV 5,767.0M / 16.3 EH/s = $354M; $10B / 590 MW = $16.9M; $10B / 12 y / 590 MW / 1000 / 12 = $118
     await expect(corz).toContainText("$354M");
@@ -155,7 +158,8 @@ test.describe("screener", () => {
     const hut = page.locator('tr[data-ticker="HUT"]');
     await expect(hut.locator(".published")).toContainText("$4.11B");
     await expect(hut).toContainText("$5.26B");
-    for (const f of ["stale-data", "mixed-dates", "published-ev", "no-ig-tenant"]) await expect(page.locator("label.chip", { hasText: f })).toBeVisible();
+    for (const f of ["stale-data", "mixed-dates", "published-ev", "no-ig-tenant"])
+      await expect(page.locator("label.chip", { hasText: f })).toBeVisible();
     await expect(page.locator('tr[data-ticker="BTDR"] .flag-stale-data')).toHaveAttribute("title", /price 9 d, share count 325 d/);
     // a published EV is priced on its date (2025-10-17 → 2025-11-21 = 35 d); a "2025-11" price is at least 20 d old
     await expect(page.locator('tr[data-ticker="HUT"] .flag-stale-data')).toHaveAttribute("title", /published EV \(priced on its date\) 35 d/);
@@ -221,14 +225,18 @@ test.describe("screener", () => {
   test("one bad parameter leaves the others in force, and says which is ignored", async ({ page }) => {
     await page.goto(`/${AT_SNAPSHOT}&tier=1,2&sort=evPerWEffectiveIt:asc`);
     const notice = page.getByTestId("address-problems");
-    await expect(notice.getByRole("listitem")).toHaveText(["sort “evPerWEffectiveIt:asc”: use column.asc or column.desc, e.g. evPerWEffectiveIt.asc — ignored"]);
+    await expect(notice.getByRole("listitem")).toHaveText([
+      "sort “evPerWEffectiveIt:asc”: use column.asc or column.desc, e.g. evPerWEffectiveIt.asc — ignored",
+    ]);
     // Tier 1 at the snapshot: CORZ, WULF, CIFR, GLXY; Tier 2: APLD, IREN — by discount (the default sort)
     await expect.poll(async () => (await tableTickers(page)).sort()).toEqual(["APLD", "CIFR", "CORZ", "GLXY", "IREN", "WULF"]);
     await expect(page.locator("label.chip", { hasText: "Tier 1" }).locator("input")).toBeChecked();
     await expect(page.getByRole("columnheader", { name: /Discount to build cost/ })).toHaveAttribute("aria-sort", "descending");
 
     await page.goto(`/${AT_SNAPSHOT}&tier=1&minDiscount=abc`);
-    await expect(page.getByTestId("address-problems").getByRole("listitem")).toHaveText(["minDiscount “abc”: not a number; use one from -10,000% to 100%, e.g. 20% — ignored"]);
+    await expect(page.getByTestId("address-problems").getByRole("listitem")).toHaveText([
+      "minDiscount “abc”: not a number; use one from -10,000% to 100%, e.g. 20% — ignored",
+    ]);
     await expect.poll(() => tableTickers(page)).toEqual(["CORZ", "WULF", "CIFR", "GLXY"]);
     // the next change writes the view as applied: the bad part leaves the address, and the notice goes
     await page.locator("label.chip", { hasText: "Tier 2" }).locator("input").check();

@@ -79,7 +79,10 @@ test.describe("presets", () => {
     await expect(belowCost).toHaveAttribute("aria-pressed", "true");
     await expect.poll(() => tableTickers(page)).toEqual(["CORZ", "WULF"]);
     await page.reload();
-    await expect(page.getByRole("group", { name: "Presets" }).getByRole("button", { name: /^Below build cost/ })).toHaveAttribute("aria-pressed", "true");
+    await expect(page.getByRole("group", { name: "Presets" }).getByRole("button", { name: /^Below build cost/ })).toHaveAttribute(
+      "aria-pressed",
+      "true",
+    );
     await expect.poll(() => tableTickers(page)).toEqual(["CORZ", "WULF"]);
   });
 
@@ -100,7 +103,9 @@ test.describe("presets", () => {
 
   test("an unknown preset is reported and ignored", async ({ page }) => {
     await page.goto("/?preset=cheap");
-    await expect(page.getByTestId("address-problems")).toContainText("preset “cheap”: no such preset; use contracted, ig, below-cost or stale — ignored");
+    await expect(page.getByTestId("address-problems")).toContainText(
+      "preset “cheap”: no such preset; use contracted, ig, below-cost or stale — ignored",
+    );
     await expect.poll(async () => (await tableTickers(page)).length).toBe(dataset.companies.length);
   });
 });

@@ -12,9 +12,12 @@ function fingerprint() {
   const db = new Database(DB_FILE, { readonly: true });
   const q = (sql: string) => JSON.stringify(db.prepare(sql).all());
   const out = [
-    q("SELECT id, version FROM Company ORDER BY id"), q("SELECT companyId, key, value, version FROM Fact ORDER BY id"),
-    q("SELECT id, version FROM Site ORDER BY id"), q("SELECT id, version FROM Contract ORDER BY id"),
-    q("SELECT id, version, appliedAt FROM Event ORDER BY id"), q("SELECT id, name, version FROM AssumptionSet ORDER BY id"),
+    q("SELECT id, version FROM Company ORDER BY id"),
+    q("SELECT companyId, key, value, version FROM Fact ORDER BY id"),
+    q("SELECT id, version FROM Site ORDER BY id"),
+    q("SELECT id, version FROM Contract ORDER BY id"),
+    q("SELECT id, version, appliedAt FROM Event ORDER BY id"),
+    q("SELECT id, name, version FROM AssumptionSet ORDER BY id"),
     q("SELECT count(*) n FROM AuditEntry"),
   ].join("\n");
   db.close();
@@ -22,9 +25,13 @@ function fingerprint() {
 }
 
 test.describe.serial("access control with a password", () => {
-  test("the build's server actions are exactly the \"use server\" exports in the code", () => {
-    const built = serverActionsInBuild().map((a) => `${a.file}#${a.name}`).sort();
-    const source = serverActionsInSource().map((a) => `${a.file}#${a.name}`).sort();
+  test('the build\'s server actions are exactly the "use server" exports in the code', () => {
+    const built = serverActionsInBuild()
+      .map((a) => `${a.file}#${a.name}`)
+      .sort();
+    const source = serverActionsInSource()
+      .map((a) => `${a.file}#${a.name}`)
+      .sort();
     expect(built).toEqual(source);
     expect(built.length).toBeGreaterThanOrEqual(10);
   });
@@ -40,7 +47,11 @@ test.describe.serial("access control with a password", () => {
     const routes = writeRoutes();
     expect(routes.length).toBeGreaterThan(0);
     for (const r of routes) {
-      const res = await fetch(new URL(r.urlPath, baseURL), { method: r.method, headers: { "content-type": "application/json" }, body: JSON.stringify({ version: 1, facts: {} }) });
+      const res = await fetch(new URL(r.urlPath, baseURL), {
+        method: r.method,
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ version: 1, facts: {} }),
+      });
       expect(res.status, `${r.method} ${r.urlPath}`).toBe(401);
     }
     expect(fingerprint()).toBe(before);

@@ -10,18 +10,31 @@ const companies = snapshotCompanies();
 const expected = (key: "buildCostBaseUsdPerW" | "weightS4", values: number[]) =>
   new Map(sweep(companies, DEFAULT_ASSUMPTIONS, SNAPSHOT_VIEW, key, values).map((s) => [s.ticker, s.points.map((p) => p.discountBase)]));
 const numbers = (s: string) => s.split(",").map((x) => (x === "" ? null : Number(x)));
-const range = (from: number, to: number, step: number) => Array.from({ length: Math.round((to - from) / step) + 1 }, (_, i) => Number((from + i * step).toPrecision(12)));
+const range = (from: number, to: number, step: number) =>
+  Array.from({ length: Math.round((to - from) / step) + 1 }, (_, i) => Number((from + i * step).toPrecision(12)));
 
 async function chartSeries(page: Page) {
   const chart = page.locator("svg.sweep-chart");
   const xs = numbers((await chart.getAttribute("data-values"))!);
-  const series = await chart.locator("g[data-series]").evaluateAll((gs) => gs.map((g) => [g.getAttribute("data-series")!, g.getAttribute("data-values")!] as const));
+  const series = await chart
+    .locator("g[data-series]")
+    .evaluateAll((gs) => gs.map((g) => [g.getAttribute("data-series")!, g.getAttribute("data-values")!] as const));
   return { xs, series: new Map(series.map(([t, v]) => [t, numbers(v)])) };
 }
 
 async function tableRows(page: Page, testId: string) {
-  return page.getByTestId(testId).locator("tbody tr").evaluateAll((rows) =>
-    rows.map((r) => [r.getAttribute("data-ticker") ?? r.getAttribute("data-value")!, [...r.querySelectorAll("td")].map((td) => td.getAttribute("data-value")!)] as const));
+  return page
+    .getByTestId(testId)
+    .locator("tbody tr")
+    .evaluateAll((rows) =>
+      rows.map(
+        (r) =>
+          [
+            r.getAttribute("data-ticker") ?? r.getAttribute("data-value")!,
+            [...r.querySelectorAll("td")].map((td) => td.getAttribute("data-value")!),
+          ] as const,
+      ),
+    );
 }
 
 const close = (got: (number | null)[], want: (number | null)[]) => {
@@ -29,7 +42,10 @@ const close = (got: (number | null)[], want: (number | null)[]) => {
   got.forEach((g, i) => (want[i] == null ? expect(g).toBeNull() : expect(g!).toBeCloseTo(want[i]!, 9)));
 };
 
-for (const [device, width] of [["desktop", 1440], ["phone", 390]] as const) {
+for (const [device, width] of [
+  ["desktop", 1440],
+  ["phone", 390],
+] as const) {
   test(`${device}: the chart and the table show sweep()'s numbers, for every company`, async ({ page }) => {
     await page.setViewportSize({ width, height: 900 });
     await page.goto(`/sensitivity?asOf=${SNAPSHOT}&from=8&to=16&step=0.5&tableStep=2`);
@@ -43,13 +59,20 @@ for (const [device, width] of [["desktop", 1440], ["phone", 390]] as const) {
     const wantTable = expected("buildCostBaseUsdPerW", cols);
     const rows = await tableRows(page, "sweep-table");
     expect(rows).toHaveLength(18);
-    for (const [ticker, cells] of rows) close(cells.map((c) => (c === "" ? null : Number(c))), wantTable.get(ticker)!);
+    for (const [ticker, cells] of rows)
+      close(
+        cells.map((c) => (c === "" ? null : Number(c))),
+        wantTable.get(ticker)!,
+      );
     // the first row is the first ranked at the set's $12/W (SLNH on the snapshot); its discount there is 88.4%
     await expect(page.getByTestId("sweep-table").locator("tbody tr").first()).toHaveAttribute("data-ticker", "SLNH");
     await expect(page.getByTestId("sweep-table").locator("tbody tr").first().locator("td").nth(2)).toHaveText("88.4%");
     // a company without a discount reads "—" with the model's reason (BTBT: no effective IT MW on the snapshot)
     await expect(page.getByTestId("sweep-table").locator("tr[data-ticker=BTBT] td").first()).toHaveText("—");
-    await expect(page.getByTestId("sweep-table").locator("tr[data-ticker=BTBT] td").first()).toHaveAttribute("title", "Not computable: effective IT MW is zero");
+    await expect(page.getByTestId("sweep-table").locator("tr[data-ticker=BTBT] td").first()).toHaveAttribute(
+      "title",
+      "Not computable: effective IT MW is zero",
+    );
     if (device === "phone") expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(1);
   });
 }
@@ -76,7 +99,12 @@ test("the two-way table of build cost × S4 weight for the chosen company, cell 
   const rows = await tableRows(page, "two-way-table");
   expect(rows.map(([y]) => Number(y))).toEqual([0, 0.5, 1]);
   for (const [y, cells] of rows) {
-    const want = new Map(sweep(companies, { ...DEFAULT_ASSUMPTIONS, weightS4: Number(y) }, SNAPSHOT_VIEW, "buildCostBaseUsdPerW", [10, 12, 14]).map((s) => [s.ticker, s.points.map((p) => p.discountBase)]));
+    const want = new Map(
+      sweep(companies, { ...DEFAULT_ASSUMPTIONS, weightS4: Number(y) }, SNAPSHOT_VIEW, "buildCostBaseUsdPerW", [10, 12, 14]).map((s) => [
+        s.ticker,
+        s.points.map((p) => p.discountBase),
+      ]),
+    );
     close(cells.map(Number), want.get("CORZ")!);
   }
   await expect(page.getByRole("heading", { name: "CORZ: two assumptions at once" })).toBeVisible();
@@ -101,7 +129,11 @@ test("GET /api/sweep: the same numbers; bad parameters are 400 with the field na
   const body = await ok.json();
   expect(body.values).toEqual([0, 0.25, 0.5, 0.75, 1]);
   const want = expected("weightS4", body.values);
-  for (const s of body.series) close(s.points.map((p: { discountBase: number | null }) => p.discountBase), want.get(s.ticker)!);
+  for (const s of body.series)
+    close(
+      s.points.map((p: { discountBase: number | null }) => p.discountBase),
+      want.get(s.ticker)!,
+    );
 
   const bad = await request.get("/api/sweep?key=weightS4&from=0&to=1.5&step=0&bogus=1");
   expect(bad.status()).toBe(400);

@@ -6,8 +6,14 @@ import { expect, test } from "@playwright/test";
 import { DEFAULT_ASSUMPTIONS } from "../lib/scoring/assumptions";
 import { withDb } from "./fixtures";
 
-const baseRow = () => withDb((db) => db.prepare(`SELECT id, "values", version FROM "AssumptionSet" WHERE name = 'Base'`).get()) as { id: number; values: string; version: number };
-const setBaseValues = (values: object) => withDb((db) => db.prepare(`UPDATE "AssumptionSet" SET "values" = ? WHERE name = 'Base'`).run(JSON.stringify(values)));
+const baseRow = () =>
+  withDb((db) => db.prepare(`SELECT id, "values", version FROM "AssumptionSet" WHERE name = 'Base'`).get()) as {
+    id: number;
+    values: string;
+    version: number;
+  };
+const setBaseValues = (values: object) =>
+  withDb((db) => db.prepare(`UPDATE "AssumptionSet" SET "values" = ? WHERE name = 'Base'`).run(JSON.stringify(values)));
 
 test("an invalid default set: pages still load with a warning, it is listed, and it is fixed in its editor", async ({ page }) => {
   const saved = baseRow();
@@ -42,8 +48,11 @@ test("an invalid default set: pages still load with a warning, it is listed, and
 test("an invalid named set is listed and can be deleted there", async ({ page }) => {
   const name = `Broken ${Date.now().toString(36)}`;
   const now = new Date().toISOString();
-  withDb((db) => db.prepare(`INSERT INTO "AssumptionSet" (name, isDefault, "values", version, createdAt, updatedAt) VALUES (?, 0, ?, 1, ?, ?)`)
-    .run(name, JSON.stringify({ ...DEFAULT_ASSUMPTIONS, weightS1: 2 }), now, now));
+  withDb((db) =>
+    db
+      .prepare(`INSERT INTO "AssumptionSet" (name, isDefault, "values", version, createdAt, updatedAt) VALUES (?, 0, ?, 1, ?, ?)`)
+      .run(name, JSON.stringify({ ...DEFAULT_ASSUMPTIONS, weightS1: 2 }), now, now),
+  );
   try {
     await page.goto("/assumptions");
     const listed = page.locator(`li[data-invalid-set="${name}"]`);
@@ -57,21 +66,28 @@ test("an invalid named set is listed and can be deleted there", async ({ page })
 });
 
 test("a revert that would leave delivered MW above contract MW is refused in the history, with the reason", async ({ page }) => {
-  const k = withDb((db) => db.prepare(`SELECT c.id, c.companyId, c.itMw, c.deliveredItMw, c.version FROM "Contract" c WHERE code = 'CORZ-CRWV-2024'`).get()) as
-    { id: number; companyId: number; itMw: number; deliveredItMw: number | null; version: number };
+  const k = withDb((db) =>
+    db.prepare(`SELECT c.id, c.companyId, c.itMw, c.deliveredItMw, c.version FROM "Contract" c WHERE code = 'CORZ-CRWV-2024'`).get(),
+  ) as { id: number; companyId: number; itMw: number; deliveredItMw: number | null; version: number };
   // As if two saves happened: contract MW raised by 100, then delivered set 50 above the old MW.
   let auditId = 0;
   withDb((db) => {
     db.prepare(`UPDATE "Contract" SET itMw = ?, deliveredItMw = ?, version = version + 2 WHERE id = ?`).run(k.itMw + 100, k.itMw + 50, k.id);
-    const ins = db.prepare(`INSERT INTO "AuditEntry" (at, entity, entityId, companyId, field, "before", "after", user) VALUES (?, 'Contract', ?, ?, ?, ?, ?, 'e2e')`);
+    const ins = db.prepare(
+      `INSERT INTO "AuditEntry" (at, entity, entityId, companyId, field, "before", "after", user) VALUES (?, 'Contract', ?, ?, ?, ?, ?, 'e2e')`,
+    );
     ins.run(new Date().toISOString(), k.id, k.companyId, "deliveredItMw", JSON.stringify(k.deliveredItMw), JSON.stringify(k.itMw + 50));
-    auditId = Number(ins.run(new Date().toISOString(), k.id, k.companyId, "itMw", JSON.stringify(k.itMw), JSON.stringify(k.itMw + 100)).lastInsertRowid);
+    auditId = Number(
+      ins.run(new Date().toISOString(), k.id, k.companyId, "itMw", JSON.stringify(k.itMw), JSON.stringify(k.itMw + 100)).lastInsertRowid,
+    );
   });
   try {
     await page.goto("/companies/CORZ");
     const row = page.locator(`table.history tbody tr[data-audit-id="${auditId}"]`);
     await row.getByRole("button", { name: /Revert/ }).click();
-    await expect(page.locator(".form-status.bad")).toContainText("Not reverted: it would leave contract CORZ-CRWV-2024 invalid (contract.deliveredItMw: Delivered MW exceeds contract MW)");
+    await expect(page.locator(".form-status.bad")).toContainText(
+      "Not reverted: it would leave contract CORZ-CRWV-2024 invalid (contract.deliveredItMw: Delivered MW exceeds contract MW)",
+    );
     const after = withDb((db) => db.prepare(`SELECT itMw FROM "Contract" WHERE id = ?`).get(k.id)) as { itMw: number };
     expect(after.itMw).toBe(k.itMw + 100); // nothing written
   } finally {

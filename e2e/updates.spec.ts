@@ -6,7 +6,9 @@ import { E2E_DB_FILE } from "./fixtures";
 
 // These tests change data; afterwards the e2e database is re-seeded so other spec files see the dataset.
 test.afterAll(() => {
-  execFileSync("node_modules/.bin/tsx", ["scripts/db-prepare.ts", "--reset"], { env: { ...process.env, DATABASE_URL: process.env.E2E_DATABASE_URL ?? "file:./prisma/e2e.db" } });
+  execFileSync("node_modules/.bin/tsx", ["scripts/db-prepare.ts", "--reset"], {
+    env: { ...process.env, DATABASE_URL: process.env.E2E_DATABASE_URL ?? "file:./prisma/e2e.db" },
+  });
 });
 
 const HEADER = "ticker,field,value,asOf,source,note";

@@ -5,17 +5,23 @@ import { gotoScreener } from "./fixtures";
 // This test changes data; afterwards the e2e database is re-seeded so other spec files see the dataset
 // (as e2e/editing.spec.ts does).
 test.afterAll(() => {
-  execFileSync("node_modules/.bin/tsx", ["prisma/seed.ts"], { env: { ...process.env, DATABASE_URL: process.env.E2E_DATABASE_URL ?? "file:./prisma/e2e.db" } });
+  execFileSync("node_modules/.bin/tsx", ["prisma/seed.ts"], {
+    env: { ...process.env, DATABASE_URL: process.env.E2E_DATABASE_URL ?? "file:./prisma/e2e.db" },
+  });
 });
 
 const section = (page: Page, heading: string) => page.locator("section", { has: page.getByRole("heading", { name: heading, exact: true }) });
-const markOf = (page: Page, ticker: string) => page.locator(`.screener-table tr[data-ticker="${ticker}"] th`).getByRole("img", { name: "User-entered" });
+const markOf = (page: Page, ticker: string) =>
+  page.locator(`.screener-table tr[data-ticker="${ticker}"] th`).getByRole("img", { name: "User-entered" });
 // No sign-in on the e2e server: the one local user, with the time of the save.
 const BY_LOCAL_USER = String.raw`entered by the local user on \d{4}-\d\d-\d\d \d\d:\d\d UTC`;
 const PRICE = new RegExp(String.raw`Share price \$7\.50 \(as of 2025-11-21\), ${BY_LOCAL_USER}`);
 const OVERRIDE = new RegExp(String.raw`Override: Build cost — base = 12\.5 \$/W, ${BY_LOCAL_USER}`);
 
-test("a figure and an override entered on the edit page are marked in the screener, on the company page and in the API", async ({ page, request }) => {
+test("a figure and an override entered on the edit page are marked in the screener, on the company page and in the API", async ({
+  page,
+  request,
+}) => {
   // The dataset's figures are not user-entered, nor the 2026-h1 update file's (MARA's 2026 price, debt and bitcoin).
   await gotoScreener(page);
   await expect(markOf(page, "APLD")).toHaveCount(0);

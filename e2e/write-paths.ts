@@ -4,8 +4,17 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 
-export interface ActionPath { id: string; file: string; name: string; pagePath: string }
-export interface RoutePath { file: string; method: string; urlPath: string }
+export interface ActionPath {
+  id: string;
+  file: string;
+  name: string;
+  pagePath: string;
+}
+export interface RoutePath {
+  file: string;
+  method: string;
+  urlPath: string;
+}
 
 /** Public by design: signing in and out. Everything else (sign out everywhere too) must refuse without a session. */
 export const PUBLIC_ACTIONS = new Set(["signInAction", "signOutAction"]);
@@ -49,8 +58,16 @@ export function writeRoutes(): RoutePath[] {
     .filter((f) => /route\.ts$/.test(f))
     .flatMap((file) => {
       const src = readFileSync(file, "utf8");
-      const urlPath = fill(file.replace(/^app/, "").replace(/\/route\.ts$/, "").split(path.sep).join("/"));
-      return ["POST", "PUT", "PATCH", "DELETE"].filter((m) => new RegExp(`export\\s+async\\s+function\\s+${m}\\b`).test(src)).map((method) => ({ file, method, urlPath }));
+      const urlPath = fill(
+        file
+          .replace(/^app/, "")
+          .replace(/\/route\.ts$/, "")
+          .split(path.sep)
+          .join("/"),
+      );
+      return ["POST", "PUT", "PATCH", "DELETE"]
+        .filter((m) => new RegExp(`export\\s+async\\s+function\\s+${m}\\b`).test(src))
+        .map((method) => ({ file, method, urlPath }));
     });
 }
 
@@ -66,7 +83,13 @@ function encodeReply(v: unknown): unknown {
 export async function callAction(baseURL: string, a: ActionPath, args: unknown[], headers: Record<string, string> = {}) {
   const res = await fetch(new URL(a.pagePath, baseURL), {
     method: "POST",
-    headers: { "Next-Action": a.id, "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component", Origin: new URL(baseURL).origin, ...headers },
+    headers: {
+      "Next-Action": a.id,
+      "Content-Type": "text/plain;charset=UTF-8",
+      Accept: "text/x-component",
+      Origin: new URL(baseURL).origin,
+      ...headers,
+    },
     body: JSON.stringify(encodeReply(args)),
   });
   return { status: res.status, text: await res.text(), setCookie: res.headers.getSetCookie() };

@@ -24,22 +24,61 @@ export function toCsv(header: readonly string[], rows: readonly (readonly CsvVal
 /** RFC 4180 records with the line each starts on: quoted fields may hold commas, quotes ("") and newlines. */
 export function readCsv(text: string): { line: number; cells: string[] }[] {
   const out: { line: number; cells: string[] }[] = [];
-  let line = 1, start = 1, cell = "", cells: string[] = [], quoted = false, i = 0;
+  let line = 1,
+    start = 1,
+    cell = "",
+    cells: string[] = [],
+    quoted = false,
+    i = 0;
   const src = text.replace(/^\uFEFF/, "");
-  const end = () => { cells.push(cell); if (!(cells.length === 1 && cells[0].trim() === "")) out.push({ line: start, cells }); cells = []; cell = ""; };
+  const end = () => {
+    cells.push(cell);
+    if (!(cells.length === 1 && cells[0].trim() === "")) out.push({ line: start, cells });
+    cells = [];
+    cell = "";
+  };
   while (i < src.length) {
     const ch = src[i];
     if (quoted) {
-      if (ch === '"' && src[i + 1] === '"') { cell += '"'; i += 2; continue; }
-      if (ch === '"') { quoted = false; i++; continue; }
+      if (ch === '"' && src[i + 1] === '"') {
+        cell += '"';
+        i += 2;
+        continue;
+      }
+      if (ch === '"') {
+        quoted = false;
+        i++;
+        continue;
+      }
       if (ch === "\n") line++;
-      cell += ch; i++; continue;
+      cell += ch;
+      i++;
+      continue;
     }
-    if (ch === '"' && cell === "") { quoted = true; i++; continue; }
-    if (ch === ",") { cells.push(cell); cell = ""; i++; continue; }
-    if (ch === "\r") { i++; continue; }
-    if (ch === "\n") { end(); line++; start = line; i++; continue; }
-    cell += ch; i++;
+    if (ch === '"' && cell === "") {
+      quoted = true;
+      i++;
+      continue;
+    }
+    if (ch === ",") {
+      cells.push(cell);
+      cell = "";
+      i++;
+      continue;
+    }
+    if (ch === "\r") {
+      i++;
+      continue;
+    }
+    if (ch === "\n") {
+      end();
+      line++;
+      start = line;
+      i++;
+      continue;
+    }
+    cell += ch;
+    i++;
   }
   if (cell !== "" || cells.length) end();
   return out;

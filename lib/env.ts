@@ -3,14 +3,30 @@
 import { z } from "zod";
 import { parsePasswordHash, PasswordHashError } from "./server/password-hash";
 
-const bool = z.enum(["true", "false", "1", "0", ""]).optional().transform((v) => v === "true" || v === "1");
+const bool = z
+  .enum(["true", "false", "1", "0", ""])
+  .optional()
+  .transform((v) => v === "true" || v === "1");
 
 /** "watt.example.com, watt.example.com:8443" → lower-cased host[:port] entries, as browsers send Host. */
 const hostList = z
   .string()
   .optional()
-  .transform((v) => (v ?? "").split(",").map((h) => h.trim().toLowerCase()).filter(Boolean))
-  .pipe(z.array(z.string().regex(/^([a-z0-9-]+(\.[a-z0-9-]+)*|\[[0-9a-f:.]+\])(:\d{1,5})?$/, { error: "Each entry is a host name with an optional :port, e.g. watt.example.com" })));
+  .transform((v) =>
+    (v ?? "")
+      .split(",")
+      .map((h) => h.trim().toLowerCase())
+      .filter(Boolean),
+  )
+  .pipe(
+    z.array(
+      z
+        .string()
+        .regex(/^([a-z0-9-]+(\.[a-z0-9-]+)*|\[[0-9a-f:.]+\])(:\d{1,5})?$/, {
+          error: "Each entry is a host name with an optional :port, e.g. watt.example.com",
+        }),
+    ),
+  );
 
 const envSchema = z
   .object({
@@ -38,7 +54,11 @@ const envSchema = z
           ctx.addIssue({ code: "custom", message: `WATT_PASSWORD_HASH is not usable (${why}); create it with \`npm run auth:hash\`` });
         }
       }),
-    WATT_SESSION_HOURS: z.coerce.number().min(0.05).max(24 * 30).default(12),
+    WATT_SESSION_HOURS: z.coerce
+      .number()
+      .min(0.05)
+      .max(24 * 30)
+      .default(12),
     /** true → reading pages and the API also needs sign-in (only when a password is configured). */
     WATT_PRIVATE_READS: bool,
     /**
@@ -51,7 +71,11 @@ const envSchema = z
   })
   .superRefine((e, ctx) => {
     if (e.WATT_ALLOWED_HOSTS.length > 0 && !e.WATT_PASSWORD_HASH)
-      ctx.addIssue({ code: "custom", path: ["WATT_ALLOWED_HOSTS"], message: "WATT_ALLOWED_HOSTS needs WATT_PASSWORD_HASH: without a password the server answers only to 127.0.0.1, localhost and [::1]" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["WATT_ALLOWED_HOSTS"],
+        message: "WATT_ALLOWED_HOSTS needs WATT_PASSWORD_HASH: without a password the server answers only to 127.0.0.1, localhost and [::1]",
+      });
   });
 
 export type Env = z.infer<typeof envSchema>;

@@ -10,7 +10,11 @@ describe("reason codes in words", () => {
     ["none:contracts", "no AI/HPC contracts", "Not applicable: no AI/HPC contracts"],
     ["negative:marketCap", "market cap is negative", "Not meaningful: market cap is negative"],
     // a key without words of its own is spelled out from its name
-    ["missing:companyFundedCapexUsd", "company funded capex is missing from the data", "Not computable: company funded capex is missing from the data"],
+    [
+      "missing:companyFundedCapexUsd",
+      "company funded capex is missing from the data",
+      "Not computable: company funded capex is missing from the data",
+    ],
   ])("%s → “%s”", (code, words, sentence) => {
     expect(reasonWords(code)).toBe(words);
     expect(explainReason(code)).toBe(sentence);

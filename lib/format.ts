@@ -68,11 +68,23 @@ export function cqsScore(v: number | null | undefined): string {
 }
 
 const REASON_WORDS: Record<string, string> = {
-  sharePrice: "the share price", sharesOutstanding: "the share count", totalDebt: "total debt", cash: "cash",
-  itMwEffective: "effective IT MW", totalGrossMw: "total gross MW", energizedGrossMw: "energized gross MW",
-  contractedItMw: "contracted IT MW", itMw: "IT MW", marketCap: "market cap", annualValue: "annual contract value",
-  tenorYears: "the contract tenor", totalValueUsd: "the contract value", companyGpuCapexUsd: "the company's GPU capex",
-  contracts: "AI/HPC contracts", hashrateEh: "the hashrate", enterpriseValuePublished: "a published EV",
+  sharePrice: "the share price",
+  sharesOutstanding: "the share count",
+  totalDebt: "total debt",
+  cash: "cash",
+  itMwEffective: "effective IT MW",
+  totalGrossMw: "total gross MW",
+  energizedGrossMw: "energized gross MW",
+  contractedItMw: "contracted IT MW",
+  itMw: "IT MW",
+  marketCap: "market cap",
+  annualValue: "annual contract value",
+  tenorYears: "the contract tenor",
+  totalValueUsd: "the contract value",
+  companyGpuCapexUsd: "the company's GPU capex",
+  contracts: "AI/HPC contracts",
+  hashrateEh: "the hashrate",
+  enterpriseValuePublished: "a published EV",
 };
 
 /**
@@ -83,13 +95,24 @@ const REASON_WORDS: Record<string, string> = {
 export function reasonWords(reason: string | undefined): string {
   if (!reason) return "not available";
   const [kind, what = ""] = reason.split(":");
-  const words = REASON_WORDS[what] ?? what.replace(/Usd$/, "").replace(/([A-Z])/g, " $1").toLowerCase().trim();
+  const words =
+    REASON_WORDS[what] ??
+    what
+      .replace(/Usd$/, "")
+      .replace(/([A-Z])/g, " $1")
+      .toLowerCase()
+      .trim();
   switch (kind) {
-    case "missing": return `${words} is missing from the data`;
-    case "zero": return `${words} is zero`;
-    case "none": return `no ${words}`;
-    case "negative": return `${words} is negative`;
-    default: return reason;
+    case "missing":
+      return `${words} is missing from the data`;
+    case "zero":
+      return `${words} is zero`;
+    case "none":
+      return `no ${words}`;
+    case "negative":
+      return `${words} is negative`;
+    default:
+      return reason;
   }
 }
 
@@ -108,16 +131,27 @@ import type { ColumnKind } from "./view/columns";
 export function formatKind(kind: ColumnKind, v: unknown): string {
   if (v == null) return DASH;
   switch (kind) {
-    case "usd": return usdCompact(v as number);
-    case "usdPrice": return usdPrice(v as number);
-    case "perW": return perWatt(v as number);
-    case "pct": return pct(v as number);
-    case "mw": return mw(v as number);
-    case "years": return years(v as number);
-    case "score": return cqsScore(v as number);
-    case "usdPerKwMonth": return `$${(v as number).toFixed(0)}`;
-    case "tier": return `T${v}`;
-    case "flags": return (v as string[]).join(", ");
-    default: return String(v);
+    case "usd":
+      return usdCompact(v as number);
+    case "usdPrice":
+      return usdPrice(v as number);
+    case "perW":
+      return perWatt(v as number);
+    case "pct":
+      return pct(v as number);
+    case "mw":
+      return mw(v as number);
+    case "years":
+      return years(v as number);
+    case "score":
+      return cqsScore(v as number);
+    case "usdPerKwMonth":
+      return `$${(v as number).toFixed(0)}`;
+    case "tier":
+      return `T${v}`;
+    case "flags":
+      return (v as string[]).join(", ");
+    default:
+      return String(v);
   }
 }

@@ -40,7 +40,8 @@ export const NUMBER_MESSAGES = {
   atLeast: (bound: string) => `Must be at least ${bound}`,
   moreThan: (bound: string) => `Must be more than ${bound}`,
   atMost: (bound: string) => `Must be at most ${bound}`,
-  unusual: (low: string, high: string, signed: boolean) => `Unusual value: ${signed ? "changes are" : "this figure is"} usually ${low} to ${high}${signed ? " either way" : ""}`,
+  unusual: (low: string, high: string, signed: boolean) =>
+    `Unusual value: ${signed ? "changes are" : "this figure is"} usually ${low} to ${high}${signed ? " either way" : ""}`,
 } as const;
 
 // k/M/bn: an analyst's shorthand, read exactly (4.8bn is 4,800,000,000, not 4.8 × 1e9 in floating point).
@@ -52,7 +53,7 @@ const MAX_CHARS = 40;
  * thousands, one decimal dot, an exponent (1e6) or a k/M/bn/tn suffix. Refuses what could be read two ways
  * ("2,5" is 2.5 in Europe and 25 with a stray comma) and what is too large to be a number.
  */
-export function readNumber(text: string): (NumberRead & { dollar?: boolean; overflow?: -1 | 1 }) {
+export function readNumber(text: string): NumberRead & { dollar?: boolean; overflow?: -1 | 1 } {
   let t = text.trim().replace(/\u2212/g, "-");
   if (t === "") return { ok: false, message: NUMBER_MESSAGES.notANumber };
   if (t.length > MAX_CHARS) return { ok: false, message: NUMBER_MESSAGES.tooLong };
@@ -63,19 +64,31 @@ export function readNumber(text: string): (NumberRead & { dollar?: boolean; over
   let sign: string | null = null; // "-", "" for "+", null while none was typed: one sign, before or after the $
   const takeSign = () => {
     const m = /^([+-])\s*/.exec(t);
-    if (m && sign === null) { sign = m[1] === "-" ? "-" : ""; t = t.slice(m[0].length); }
+    if (m && sign === null) {
+      sign = m[1] === "-" ? "-" : "";
+      t = t.slice(m[0].length);
+    }
   };
   takeSign();
   const dollar = t.startsWith("$");
-  if (dollar) { t = t.slice(1).trimStart(); takeSign(); }
+  if (dollar) {
+    t = t.slice(1).trimStart();
+    takeSign();
+  }
   let exponent = 0;
   const suffix = /\s*([a-z]+)$/i.exec(t);
   if (suffix) {
     const e = /^e[+-]?\d+$/i.test(suffix[1]) ? undefined : SUFFIX_EXPONENT[suffix[1].toLowerCase()];
-    if (e !== undefined) { exponent = e; t = t.slice(0, -suffix[0].length); }
+    if (e !== undefined) {
+      exponent = e;
+      t = t.slice(0, -suffix[0].length);
+    }
   }
   const exp = /e([+-]?\d+)$/i.exec(t);
-  if (exp && exponent === 0) { exponent = Number(exp[1]); t = t.slice(0, -exp[0].length); }
+  if (exp && exponent === 0) {
+    exponent = Number(exp[1]);
+    t = t.slice(0, -exp[0].length);
+  }
   if (!/^[\d.,]+$/.test(t) || !/\d/.test(t)) return { ok: false, message: NUMBER_MESSAGES.notANumber };
   if ((t.match(/\./g) ?? []).length > 1) return { ok: false, message: NUMBER_MESSAGES.dots };
   if (t.includes(",")) {
@@ -140,7 +153,11 @@ function unitWords(unit: string): string {
   return BARE_UNITS.has(unit) ? "units" : unit;
 }
 
-const SCALES: [number, string][] = [[1e12, "trillion"], [1e9, "billion"], [1e6, "million"]];
+const SCALES: [number, string][] = [
+  [1e12, "trillion"],
+  [1e9, "billion"],
+  [1e6, "million"],
+];
 const plainNumber = (v: number) => v.toLocaleString("en-US", { maximumFractionDigits: 6 });
 
 /**
@@ -151,7 +168,10 @@ const plainNumber = (v: number) => v.toLocaleString("en-US", { maximumFractionDi
 export function formatNumberIn(value: number, unit: string): string {
   const abs = Math.abs(value);
   // cents as cents: $0.10, $17.50
-  let n = isDollars(unit) && !Number.isInteger(abs) && abs < 1e6 ? abs.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 6 }) : plainNumber(abs);
+  let n =
+    isDollars(unit) && !Number.isInteger(abs) && abs < 1e6
+      ? abs.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 6 })
+      : plainNumber(abs);
   const [scale, word] = SCALES.find(([x]) => abs >= x) ?? [1, ""];
   const hundredths = (abs / scale) * 100;
   if (word && Math.abs(hundredths - Math.round(hundredths)) < 1e-6) n = `${plainNumber(Math.round(hundredths) / 100)} ${word}`;

@@ -23,10 +23,20 @@ describe("unusualValues", () => {
   });
 
   it("reaches into lists and optional fields: a contract's allocation and tenor, an assumption", () => {
-    const contract = contractFormSchema.parse({ ticker: "CORZ", contract: {
-      id: "X", counterparty: "Y", structure: "colocation", itMwBasis: "critical_it", status: "signed", sources: [], itMw: 600, tenorYears: 80,
-      siteAllocations: [{ site: "Denton", itMw: 0.5 }],
-    } });
+    const contract = contractFormSchema.parse({
+      ticker: "CORZ",
+      contract: {
+        id: "X",
+        counterparty: "Y",
+        structure: "colocation",
+        itMwBasis: "critical_it",
+        status: "signed",
+        sources: [],
+        itMw: 600,
+        tenorYears: 80,
+        siteAllocations: [{ site: "Denton", itMw: 0.5 }],
+      },
+    });
     expect(unusualValues(contractFormSchema, contract).map((u) => u.path)).toEqual(["contract.tenorYears", "contract.siteAllocations.0.itMw"]);
     const set = assumptionSetCreateSchema.parse({ name: "Odd", values: { ...DEFAULT_ASSUMPTIONS, btcPriceUsd: 1_000_000 } });
     expect(unusualValues(assumptionSetCreateSchema, set)).toEqual([

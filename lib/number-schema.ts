@@ -13,13 +13,12 @@ const numberRules = z.registry<NumberRule>();
  */
 export function numberSchema(rule: NumberRule, { text = true } = {}) {
   const input = text ? z.union([z.number(), z.string()], { error: NUMBER_MESSAGES.notANumber }) : z.number({ error: NUMBER_MESSAGES.notANumber });
-  const schema = input
-    .transform((input: number | string, ctx) => {
-      const r = parseNumberInput(input, rule);
-      if (r.ok) return r.value;
-      ctx.addIssue({ code: "custom", message: r.message, input });
-      return z.NEVER;
-    });
+  const schema = input.transform((input: number | string, ctx) => {
+    const r = parseNumberInput(input, rule);
+    if (r.ok) return r.value;
+    ctx.addIssue({ code: "custom", message: r.message, input });
+    return z.NEVER;
+  });
   schema.register(numberRules, rule);
   return schema;
 }
@@ -28,16 +27,24 @@ export function numberSchema(rule: NumberRule, { text = true } = {}) {
  * A number of a kind not known yet (an update row's value, before its field says which figure it is):
  * read like any other, bounded later by that figure's schema.
  */
-export const anyNumberSchema = z
-  .union([z.number(), z.string()], { error: NUMBER_MESSAGES.notANumber })
-  .transform((input, ctx) => {
-    const r = typeof input === "number" ? (Number.isFinite(input) ? { ok: true as const, value: input } : { ok: false as const, message: NUMBER_MESSAGES.notANumber }) : readNumber(input);
-    if (r.ok) return r.value;
-    ctx.addIssue({ code: "custom", message: r.message, input });
-    return z.NEVER;
-  });
+export const anyNumberSchema = z.union([z.number(), z.string()], { error: NUMBER_MESSAGES.notANumber }).transform((input, ctx) => {
+  const r =
+    typeof input === "number"
+      ? Number.isFinite(input)
+        ? { ok: true as const, value: input }
+        : { ok: false as const, message: NUMBER_MESSAGES.notANumber }
+      : readNumber(input);
+  if (r.ok) return r.value;
+  ctx.addIssue({ code: "custom", message: r.message, input });
+  return z.NEVER;
+});
 
-export interface UnusualValue { path: string; value: number; unit: string; message: string }
+export interface UnusualValue {
+  path: string;
+  value: number;
+  unit: string;
+  message: string;
+}
 
 type Def = { type: string; innerType?: z.ZodType; in?: z.ZodType; element?: z.ZodType; shape?: Record<string, z.ZodType>; options?: z.ZodType[] };
 const defOf = (s: z.ZodType) => (s as unknown as { _zod: { def: Def } })._zod.def;
@@ -63,7 +70,13 @@ function visit(schema: z.ZodType, value: unknown, before: unknown, path: (string
   }
   const def = defOf(schema);
   switch (def.type) {
-    case "optional": case "nullable": case "default": case "prefault": case "readonly": case "catch": case "nonoptional":
+    case "optional":
+    case "nullable":
+    case "default":
+    case "prefault":
+    case "readonly":
+    case "catch":
+    case "nonoptional":
       return visit(def.innerType!, value, before, path, out);
     case "pipe":
       return visit(def.in!, value, before, path, out);
@@ -92,8 +105,10 @@ export function numberRuleAt(schema: z.ZodType, path: readonly (string | number)
     if (["optional", "nullable", "default", "prefault", "readonly", "catch", "nonoptional"].includes(def.type)) s = def.innerType;
     else if (def.type === "pipe") s = def.in;
     else if (def.type === "object" && i < path.length) s = def.shape![String(path[i++])];
-    else if (def.type === "array" && i < path.length) { s = def.element; i++; }
-    else return undefined;
+    else if (def.type === "array" && i < path.length) {
+      s = def.element;
+      i++;
+    } else return undefined;
   }
   return undefined;
 }

@@ -10,8 +10,12 @@ const dataset = () => readDatasetFile() as { companies: RawCompany[] };
 const company = (d: { companies: RawCompany[] }, t: string) => d.companies.find((c) => c.ticker === t)!;
 
 let t: TempDb;
-beforeEach(async () => { t = await createTempDb(); });
-afterEach(async () => { await t.close(); });
+beforeEach(async () => {
+  t = await createTempDb();
+});
+afterEach(async () => {
+  await t.close();
+});
 
 /** Seeding `bad` fails naming the ticker and field, and leaves an empty database empty. */
 async function rejects(bad: unknown, message: RegExp) {
@@ -41,18 +45,37 @@ describe("seed", () => {
 
   it.each([
     ["a site share above 1", (d: any) => (company(d, "WULF").sites[1].companyShare = 1.5), /WULF: sites\[1\]\.companyShare — Must be at most 1/],
-    ["a contract share of 0", (d: any) => (company(d, "APLD").contracts[0].companyShare = 0), /APLD: contracts\[0\]\.companyShare — Must be more than 0/],
-    ["allocations above the contract's MW", (d: any) => (company(d, "CORZ").contracts[0].siteAllocations[0].itMw = 600),
-      /CORZ: contracts\[0\]\.siteAllocations — Allocations add up to 670 MW, more than the contract's 590 MW/],
-    ["an allocation on a site the company does not have", (d: any) => (company(d, "CORZ").contracts[0].siteAllocations[1].site = "Atlantis"),
-      /CORZ: contracts\[0\]\.siteAllocations\[1\]\.site — No site named "Atlantis"/],
-    ["an IT scope without an IT figure", (d: any) => (company(d, "IREN").sites[1].itMwScope = "phase"),
-      /IREN: sites\[1\]\.itMwScope — Says what the IT figure covers, so it needs an IT MW figure/],
-    ["a balance-sheet event with no change", (d: any) => Object.assign(company(d, "WULF").balanceSheetEvents[0], { cashDeltaUsd: null, debtDeltaUsd: null }),
-      /WULF: balanceSheetEvents\[0\]\.cashDeltaUsd — An event needs at least one change/],
+    [
+      "a contract share of 0",
+      (d: any) => (company(d, "APLD").contracts[0].companyShare = 0),
+      /APLD: contracts\[0\]\.companyShare — Must be more than 0/,
+    ],
+    [
+      "allocations above the contract's MW",
+      (d: any) => (company(d, "CORZ").contracts[0].siteAllocations[0].itMw = 600),
+      /CORZ: contracts\[0\]\.siteAllocations — Allocations add up to 670 MW, more than the contract's 590 MW/,
+    ],
+    [
+      "an allocation on a site the company does not have",
+      (d: any) => (company(d, "CORZ").contracts[0].siteAllocations[1].site = "Atlantis"),
+      /CORZ: contracts\[0\]\.siteAllocations\[1\]\.site — No site named "Atlantis"/,
+    ],
+    [
+      "an IT scope without an IT figure",
+      (d: any) => (company(d, "IREN").sites[1].itMwScope = "phase"),
+      /IREN: sites\[1\]\.itMwScope — Says what the IT figure covers, so it needs an IT MW figure/,
+    ],
+    [
+      "a balance-sheet event with no change",
+      (d: any) => Object.assign(company(d, "WULF").balanceSheetEvents[0], { cashDeltaUsd: null, debtDeltaUsd: null }),
+      /WULF: balanceSheetEvents\[0\]\.cashDeltaUsd — An event needs at least one change/,
+    ],
     ["an unknown country code", (d: any) => (company(d, "BTDR").sites[5].country = "XX"), /BTDR: sites\[5\]\.country — Not an ISO 3166 country code/],
-    ["covered MW without a stated capex", (d: any) => (company(d, "GLXY").contracts[0].companyFundedCapexUsd = null),
-      /GLXY: contracts\[0\]\.companyFundedCapexMw — Says which MW the stated company capex covers/],
+    [
+      "covered MW without a stated capex",
+      (d: any) => (company(d, "GLXY").contracts[0].companyFundedCapexUsd = null),
+      /GLXY: contracts\[0\]\.companyFundedCapexMw — Says which MW the stated company capex covers/,
+    ],
     ["a dataset of another version", (d: any) => (d.version = 1), /version — Dataset version must be 2/],
   ])("rejects %s with the ticker and field named, writing nothing", async (_n, mutate, message) => {
     const bad = dataset();
@@ -103,14 +126,25 @@ describe("seed", () => {
         const src = json.startsWith("powerTotals.") ? c.powerTotals[json.split(".")[1]] : c[json];
         const fact = row.facts.find((f) => f.key === key);
         if (src == null) expect(fact, `${c.ticker}.${key}`).toBeUndefined();
-        else expect(fact, `${c.ticker}.${key}`).toMatchObject({ value: src.value, asOf: src.asOf, sourceUrl: src.source, low: src.low ?? null, high: src.high ?? null });
+        else
+          expect(fact, `${c.ticker}.${key}`).toMatchObject({
+            value: src.value,
+            asOf: src.asOf,
+            sourceUrl: src.source,
+            low: src.low ?? null,
+            high: src.high ?? null,
+          });
       }
       const siteName = new Map(row.sites.map((s) => [s.id, s.name]));
       for (const s of c.sites) {
         const site = row.sites.find((x) => x.name === s.name)!;
         expect(site).toMatchObject({
-          grossMw: s.grossMw?.value ?? null, grossMwSourceUrl: s.grossMw?.source ?? null, itMwAsOf: s.itMw?.asOf ?? null,
-          country: s.country, itMwScope: s.itMwScope, companyShare: s.companyShare,
+          grossMw: s.grossMw?.value ?? null,
+          grossMwSourceUrl: s.grossMw?.source ?? null,
+          itMwAsOf: s.itMw?.asOf ?? null,
+          country: s.country,
+          itMwScope: s.itMwScope,
+          companyShare: s.companyShare,
         });
       }
       for (const k of c.contracts) {
@@ -122,7 +156,14 @@ describe("seed", () => {
       }
       c.balanceSheetEvents.forEach((e: RawCompany, i: number) => {
         const stored = [...row.balanceSheetEvents].sort((x, y) => x.position - y.position)[i];
-        expect(stored).toMatchObject({ date: e.date, kind: e.kind, cashDeltaUsd: e.cashDeltaUsd, debtDeltaUsd: e.debtDeltaUsd, sharesDelta: e.sharesDelta, sourceUrls: e.sources });
+        expect(stored).toMatchObject({
+          date: e.date,
+          kind: e.kind,
+          cashDeltaUsd: e.cashDeltaUsd,
+          debtDeltaUsd: e.debtDeltaUsd,
+          sharesDelta: e.sharesDelta,
+          sourceUrls: e.sources,
+        });
       });
     }
   });

@@ -27,11 +27,18 @@ type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 async function insertCompany(tx: Tx, c: CompanyInput, record: CompanyRecord, corrected: ReadonlySet<string>) {
   const company = await tx.company.create({
     data: {
-      ticker: c.ticker, name: c.name, exchange: c.exchange, country: c.country, powerStrategy: c.powerStrategy,
-      powerNote: c.powerTotals.note ?? null, gaps: c.gaps, assumptionOverrides: {},
+      ticker: c.ticker,
+      name: c.name,
+      exchange: c.exchange,
+      country: c.country,
+      powerStrategy: c.powerStrategy,
+      powerNote: c.powerTotals.note ?? null,
+      gaps: c.gaps,
+      assumptionOverrides: {},
       facts: {
         create: Object.entries(record.figures).flatMap(([key, fact]) =>
-          fact ? [{ key, ...factColumns(fact), origin: corrected.has(`${c.ticker}|${key}`) ? "correction" : "dataset", snapshotPoint: true }] : []),
+          fact ? [{ key, ...factColumns(fact), origin: corrected.has(`${c.ticker}|${key}`) ? "correction" : "dataset", snapshotPoint: true }] : [],
+        ),
       },
     },
   });
@@ -46,8 +53,13 @@ async function insertCompany(tx: Tx, c: CompanyInput, record: CompanyRecord, cor
   });
   await tx.event.createMany({
     data: c.events.map((e, position) => ({
-      companyId: company.id, date: e.date, kind: e.kind, summary: e.summary, sourceUrls: e.sources,
-      contractJson: e.contract ?? undefined, position,
+      companyId: company.id,
+      date: e.date,
+      kind: e.kind,
+      summary: e.summary,
+      sourceUrls: e.sources,
+      contractJson: e.contract ?? undefined,
+      position,
     })),
   });
   await tx.balanceSheetEvent.createMany({
@@ -56,7 +68,10 @@ async function insertCompany(tx: Tx, c: CompanyInput, record: CompanyRecord, cor
 }
 
 export async function seedDatabase(
-  db: Db, raw: unknown, sourceFile = "prisma/miners-2025-11.json", corrections: ReturnType<typeof readCorrections> = null,
+  db: Db,
+  raw: unknown,
+  sourceFile = "prisma/miners-2025-11.json",
+  corrections: ReturnType<typeof readCorrections> = null,
 ) {
   // Throws DatasetError, naming the ticker and field, before any write.
   const { dataset, records, corrected } = loadSnapshot(raw, corrections && { name: path.basename(corrections.file), rows: corrections.rows });
@@ -69,8 +84,12 @@ export async function seedDatabase(
       for (const [i, c] of dataset.companies.entries()) await insertCompany(tx, c, records[i], corrected);
       await tx.datasetMeta.create({
         data: {
-          snapshot: dataset.snapshot, currency: dataset.currency, notes: dataset.notes, sourceFile,
-          datasetVersion: dataset.version, correctionsFile: corrections?.file ?? null,
+          snapshot: dataset.snapshot,
+          currency: dataset.currency,
+          notes: dataset.notes,
+          sourceFile,
+          datasetVersion: dataset.version,
+          correctionsFile: corrections?.file ?? null,
         },
       });
       await tx.assumptionSet.upsert({
@@ -84,25 +103,30 @@ export async function seedDatabase(
   return { companies: dataset.companies.length, corrections: corrected.size };
 }
 
-
 /** The later update files beside the dataset (every prisma/updates/*.json but the snapshot's corrections), oldest name first. */
 export function startupUpdateFiles(): string[] {
   if (!existsSync(UPDATES_DIR)) return [];
-  return readdirSync(UPDATES_DIR).filter((f) => f.endsWith(".json") && path.join(UPDATES_DIR, f) !== CORRECTIONS_FILE).sort().map((f) => path.join(UPDATES_DIR, f));
+  return readdirSync(UPDATES_DIR)
+    .filter((f) => f.endsWith(".json") && path.join(UPDATES_DIR, f) !== CORRECTIONS_FILE)
+    .sort()
+    .map((f) => path.join(UPDATES_DIR, f));
 }
 
 /**
  * Applies each startup update file not applied yet (by name), all rows or none, as its own batch. A file
  * with a rejected row stops the start with its lines, like a malformed dataset.
  */
-export async function applyStartupUpdates(db: Db): Promise<{ file: string; batchId: number | null; counts: { new: number; correction: number; unchanged: number } }[]> {
+export async function applyStartupUpdates(
+  db: Db,
+): Promise<{ file: string; batchId: number | null; counts: { new: number; correction: number; unchanged: number } }[]> {
   const done = new Set((await db.updateBatch.findMany({ where: { user: START_USER }, select: { name: true } })).map((b) => b.name));
   const out = [];
   for (const file of startupUpdateFiles()) {
     const name = path.basename(file);
     if (done.has(name)) continue;
     const r = await applyUpdate(db, readFileSync(file, "utf8"), { name, user: START_USER });
-    if (!r.ok) throw new DatasetError([`${name}: ${r.kind === "invalid" ? r.formErrors.concat(Object.values(r.fieldErrors).flat()).join("; ") : r.message}`]);
+    if (!r.ok)
+      throw new DatasetError([`${name}: ${r.kind === "invalid" ? r.formErrors.concat(Object.values(r.fieldErrors).flat()).join("; ") : r.message}`]);
     out.push({ file: name, batchId: r.data.batchId, counts: r.data.counts });
   }
   return out;
@@ -127,8 +151,12 @@ async function main() {
     const isDefault = file === DATASET_FILE;
     const corrections = isDefault ? readCorrections() : null;
     const r = await seedDatabase(db, readDatasetFile(file), path.relative(process.cwd(), file), corrections);
-    console.log(`Seeded ${r.companies} companies from ${path.relative(process.cwd(), file)}${corrections ? ` with ${r.corrections} corrections from ${corrections.file}` : ""}`);
-    if (isDefault) for (const u of await applyStartupUpdates(db)) console.log(`  update file ${u.file}: ${u.counts.new} new points, ${u.counts.correction} corrections`);
+    console.log(
+      `Seeded ${r.companies} companies from ${path.relative(process.cwd(), file)}${corrections ? ` with ${r.corrections} corrections from ${corrections.file}` : ""}`,
+    );
+    if (isDefault)
+      for (const u of await applyStartupUpdates(db))
+        console.log(`  update file ${u.file}: ${u.counts.new} new points, ${u.counts.correction} corrections`);
   } catch (e) {
     if (e instanceof DatasetError) {
       console.error(e.message);

@@ -35,9 +35,25 @@ export function snapshotHistories(): CompanyHistory[] {
   return records.map((r, i) => {
     const c = dataset.companies[i];
     const points: FactPoint[] = Object.entries(r.figures).flatMap(([key, value]) =>
-      value ? [{ key: key as FactKey, value, origin: corrected.has(`${r.ticker}|${key}`) ? "correction" as const : "dataset" as const, snapshot: true, recordedAt: null }] : []);
+      value
+        ? [
+            {
+              key: key as FactKey,
+              value,
+              origin: corrected.has(`${r.ticker}|${key}`) ? ("correction" as const) : ("dataset" as const),
+              snapshot: true,
+              recordedAt: null,
+            },
+          ]
+        : [],
+    );
     return {
-      ticker: r.ticker, name: r.name, points, sites: r.sites, siteChanges: [], balanceSheetEvents: r.balanceSheetEvents,
+      ticker: r.ticker,
+      name: r.name,
+      points,
+      sites: r.sites,
+      siteChanges: [],
+      balanceSheetEvents: r.balanceSheetEvents,
       contracts: [
         ...r.contracts.map((k) => ({ contract: k, countsFrom: k.signedDate ?? null, fromEvent: false })),
         ...c.events.flatMap((e) => (e.contract ? [{ contract: e.contract, countsFrom: e.date, fromEvent: true }] : [])),

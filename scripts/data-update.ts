@@ -14,17 +14,24 @@ class UsageError extends Error {}
 const USAGE = "usage: npm run data:update -- FILE [--apply] [--only-valid] [--json]";
 
 const given = (r: UpdatePlan["rows"][number]) => `${r.given.ticker ?? "?"} ${r.given.field ?? "?"} ${r.given.asOf ?? "?"}`;
-const standing = (s: UpdatePlan["impact"][number]["before"]) => (s ? `#${s.rank ?? "—"} T${s.tier} ${s.discountBase == null ? "—" : pct(s.discountBase, 1)}` : "—");
+const standing = (s: UpdatePlan["impact"][number]["before"]) =>
+  s ? `#${s.rank ?? "—"} T${s.tier} ${s.discountBase == null ? "—" : pct(s.discountBase, 1)}` : "—";
 
 function printPlan(plan: UpdatePlan, file: string) {
   const { counts } = plan;
-  console.log(`${file} (${plan.format}): ${counts.total} rows — ${counts.new} new points, ${counts.correction} corrections, ${counts.unchanged} unchanged, ${counts.rejected} rejected`);
+  console.log(
+    `${file} (${plan.format}): ${counts.total} rows — ${counts.new} new points, ${counts.correction} corrections, ${counts.unchanged} unchanged, ${counts.rejected} rejected`,
+  );
   for (const p of plan.fileProblems) console.log(`  file: ${p}`);
   const rejected = plan.rows.filter((r) => r.status === "rejected");
-  for (const r of rejected.slice(0, 50)) console.log(`  line ${r.line}: rejected ${given(r)} — ${r.problems.map((p) => `${p.field}: ${p.message}`).join("; ")}`);
+  for (const r of rejected.slice(0, 50))
+    console.log(`  line ${r.line}: rejected ${given(r)} — ${r.problems.map((p) => `${p.field}: ${p.message}`).join("; ")}`);
   if (rejected.length > 50) console.log(`  … and ${rejected.length - 50} more rejected rows`);
   const changes = plan.rows.filter((r) => r.status === "new" || r.status === "correction");
-  for (const r of changes.slice(0, 30)) console.log(`  line ${r.line}: ${r.status === "new" ? "new point " : "correction"} ${given(r)} = ${r.given.value}${r.before ? ` (was ${r.before.value})` : ""}`);
+  for (const r of changes.slice(0, 30))
+    console.log(
+      `  line ${r.line}: ${r.status === "new" ? "new point " : "correction"} ${given(r)} = ${r.given.value}${r.before ? ` (was ${r.before.value})` : ""}`,
+    );
   if (changes.length > 30) console.log(`  … and ${changes.length - 30} more`);
   if (plan.impact.length) {
     console.log(`On ${plan.viewDate} (the latest date the data reaches with the update), rank · tier · discount at base:`);
@@ -49,17 +56,26 @@ async function main() {
     printPlan(plan, file);
     if (plan.fileProblems.length) return void (process.exitCode = 1);
     if (!values.apply) {
-      console.log(plan.counts.rejected ? "Dry run: fix the rejected rows (or use --only-valid), then --apply." : "Dry run: nothing was written. Run again with --apply to write it.");
+      console.log(
+        plan.counts.rejected
+          ? "Dry run: fix the rejected rows (or use --only-valid), then --apply."
+          : "Dry run: nothing was written. Run again with --apply to write it.",
+      );
       if (plan.counts.rejected) process.exitCode = 1;
       return;
     }
     const started = Date.now();
     let shown = 0;
     const r = await applyUpdate(db, text, {
-      name: path.basename(file), user: process.env.USER ? `${process.env.USER} (data:update)` : "data:update", onlyValid: values["only-valid"],
+      name: path.basename(file),
+      user: process.env.USER ? `${process.env.USER} (data:update)` : "data:update",
+      onlyValid: values["only-valid"],
       onProgress: (done, total) => {
         const tenth = Math.floor((done / Math.max(total, 1)) * 10);
-        if (total >= 5000 && tenth > shown) { shown = tenth; process.stderr.write(`  written ${done.toLocaleString("en-US")} of ${total.toLocaleString("en-US")} rows\n`); }
+        if (total >= 5000 && tenth > shown) {
+          shown = tenth;
+          process.stderr.write(`  written ${done.toLocaleString("en-US")} of ${total.toLocaleString("en-US")} rows\n`);
+        }
       },
     });
     if (!r.ok) {
@@ -67,9 +83,11 @@ async function main() {
       process.exitCode = 1;
       return;
     }
-    console.log(r.data.batchId == null
-      ? "Nothing to apply: every valid row is already stored as given."
-      : `Applied as batch ${r.data.batchId}: ${r.data.counts.new} new points, ${r.data.counts.correction} corrections (${Date.now() - started} ms). Each row is in the companies' history and can be reverted there.`);
+    console.log(
+      r.data.batchId == null
+        ? "Nothing to apply: every valid row is already stored as given."
+        : `Applied as batch ${r.data.batchId}: ${r.data.counts.new} new points, ${r.data.counts.correction} corrections (${Date.now() - started} ms). Each row is in the companies' history and can be reverted there.`,
+    );
   } finally {
     await db.$disconnect();
   }

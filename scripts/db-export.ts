@@ -34,7 +34,8 @@ async function main() {
 }
 
 main().catch((e) => {
-  const expected = e instanceof UsageError || (e instanceof Error && (e.message.startsWith("Invalid environment") || e.message.startsWith("Not a SQLite")));
+  const expected =
+    e instanceof UsageError || (e instanceof Error && (e.message.startsWith("Invalid environment") || e.message.startsWith("Not a SQLite")));
   console.error(expected ? `db:export: ${e.message}` : e);
   process.exit(1);
 });

@@ -49,7 +49,9 @@ async function main() {
 }
 
 main().catch((e) => {
-  const expected = e instanceof UsageError || e instanceof ImportError ||
+  const expected =
+    e instanceof UsageError ||
+    e instanceof ImportError ||
     (e instanceof Error && (e.message.startsWith("Invalid environment") || e.message.startsWith("Not a SQLite")));
   console.error(expected ? `db:import: ${e.message}` : e);
   process.exit(1);

@@ -8,10 +8,17 @@ import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 
 let dir: string | undefined;
-afterEach(() => { if (dir) rmSync(dir, { recursive: true, force: true }); dir = undefined; });
+afterEach(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+  dir = undefined;
+});
 
 const prepare = (url: string) =>
-  execFileSync("node_modules/.bin/tsx", ["scripts/db-prepare.ts"], { env: { ...process.env, DATABASE_URL: url }, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+  execFileSync("node_modules/.bin/tsx", ["scripts/db-prepare.ts"], {
+    env: { ...process.env, DATABASE_URL: url },
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "pipe"],
+  });
 
 /** A database made by `npm start`, then made to look like one loaded from the first dataset. */
 async function v1Database(withEdit: boolean) {
@@ -21,14 +28,21 @@ async function v1Database(withEdit: boolean) {
   expect(prepare(t.url)).toMatch(/migrated and seeded 18 companies \(13 corrected figures\)/);
   const raw = new Database(t.file);
   raw.exec(`UPDATE DatasetMeta SET datasetVersion = 1, correctionsFile = NULL; DELETE FROM BalanceSheetEvent; UPDATE Site SET country = NULL;`);
-  if (withEdit) raw.exec(`INSERT INTO AuditEntry (at, entity, entityId, companyId, field, user) VALUES ('2025-12-01T00:00:00.000Z', 'Company', 1, 1, 'sharePriceUsd', 'analyst')`);
+  if (withEdit)
+    raw.exec(
+      `INSERT INTO AuditEntry (at, entity, entityId, companyId, field, user) VALUES ('2025-12-01T00:00:00.000Z', 'Company', 1, 1, 'sharePriceUsd', 'analyst')`,
+    );
   raw.close();
   return t;
 }
 
 const count = (file: string, sql: string) => {
   const raw = new Database(file, { readonly: true });
-  try { return (raw.prepare(sql).get() as { n: number }).n; } finally { raw.close(); }
+  try {
+    return (raw.prepare(sql).get() as { n: number }).n;
+  } finally {
+    raw.close();
+  }
 };
 
 describe("db-prepare on a database of the first dataset", () => {

@@ -38,12 +38,19 @@ async function main() {
     } else if ((meta?.datasetVersion ?? 1) < DATASET_VERSION && edits === 0) {
       // An older dataset nobody has edited: loading the current one loses nothing.
       const r = await seedDefault(db);
-      console.log(`db: ${where} held dataset v${meta?.datasetVersion ?? 1} with no edits — reloaded dataset v${DATASET_VERSION} (${r.companies} companies)`);
+      console.log(
+        `db: ${where} held dataset v${meta?.datasetVersion ?? 1} with no edits — reloaded dataset v${DATASET_VERSION} (${r.companies} companies)`,
+      );
       logUpdates(r.updates);
     } else if ((meta?.datasetVersion ?? 1) < DATASET_VERSION) {
       const countries = await fillSiteCountries(db, parseDataset(readDatasetFile()));
-      if (countries.filled) console.log(`db: ${where}: filled ${countries.filled} site countries from dataset v${DATASET_VERSION} by ticker and site name (${countries.left} still have none)`);
-      console.warn(`db: ${where} holds dataset v${meta?.datasetVersion ?? 1} with ${edits} edits, kept as it is; model v2 inputs (balance-sheet events, ownership shares, allocations) are missing until you run \`npm run db:reset\` (which discards the edits; \`npm run db:export\` keeps a copy first)`);
+      if (countries.filled)
+        console.log(
+          `db: ${where}: filled ${countries.filled} site countries from dataset v${DATASET_VERSION} by ticker and site name (${countries.left} still have none)`,
+        );
+      console.warn(
+        `db: ${where} holds dataset v${meta?.datasetVersion ?? 1} with ${edits} edits, kept as it is; model v2 inputs (balance-sheet events, ownership shares, allocations) are missing until you run \`npm run db:reset\` (which discards the edits; \`npm run db:export\` keeps a copy first)`,
+      );
     } else {
       console.log(`db: migrated ${where} (${companies} companies kept)`);
       logUpdates(await applyStartupUpdates(db));
@@ -55,7 +62,9 @@ async function main() {
 
 function logUpdates(updates: Awaited<ReturnType<typeof applyStartupUpdates>>) {
   for (const u of updates)
-    console.log(`db: update file ${u.file}: ${u.counts.new} new points, ${u.counts.correction} corrections, ${u.counts.unchanged} unchanged${u.batchId ? ` (batch ${u.batchId})` : ""}`);
+    console.log(
+      `db: update file ${u.file}: ${u.counts.new} new points, ${u.counts.correction} corrections, ${u.counts.unchanged} unchanged${u.batchId ? ` (batch ${u.batchId})` : ""}`,
+    );
 }
 
 main().catch((e) => {

@@ -9,7 +9,16 @@ import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { databaseUrl } from "../lib/env";
 import {
-  backupDatabase, backupFileName, BackupError, commitRestore, describeBytes, describeCounts, discardRestore, displayPath, prepareRestore, sqliteFileOf,
+  backupDatabase,
+  backupFileName,
+  BackupError,
+  commitRestore,
+  describeBytes,
+  describeCounts,
+  discardRestore,
+  displayPath,
+  prepareRestore,
+  sqliteFileOf,
 } from "../lib/server/backup";
 
 const USAGE = "usage: npm run db:restore -- <backup file> [--force]   (stop the server first)";
@@ -33,7 +42,10 @@ async function main() {
         console.log(`Saved the current database as ${rel(safety)}`);
       } catch (e) {
         const why = e instanceof Error ? e.message : String(e);
-        if (!force) throw new BackupError(`Could not save the current database first (${why}); nothing was restored. Run again with --force to restore without a safety copy.`);
+        if (!force)
+          throw new BackupError(
+            `Could not save the current database first (${why}); nothing was restored. Run again with --force to restore without a safety copy.`,
+          );
         console.warn(`warning: no safety copy of the current database (${why}); restoring anyway (--force)`);
       }
     }

@@ -9,7 +9,9 @@ beforeAll(async () => {
   t = await createTempDb();
   await seedDefault(t.db);
 });
-afterAll(async () => { await t.close(); });
+afterAll(async () => {
+  await t.close();
+});
 
 const run = (...args: string[]) =>
   execFileSync("node_modules/.bin/tsx", ["scripts/screen.ts", ...args], { env: { ...process.env, DATABASE_URL: t.url }, encoding: "utf8" });
@@ -37,14 +39,21 @@ describe("npm run screen", () => {
 
   it("--as-of that is not a day, or before the snapshot, is a usage error", () => {
     const fail = (arg: string) => {
-      try { run("--as-of", arg); return ""; } catch (e) { return String((e as { stderr?: string }).stderr); }
+      try {
+        run("--as-of", arg);
+        return "";
+      } catch (e) {
+        return String((e as { stderr?: string }).stderr);
+      }
     };
     expect(fail("2026-02-30")).toMatch(/^--as-of: No such day in that month/);
     expect(fail("2025-01-01")).toMatch(/^--as-of: The data starts at the snapshot of 2025-11-21/);
   });
 
   it("takes yes/no and country-list assumptions; the view date is printed", () => {
-    const out = JSON.parse(run("--json", "--as-of", "2025-11-21", "--remote-site-factor", "1", "--ai-ready-countries", "us,ca,bt", "--use-published-ev-fallback", "no"));
+    const out = JSON.parse(
+      run("--json", "--as-of", "2025-11-21", "--remote-site-factor", "1", "--ai-ready-countries", "us,ca,bt", "--use-published-ev-fallback", "no"),
+    );
     expect(out.viewDate).toBe("2025-11-21");
     expect(out.assumptions.aiReadyCountries).toEqual(["US", "CA", "BT"]);
     expect(out.assumptions.usePublishedEvFallback).toBe(false);
@@ -65,7 +74,14 @@ describe("npm run screen", () => {
     const corz = d.series.find((x: { ticker: string }) => x.ticker === "CORZ");
     const evPerW = 5_767_047_004 / 618.5e6;
     corz.points.forEach((p: { discountBase: number }, i: number) => expect(p.discountBase).toBeCloseTo(1 - evPerW / [8, 12, 16][i], 9));
-    const fail = (arg: string) => { try { run("--sweep", arg); return ""; } catch (e) { return String((e as { stderr?: string }).stderr); } };
+    const fail = (arg: string) => {
+      try {
+        run("--sweep", arg);
+        return "";
+      } catch (e) {
+        return String((e as { stderr?: string }).stderr);
+      }
+    };
     expect(fail("weightS4=0.8:0.2")).toMatch(/^--sweep to: The range is reversed/);
     expect(fail("buildCostBaseUsdPerW=8:16:0.001")).toMatch(/^--sweep step: That is 8,001 points; at most 1,000/);
     expect(fail("buildCost 8 16")).toMatch(/^--sweep: use KEY=FROM:TO\[:STEP\]/);

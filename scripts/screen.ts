@@ -4,9 +4,7 @@
 // or every company's discount across one assumption's range (the /sensitivity page's sweep).
 import { parseArgs } from "node:util";
 import { cqsScore, DASH, pct, perWatt, usdCompact, years, mw } from "../lib/format";
-import {
-  ASSUMPTION_KEYS, ASSUMPTION_META, assumptionsSchema, screen, type AssumptionKey, type Assumptions,
-} from "../lib/scoring";
+import { ASSUMPTION_KEYS, ASSUMPTION_META, assumptionsSchema, screen, type AssumptionKey, type Assumptions } from "../lib/scoring";
 import { parseCountries } from "../lib/view/assumption-diff";
 import { createClient } from "../lib/server/db-client";
 import { loadScoringCompanies, resolveAssumptionSet } from "../lib/server/queries";
@@ -16,7 +14,11 @@ import { rangeValues, sweepRange } from "../lib/view/sensitivity";
 import { labelOf, parseSensitivity, sweepArgToParams } from "../lib/view/sensitivity-params";
 import type { ScoringCompany, ViewContext } from "../lib/scoring/types";
 
-const kebab = (k: string) => k.replace(/([A-Z])/g, "-$1").toLowerCase().replace(/-usd-per-w$/, "");
+const kebab = (k: string) =>
+  k
+    .replace(/([A-Z])/g, "-$1")
+    .toLowerCase()
+    .replace(/-usd-per-w$/, "");
 const OPTION_FOR = new Map<string, AssumptionKey>(ASSUMPTION_KEYS.map((k) => [kebab(k), k]));
 
 function usage(): string {
@@ -29,7 +31,13 @@ function usage(): string {
 }
 
 async function main() {
-  const options: Record<string, { type: "string" | "boolean" }> = { set: { type: "string" }, "as-of": { type: "string" }, json: { type: "boolean" }, sweep: { type: "string" }, help: { type: "boolean" } };
+  const options: Record<string, { type: "string" | "boolean" }> = {
+    set: { type: "string" },
+    "as-of": { type: "string" },
+    json: { type: "boolean" },
+    sweep: { type: "string" },
+    help: { type: "boolean" },
+  };
   for (const o of OPTION_FOR.keys()) options[o] = { type: "string" };
   const { values } = parseArgs({ options, allowPositionals: false });
   if (values.help) return console.log(usage());
@@ -46,8 +54,7 @@ async function main() {
       merged[key] = kind === "boolean" ? raw === "true" || raw === "yes" : kind === "countries" ? parseCountries(raw as string) : Number(raw);
     }
     const parsed = assumptionsSchema.safeParse(merged);
-    if (!parsed.success)
-      throw new UsageError(parsed.error.issues.map((i) => `--${kebab(String(i.path[0]))}: ${i.message}`).join("\n"));
+    if (!parsed.success) throw new UsageError(parsed.error.issues.map((i) => `--${kebab(String(i.path[0]))}: ${i.message}`).join("\n"));
     const assumptions = parsed.data as Assumptions;
     const asOf = values["as-of"] as string | undefined;
     const problem = asOf !== undefined ? asOfProblem(asOf) : null;
@@ -62,12 +69,23 @@ async function main() {
       console.log(JSON.stringify({ assumptionSet: set.name, viewDate, assumptions, rows }, null, 2));
       return;
     }
-    console.log(`Assumption set: ${set.name}; view date ${viewDate}; build cost ${assumptions.buildCostLowUsdPerW}/${assumptions.buildCostBaseUsdPerW}/${assumptions.buildCostHighUsdPerW} $/W`);
+    console.log(
+      `Assumption set: ${set.name}; view date ${viewDate}; build cost ${assumptions.buildCostLowUsdPerW}/${assumptions.buildCostBaseUsdPerW}/${assumptions.buildCostHighUsdPerW} $/W`,
+    );
     const header = ["#", "ticker", "tier", "EV", "eff IT MW", "EV/W eff", "discount", "contracted", "tenor", "CQS", "gap/mcap", "flags"];
     const table = rows.map((r) => [
-      String(r.rank), r.ticker, `T${r.tier}`, usdCompact(r.evUsedUsd), mw(r.itMwEffective), perWatt(r.evPerWEffectiveIt),
-      r.discountBase == null ? `${DASH} (${r.reasons.discountBase})` : pct(r.discountBase), mw(r.contractedItMw),
-      years(r.weightedTenorYears), cqsScore(r.cqs), pct(r.gapToMarketCap), r.flags.join(","),
+      String(r.rank),
+      r.ticker,
+      `T${r.tier}`,
+      usdCompact(r.evUsedUsd),
+      mw(r.itMwEffective),
+      perWatt(r.evPerWEffectiveIt),
+      r.discountBase == null ? `${DASH} (${r.reasons.discountBase})` : pct(r.discountBase),
+      mw(r.contractedItMw),
+      years(r.weightedTenorYears),
+      cqsScore(r.cqs),
+      pct(r.gapToMarketCap),
+      r.flags.join(","),
     ]);
     const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i].length)));
     const line = (cells: string[]) => cells.map((c, i) => (i <= 2 || i === 11 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ");
@@ -87,15 +105,22 @@ function printSweep(arg: string, companies: ScoringCompany[], assumptions: Assum
   if (problems.length) throw new UsageError(problems.join("\n"));
   const series = sweepRange(companies, assumptions, view, s.key, s.range);
   if (json) {
-    console.log(JSON.stringify({ assumptionSet: setName, viewDate: view.viewDate, key: s.key, range: s.range, values: rangeValues(s.range), series }, null, 2));
+    console.log(
+      JSON.stringify({ assumptionSet: setName, viewDate: view.viewDate, key: s.key, range: s.range, values: rangeValues(s.range), series }, null, 2),
+    );
     return;
   }
   // a terminal shows at most 13 columns: a finer sweep is printed at the table's step (the JSON has every value)
   const shown = rangeValues(s.range).length <= 13 ? s.range : { ...s.range, step: s.tableStep };
   const values = rangeValues(shown);
-  console.log(`Sweep of ${labelOf(s.key)} (${s.key}) from ${shown.from} to ${shown.to} by ${shown.step}${shown === s.range ? "" : ` (of ${s.range.step}; --json for every value)`}: discount to build cost (base); set ${setName}; view date ${view.viewDate}`);
+  console.log(
+    `Sweep of ${labelOf(s.key)} (${s.key}) from ${shown.from} to ${shown.to} by ${shown.step}${shown === s.range ? "" : ` (of ${s.range.step}; --json for every value)`}: discount to build cost (base); set ${setName}; view date ${view.viewDate}`,
+  );
   const header = ["ticker", ...values.map(String)];
-  const table = (shown === s.range ? series : sweepRange(companies, assumptions, view, s.key, shown)).map((x) => [x.ticker, ...x.points.map((p) => (p.discountBase == null ? DASH : pct(p.discountBase)))]);
+  const table = (shown === s.range ? series : sweepRange(companies, assumptions, view, s.key, shown)).map((x) => [
+    x.ticker,
+    ...x.points.map((p) => (p.discountBase == null ? DASH : pct(p.discountBase))),
+  ]);
   const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ");
   console.log(line(header));

@@ -13,14 +13,17 @@ beforeAll(() => {
   dir = mkdtempSync(path.join(tmpdir(), "watt-serve-"));
   mkdirSync(path.join(dir, "node_modules", ".bin"), { recursive: true });
   const fake = path.join(dir, "node_modules", ".bin", "next");
-  writeFileSync(fake, "#!/bin/sh\necho \"next $*\"\n");
+  writeFileSync(fake, '#!/bin/sh\necho "next $*"\n');
   chmodSync(fake, 0o755);
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const serve = (args: string[], env: Record<string, string>) =>
   execFileSync(path.join(ROOT, "node_modules", ".bin", "tsx"), [path.join(ROOT, "scripts", "serve.ts"), ...args], {
-    cwd: dir, env: { PATH: process.env.PATH, NODE_ENV: "test", ...env }, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"],
+    cwd: dir,
+    env: { PATH: process.env.PATH, NODE_ENV: "test", ...env },
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "pipe"],
   });
 
 describe("scripts/serve.ts", () => {

@@ -12,7 +12,9 @@ const env = readEnv();
 const { host, warning } = listenHost(env);
 if (warning) console.warn(warning);
 const shown = host === "0.0.0.0" || host === "::" ? "localhost" : host.includes(":") ? `[${host}]` : host;
-console.log(`Watt Screener${dev ? " (development)" : ""} on http://${shown}:${env.PORT} — ${env.WATT_PASSWORD_HASH ? "edits need sign-in" : "local mode, no sign-in"}`);
+console.log(
+  `Watt Screener${dev ? " (development)" : ""} on http://${shown}:${env.PORT} — ${env.WATT_PASSWORD_HASH ? "edits need sign-in" : "local mode, no sign-in"}`,
+);
 const child = spawn(path.join("node_modules", ".bin", "next"), [dev ? "dev" : "start", "-H", host, "-p", String(env.PORT)], { stdio: "inherit" });
 for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => child.kill(sig));
 child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -23,7 +23,10 @@ const open = (name: string) => Page({ params: Promise.resolve({ name }), searchP
 
 describe("/assumptions/[name]", () => {
   it("an unknown name is not found (Next answers 404 and renders ./not-found.tsx)", async () => {
-    const thrown = await open("Nope").then(() => null, (e: unknown) => e);
+    const thrown = await open("Nope").then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect((thrown as { digest?: string } | null)?.digest).toBe("NEXT_HTTP_ERROR_FALLBACK;404");
   });
 

@@ -28,13 +28,21 @@ beforeAll(async () => {
   t = await createTempDb();
   await seedSnapshot(t.db);
 });
-afterAll(async () => { await t.close(); });
+afterAll(async () => {
+  await t.close();
+});
 
 type Loaded = NonNullable<Awaited<ReturnType<typeof loadCompanyScore>>>;
 const SNAPSHOT = "2025-11-21";
 
 const html = (el: ReactElement) => renderToStaticMarkup(el);
-const decode = (s: string) => s.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+const decode = (s: string) =>
+  s
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;/g, "'")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
 /** What a reader meets: the text, and the tooltips and labels (title, aria-label); not ids, hrefs or data-*. */
 function readable(markup: string): string {
   const attrs = [...markup.matchAll(/\s(?:title|aria-label)="([^"]*)"/g)].map((m) => m[1]);
@@ -60,7 +68,9 @@ function sections(d: Loaded, contracts: DatedContract[] = contractsAt(d.history,
     createElement(BalanceSheetEvents, { events: company.balanceSheetEvents, s }),
     createElement(EventsTimeline, { events: company.events }),
     createElement(AssumptionsUsed, { score: s, entered }),
-  ].map(html).join("\n");
+  ]
+    .map(html)
+    .join("\n");
 }
 
 const load = async (ticker: string, set?: string, asOf?: string) => (await loadCompanyScore(t.db, ticker, set, asOf))!;
@@ -69,11 +79,24 @@ const load = async (ticker: string, set?: string, asOf?: string) => (await loadC
 function contractRows(markup: string, codes: readonly string[]): Map<string, string[]> {
   const table = markup.slice(markup.indexOf('id="contracts-title"'));
   const body = table.slice(table.indexOf("<tbody>"), table.indexOf("</tbody>"));
-  const rows = body.split("<tr").slice(1).map((r) => r.split(/<td[^>]*>/).slice(1).map((c) => readable(c).trim()));
+  const rows = body
+    .split("<tr")
+    .slice(1)
+    .map((r) =>
+      r
+        .split(/<td[^>]*>/)
+        .slice(1)
+        .map((c) => readable(c).trim()),
+    );
   return new Map(rows.map((cells) => [codes.find((code) => cells[0].includes(code)) ?? "?", cells]));
 }
 const cqsCell = (d: Loaded, code: string, markup = sections(d)) =>
-  contractRows(markup, d.score.contracts.map((k) => k.code)).get(code)!.at(-1);
+  contractRows(
+    markup,
+    d.score.contracts.map((k) => k.code),
+  )
+    .get(code)!
+    .at(-1);
 
 describe("the company page's words", () => {
   // weightS4, missing:cash, zero:itMwEffective … anywhere a reader looks
@@ -140,7 +163,10 @@ describe("contract quality on the company page", () => {
         const cells = rows.get(k.code)!;
         expect(cells[0], k.code).toContain(k.counterparty);
         // T, C, G, S and CQS of this contract, not of the one at the same index
-        expect(cells.slice(-5).map((c) => c.split(" ")[0]), k.code).toEqual([shown(k.t, 2), shown(k.c, 2), shown(k.g, 2), shown(k.s, 2), shown(k.cqs, 0)]);
+        expect(
+          cells.slice(-5).map((c) => c.split(" ")[0]),
+          k.code,
+        ).toEqual([shown(k.t, 2), shown(k.c, 2), shown(k.g, 2), shown(k.s, 2), shown(k.cqs, 0)]);
       }
     }
   });

@@ -8,7 +8,8 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 
 const ROOT = path.join(__dirname, "..");
-const tracked = execFileSync("git", ["ls-files"], { cwd: ROOT, encoding: "utf8" }).split("\n")
+const tracked = execFileSync("git", ["ls-files"], { cwd: ROOT, encoding: "utf8" })
+  .split("\n")
   .filter((f) => /\.(ts|tsx|mts|js|md|sh|prisma|css)$/.test(f) && existsSync(path.join(ROOT, f)));
 
 // lib/…/x.ts, app/companies/[ticker]/page.tsx, docs/decisions/0009 (a record named by its number)

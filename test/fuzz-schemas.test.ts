@@ -25,7 +25,22 @@ const SAMPLES: Record<string, [z.ZodType, unknown]> = {
   figureSchema: [schemas.figureSchema("totalDebtUsd"), irenRaw.totalDebt],
   assumptionsSchema: [assumptionsSchema, DEFAULT_ASSUMPTIONS],
   assumptionOverridesSchema: [assumptionOverridesSchema, { buildCostBaseUsdPerW: 12 }],
-  marketFiguresSchema: [forms.marketFiguresSchema, { ticker: "IREN", version: 1, facts: { sharePriceUsd: { value: 47.47, asOf: "2025-11-25", source: "https://a.test/x" }, sharesOutstanding: null, totalDebtUsd: null, cashUsd: null, preferredEquityUsd: null, committedFinancingUsd: null, btcHeld: null } }],
+  marketFiguresSchema: [
+    forms.marketFiguresSchema,
+    {
+      ticker: "IREN",
+      version: 1,
+      facts: {
+        sharePriceUsd: { value: 47.47, asOf: "2025-11-25", source: "https://a.test/x" },
+        sharesOutstanding: null,
+        totalDebtUsd: null,
+        cashUsd: null,
+        preferredEquityUsd: null,
+        committedFinancingUsd: null,
+        btcHeld: null,
+      },
+    },
+  ],
   siteFormSchema: [forms.siteFormSchema, { ticker: "IREN", site: irenRaw.sites[0] }],
   contractFormSchema: [forms.contractFormSchema, { ticker: "IREN", id: 1, version: 1, contract: irenRaw.contracts[0] }],
   overridesFormSchema: [forms.overridesFormSchema, { ticker: "IREN", version: 1, overrides: { itPerGrossMw: 0.75 } }],
@@ -36,15 +51,35 @@ const SAMPLES: Record<string, [z.ZodType, unknown]> = {
 };
 
 const junk = fc.oneof(
-  fc.constant(undefined), fc.constant(null), fc.constant(NaN), fc.constant(Infinity), fc.constant(-0), fc.constant(""),
-  fc.constant("=cmd|' /C calc'!A0"), fc.constant("javascript:alert(1)"), fc.constant("__proto__"), fc.constant("2025-13-45"),
-  fc.double(), fc.integer(), fc.string(), fc.boolean(), fc.array(fc.anything(), { maxLength: 3 }), fc.object({ maxDepth: 1 }),
+  fc.constant(undefined),
+  fc.constant(null),
+  fc.constant(NaN),
+  fc.constant(Infinity),
+  fc.constant(-0),
+  fc.constant(""),
+  fc.constant("=cmd|' /C calc'!A0"),
+  fc.constant("javascript:alert(1)"),
+  fc.constant("__proto__"),
+  fc.constant("2025-13-45"),
+  fc.double(),
+  fc.integer(),
+  fc.string(),
+  fc.boolean(),
+  fc.array(fc.anything(), { maxLength: 3 }),
+  fc.object({ maxDepth: 1 }),
   fc.string({ unit: "binary", maxLength: 50 }),
   // Lone UTF-16 surrogates: valid JS strings that the database cannot store (they once gave a 500).
-  fc.constant("\uD800"), fc.constant("note \uDC00 end"), fc.constant("https://a.test/\uD83D"),
+  fc.constant("\uD800"),
+  fc.constant("note \uDC00 end"),
+  fc.constant("https://a.test/\uD83D"),
   fc.string({ unit: fc.integer({ min: 0xd800, max: 0xdfff }).map((c) => String.fromCharCode(c)), minLength: 1, maxLength: 3 }),
   // numbers typed as text: read by the one parser (lib/number-input.ts) or refused with its message
-  fc.constant("2,5"), fc.constant("1e309"), fc.constant("4.8bn"), fc.constant("-$1,234.5"), fc.constant("1,234,567"), fc.constant(1e308),
+  fc.constant("2,5"),
+  fc.constant("1e309"),
+  fc.constant("4.8bn"),
+  fc.constant("-$1,234.5"),
+  fc.constant("1,234,567"),
+  fc.constant(1e308),
 );
 
 /** Replace one leaf (or drop a key, or add an unknown key) somewhere in a copy of `value`. */
@@ -78,23 +113,29 @@ describe.each(Object.entries(SAMPLES))("%s", (_name, [schema, sample]) => {
   });
 
   it("never throws on arbitrary values; rejections carry messages", () => {
-    fc.assert(fc.property(fc.anything({ withNullPrototype: true, withObjectString: true }), (v) => {
-      const r = schema.safeParse(v);
-      if (!r.success) expect(r.error.issues.length).toBeGreaterThan(0);
-    }), { numRuns: RUNS });
+    fc.assert(
+      fc.property(fc.anything({ withNullPrototype: true, withObjectString: true }), (v) => {
+        const r = schema.safeParse(v);
+        if (!r.success) expect(r.error.issues.length).toBeGreaterThan(0);
+      }),
+      { numRuns: RUNS },
+    );
   });
 
   it("mutated valid records: a clear issue, or a clean value that parses the same again", () => {
-    fc.assert(fc.property(fc.array(fc.nat(), { minLength: 1, maxLength: 5 }), junk, fc.nat(), (path, replacement, op) => {
-      const candidate = mutate(sample, path, replacement, op);
-      const r = schema.safeParse(candidate);
-      if (!r.success) {
-        for (const i of r.error.issues) expect(typeof i.message).toBe("string");
-        return;
-      }
-      assertClean(r.data);
-      expect(schema.safeParse(r.data).success).toBe(true);
-    }), { numRuns: RUNS });
+    fc.assert(
+      fc.property(fc.array(fc.nat(), { minLength: 1, maxLength: 5 }), junk, fc.nat(), (path, replacement, op) => {
+        const candidate = mutate(sample, path, replacement, op);
+        const r = schema.safeParse(candidate);
+        if (!r.success) {
+          for (const i of r.error.issues) expect(typeof i.message).toBe("string");
+          return;
+        }
+        assertClean(r.data);
+        expect(schema.safeParse(r.data).success).toBe(true);
+      }),
+      { numRuns: RUNS },
+    );
   });
 });
 
@@ -102,8 +143,18 @@ describe("lone UTF-16 surrogates", () => {
   // Accepted by zod's plain string, then refused by the database (a 500 before this was checked).
   it.each([
     ["site note", forms.siteFormSchema, { ticker: "IREN", site: { ...irenRaw.sites[0], note: "x\uD800" } }, "site.note"],
-    ["contract counterparty", forms.contractFormSchema, { ticker: "IREN", contract: { ...irenRaw.contracts[0], counterparty: "\uDC00Microsoft" } }, "contract.counterparty"],
-    ["contract source URL", forms.contractFormSchema, { ticker: "IREN", contract: { ...irenRaw.contracts[0], sources: ["https://a.test/\uD800"] } }, "contract.sources.0"],
+    [
+      "contract counterparty",
+      forms.contractFormSchema,
+      { ticker: "IREN", contract: { ...irenRaw.contracts[0], counterparty: "\uDC00Microsoft" } },
+      "contract.counterparty",
+    ],
+    [
+      "contract source URL",
+      forms.contractFormSchema,
+      { ticker: "IREN", contract: { ...irenRaw.contracts[0], sources: ["https://a.test/\uD800"] } },
+      "contract.sources.0",
+    ],
     ["form ticker", forms.deleteSchema, { ticker: "\uD800", id: 1, version: 1 }, "ticker"],
     ["event summary", schemas.eventSchema, { ...irenRaw.events[4], summary: "ok \uD83D" }, "summary"],
   ] as const)("in a %s is a field error", (_what, schema, input, field) => {
@@ -120,10 +171,14 @@ describe("lone UTF-16 surrogates", () => {
 
 describe("view parameters", () => {
   it("never throw and only accept whitelisted names", () => {
-    fc.assert(fc.property(fc.dictionary(fc.string({ maxLength: 12 }), fc.string({ maxLength: 30 }), { maxKeys: 5 }), (params) => {
-      const r = parseView(params);
-      if (r.ok) for (const k of Object.keys(params)) expect(["set", "q", "sort", "tier", "flag", "minDiscount", "minContracted", "cols", "x"]).toContain(k);
-      else expect(r.problems.length).toBeGreaterThan(0);
-    }), { numRuns: RUNS * 4 });
+    fc.assert(
+      fc.property(fc.dictionary(fc.string({ maxLength: 12 }), fc.string({ maxLength: 30 }), { maxKeys: 5 }), (params) => {
+        const r = parseView(params);
+        if (r.ok)
+          for (const k of Object.keys(params)) expect(["set", "q", "sort", "tier", "flag", "minDiscount", "minContracted", "cols", "x"]).toContain(k);
+        else expect(r.problems.length).toBeGreaterThan(0);
+      }),
+      { numRuns: RUNS * 4 },
+    );
   });
 });

@@ -11,9 +11,14 @@ export function seededPerTest(): TempDb {
     Object.assign(t, await createTempDb());
     await seedSnapshot(t.db);
   });
-  afterEach(async () => { await t.close(); });
+  afterEach(async () => {
+    await t.close();
+  });
   return t;
 }
 
 /** A write's data, or the test fails with the whole result. */
-export const ok = <T>(r: WriteResult<T>): T => { if (!r.ok) throw new Error(JSON.stringify(r)); return r.data; };
+export const ok = <T>(r: WriteResult<T>): T => {
+  if (!r.ok) throw new Error(JSON.stringify(r));
+  return r.data;
+};

@@ -22,7 +22,14 @@ function tableOrder(rows: ScreenerRow[], allRows: ScreenerRow[], id: ColumnId, d
   let order: string[] = [];
   const meta: ScreenerTableMeta = { allRows };
   function Probe() {
-    const table = useTable({ features, columns: columnDefs, data: rows, meta, getRowId: (r: ScreenerRow) => r.ticker, state: { sorting: [{ id, desc }] } });
+    const table = useTable({
+      features,
+      columns: columnDefs,
+      data: rows,
+      meta,
+      getRowId: (r: ScreenerRow) => r.ticker,
+      state: { sorting: [{ id, desc }] },
+    });
     order = table.getRowModel().rows.map((r) => r.id);
     return null;
   }
@@ -34,23 +41,34 @@ const snapshot = screen(snapshotCompanies(), A, SNAPSHOT_VIEW).map(toScreenerRow
 const latest = (() => {
   const histories = snapshotHistories();
   const day = "2026-06-30";
-  return screen(histories.map((h) => toScoringCompany(recordAt(h, day, SNAPSHOT_VIEW.viewDate))), A, { viewDate: day }).map(toScreenerRow);
+  return screen(
+    histories.map((h) => toScoringCompany(recordAt(h, day, SNAPSHOT_VIEW.viewDate))),
+    A,
+    { viewDate: day },
+  ).map(toScreenerRow);
 })();
 
 describe("the table's order is the API's", () => {
-  it.each([["the snapshot", snapshot], ["2026-06-30", latest]] as const)("on %s, every column both ways", (_d, rows) => {
+  it.each([
+    ["the snapshot", snapshot],
+    ["2026-06-30", latest],
+  ] as const)("on %s, every column both ways", (_d, rows) => {
     // the server sends the rows in rank order, which is what both break ties by
     expect(rows.map((r) => r.rank)).toEqual(rows.map((_r, i) => i + 1));
-    for (const id of COLUMN_IDS) for (const dir of ["asc", "desc"] as const) {
-      expect(tableOrder(rows, rows, id, dir === "desc"), `${id}.${dir}`).toEqual(sortRows(rows, { id, dir }).map((r) => r.ticker));
-    }
+    for (const id of COLUMN_IDS)
+      for (const dir of ["asc", "desc"] as const) {
+        expect(tableOrder(rows, rows, id, dir === "desc"), `${id}.${dir}`).toEqual(sortRows(rows, { id, dir }).map((r) => r.ticker));
+      }
   });
 
   it("also on the rows a filter leaves, with the text ranks of the whole screen", () => {
     const view = { ...DEFAULT_VIEW, tiers: [1, 2] as (1 | 2 | 3)[] };
     const shown = snapshot.filter((r) => r.tier !== 3);
-    for (const id of ["name", "mainCounterparty", "ticker", "cqs", "flags"] as ColumnId[]) for (const dir of ["asc", "desc"] as const) {
-      expect(tableOrder(shown, snapshot, id, dir === "desc"), `${id}.${dir}`).toEqual(applyView(snapshot, { ...view, sort: { id, dir } }).map((r) => r.ticker));
-    }
+    for (const id of ["name", "mainCounterparty", "ticker", "cqs", "flags"] as ColumnId[])
+      for (const dir of ["asc", "desc"] as const) {
+        expect(tableOrder(shown, snapshot, id, dir === "desc"), `${id}.${dir}`).toEqual(
+          applyView(snapshot, { ...view, sort: { id, dir } }).map((r) => r.ticker),
+        );
+      }
   });
 });

@@ -20,7 +20,9 @@ export async function createTempDb(): Promise<TempDb> {
   const dir = mkdtempSync(path.join(tmpdir(), "watt-test-"));
   const file = path.join(dir, "test.db");
   const raw = new Database(file);
-  for (const m of readdirSync(MIGRATIONS).filter((d) => /^\d+_/.test(d)).sort())
+  for (const m of readdirSync(MIGRATIONS)
+    .filter((d) => /^\d+_/.test(d))
+    .sort())
     raw.exec(readFileSync(path.join(MIGRATIONS, m, "migration.sql"), "utf8"));
   raw.pragma("journal_mode = WAL"); // as scripts/db-prepare.ts sets it on real databases
   raw.close();
@@ -32,8 +34,12 @@ export async function createTempDb(): Promise<TempDb> {
     url,
     counts() {
       const conn = new Database(file, { readonly: true });
-      const tables = conn.prepare("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_prisma%'").all() as { name: string }[];
-      const out = Object.fromEntries(tables.map(({ name }) => [name, (conn.prepare(`SELECT count(*) AS n FROM "${name}"`).get() as { n: number }).n]));
+      const tables = conn
+        .prepare("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_prisma%'")
+        .all() as { name: string }[];
+      const out = Object.fromEntries(
+        tables.map(({ name }) => [name, (conn.prepare(`SELECT count(*) AS n FROM "${name}"`).get() as { n: number }).n]),
+      );
       conn.close();
       return out;
     },

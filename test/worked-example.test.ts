@@ -44,7 +44,10 @@ describe("the worked example", () => {
 
   it("renders bold and code for the page, and the document's list", () => {
     expect(textParts("**EV per watt** = 9.32: `below-build-cost`.")).toEqual([
-      { text: "EV per watt", strong: true }, { text: " = 9.32: " }, { text: "below-build-cost", code: true }, { text: "." },
+      { text: "EV per watt", strong: true },
+      { text: " = 9.32: " },
+      { text: "below-build-cost", code: true },
+      { text: "." },
     ]);
     const md = workedExampleMarkdown();
     expect(md.split("\n").filter((l) => l.startsWith("- "))).toHaveLength(WORKED_EXAMPLE.steps.length);

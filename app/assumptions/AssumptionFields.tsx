@@ -3,13 +3,27 @@
 // default's source. Numbers are text inputs read by the one parser (lib/number-input.ts), so "90,000"
 // and "$90k" are typed as a person writes them.
 import {
-  ASSUMPTION_META, DEFAULT_ASSUMPTIONS, type AssumptionKey, type BooleanAssumptionKey, type CountriesAssumptionKey, type NumericAssumptionKey,
+  ASSUMPTION_META,
+  DEFAULT_ASSUMPTIONS,
+  type AssumptionKey,
+  type BooleanAssumptionKey,
+  type CountriesAssumptionKey,
+  type NumericAssumptionKey,
 } from "@/lib/scoring/assumptions";
 import { formatAssumption, sameValue } from "@/lib/view/assumption-diff";
 import { fieldId } from "./set-form";
 
-interface InputAria { id: string; name: string; "aria-invalid": true | undefined; "aria-describedby": string }
-interface RowProps { changed: boolean; error?: string; warning?: string }
+interface InputAria {
+  id: string;
+  name: string;
+  "aria-invalid": true | undefined;
+  "aria-describedby": string;
+}
+interface RowProps {
+  changed: boolean;
+  error?: string;
+  warning?: string;
+}
 
 function Source({ k, id, value }: { k: AssumptionKey; id: string; value: unknown }) {
   const m = ASSUMPTION_META[k];
@@ -17,7 +31,12 @@ function Source({ k, id, value }: { k: AssumptionKey; id: string; value: unknown
   const differs = !sameValue(value, def);
   return (
     <p id={id} className="a-source small muted">
-      {differs && <span className="a-default">Default {formatAssumption(def)}{typeof def === "number" ? ` ${m.unit}` : ""}. </span>}
+      {differs && (
+        <span className="a-default">
+          Default {formatAssumption(def)}
+          {typeof def === "number" ? ` ${m.unit}` : ""}.{" "}
+        </span>
+      )}
       <span>Source: {m.source}</span>
     </p>
   );
@@ -38,8 +57,16 @@ function AssumptionRow(props: RowProps & { k: AssumptionKey; value: unknown; uni
         {props.children(aria)}
         <span className="a-unit">{props.unit}</span>
       </div>
-      {error && <p id={`${id}-error`} className="field-error a-error">{error}</p>}
-      {!error && warning && <p id={`${id}-warning`} className="field-warning a-error">{warning}</p>}
+      {error && (
+        <p id={`${id}-error`} className="field-error a-error">
+          {error}
+        </p>
+      )}
+      {!error && warning && (
+        <p id={`${id}-warning`} className="field-warning a-error">
+          {warning}
+        </p>
+      )}
       <Source k={k} id={`${id}-src`} value={props.value} />
     </div>
   );
@@ -48,7 +75,17 @@ function AssumptionRow(props: RowProps & { k: AssumptionKey; value: unknown; uni
 export function NumberField(props: RowProps & { k: NumericAssumptionKey; text: string; value: unknown; onChange: (t: string) => void }) {
   return (
     <AssumptionRow {...props} unit={ASSUMPTION_META[props.k].unit}>
-      {(aria) => <input {...aria} type="text" inputMode="decimal" autoComplete="off" className="a-number" value={props.text} onChange={(e) => props.onChange(e.target.value)} />}
+      {(aria) => (
+        <input
+          {...aria}
+          type="text"
+          inputMode="decimal"
+          autoComplete="off"
+          className="a-number"
+          value={props.text}
+          onChange={(e) => props.onChange(e.target.value)}
+        />
+      )}
     </AssumptionRow>
   );
 }

@@ -23,13 +23,15 @@ export function NewSetForm({ sets }: { sets: { name: string; values: Assumptions
   const create = useWrite(createSetAction, { form: formRef, refresh: false, busyText: "Creating…", labelOf: fieldLabel });
   const ready = useHydrated(); // data-ready: hydrated (used by e2e)
 
-  const values = from === DEFAULTS ? DEFAULT_ASSUMPTIONS : sets.find((s) => s.name === from)?.values ?? DEFAULT_ASSUMPTIONS;
+  const values = from === DEFAULTS ? DEFAULT_ASSUMPTIONS : (sets.find((s) => s.name === from)?.values ?? DEFAULT_ASSUMPTIONS);
   const parsed = assumptionSetCreateSchema.safeParse({ name, values });
   const client = parsed.success ? { fieldErrors: {}, formErrors: [] } : toFieldErrors(parsed.error);
   const errors = mergeFieldErrors(touched ? client.fieldErrors : {}, create.fieldErrors);
   const nameError = errors.name?.[0];
   // the values come from a set, not from fields here: their problems are named in one line
-  const otherErrors = Object.entries(errors).filter(([k]) => k !== "name").map(([k, m]) => `${fieldLabel(k)}: ${m[0]}`);
+  const otherErrors = Object.entries(errors)
+    .filter(([k]) => k !== "name")
+    .map(([k, m]) => `${fieldLabel(k)}: ${m[0]}`);
 
   function submit(e: React.FormEvent) {
     e.preventDefault();
@@ -59,19 +61,31 @@ export function NewSetForm({ sets }: { sets: { name: string; values: Assumptions
               create.setStatus(null);
             }}
           />
-          {nameError && <span id="new-set-name-error" className="field-error">{nameError}</span>}
+          {nameError && (
+            <span id="new-set-name-error" className="field-error">
+              {nameError}
+            </span>
+          )}
         </label>
         <label className="field">
           <span>Start from</span>
           <select name="from" value={from} onChange={(e) => setFrom(e.target.value)}>
-            {sets.map((s) => <option key={s.name} value={s.name}>a copy of “{s.name}”</option>)}
+            {sets.map((s) => (
+              <option key={s.name} value={s.name}>
+                a copy of “{s.name}”
+              </option>
+            ))}
             <option value={DEFAULTS}>the methodology defaults</option>
           </select>
         </label>
-        <button type="submit" disabled={create.pending}>{create.pending ? "Creating…" : "Create set"}</button>
+        <button type="submit" disabled={create.pending}>
+          {create.pending ? "Creating…" : "Create set"}
+        </button>
       </div>
       {otherErrors.length > 0 && (
-        <div className="notice error" role="alert">Nothing was created: {otherErrors.join("; ")}</div>
+        <div className="notice error" role="alert">
+          Nothing was created: {otherErrors.join("; ")}
+        </div>
       )}
       {create.status?.tone === "bad" && otherErrors.length === 0 && !nameError && <FormStatus status={create.status} />}
     </form>

@@ -33,8 +33,8 @@ export function Preview(props: {
     <section className="preview" aria-labelledby="preview-title" aria-busy={stale}>
       <h2 id="preview-title">What your changes do</h2>
       <p className="small muted">
-        Each company scored in your browser under the saved values (version {props.savedVersion}) → the values in the form.
-        Nothing is saved until you press Save.
+        Each company scored in your browser under the saved values (version {props.savedVersion}) → the values in the form. Nothing is saved until you
+        press Save.
       </p>
       {props.invalid || !rows || !summary ? (
         <p className="notice warn preview-summary" role="status">
@@ -55,12 +55,14 @@ export function Preview(props: {
             <>
               <h3 className="small">Tier changes and their reasons</h3>
               <ul className="tier-changes small">
-                {rows.filter((r) => r.changed.tier).map((r) => (
-                  <li key={r.ticker}>
-                    <strong>{r.ticker}</strong> <span className={`tier tier-${r.a.tier}`}>T{r.a.tier}</span> →{" "}
-                    <span className={`tier tier-${r.b.tier}`}>T{r.b.tier}</span>: {r.b.why.replace(/^Tier \d: /, "")}
-                  </li>
-                ))}
+                {rows
+                  .filter((r) => r.changed.tier)
+                  .map((r) => (
+                    <li key={r.ticker}>
+                      <strong>{r.ticker}</strong> <span className={`tier tier-${r.a.tier}`}>T{r.a.tier}</span> →{" "}
+                      <span className={`tier tier-${r.b.tier}`}>T{r.b.tier}</span>: {r.b.why.replace(/^Tier \d: /, "")}
+                    </li>
+                  ))}
               </ul>
             </>
           )}
@@ -77,25 +79,69 @@ function PreviewTable({ rows }: { rows: ComparedRow[] }) {
         <caption className="sr-only">Each company under the saved values and under the values in the form</caption>
         <thead>
           <tr>
-            <th scope="col" className="num">Rank</th>
+            <th scope="col" className="num">
+              Rank
+            </th>
             <th scope="col">Company</th>
-            <th scope="col" className="num">EV</th>
-            <th scope="col" className="num">EV/W <span className="muted small">eff. IT</span></th>
-            <th scope="col" className="num">Discount <span className="muted small">base</span></th>
+            <th scope="col" className="num">
+              EV
+            </th>
+            <th scope="col" className="num">
+              EV/W <span className="muted small">eff. IT</span>
+            </th>
+            <th scope="col" className="num">
+              Discount <span className="muted small">base</span>
+            </th>
             <th scope="col">Tier</th>
           </tr>
         </thead>
         <tbody>
-          {rows.length === 0 && <tr><td colSpan={6} className="empty">No company changes.</td></tr>}
+          {rows.length === 0 && (
+            <tr>
+              <td colSpan={6} className="empty">
+                No company changes.
+              </td>
+            </tr>
+          )}
           {rows.map((r) => (
             <tr key={r.ticker} data-ticker={r.ticker} className={r.changed.rank || r.changed.tier ? "moved" : undefined}>
-              <Cell changed={r.changed.rank} a={r.a.rank} b={r.b.rank} extra={r.changed.rank ? <span className="move" aria-label={rankMove(r.rankDelta).label}>{rankMove(r.rankDelta).text}</span> : null} />
-              <th scope="row"><span className="ticker">{r.ticker}</span></th>
-              <Cell changed={r.changed.ev} a={usdCompact(r.a.evUsedUsd)} b={<Value kind="usd" value={r.b.evUsedUsd} reason={r.b.reasons.evUsedUsd} />} />
-              <Cell changed={r.changed.evPerW} a={perWatt(r.a.evPerWEffectiveIt)} b={<Value kind="perW" value={r.b.evPerWEffectiveIt} reason={r.b.reasons.evPerWEffectiveIt} />} />
-              <Cell changed={r.changed.discount} a={<Value kind="pct" value={r.a.discountBase} reason={r.a.reasons.discountBase} />} b={<Value kind="pct" value={r.b.discountBase} reason={r.b.reasons.discountBase} />} />
+              <Cell
+                changed={r.changed.rank}
+                a={r.a.rank}
+                b={r.b.rank}
+                extra={
+                  r.changed.rank ? (
+                    <span className="move" aria-label={rankMove(r.rankDelta).label}>
+                      {rankMove(r.rankDelta).text}
+                    </span>
+                  ) : null
+                }
+              />
+              <th scope="row">
+                <span className="ticker">{r.ticker}</span>
+              </th>
+              <Cell
+                changed={r.changed.ev}
+                a={usdCompact(r.a.evUsedUsd)}
+                b={<Value kind="usd" value={r.b.evUsedUsd} reason={r.b.reasons.evUsedUsd} />}
+              />
+              <Cell
+                changed={r.changed.evPerW}
+                a={perWatt(r.a.evPerWEffectiveIt)}
+                b={<Value kind="perW" value={r.b.evPerWEffectiveIt} reason={r.b.reasons.evPerWEffectiveIt} />}
+              />
+              <Cell
+                changed={r.changed.discount}
+                a={<Value kind="pct" value={r.a.discountBase} reason={r.a.reasons.discountBase} />}
+                b={<Value kind="pct" value={r.b.discountBase} reason={r.b.reasons.discountBase} />}
+              />
               <td className={r.changed.tier ? "changed" : undefined}>
-                {r.changed.tier && <><TierTag s={r.a} /> <span aria-hidden="true">→</span><span className="sr-only">, now</span> </>}
+                {r.changed.tier && (
+                  <>
+                    <TierTag s={r.a} /> <span aria-hidden="true">→</span>
+                    <span className="sr-only">, now</span>{" "}
+                  </>
+                )}
                 <TierTag s={r.b} before={r.changed.why ? r.a : undefined} />
               </td>
             </tr>
@@ -111,8 +157,12 @@ function Cell({ changed, a, b, extra }: { changed: boolean; a: React.ReactNode; 
   if (!changed) return <td className="num">{b}</td>;
   return (
     <td className="num changed">
-      <span className="was"><span className="sr-only">was </span>{a}</span> <span aria-hidden="true">→</span><span className="sr-only">, now</span>{" "}
-      <strong>{b}</strong>
+      <span className="was">
+        <span className="sr-only">was </span>
+        {a}
+      </span>{" "}
+      <span aria-hidden="true">→</span>
+      <span className="sr-only">, now</span> <strong>{b}</strong>
       {extra && <> {extra}</>}
     </td>
   );
@@ -121,5 +171,9 @@ function Cell({ changed, a, b, extra }: { changed: boolean; a: React.ReactNode; 
 /** The tier, with its reasons on hover and focus (and the reasons before the edit when they changed). */
 function TierTag({ s, before }: { s: Standing; before?: Standing }) {
   const tip = before ? `Now: ${s.why} — Saved: ${before.why}` : s.why;
-  return <Tip tip={tip} className={`tier tier-${s.tier}`}>T{s.tier}</Tip>;
+  return (
+    <Tip tip={tip} className={`tier tier-${s.tier}`}>
+      T{s.tier}
+    </Tip>
+  );
 }

@@ -15,10 +15,25 @@ import { useWrite } from "@/app/components/use-write";
 import { assumptionSetCreateSchema } from "@/lib/domain/forms";
 import { unusualValues } from "@/lib/number-schema";
 import {
-  ASSUMPTION_META, assumptionsSchema, type Assumptions, type BooleanAssumptionKey, type CountriesAssumptionKey, type NumericAssumptionKey,
+  ASSUMPTION_META,
+  assumptionsSchema,
+  type Assumptions,
+  type BooleanAssumptionKey,
+  type CountriesAssumptionKey,
+  type NumericAssumptionKey,
 } from "@/lib/scoring/assumptions";
 import type { ScoringCompany } from "@/lib/scoring/types";
-import { diffKeys, formatAssumption, fromForm, mergeFieldErrors, sameValue, toFieldErrors, toForm, withDefaults, type AssumptionForm } from "@/lib/view/assumption-diff";
+import {
+  diffKeys,
+  formatAssumption,
+  fromForm,
+  mergeFieldErrors,
+  sameValue,
+  toFieldErrors,
+  toForm,
+  withDefaults,
+  type AssumptionForm,
+} from "@/lib/view/assumption-diff";
 import { conflictRows, formatFieldValue, mergeMine } from "@/lib/view/conflict";
 import { updateSetAction } from "./actions";
 import { BoolField, CountriesField, NumberField } from "./AssumptionFields";
@@ -30,12 +45,22 @@ import { firstInvalid, GROUPS, labelOf, messageAt } from "./set-form";
 export type { EditableSet };
 
 /** A version of the set: what the form was opened from (or last saved), or what is stored now. */
-interface Saved { version: number; name: string; values: Assumptions }
+interface Saved {
+  version: number;
+  name: string;
+  values: Assumptions;
+}
 type Named = { name: string; values: Record<string, unknown> };
 
 const format = (path: string, v: unknown) => (typeof v === "number" ? formatFieldValue(assumptionSetCreateSchema, path, v) : formatAssumption(v));
 
-export function SetEditor(props: { set: EditableSet; companies: ScoringCompany[]; viewDate: string; defaultName: string | null; renamedFrom?: string }) {
+export function SetEditor(props: {
+  set: EditableSet;
+  companies: ScoringCompany[];
+  viewDate: string;
+  defaultName: string | null;
+  renamedFrom?: string;
+}) {
   const { set, companies, defaultName } = props;
   const router = useRouter();
   const formRef = useRef<HTMLFormElement>(null);
@@ -83,15 +108,21 @@ export function SetEditor(props: { set: EditableSet; companies: ScoringCompany[]
 
   function send(input: Named, version: number, reapplied = false) {
     const wasName = base.name;
-    save.submit({ id: set.id, version, ...input }, {
-      onOk: (r) => {
-        const values = input.values as Assumptions;
-        setBase({ version: r.version, name: r.name, values });
-        setForm((f) => (reapplied ? toForm(r.name, values) : f.name.trim() === r.name ? { ...f, name: r.name } : f));
-        save.setStatus({ tone: "good", text: `Saved “${r.name}” as version ${r.version}. The screener and the company pages now use these values.` });
-        if (r.name !== wasName) router.replace(`${editHref(r.name)}?${new URLSearchParams({ renamed: wasName })}`);
+    save.submit(
+      { id: set.id, version, ...input },
+      {
+        onOk: (r) => {
+          const values = input.values as Assumptions;
+          setBase({ version: r.version, name: r.name, values });
+          setForm((f) => (reapplied ? toForm(r.name, values) : f.name.trim() === r.name ? { ...f, name: r.name } : f));
+          save.setStatus({
+            tone: "good",
+            text: `Saved “${r.name}” as version ${r.version}. The screener and the company pages now use these values.`,
+          });
+          if (r.name !== wasName) router.replace(`${editHref(r.name)}?${new URLSearchParams({ renamed: wasName })}`);
+        },
       },
-    });
+    );
   }
 
   function submit() {
@@ -103,7 +134,11 @@ export function SetEditor(props: { set: EditableSet; companies: ScoringCompany[]
   function reapply() {
     if (!theirs || !parsed.success) return save.refuse("Nothing was saved: correct the marked fields.");
     // only what I changed since I opened the set goes over theirs (lib/view/conflict.ts)
-    const merged = mergeMine<Named>({ name: theirs.name, values: theirs.values }, { name: base.name, values: base.values }, { name: parsed.data.name, values: parsed.data.values });
+    const merged = mergeMine<Named>(
+      { name: theirs.name, values: theirs.values },
+      { name: base.name, values: base.values },
+      { name: parsed.data.name, values: parsed.data.values },
+    );
     send(merged, theirs.version, true);
   }
 
@@ -114,7 +149,9 @@ export function SetEditor(props: { set: EditableSet; companies: ScoringCompany[]
     save.setFieldErrors({});
     save.setConflict(null);
     unusual.cancel();
-    save.setStatus(theirs ? { tone: "good", text: `Loaded version ${to.version}, the one saved by someone else. Nothing of yours was saved.` } : null);
+    save.setStatus(
+      theirs ? { tone: "good", text: `Loaded version ${to.version}, the one saved by someone else. Nothing of yours was saved.` } : null,
+    );
   }
 
   // The preview needs valid values only (a bad name does not stop it).
@@ -125,35 +162,80 @@ export function SetEditor(props: { set: EditableSet; companies: ScoringCompany[]
   return (
     <div className="set-page" data-ready={ready || undefined}>
       <div className="page-head">
-        <p className="small"><Link href="/assumptions">← All assumption sets</Link></p>
+        <p className="small">
+          <Link href="/assumptions">← All assumption sets</Link>
+        </p>
         <h1>
           Assumption set “{base.name}”{set.isDefault && <span className="badge">default</span>}
         </h1>
         <p className="muted small set-links">
-          Version {base.version} ·{" "}
-          <Link href={screenHref(base.name, set.isDefault)}>Screen with this set</Link>
-          {defaultName && !set.isDefault && <> · <Link href={compareHref(defaultName, base.name)}>Compare with {defaultName}</Link></>}
+          Version {base.version} · <Link href={screenHref(base.name, set.isDefault)}>Screen with this set</Link>
+          {defaultName && !set.isDefault && (
+            <>
+              {" "}
+              · <Link href={compareHref(defaultName, base.name)}>Compare with {defaultName}</Link>
+            </>
+          )}
         </p>
       </div>
 
       {save.conflict && theirs && (
-        <ConflictPanel title="Not saved: this set changed since you opened it" message={save.conflict.message}
-          rows={conflictRows({ name: theirs.name, values: theirs.values }, { name: base.name, values: base.values }, { name: form.name.trim(), values: candidate })}
-          labelOf={labelOf} format={format} pending={save.pending} onReapply={reapply} onDiscard={discardMine} discardLabel="Discard mine" />
+        <ConflictPanel
+          title="Not saved: this set changed since you opened it"
+          message={save.conflict.message}
+          rows={conflictRows(
+            { name: theirs.name, values: theirs.values },
+            { name: base.name, values: base.values },
+            { name: form.name.trim(), values: candidate },
+          )}
+          labelOf={labelOf}
+          format={format}
+          pending={save.pending}
+          onReapply={reapply}
+          onDiscard={discardMine}
+          discardLabel="Discard mine"
+        />
       )}
 
       <div className="set-editor">
         <div className="editor-main">
-          <form ref={formRef} className="set-form" noValidate aria-label={`Values of ${base.name}`} onSubmit={(e) => { e.preventDefault(); submit(); }}>
+          <form
+            ref={formRef}
+            className="set-form"
+            noValidate
+            aria-label={`Values of ${base.name}`}
+            onSubmit={(e) => {
+              e.preventDefault();
+              submit();
+            }}
+          >
             <div className={`a-row name-row ${form.name !== base.name ? "is-changed" : ""}`}>
-              <label htmlFor="f-name" className="a-label">Name</label>
+              <label htmlFor="f-name" className="a-label">
+                Name
+              </label>
               <div className="a-input">
-                <input id="f-name" name="name" value={form.name} maxLength={60} autoComplete="off"
-                  aria-invalid={errors.name?.[0] ? true : undefined} aria-describedby={errors.name?.[0] ? "f-name-error" : undefined}
-                  onChange={(e) => { const name = e.target.value; edit("name", (f) => ({ ...f, name })); }} />
+                <input
+                  id="f-name"
+                  name="name"
+                  value={form.name}
+                  maxLength={60}
+                  autoComplete="off"
+                  aria-invalid={errors.name?.[0] ? true : undefined}
+                  aria-describedby={errors.name?.[0] ? "f-name-error" : undefined}
+                  onChange={(e) => {
+                    const name = e.target.value;
+                    edit("name", (f) => ({ ...f, name }));
+                  }}
+                />
               </div>
-              {errors.name?.[0] && <p id="f-name-error" className="field-error a-error">{errors.name[0]}</p>}
-              <p className="a-source small muted">Letters, digits, spaces and . ( ) + - only. Links that name the old set stop working after a rename.</p>
+              {errors.name?.[0] && (
+                <p id="f-name-error" className="field-error a-error">
+                  {errors.name[0]}
+                </p>
+              )}
+              <p className="a-source small muted">
+                Letters, digits, spaces and . ( ) + - only. Links that name the old set stop working after a rename.
+              </p>
             </div>
 
             {GROUPS.map((g) => (
@@ -164,30 +246,61 @@ export function SetEditor(props: { set: EditableSet; companies: ScoringCompany[]
                   const kind = ASSUMPTION_META[k].kind;
                   if (kind === "boolean") {
                     const b = k as BooleanAssumptionKey;
-                    return <BoolField key={k} k={b} checked={form.flags[b]} changed={form.flags[b] !== base.values[b]} error={messageAt(errors, path, candidate)}
-                      onChange={(v) => edit(path, (f) => ({ ...f, flags: { ...f.flags, [b]: v } }))} />;
+                    return (
+                      <BoolField
+                        key={k}
+                        k={b}
+                        checked={form.flags[b]}
+                        changed={form.flags[b] !== base.values[b]}
+                        error={messageAt(errors, path, candidate)}
+                        onChange={(v) => edit(path, (f) => ({ ...f, flags: { ...f.flags, [b]: v } }))}
+                      />
+                    );
                   }
                   const t = k as NumericAssumptionKey | CountriesAssumptionKey;
                   const common = {
-                    text: form.text[t], value: candidate[k], changed: !sameValue(candidate[k], base.values[k]), error: messageAt(errors, path, candidate),
+                    text: form.text[t],
+                    value: candidate[k],
+                    changed: !sameValue(candidate[k], base.values[k]),
+                    error: messageAt(errors, path, candidate),
                     onChange: (v: string) => edit(path, (f) => ({ ...f, text: { ...f.text, [t]: v } })),
                   };
-                  return kind === "countries"
-                    ? <CountriesField key={k} k={k as CountriesAssumptionKey} {...common} />
-                    : <NumberField key={k} k={k as NumericAssumptionKey} {...common} warning={warningOf(k)} />;
+                  return kind === "countries" ? (
+                    <CountriesField key={k} k={k as CountriesAssumptionKey} {...common} />
+                  ) : (
+                    <NumberField key={k} k={k as NumericAssumptionKey} {...common} warning={warningOf(k)} />
+                  );
                 })}
               </fieldset>
             ))}
 
-            {unusual.asking && <ConfirmUnusual items={unusual.asking} labelOf={labelOf} nameOf={(p) => p.replace(/^values\./, "")}
-              onConfirm={unusual.confirm} onCancel={unusual.cancel} pending={save.pending} />}
+            {unusual.asking && (
+              <ConfirmUnusual
+                items={unusual.asking}
+                labelOf={labelOf}
+                nameOf={(p) => p.replace(/^values\./, "")}
+                onConfirm={unusual.confirm}
+                onCancel={unusual.cancel}
+                pending={save.pending}
+              />
+            )}
             <div className="editor-actions">
-              <button type="submit" disabled={save.pending}>{save.pending ? "Saving…" : "Save"}</button>
-              <button type="button" className="secondary" disabled={!dirty || save.pending} onClick={discardMine}>Undo changes</button>
+              <button type="submit" disabled={save.pending}>
+                {save.pending ? "Saving…" : "Save"}
+              </button>
+              <button type="button" className="secondary" disabled={!dirty || save.pending} onClick={discardMine}>
+                Undo changes
+              </button>
               <span className="small muted" aria-live="polite">
-                {dirty ? `Unsaved: ${changedKeys.length} value${changedKeys.length === 1 ? "" : "s"}${form.name !== base.name ? " and the name" : ""}` : "No unsaved changes"}
+                {dirty
+                  ? `Unsaved: ${changedKeys.length} value${changedKeys.length === 1 ? "" : "s"}${form.name !== base.name ? " and the name" : ""}`
+                  : "No unsaved changes"}
               </span>
-              {dirty && <a href="#preview-title" className="small only-narrow">See what it does ↓</a>}
+              {dirty && (
+                <a href="#preview-title" className="small only-narrow">
+                  See what it does ↓
+                </a>
+              )}
               <div className="editor-notice">{status?.tone !== "busy" && <FormStatus status={status} />}</div>
             </div>
           </form>

@@ -6,6 +6,12 @@ import { db } from "@/lib/server/db";
 import { guarded } from "@/lib/server/guard";
 import { createAssumptionSet, deleteAssumptionSet, updateAssumptionSet } from "@/lib/server/mutations/assumption-sets";
 
-export async function createSetAction(input: unknown) { return guarded((user) => createAssumptionSet(db, input, user)); }
-export async function updateSetAction(input: unknown) { return guarded((user) => updateAssumptionSet(db, input, user)); }
-export async function deleteSetAction(input: unknown) { return guarded((user) => deleteAssumptionSet(db, input, user)); }
+export async function createSetAction(input: unknown) {
+  return guarded((user) => createAssumptionSet(db, input, user));
+}
+export async function updateSetAction(input: unknown) {
+  return guarded((user) => updateAssumptionSet(db, input, user));
+}
+export async function deleteSetAction(input: unknown) {
+  return guarded((user) => deleteAssumptionSet(db, input, user));
+}

@@ -23,12 +23,14 @@ export default async function AssumptionSetsPage({ searchParams }: { searchParam
       <div className="page-head">
         <h1>Assumption sets</h1>
         <p className="muted">
-          A set is a named copy of every model assumption (<Link href="/methodology">methodology §3</Link>): bitcoin price,
-          build cost, stage weights, contract scoring and tier thresholds. The screener scores every company under the set
-          chosen in its address, e.g. <code>/?set=Bear</code>, so a view under a set can be shared as a link.
+          A set is a named copy of every model assumption (<Link href="/methodology">methodology §3</Link>): bitcoin price, build cost, stage weights,
+          contract scoring and tier thresholds. The screener scores every company under the set chosen in its address, e.g. <code>/?set=Bear</code>,
+          so a view under a set can be shared as a link.
         </p>
         {typeof deleted === "string" && (
-          <div className="notice" role="status">Deleted the set “{deleted}”.</div>
+          <div className="notice" role="status">
+            Deleted the set “{deleted}”.
+          </div>
         )}
       </div>
 
@@ -37,8 +39,12 @@ export default async function AssumptionSetsPage({ searchParams }: { searchParam
           <thead>
             <tr>
               <th scope="col">Set</th>
-              <th scope="col" className="hide-narrow">Differs from the methodology defaults in</th>
-              <th scope="col" className="num hide-narrow">Version</th>
+              <th scope="col" className="hide-narrow">
+                Differs from the methodology defaults in
+              </th>
+              <th scope="col" className="num hide-narrow">
+                Version
+              </th>
               <th scope="col">Actions</th>
             </tr>
           </thead>
@@ -50,10 +56,16 @@ export default async function AssumptionSetsPage({ searchParams }: { searchParam
                 <tr key={s.id} data-set={s.name}>
                   <th scope="row">
                     <Link href={editHref(s.name)}>{s.name}</Link>
-                    {s.isDefault && <span className="badge" title="Used when the address names no set">default</span>}
+                    {s.isDefault && (
+                      <span className="badge" title="Used when the address names no set">
+                        default
+                      </span>
+                    )}
                   </th>
                   <td className="small hide-narrow">
-                    {keys.length === 0 ? <span className="muted">nothing (all defaults)</span> : (
+                    {keys.length === 0 ? (
+                      <span className="muted">nothing (all defaults)</span>
+                    ) : (
                       <>
                         {keys.length} value{keys.length === 1 ? "" : "s"}: {labels.slice(0, 4).join(", ")}
                         {labels.length > 4 && `, and ${labels.length - 4} more`}
@@ -62,8 +74,12 @@ export default async function AssumptionSetsPage({ searchParams }: { searchParam
                   </td>
                   <td className="num hide-narrow">{s.version}</td>
                   <td className="set-actions">
-                    <Link href={editHref(s.name)} aria-label={`Edit ${s.name}`}>Edit</Link>
-                    <Link href={screenHref(s.name, s.isDefault)} aria-label={`Screen with ${s.name}`}>Screen with this set</Link>
+                    <Link href={editHref(s.name)} aria-label={`Edit ${s.name}`}>
+                      Edit
+                    </Link>
+                    <Link href={screenHref(s.name, s.isDefault)} aria-label={`Screen with ${s.name}`}>
+                      Screen with this set
+                    </Link>
                     {defaultSet && !s.isDefault && (
                       <Link href={compareHref(defaultSet.name, s.name)} aria-label={`Compare ${s.name} with ${defaultSet.name}`}>
                         Compare with {defaultSet.name}

@@ -9,7 +9,7 @@ export const fieldId = (path: string) => `f-${path.replace(/^values\./, "")}`;
 
 export function labelOf(path: string) {
   const k = path.replace(/^values\./, "").replace(/\.\d+$/, "") as AssumptionKey;
-  return path === "name" ? "Name" : ASSUMPTION_META[k]?.label ?? path;
+  return path === "name" ? "Name" : (ASSUMPTION_META[k]?.label ?? path);
 }
 
 /** The first problem of a values-only parse (paths without the "values." prefix), in display order. */

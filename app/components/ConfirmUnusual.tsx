@@ -13,15 +13,35 @@ export function useConfirmUnusual() {
     asking: asking?.items ?? null,
     check(items: UnusualValue[], save: () => void) {
       if (items.length) setAsking({ items, save });
-      else { setAsking(null); save(); }
+      else {
+        setAsking(null);
+        save();
+      }
     },
-    confirm() { const go = asking?.save; setAsking(null); go?.(); },
-    cancel() { setAsking(null); },
+    confirm() {
+      const go = asking?.save;
+      setAsking(null);
+      go?.();
+    },
+    cancel() {
+      setAsking(null);
+    },
   };
 }
 
-export function ConfirmUnusual({ items, labelOf, nameOf, onConfirm, onCancel, pending }: {
-  items: UnusualValue[]; labelOf: (path: string) => string; onConfirm: () => void; onCancel: () => void; pending?: boolean;
+export function ConfirmUnusual({
+  items,
+  labelOf,
+  nameOf,
+  onConfirm,
+  onCancel,
+  pending,
+}: {
+  items: UnusualValue[];
+  labelOf: (path: string) => string;
+  onConfirm: () => void;
+  onCancel: () => void;
+  pending?: boolean;
   /** the input's name for a path: "Go back" puts the focus in the first unusual field */
   nameOf?: (path: string) => string;
 }) {
@@ -32,15 +52,23 @@ export function ConfirmUnusual({ items, labelOf, nameOf, onConfirm, onCancel, pe
   };
   return (
     <div className="notice warn unusual-confirm" role="alertdialog" aria-labelledby="unusual-title" aria-describedby="unusual-list">
-      <p id="unusual-title"><strong>Check {items.length === 1 ? "this value" : "these values"} before saving</strong></p>
+      <p id="unusual-title">
+        <strong>Check {items.length === 1 ? "this value" : "these values"} before saving</strong>
+      </p>
       <ul id="unusual-list">
         {items.map((u) => (
-          <li key={u.path} data-path={u.path}>{labelOf(u.path)}: <strong>{formatNumberIn(u.value, u.unit)}</strong>. {u.message}.</li>
+          <li key={u.path} data-path={u.path}>
+            {labelOf(u.path)}: <strong>{formatNumberIn(u.value, u.unit)}</strong>. {u.message}.
+          </li>
         ))}
       </ul>
       <div className="actions">
-        <button type="button" onClick={onConfirm} disabled={pending} autoFocus>{items.length === 1 ? "The value is right: save" : "The values are right: save"}</button>
-        <button type="button" className="secondary" onClick={back}>Go back and change it</button>
+        <button type="button" onClick={onConfirm} disabled={pending} autoFocus>
+          {items.length === 1 ? "The value is right: save" : "The values are right: save"}
+        </button>
+        <button type="button" className="secondary" onClick={back}>
+          Go back and change it
+        </button>
       </div>
     </div>
   );

@@ -32,7 +32,9 @@ export function ConflictPanel(p: ConflictPanelProps) {
           <table className="grid small conflict-table">
             <thead>
               <tr>
-                <th scope="col">Field</th><th scope="col">Saved now (theirs)</th><th scope="col">Yours</th>
+                <th scope="col">Field</th>
+                <th scope="col">Saved now (theirs)</th>
+                <th scope="col">Yours</th>
                 {p.onReapply && <th scope="col">“Re-apply mine” saves</th>}
               </tr>
             </thead>
@@ -41,7 +43,10 @@ export function ConflictPanel(p: ConflictPanelProps) {
                 <tr key={r.path} data-key={r.path} className={r.mineChanged ? "mine-changed" : undefined}>
                   <th scope="row">{p.labelOf(r.path)}</th>
                   <td className="num">{p.format(r.path, r.theirs)}</td>
-                  <td className="num">{p.format(r.path, r.mine)}{r.mineChanged ? " ✎" : <span className="muted"> (as you opened it)</span>}</td>
+                  <td className="num">
+                    {p.format(r.path, r.mine)}
+                    {r.mineChanged ? " ✎" : <span className="muted"> (as you opened it)</span>}
+                  </td>
                   {p.onReapply && <td className="num">{p.format(r.path, r.saved)}</td>}
                 </tr>
               ))}
@@ -50,11 +55,21 @@ export function ConflictPanel(p: ConflictPanelProps) {
         </div>
       )}
       <div className="conflict-actions">
-        {p.onReapply && <button type="button" onClick={p.onReapply} disabled={p.pending}>Re-apply mine</button>}
-        <button type="button" className="secondary" onClick={p.onDiscard} disabled={p.pending}>{p.discardLabel ?? "Discard mine, load theirs"}</button>
+        {p.onReapply && (
+          <button type="button" onClick={p.onReapply} disabled={p.pending}>
+            Re-apply mine
+          </button>
+        )}
+        <button type="button" className="secondary" onClick={p.onDiscard} disabled={p.pending}>
+          {p.discardLabel ?? "Discard mine, load theirs"}
+        </button>
         {p.onReapply && (
           <span className="small muted">
-            “Re-apply mine” saves {mineCount === 0 ? "nothing of yours (you changed none of these fields)" : `the ${mineCount === 1 ? "field" : `${mineCount} fields`} you changed (✎)`} and keeps theirs everywhere else.
+            “Re-apply mine” saves{" "}
+            {mineCount === 0
+              ? "nothing of yours (you changed none of these fields)"
+              : `the ${mineCount === 1 ? "field" : `${mineCount} fields`} you changed (✎)`}{" "}
+            and keeps theirs everywhere else.
           </span>
         )}
       </div>

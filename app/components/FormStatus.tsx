@@ -5,5 +5,9 @@ import type { Status } from "./write-outcome";
 export function FormStatus({ status, inline }: { status: Status; inline?: boolean }) {
   if (!status) return null;
   const Tag = inline ? "span" : "p";
-  return <Tag className={`form-status ${status.tone}`} role={status.tone === "bad" ? "alert" : "status"}>{status.text}</Tag>;
+  return (
+    <Tag className={`form-status ${status.tone}`} role={status.tone === "bad" ? "alert" : "status"}>
+      {status.text}
+    </Tag>
+  );
 }

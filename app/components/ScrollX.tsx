@@ -3,5 +3,9 @@
  * it too (tables of numbers have no link of their own to tab to).
  */
 export function ScrollX({ label, children }: { label: string; children: React.ReactNode }) {
-  return <div className="scroll-x" tabIndex={0} role="region" aria-label={label}>{children}</div>;
+  return (
+    <div className="scroll-x" tabIndex={0} role="region" aria-label={label}>
+      {children}
+    </div>
+  );
 }

@@ -11,9 +11,8 @@ export async function SetHealthNotice() {
   return (
     <div className="notice warn set-health" role="status" data-broken-default={brokenDefault.name}>
       The default assumption set “{brokenDefault.name}” is invalid ({brokenDefault.problems[0]}
-      {brokenDefault.problems.length > 1 ? `, and ${brokenDefault.problems.length - 1} more` : ""}), so every score here uses
-      the methodology defaults. <Link href={editHref(brokenDefault.name)}>Fix “{brokenDefault.name}”</Link> or see{" "}
-      <Link href="/assumptions">all sets</Link>.
+      {brokenDefault.problems.length > 1 ? `, and ${brokenDefault.problems.length - 1} more` : ""}), so every score here uses the methodology
+      defaults. <Link href={editHref(brokenDefault.name)}>Fix “{brokenDefault.name}”</Link> or see <Link href="/assumptions">all sets</Link>.
     </div>
   );
 }

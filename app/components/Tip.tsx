@@ -9,7 +9,9 @@ export function Tip({ tip, children, className }: { tip: string; children: React
   return (
     <span className={`tip ${className ?? ""}`} tabIndex={0} aria-describedby={id}>
       {children}
-      <span role="tooltip" id={id} className="tip-text">{tip}</span>
+      <span role="tooltip" id={id} className="tip-text">
+        {tip}
+      </span>
     </span>
   );
 }

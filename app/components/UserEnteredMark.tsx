@@ -12,7 +12,9 @@ export function UserEnteredMark({ lines }: { lines: readonly string[] }) {
     <span className="tip user-entered" tabIndex={0} role="img" aria-label="User-entered" aria-describedby={id}>
       <span aria-hidden="true">✎</span>
       {/* one text, a line per item (CSS pre-line): screen readers read it as one description */}
-      <span role="tooltip" id={id} className="tip-text">{lines.join("\n")}</span>
+      <span role="tooltip" id={id} className="tip-text">
+        {lines.join("\n")}
+      </span>
     </span>
   );
 }

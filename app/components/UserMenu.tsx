@@ -11,23 +11,39 @@ export function UserMenu({ user, required }: { user: string | null; required: bo
   const [confirming, setConfirming] = useState(false);
   const out = useWrite(signOut, { busyText: "Signing out…" });
   const everywhere = useWrite(signOutEverywhereAction, { busyText: "Ending every session…" });
-  if (!required) return <span className="muted small" title="No password configured: local single-user mode">local</span>;
+  if (!required)
+    return (
+      <span className="muted small" title="No password configured: local single-user mode">
+        local
+      </span>
+    );
   if (!user) return <a href="/signin">Sign in</a>;
   return (
     <span className="small">
       {user}{" "}
-      <button type="button" className="link" disabled={out.pending} onClick={() => out.submit(undefined, { okText: "Signed out" })}>Sign out</button>
+      <button type="button" className="link" disabled={out.pending} onClick={() => out.submit(undefined, { okText: "Signed out" })}>
+        Sign out
+      </button>
       {" · "}
       {confirming ? (
         <>
-          <button type="button" className="link" title="Ends every session on every device, colleagues' included"
-            disabled={everywhere.pending} onClick={() => everywhere.submit(undefined, { okText: "Every session ended", onOk: () => setConfirming(false) })}>
+          <button
+            type="button"
+            className="link"
+            title="Ends every session on every device, colleagues' included"
+            disabled={everywhere.pending}
+            onClick={() => everywhere.submit(undefined, { okText: "Every session ended", onOk: () => setConfirming(false) })}
+          >
             End all sessions?
           </button>{" "}
-          <button type="button" className="link" onClick={() => setConfirming(false)}>Keep</button>
+          <button type="button" className="link" onClick={() => setConfirming(false)}>
+            Keep
+          </button>
         </>
       ) : (
-        <button type="button" className="link" onClick={() => setConfirming(true)}>Sign out everywhere</button>
+        <button type="button" className="link" onClick={() => setConfirming(true)}>
+          Sign out everywhere
+        </button>
       )}
       {/* only a failure needs saying: a sign-out shows itself (the page signs you out) */}
       {out.status?.tone === "bad" && <FormStatus status={out.status} inline />}

@@ -4,7 +4,11 @@
 import type { WriteResult } from "@/lib/server/mutations/result";
 
 export type Status = { tone: "good" | "bad" | "busy"; text: string } | null;
-export interface WriteConflict { message: string; current: unknown; submitted: unknown }
+export interface WriteConflict {
+  message: string;
+  current: unknown;
+  submitted: unknown;
+}
 
 export interface OutcomeOptions {
   /** shown when the write succeeds */
@@ -36,7 +40,11 @@ export function outcomeOf(r: WriteResult<unknown> | null, o: OutcomeOptions = {}
       const showsFields = o.showsFields ?? true;
       const fieldLines = Object.entries(r.fieldErrors).map(([k, m]) => `${o.labelOf?.(k) ?? k}: ${m.join("; ")}`);
       const lines = showsFields ? r.formErrors : [...r.formErrors, ...fieldLines];
-      return { conflict: null, fieldErrors: showsFields ? r.fieldErrors : {}, status: { tone: "bad", text: lines.length ? lines.join("; ") : FIX_FIELDS } };
+      return {
+        conflict: null,
+        fieldErrors: showsFields ? r.fieldErrors : {},
+        status: { tone: "bad", text: lines.length ? lines.join("; ") : FIX_FIELDS },
+      };
     }
     case "conflict":
       return (o.showsConflict ?? true)

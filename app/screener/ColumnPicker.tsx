@@ -48,7 +48,13 @@ export function ColumnPicker({ view, setView }: { view: View; setView: SetView }
         </li>
       );
     }),
-    ...(hidden.length ? [<li key="hidden-heading" className="picker-heading" aria-hidden="true">Hidden</li>] : []),
+    ...(hidden.length
+      ? [
+          <li key="hidden-heading" className="picker-heading" aria-hidden="true">
+            Hidden
+          </li>,
+        ]
+      : []),
     ...hidden.map((c) => (
       <li key={c.id}>
         <label>
@@ -60,7 +66,9 @@ export function ColumnPicker({ view, setView }: { view: View; setView: SetView }
   ];
   return (
     <details className="picker" ref={box}>
-      <summary>Columns ({shown.length}/{OPTIONAL.length})</summary>
+      <summary>
+        Columns ({shown.length}/{OPTIONAL.length})
+      </summary>
       <fieldset className="picker-panel">
         <legend>Shown columns in table order, then the hidden ones</legend>
         <ul className="picker-list">{items}</ul>
@@ -69,7 +77,21 @@ export function ColumnPicker({ view, setView }: { view: View; setView: SetView }
   );
 }
 
-function MoveButton({ id, header, by, atEnd, cols, onMove }: { id: ColumnId; header: string; by: -1 | 1; atEnd: boolean; cols: ColumnId[]; onMove: (cols: ColumnId[], focusId: string) => void }) {
+function MoveButton({
+  id,
+  header,
+  by,
+  atEnd,
+  cols,
+  onMove,
+}: {
+  id: ColumnId;
+  header: string;
+  by: -1 | 1;
+  atEnd: boolean;
+  cols: ColumnId[];
+  onMove: (cols: ColumnId[], focusId: string) => void;
+}) {
   const domId = `col-move-${id}-${by < 0 ? "left" : "right"}`;
   return (
     <button
@@ -78,7 +100,9 @@ function MoveButton({ id, header, by, atEnd, cols, onMove }: { id: ColumnId; hea
       className="secondary small move"
       aria-label={`Move ${header} ${by < 0 ? "left" : "right"}`}
       aria-disabled={atEnd}
-      onClick={() => { if (!atEnd) onMove(moveColumn(cols, id, by), domId); }}
+      onClick={() => {
+        if (!atEnd) onMove(moveColumn(cols, id, by), domId);
+      }}
     >
       <span aria-hidden="true">{by < 0 ? "←" : "→"}</span>
     </button>

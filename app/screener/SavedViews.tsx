@@ -10,7 +10,14 @@ import { VIEW_NAME_MAX, viewNameProblem } from "@/lib/view/saved-view-rules";
 import { deleteViewAction, saveViewAction } from "./actions";
 import { useDismiss } from "./useDismiss";
 
-export interface SavedViewItem { id: number; name: string; query: string; createdBy: string | null; createdAt: string; version: number }
+export interface SavedViewItem {
+  id: number;
+  name: string;
+  query: string;
+  createdBy: string | null;
+  createdAt: string;
+  version: number;
+}
 
 export function SavedViews({ views, view }: { views: SavedViewItem[]; view: View }) {
   const [name, setName] = useState("");
@@ -33,7 +40,15 @@ export function SavedViews({ views, view }: { views: SavedViewItem[]; view: View
     setTypedProblem(problem);
     remove.setStatus(null);
     if (problem) return save.refuse(problem);
-    save.submit({ name, query }, { onOk: (d) => { setName(""); save.setStatus({ tone: "good", text: `Saved “${d.name}”` }); } });
+    save.submit(
+      { name, query },
+      {
+        onOk: (d) => {
+          setName("");
+          save.setStatus({ tone: "good", text: `Saved “${d.name}”` });
+        },
+      },
+    );
   };
   const removeView = (v: SavedViewItem) => {
     save.setStatus(null);
@@ -42,16 +57,40 @@ export function SavedViews({ views, view }: { views: SavedViewItem[]; view: View
 
   return (
     <details className="saved-views" ref={box}>
-      <summary>Saved views{views.length ? ` (${views.length})` : ""}{current ? `: ${current.name}` : ""}</summary>
+      <summary>
+        Saved views{views.length ? ` (${views.length})` : ""}
+        {current ? `: ${current.name}` : ""}
+      </summary>
       <div className="saved-views-panel">
-        {views.length === 0 ? <p className="muted small">No saved views yet. Set up the screen, name it below and save it: everyone using this instance sees it here.</p> : (
+        {views.length === 0 ? (
+          <p className="muted small">No saved views yet. Set up the screen, name it below and save it: everyone using this instance sees it here.</p>
+        ) : (
           <ul>
             {views.map((v) => (
               <li key={v.id} className={v === current ? "current" : undefined}>
-                <Link href={`/${v.query ? `?${v.query}` : ""}`} aria-current={v === current ? "true" : undefined}
-                  onClick={() => { if (box.current) box.current.open = false; }}>{v.name}</Link>
-                <span className="muted small"> {v.createdBy ? `by ${v.createdBy}, ` : ""}{v.createdAt.slice(0, 10)}</span>
-                <button type="button" className="linklike danger" onClick={() => removeView(v)} disabled={pending} aria-label={`Delete the view “${v.name}”`}>delete</button>
+                <Link
+                  href={`/${v.query ? `?${v.query}` : ""}`}
+                  aria-current={v === current ? "true" : undefined}
+                  onClick={() => {
+                    if (box.current) box.current.open = false;
+                  }}
+                >
+                  {v.name}
+                </Link>
+                <span className="muted small">
+                  {" "}
+                  {v.createdBy ? `by ${v.createdBy}, ` : ""}
+                  {v.createdAt.slice(0, 10)}
+                </span>
+                <button
+                  type="button"
+                  className="linklike danger"
+                  onClick={() => removeView(v)}
+                  disabled={pending}
+                  aria-label={`Delete the view “${v.name}”`}
+                >
+                  delete
+                </button>
               </li>
             ))}
           </ul>
@@ -59,13 +98,33 @@ export function SavedViews({ views, view }: { views: SavedViewItem[]; view: View
         <div className="field">
           <label htmlFor="saved-view-name">Save the current view as</label>
           <span className="saved-view-save">
-            <input id="saved-view-name" value={name} maxLength={VIEW_NAME_MAX + 20}
-              onChange={(e) => { setName(e.target.value); setTypedProblem(null); save.setFieldErrors({}); save.setStatus(null); }}
-              onKeyDown={(e) => { if (e.key === "Enter") { e.preventDefault(); submit(); } }}
-              aria-invalid={nameError ? true : undefined} aria-describedby="saved-view-error" placeholder="e.g. Contracted, Tier 1–2" />
-            <button type="button" onClick={submit} disabled={pending}>{save.pending ? "Saving…" : "Save view"}</button>
+            <input
+              id="saved-view-name"
+              value={name}
+              maxLength={VIEW_NAME_MAX + 20}
+              onChange={(e) => {
+                setName(e.target.value);
+                setTypedProblem(null);
+                save.setFieldErrors({});
+                save.setStatus(null);
+              }}
+              onKeyDown={(e) => {
+                if (e.key === "Enter") {
+                  e.preventDefault();
+                  submit();
+                }
+              }}
+              aria-invalid={nameError ? true : undefined}
+              aria-describedby="saved-view-error"
+              placeholder="e.g. Contracted, Tier 1–2"
+            />
+            <button type="button" onClick={submit} disabled={pending}>
+              {save.pending ? "Saving…" : "Save view"}
+            </button>
           </span>
-          <span id="saved-view-error" className="field-error" role={nameError ? "alert" : undefined}>{nameError ?? ""}</span>
+          <span id="saved-view-error" className="field-error" role={nameError ? "alert" : undefined}>
+            {nameError ?? ""}
+          </span>
           {/* the name's own message is beside it; the status line says everything else */}
           {!(nameError && status?.tone === "bad") && <FormStatus status={status} inline />}
         </div>

@@ -4,14 +4,31 @@
 // The tickers are placed so they do not overlap (lib/view/chart-labels.ts); a dot's details show in a
 // line under the chart on hover and keyboard focus, rather than in a tooltip over the other dots.
 import { useMemo, useState } from "react";
-import { CartesianGrid, ReferenceLine, ResponsiveContainer, Scatter, ScatterChart, usePlotArea, useXAxisScale, useYAxisScale, XAxis, YAxis } from "recharts";
+import {
+  CartesianGrid,
+  ReferenceLine,
+  ResponsiveContainer,
+  Scatter,
+  ScatterChart,
+  usePlotArea,
+  useXAxisScale,
+  useYAxisScale,
+  XAxis,
+  YAxis,
+} from "recharts";
 import { pct, perWatt } from "@/lib/format";
 import { placeLabels } from "@/lib/view/chart-labels";
 import { companyHref, type View } from "@/lib/view/params";
 import type { ScreenerRow } from "@/lib/view/rows";
 import type { BuildCosts } from "./Screener";
 
-interface Point { x: number; y: number; ticker: string; tier: number; row: ScreenerRow }
+interface Point {
+  x: number;
+  y: number;
+  ticker: string;
+  tier: number;
+  row: ScreenerRow;
+}
 
 const DOT_RADIUS = 6;
 const LEVELS = ["low", "base", "high"] as const;
@@ -21,8 +38,20 @@ const LEVELS = ["low", "base", "high"] as const;
  * router's push, passed down: useRouter here would re-render the whole chart on every change of the URL,
  * e.g. each sort of the table).
  */
-export default function ScreenChart({ rows, chartX, set, asOf, buildCost, open }: {
-  rows: ScreenerRow[]; chartX: View["chartX"]; set: string | undefined; asOf: string | undefined; buildCost: BuildCosts; open: (href: string) => void;
+export default function ScreenChart({
+  rows,
+  chartX,
+  set,
+  asOf,
+  buildCost,
+  open,
+}: {
+  rows: ScreenerRow[];
+  chartX: View["chartX"];
+  set: string | undefined;
+  asOf: string | undefined;
+  buildCost: BuildCosts;
+  open: (href: string) => void;
 }) {
   const byTier = chartX === "tier";
   const [active, setActive] = useState<Point | null>(null);
@@ -81,8 +110,18 @@ export default function ScreenChart({ rows, chartX, set, asOf, buildCost, open }
               const show = () => setActive(payload);
               const hide = () => setActive((a) => (a === payload ? null : a));
               return (
-                <a href={link(payload.ticker)} onClick={(e) => { e.preventDefault(); open(link(payload.ticker)); }} aria-label={`${payload.ticker}: ${perWatt(payload.y)}`}
-                  onMouseEnter={show} onMouseLeave={hide} onFocus={show} onBlur={hide}>
+                <a
+                  href={link(payload.ticker)}
+                  onClick={(e) => {
+                    e.preventDefault();
+                    open(link(payload.ticker));
+                  }}
+                  aria-label={`${payload.ticker}: ${perWatt(payload.y)}`}
+                  onMouseEnter={show}
+                  onMouseLeave={hide}
+                  onFocus={show}
+                  onBlur={hide}
+                >
                   <circle cx={cx} cy={cy} r={DOT_RADIUS} className={`dot tier-${payload.tier}`} />
                 </a>
               );
@@ -95,29 +134,47 @@ export default function ScreenChart({ rows, chartX, set, asOf, buildCost, open }
   }, [points, byTier, buildCost, where, open]);
 
   return (
-    <figure className="chart" aria-label={`Scatter chart of EV per effective IT watt for ${points.length} companies; build cost lines at ${buildCost.low}, ${buildCost.base} and ${buildCost.high} dollars per watt`}>
+    <figure
+      className="chart"
+      aria-label={`Scatter chart of EV per effective IT watt for ${points.length} companies; build cost lines at ${buildCost.low}, ${buildCost.base} and ${buildCost.high} dollars per watt`}
+    >
       <ChartLegend />
       {chart}
       <p className="chart-details" aria-live="polite">
         {active ? (
           <>
-            <a href={href(active.ticker)}><strong>{active.ticker}</strong></a> · {active.row.name} · Tier {active.tier} · EV/W {perWatt(active.y)} · discount {pct(active.row.discountBase)} ·
-            contracted {pct(active.row.contractedShare)} of IT MW
+            <a href={href(active.ticker)}>
+              <strong>{active.ticker}</strong>
+            </a>{" "}
+            · {active.row.name} · Tier {active.tier} · EV/W {perWatt(active.y)} · discount {pct(active.row.discountBase)} · contracted{" "}
+            {pct(active.row.contractedShare)} of IT MW
           </>
-        ) : <span className="muted">Point at or focus a dot for its figures; a dot opens its company.</span>}
+        ) : (
+          <span className="muted">Point at or focus a dot for its figures; a dot opens its company.</span>
+        )}
       </p>
     </figure>
   );
 }
 
-
 /** What the colours and lines mean. */
 function ChartLegend() {
   return (
     <ul className="legend chart-legend" aria-label="Legend">
-      {[1, 2, 3].map((t) => <li key={t}><i className={`swatch tier-${t}`} aria-hidden="true" />Tier {t}</li>)}
-      <li><i className="line base" aria-hidden="true" />build cost, base</li>
-      <li><i className="line range" aria-hidden="true" />build cost, low and high</li>
+      {[1, 2, 3].map((t) => (
+        <li key={t}>
+          <i className={`swatch tier-${t}`} aria-hidden="true" />
+          Tier {t}
+        </li>
+      ))}
+      <li>
+        <i className="line base" aria-hidden="true" />
+        build cost, base
+      </li>
+      <li>
+        <i className="line range" aria-hidden="true" />
+        build cost, low and high
+      </li>
     </ul>
   );
 }
@@ -141,7 +198,9 @@ const NARROW_PLOT_PX = 480;
  * crowded to place is left out (its dot keeps its link's name and shows its figures on hover or focus).
  */
 function ChartLabels({ points, buildCost, onOpen }: { points: Point[]; buildCost: BuildCosts; onOpen: (ticker: string) => void }) {
-  const x = useXAxisScale(), y = useYAxisScale(), area = usePlotArea();
+  const x = useXAxisScale(),
+    y = useYAxisScale(),
+    area = usePlotArea();
   if (!x || !y || !area) return null;
   const narrow = area.width < NARROW_PLOT_PX;
   const right = area.x + area.width - 4;
@@ -152,16 +211,29 @@ function ChartLabels({ points, buildCost, onOpen }: { points: Point[]; buildCost
     return ly == null ? [] : [{ name, text, y: ly - 4, box: { x: right - w, y: ly - 15, width: w, height: 14 } }];
   });
   const dots = points.flatMap((p) => {
-    const px = x(p.x), py = y(p.y);
+    const px = x(p.x),
+      py = y(p.y);
     return px == null || py == null ? [] : [{ id: p.ticker, x: px, y: py, text: p.ticker, width: textWidth(p.ticker) }];
   });
-  const placed = placeLabels(dots, { bounds: { x: area.x, y: area.y, width: area.width, height: area.height }, obstacles: lines.map((l) => l.box), dotRadius: DOT_RADIUS });
+  const placed = placeLabels(dots, {
+    bounds: { x: area.x, y: area.y, width: area.width, height: area.height },
+    obstacles: lines.map((l) => l.box),
+    dotRadius: DOT_RADIUS,
+  });
   return (
     <g className="chart-labels" aria-hidden="true">
-      {lines.map((l) => <text key={l.name} x={right} y={l.y} textAnchor="end" className="ref-label">{l.text}</text>)}
+      {lines.map((l) => (
+        <text key={l.name} x={right} y={l.y} textAnchor="end" className="ref-label">
+          {l.text}
+        </text>
+      ))}
       {dots.map((d) => {
         const p = placed.get(d.id);
-        return p ? <text key={d.id} x={d.x + p.dx} y={d.y + p.dy} textAnchor={p.anchor} className="dot-label" onClick={() => onOpen(d.id)}>{d.text}</text> : null;
+        return p ? (
+          <text key={d.id} x={d.x + p.dx} y={d.y + p.dy} textAnchor={p.anchor} className="dot-label" onClick={() => onOpen(d.id)}>
+            {d.text}
+          </text>
+        ) : null;
       })}
     </g>
   );

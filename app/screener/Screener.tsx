@@ -12,11 +12,23 @@ import { useView } from "./useView";
 
 const ScreenChart = dynamic(() => import("./ScreenChart"), {
   ssr: false,
-  loading: () => <div className="chart-placeholder" aria-busy="true">Loading chart…</div>,
+  loading: () => (
+    <div className="chart-placeholder" aria-busy="true">
+      Loading chart…
+    </div>
+  ),
 });
 
-export interface BuildCosts { low: number; base: number; high: number }
-export interface ViewDates { snapshot: string; latest: string; today: string }
+export interface BuildCosts {
+  low: number;
+  base: number;
+  high: number;
+}
+export interface ViewDates {
+  snapshot: string;
+  latest: string;
+  today: string;
+}
 
 /**
  * The chart draws one labelled dot per company in view. Beyond this many it is not drawn: thousands of
@@ -47,17 +59,19 @@ export function Screener(props: {
   const chartX = useDeferredValue(view.chartX);
 
   // Changing the assumption set needs the server to re-score: a real navigation, with a pending state.
-  const chooseSet = (name: string) =>
-    startTransition(() => router.push(hrefOf({ ...view, set: name === props.setNames[0] ? undefined : name })));
+  const chooseSet = (name: string) => startTransition(() => router.push(hrefOf({ ...view, set: name === props.setNames[0] ? undefined : name })));
   // So does the view date; the latest date is the default and stays out of the address.
-  const chooseDate = (date: string) =>
-    startTransition(() => router.push(hrefOf({ ...view, asOf: date === props.dates.latest ? undefined : date })));
+  const chooseDate = (date: string) => startTransition(() => router.push(hrefOf({ ...view, asOf: date === props.dates.latest ? undefined : date })));
 
   return (
     <div className="screener" aria-busy={pending}>
       {/* past the toolbar's controls, straight to the table (its one tab stop) or to the chart */}
-      <a className="skip-link" href="#screener-table">Skip to the table</a>
-      <a className="skip-link" href="#chart">Skip to the chart</a>
+      <a className="skip-link" href="#screener-table">
+        Skip to the table
+      </a>
+      <a className="skip-link" href="#chart">
+        Skip to the chart
+      </a>
       {problems.length > 0 && <AddressProblems problems={problems} resetHref={hrefOf(DEFAULT_VIEW)} />}
       <Toolbar
         view={view}
@@ -73,7 +87,16 @@ export function Screener(props: {
         savedViews={props.savedViews}
       />
       <ScreenerTable rows={shown} allRows={props.rows} view={view} setView={setView} buildCost={props.buildCost} />
-      <ChartSection rows={chartRows} axis={view.chartX} drawnAxis={chartX} set={view.set} asOf={view.asOf} setView={setView} buildCost={props.buildCost} open={router.push} />
+      <ChartSection
+        rows={chartRows}
+        axis={view.chartX}
+        drawnAxis={chartX}
+        set={view.set}
+        asOf={view.asOf}
+        setView={setView}
+        buildCost={props.buildCost}
+        open={router.push}
+      />
     </div>
   );
 }
@@ -82,8 +105,15 @@ export function Screener(props: {
 function AddressProblems({ problems, resetHref }: { problems: ViewProblem[]; resetHref: string }) {
   return (
     <div className="notice error" role="alert" data-testid="address-problems">
-      <strong>{problems.length === 1 ? "One part of the address is not used" : `${problems.length} parts of the address are not used`}; the rest of the view is applied:</strong>
-      <ul>{problems.map((p, i) => <li key={i}>{problemText(p)}</li>)}</ul>
+      <strong>
+        {problems.length === 1 ? "One part of the address is not used" : `${problems.length} parts of the address are not used`}; the rest of the view
+        is applied:
+      </strong>
+      <ul>
+        {problems.map((p, i) => (
+          <li key={i}>{problemText(p)}</li>
+        ))}
+      </ul>
       <a href={resetHref}>Reset the view</a>
     </div>
   );
@@ -94,9 +124,11 @@ type ChartProps = {
   /** the rows in view */
   rows: ScreenerRow[];
   /** the axis chosen (the select) and the one drawn (deferred with the rows) */
-  axis: ChartAxis; drawnAxis: ChartAxis;
+  axis: ChartAxis;
+  drawnAxis: ChartAxis;
   /** the set and view date, for the links to company pages */
-  set: string | undefined; asOf: string | undefined;
+  set: string | undefined;
+  asOf: string | undefined;
   setView: ReturnType<typeof useView>["setView"];
   buildCost: BuildCosts;
   /** the router's push: the same function on every render */
@@ -121,11 +153,14 @@ const ChartSection = memo(function ChartSection(props: ChartProps) {
         </label>
       </div>
       <p className="muted small">
-        Each dot is a company in the current view. Below the dashed lines (build cost ${props.buildCost.low}, ${props.buildCost.base} and ${props.buildCost.high} per watt) the market pays less per effective IT watt than it costs to build one. Companies whose EV/W cannot be computed are not drawn.
+        Each dot is a company in the current view. Below the dashed lines (build cost ${props.buildCost.low}, ${props.buildCost.base} and $
+        {props.buildCost.high} per watt) the market pays less per effective IT watt than it costs to build one. Companies whose EV/W cannot be
+        computed are not drawn.
       </p>
       {tooMany ? (
         <p className="chart-placeholder" role="status">
-          {count.toLocaleString("en-US")} companies are in view; the chart draws at most {CHART_MAX_COMPANIES}. Narrow the view with the search or the filters to see it.
+          {count.toLocaleString("en-US")} companies are in view; the chart draws at most {CHART_MAX_COMPANIES}. Narrow the view with the search or the
+          filters to see it.
         </p>
       ) : (
         <ScreenChart rows={props.rows} chartX={props.drawnAxis} set={props.set} asOf={props.asOf} buildCost={props.buildCost} open={props.open} />

@@ -28,8 +28,18 @@ type SetView = (patch: Partial<View>, mode?: "push" | "replace") => void;
  * Memoized: the URL catching up with a change (useSearchParams) re-renders the screener with the same props.
  * `rows` are the rows in view (the screener filters once per view); `allRows` every row of the screen.
  */
-export const ScreenerTable = memo(function ScreenerTable({ rows, allRows, view, setView, buildCost }: {
-  rows: ScreenerRow[]; allRows: ScreenerRow[]; view: View; setView: SetView; buildCost: BuildCosts;
+export const ScreenerTable = memo(function ScreenerTable({
+  rows,
+  allRows,
+  view,
+  setView,
+  buildCost,
+}: {
+  rows: ScreenerRow[];
+  allRows: ScreenerRow[];
+  view: View;
+  setView: SetView;
+  buildCost: BuildCosts;
 }) {
   const sorting = useMemo(() => [{ id: view.sort.id, desc: view.sort.dir === "desc" }], [view.sort.id, view.sort.dir]);
   const { cols } = view;
@@ -71,7 +81,8 @@ export const ScreenerTable = memo(function ScreenerTable({ rows, allRows, view, 
   // The sticky parts' sizes: the ticker column's left offset and the box's scroll padding (globals.css).
   // Read after React's commit, when the browser lays out anyway; written only when they change.
   useLayoutEffect(() => {
-    const box = scrollRef.current, head = tableRef.current?.tHead;
+    const box = scrollRef.current,
+      head = tableRef.current?.tHead;
     const [rank, ticker] = head?.rows[0]?.cells ?? [];
     if (!box || !head || !rank || !ticker) return;
     const set = (name: string, px: number) => {
@@ -93,7 +104,10 @@ export const ScreenerTable = memo(function ScreenerTable({ rows, allRows, view, 
     <section aria-labelledby="table-title" className="table-section">
       <div className="table-head">
         <h2 id="table-title">
-          {sortTitle(view.sort)} <span className="muted small">({shown.length} of {allRows.length} companies · build cost ${buildCost.low}–${buildCost.high}/W, base ${buildCost.base})</span>
+          {sortTitle(view.sort)}{" "}
+          <span className="muted small">
+            ({shown.length} of {allRows.length} companies · build cost ${buildCost.low}–${buildCost.high}/W, base ${buildCost.base})
+          </span>
         </h2>
         <div className="table-actions">
           <ColumnPicker view={view} setView={setView} />
@@ -136,7 +150,9 @@ export const ScreenerTable = memo(function ScreenerTable({ rows, allRows, view, 
                   >
                     <button type="button" className="sort" onClick={column.getToggleSortingHandler()} title={def.description}>
                       {def.header}
-                      <span aria-hidden="true" className="sort-mark">{sorted === "asc" ? "▲" : sorted === "desc" ? "▼" : ""}</span>
+                      <span aria-hidden="true" className="sort-mark">
+                        {sorted === "asc" ? "▲" : sorted === "desc" ? "▼" : ""}
+                      </span>
                     </button>
                   </th>
                 );
@@ -159,7 +175,14 @@ export const ScreenerTable = memo(function ScreenerTable({ rows, allRows, view, 
             ))}
             {virtual && win.padBottom > 0 && <Spacer px={win.padBottom} span={visibleIds.length} />}
             {shown.length === 0 && (
-              <tr><td colSpan={visibleIds.length} className="empty">No company matches this view. <button type="button" className="link" onClick={() => setView({ q: "", ...noFilters(), preset: undefined })}>Clear filters</button></td></tr>
+              <tr>
+                <td colSpan={visibleIds.length} className="empty">
+                  No company matches this view.{" "}
+                  <button type="button" className="link" onClick={() => setView({ q: "", ...noFilters(), preset: undefined })}>
+                    Clear filters
+                  </button>
+                </td>
+              </tr>
             )}
           </tbody>
         </table>
@@ -183,7 +206,11 @@ function Spacer({ px, span }: { px: number; span: number }) {
 function NotesMarker({ count }: { count: number }) {
   if (!count) return null;
   const label = `${count} analyst note${count === 1 ? "" : "s"} (on the company page)`;
-  return <span className="notes-marker" title={label} aria-label={label} role="img">✍{count > 1 ? count : ""}</span>;
+  return (
+    <span className="notes-marker" title={label} aria-label={label} role="img">
+      ✍{count > 1 ? count : ""}
+    </span>
+  );
 }
 
 /**
@@ -191,11 +218,29 @@ function NotesMarker({ count }: { count: number }) {
  * would ask the server for its company page. `hint`: what the search matched, under the name (or the
  * ticker when the name column is hidden).
  */
-const Row = memo(function Row({ row, ids, setQuery, index, height, prefetch, hint }: { row: ScreenerRow; ids: ColumnId[]; setQuery: string; index?: number; height?: number; prefetch: boolean; hint?: string }) {
+const Row = memo(function Row({
+  row,
+  ids,
+  setQuery,
+  index,
+  height,
+  prefetch,
+  hint,
+}: {
+  row: ScreenerRow;
+  ids: ColumnId[];
+  setQuery: string;
+  index?: number;
+  height?: number;
+  prefetch: boolean;
+  hint?: string;
+}) {
   const hintIn: ColumnId = ids.includes("name") ? "name" : "ticker";
   return (
     <tr data-ticker={row.ticker} aria-rowindex={index} style={height ? { height } : undefined}>
-      {ids.map((id) => <Cell key={id} row={row} id={id} setQuery={setQuery} prefetch={prefetch} hint={id === hintIn ? hint : undefined} />)}
+      {ids.map((id) => (
+        <Cell key={id} row={row} id={id} setQuery={setQuery} prefetch={prefetch} hint={id === hintIn ? hint : undefined} />
+      ))}
     </tr>
   );
 });
@@ -207,46 +252,109 @@ function Cell({ row, id, setQuery, prefetch, hint }: { row: ScreenerRow; id: Col
   let content: React.ReactNode;
   switch (id) {
     case "ticker":
-      content = <Link href={`/companies/${row.ticker}${setQuery}`} className="ticker" prefetch={prefetch ? undefined : false}>{row.ticker}</Link>;
-      return <th scope="row" className={cls}>{content}<UserEnteredMark lines={row.userEntered} /><NotesMarker count={row.notes} />{hint && <span className="match-hint">{hint}</span>}</th>;
+      content = (
+        <Link href={`/companies/${row.ticker}${setQuery}`} className="ticker" prefetch={prefetch ? undefined : false}>
+          {row.ticker}
+        </Link>
+      );
+      return (
+        <th scope="row" className={cls}>
+          {content}
+          <UserEnteredMark lines={row.userEntered} />
+          <NotesMarker count={row.notes} />
+          {hint && <span className="match-hint">{hint}</span>}
+        </th>
+      );
     case "name":
-      content = <><Clipped text={row.name} />{hint && <span className="match-hint">{hint}</span>}</>;
+      content = (
+        <>
+          <Clipped text={row.name} />
+          {hint && <span className="match-hint">{hint}</span>}
+        </>
+      );
       break;
     case "mainCounterparty":
-      content = row.mainCounterparty == null ? <Value kind="text" value={null} reason={row.reasons.mainCounterparty} /> : <Clipped text={row.mainCounterparty} />;
+      content =
+        row.mainCounterparty == null ? (
+          <Value kind="text" value={null} reason={row.reasons.mainCounterparty} />
+        ) : (
+          <Clipped text={row.mainCounterparty} />
+        );
       break;
     case "rank":
-      content = row.rankGroup === "ranked" ? row.rank : <Tip tip={row.rankGroup === "negative-ev" ? "Negative EV: ranked apart, after the others" : "Discount not computable: ranked last"}>{row.rank}</Tip>;
+      content =
+        row.rankGroup === "ranked" ? (
+          row.rank
+        ) : (
+          <Tip tip={row.rankGroup === "negative-ev" ? "Negative EV: ranked apart, after the others" : "Discount not computable: ranked last"}>
+            {row.rank}
+          </Tip>
+        );
       break;
     case "tier":
-      content = <Tip tip={row.why} className={`tier tier-${row.tier}`}>T{row.tier}</Tip>;
+      content = (
+        <Tip tip={row.why} className={`tier tier-${row.tier}`}>
+          T{row.tier}
+        </Tip>
+      );
       break;
     case "discountBase":
       content = (
         <>
           <Value kind="pct" value={row.discountBase} reason={row.reasons.discountBase} />
           {row.discountLow != null && row.discountHigh != null && (
-            <span className="range">{pct(row.discountLow)} to {pct(row.discountHigh)}</span>
+            <span className="range">
+              {pct(row.discountLow)} to {pct(row.discountHigh)}
+            </span>
           )}
         </>
       );
       break;
     case "flags":
       // the flags wrap onto a second line rather than widen the table
-      content = row.flags.length ? <span className="flag-list">{row.flags.map((f) => (
-        <span key={f} className={`flag flag-${f}`} title={`${FLAG_INFO[f].means} (${FLAG_INFO[f].rule})${f === "stale-data" ? `: ${row.staleFigures.join(", ")}` : ""}`}>{f}</span>
-      ))}</span> : <span className="muted">none</span>;
+      content = row.flags.length ? (
+        <span className="flag-list">
+          {row.flags.map((f) => (
+            <span
+              key={f}
+              className={`flag flag-${f}`}
+              title={`${FLAG_INFO[f].means} (${FLAG_INFO[f].rule})${f === "stale-data" ? `: ${row.staleFigures.join(", ")}` : ""}`}
+            >
+              {f}
+            </span>
+          ))}
+        </span>
+      ) : (
+        <span className="muted">none</span>
+      );
       break;
     case "evUsd":
-      content = row.evSource === "published"
-        ? <Tip tip={`Published EV (${row.evPublishedAsOf}) used: our EV needs data that is missing (§10.8)`} className="published"><Value kind="usd" value={row.evUsd} /><sup>pub</sup></Tip>
-        : <Value kind="usd" value={row.evUsd} reason={row.reasons.evUsd} />;
+      content =
+        row.evSource === "published" ? (
+          <Tip tip={`Published EV (${row.evPublishedAsOf}) used: our EV needs data that is missing (§10.8)`} className="published">
+            <Value kind="usd" value={row.evUsd} />
+            <sup>pub</sup>
+          </Tip>
+        ) : (
+          <Value kind="usd" value={row.evUsd} reason={row.reasons.evUsd} />
+        );
       break;
     case "evPublishedUsd":
-      content = row.evPublishedUsd == null ? <Value kind="usd" value={null} reason={row.reasons.evPublishedUsd} /> : <Tip tip={`Published, as of ${row.evPublishedAsOf}`}>{usdCompact(row.evPublishedUsd)}</Tip>;
+      content =
+        row.evPublishedUsd == null ? (
+          <Value kind="usd" value={null} reason={row.reasons.evPublishedUsd} />
+        ) : (
+          <Tip tip={`Published, as of ${row.evPublishedAsOf}`}>{usdCompact(row.evPublishedUsd)}</Tip>
+        );
       break;
     case "priceAsOf":
-      content = row.priceSourceUrl ? <a href={row.priceSourceUrl} target="_blank" rel="noopener noreferrer nofollow">{row.priceAsOf}</a> : <Value kind="date" value={null} reason="missing:sharePrice" />;
+      content = row.priceSourceUrl ? (
+        <a href={row.priceSourceUrl} target="_blank" rel="noopener noreferrer nofollow">
+          {row.priceAsOf}
+        </a>
+      ) : (
+        <Value kind="date" value={null} reason="missing:sharePrice" />
+      );
       break;
     default:
       content = <Value kind={def.kind} value={row[id]} reason={row.reasons[id]} />;
@@ -261,7 +369,11 @@ const tone = (d: number | null) => (d == null ? "" : d > 0 ? "good" : "bad");
  * title (on hover) and stays in the page for screen readers and search.
  */
 function Clipped({ text }: { text: string }) {
-  return <span className="clipped" title={text}>{text}</span>;
+  return (
+    <span className="clipped" title={text}>
+      {text}
+    </span>
+  );
 }
 
 /** The current view as files, made on the server from the same URL parameters (GET /api/screen.csv, .xlsx). */
@@ -271,8 +383,12 @@ function ExportLinks({ view }: { view: View }) {
   return (
     <span className="export-links">
       <span aria-hidden="true">Export</span>{" "}
-      <a className="button-link" href={href("csv")} download aria-label="Export CSV" title="The visible columns, with the view's metadata">CSV</a>{" "}
-      <a className="button-link" href={href("xlsx")} download aria-label="Export XLSX" title="Every column, inputs with sources, contracts, metadata">XLSX</a>
+      <a className="button-link" href={href("csv")} download aria-label="Export CSV" title="The visible columns, with the view's metadata">
+        CSV
+      </a>{" "}
+      <a className="button-link" href={href("xlsx")} download aria-label="Export XLSX" title="Every column, inputs with sources, contracts, metadata">
+        XLSX
+      </a>
     </span>
   );
 }

@@ -44,8 +44,13 @@ export function useDensity(): [Density, (d: Density) => void] {
 export function DensityToggle({ density, onChange }: { density: Density; onChange: (d: Density) => void }) {
   const compact = density === "compact";
   return (
-    <button type="button" className="secondary density" aria-pressed={compact} onClick={() => onChange(compact ? "comfortable" : "compact")}
-      title="Compact rows fit more companies and columns on the screen; remembered in this browser">
+    <button
+      type="button"
+      className="secondary density"
+      aria-pressed={compact}
+      onClick={() => onChange(compact ? "comfortable" : "compact")}
+      title="Compact rows fit more companies and columns on the screen; remembered in this browser"
+    >
       Compact rows
     </button>
   );

@@ -36,15 +36,33 @@ export function Toolbar(props: {
         <label className="field">
           <span>Assumptions</span>
           <select value={props.setName} onChange={(e) => props.onChooseSet(e.target.value)} aria-describedby="set-status">
-            {props.setNames.map((n) => <option key={n} value={n}>{n}</option>)}
+            {props.setNames.map((n) => (
+              <option key={n} value={n}>
+                {n}
+              </option>
+            ))}
           </select>
-          <span id="set-status" className="pending" aria-live="polite">{props.pending ? "Re-scoring…" : ""}</span>
+          <span id="set-status" className="pending" aria-live="polite">
+            {props.pending ? "Re-scoring…" : ""}
+          </span>
         </label>
         <ViewDateField viewDate={props.viewDate} dates={props.dates} onChoose={props.onChooseDate} />
         {MINIMUMS.map((f) => (
-          <MinimumField key={`${f.param}-${resets}`} filter={f} value={view[f.key] as number | undefined} onChange={(v) => setView({ [f.key]: v }, "replace")} />
+          <MinimumField
+            key={`${f.param}-${resets}`}
+            filter={f}
+            value={view[f.key] as number | undefined}
+            onChange={(v) => setView({ [f.key]: v }, "replace")}
+          />
         ))}
-        <button type="button" className="secondary" onClick={() => { setResets((n) => n + 1); setView({ ...DEFAULT_VIEW, set: view.set, asOf: view.asOf }); }}>
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => {
+            setResets((n) => n + 1);
+            setView({ ...DEFAULT_VIEW, set: view.set, asOf: view.asOf });
+          }}
+        >
           Reset view
         </button>
       </div>
@@ -54,8 +72,13 @@ export function Toolbar(props: {
       </div>
       <div className="toolbar-row">
         {CHOICES.map((f) => (
-          <ChoiceChips key={f.param} filter={f} chosen={view[f.key] as readonly (string | number)[]} counts={counts[f.key as keyof FacetCounts] as Record<string, number>}
-            onChange={(chosen) => setView({ [f.key]: chosen })} />
+          <ChoiceChips
+            key={f.param}
+            filter={f}
+            chosen={view[f.key] as readonly (string | number)[]}
+            counts={counts[f.key as keyof FacetCounts] as Record<string, number>}
+            onChange={(chosen) => setView({ [f.key]: chosen })}
+          />
         ))}
       </div>
     </form>
@@ -67,14 +90,31 @@ export function Toolbar(props: {
  * (aria-pressed), so Enter and Space work and a screen reader says which is on; each shows how many
  * companies it would leave with the other filters.
  */
-function PresetButtons({ current, counts, onChoose }: { current: PresetId | undefined; counts: Record<PresetId, number>; onChoose: (p: PresetId | undefined) => void }) {
+function PresetButtons({
+  current,
+  counts,
+  onChoose,
+}: {
+  current: PresetId | undefined;
+  counts: Record<PresetId, number>;
+  onChoose: (p: PresetId | undefined) => void;
+}) {
   return (
     <div className="chips presets" role="group" aria-labelledby="presets-label">
-      <span id="presets-label" className="chips-label">Presets</span>
+      <span id="presets-label" className="chips-label">
+        Presets
+      </span>
       {PRESETS.map((p) => {
         const on = current === p.id;
         return (
-          <button key={p.id} type="button" className="chip preset" aria-pressed={on} title={p.description} onClick={() => onChoose(on ? undefined : p.id)}>
+          <button
+            key={p.id}
+            type="button"
+            className="chip preset"
+            aria-pressed={on}
+            title={p.description}
+            onClick={() => onChoose(on ? undefined : p.id)}
+          >
             {p.label} <span className="count">{counts[p.id]}</span>
           </button>
         );
@@ -111,8 +151,16 @@ function SearchBox({ value, onChange }: { value: string; onChange: (q: string) =
 }
 
 /** One chip per option, with how many companies it would show given the other filters. */
-function ChoiceChips({ filter: f, chosen, counts, onChange }: {
-  filter: OptionsFilter; chosen: readonly (string | number)[]; counts: Record<string, number>; onChange: (chosen: (string | number)[]) => void;
+function ChoiceChips({
+  filter: f,
+  chosen,
+  counts,
+  onChange,
+}: {
+  filter: OptionsFilter;
+  chosen: readonly (string | number)[];
+  counts: Record<string, number>;
+  onChange: (chosen: (string | number)[]) => void;
 }) {
   return (
     <fieldset className="chips">
@@ -144,7 +192,15 @@ const minimumOf = (f: AtLeastFilter, text: string) => {
  * says so under it. A plain text field: a number field hands over "" for "1e" or "--5", which would
  * clear the filter without a word.
  */
-function MinimumField({ filter: f, value, onChange }: { filter: AtLeastFilter; value: number | undefined; onChange: (v: number | undefined) => void }) {
+function MinimumField({
+  filter: f,
+  value,
+  onChange,
+}: {
+  filter: AtLeastFilter;
+  value: number | undefined;
+  onChange: (v: number | undefined) => void;
+}) {
   const [text, setText] = useState(value === undefined ? "" : String(value));
   // A change from elsewhere (back/forward, a saved view) shows in the field; the field's own changes already
   // do. Adjusted while rendering (React's pattern for state that follows a prop), not in an effect.
@@ -155,11 +211,14 @@ function MinimumField({ filter: f, value, onChange }: { filter: AtLeastFilter; v
   }
   const read = text.trim() === "" ? null : readMinimum(f, text);
   const problem = read && "problem" in read ? read.problem : null;
-  const inputId = `${f.param}-field`, errorId = `${f.param}-error`;
+  const inputId = `${f.param}-field`,
+    errorId = `${f.param}-error`;
   // The message sits outside the label, so the field's name stays its label and the message is its description.
   return (
     <div className="field narrow">
-      <label htmlFor={inputId}>{f.label} ({f.unit})</label>
+      <label htmlFor={inputId}>
+        {f.label} ({f.unit})
+      </label>
       <input
         id={inputId}
         type="text"
@@ -176,7 +235,9 @@ function MinimumField({ filter: f, value, onChange }: { filter: AtLeastFilter; v
         }}
       />
       {/* always there, so a screen reader hears the message when it appears */}
-      <span id={errorId} className="field-error" aria-live="polite">{problem != null ? `${problem} — no minimum applied` : ""}</span>
+      <span id={errorId} className="field-error" aria-live="polite">
+        {problem != null ? `${problem} — no minimum applied` : ""}
+      </span>
     </div>
   );
 }
@@ -185,7 +246,15 @@ function MinimumField({ filter: f, value, onChange }: { filter: AtLeastFilter; v
  * The view date: any day from the snapshot to today. A date is sent once it is complete and in range
  * (typing into a date field passes through partial values); "Latest" goes back to the default.
  */
-function ViewDateField({ viewDate, dates, onChoose }: { viewDate: string; dates: { snapshot: string; latest: string; today: string }; onChoose: (d: string) => void }) {
+function ViewDateField({
+  viewDate,
+  dates,
+  onChoose,
+}: {
+  viewDate: string;
+  dates: { snapshot: string; latest: string; today: string };
+  onChoose: (d: string) => void;
+}) {
   const [draft, setDraft] = useState(viewDate);
   const [shown, setShown] = useState(viewDate);
   if (viewDate !== shown) {
@@ -198,12 +267,26 @@ function ViewDateField({ viewDate, dates, onChoose }: { viewDate: string; dates:
       <span>View date</span>
       <span className="date-field">
         <input
-          type="date" name="asOf" value={draft} min={dates.snapshot} max={dates.today} aria-describedby="date-hint"
-          onChange={(e) => { setDraft(e.target.value); if (valid(e.target.value) && e.target.value !== viewDate) onChoose(e.target.value); }}
+          type="date"
+          name="asOf"
+          value={draft}
+          min={dates.snapshot}
+          max={dates.today}
+          aria-describedby="date-hint"
+          onChange={(e) => {
+            setDraft(e.target.value);
+            if (valid(e.target.value) && e.target.value !== viewDate) onChoose(e.target.value);
+          }}
         />
-        {viewDate !== dates.latest && <button type="button" className="secondary small" onClick={() => onChoose(dates.latest)}>Latest</button>}
+        {viewDate !== dates.latest && (
+          <button type="button" className="secondary small" onClick={() => onChoose(dates.latest)}>
+            Latest
+          </button>
+        )}
       </span>
-      <span id="date-hint" className="hint">{dates.snapshot} to {dates.today}; latest data {dates.latest}</span>
+      <span id="date-hint" className="hint">
+        {dates.snapshot} to {dates.today}; latest data {dates.latest}
+      </span>
     </label>
   );
 }

@@ -5,5 +5,9 @@ import { db } from "@/lib/server/db";
 import { guarded } from "@/lib/server/guard";
 import { deleteView, saveView } from "@/lib/server/mutations/saved-views";
 
-export async function saveViewAction(input: unknown) { return guarded((user) => saveView(db, input, user)); }
-export async function deleteViewAction(input: unknown) { return guarded((user) => deleteView(db, input, user)); }
+export async function saveViewAction(input: unknown) {
+  return guarded((user) => saveView(db, input, user));
+}
+export async function deleteViewAction(input: unknown) {
+  return guarded((user) => deleteView(db, input, user));
+}

@@ -17,14 +17,17 @@ interface R {
 }
 
 /** The table's meta: every row of the screen, filtered or not (the text ranks are worked out over them). */
-export interface ScreenerTableMeta { allRows: readonly ScreenerRow[] }
+export interface ScreenerTableMeta {
+  allRows: readonly ScreenerRow[];
+}
 
 export const features = tableFeatures({
   rowSortingFeature,
   sortedRowModel: createSortedRowModel(),
   sortFns: {
     screen: (a: R, b: R, id: string) => {
-      const x = a.getValue(id) as number | string, y = b.getValue(id) as number | string;
+      const x = a.getValue(id) as number | string,
+        y = b.getValue(id) as number | string;
       if (typeof x !== "string" || typeof y !== "string") return compareValues(x, y);
       const all = (a.table.options.meta as ScreenerTableMeta).allRows;
       return textRank(all, a.original as ScreenerRow, id) - textRank(all, b.original as ScreenerRow, id);
@@ -70,8 +73,7 @@ const textRank = (all: readonly ScreenerRow[], row: ScreenerRow, id: string) => 
 /** Works out the text ranks of every text column ahead of the first sort, one column per idle moment. */
 export function warmTextRanks(allRows: readonly ScreenerRow[]): () => void {
   const ids = COLUMNS.filter((c) => c.kind === "text" || c.kind === "date" || c.kind === "flags").map((c) => c.id);
-  const idle = (fn: () => void) =>
-    typeof requestIdleCallback === "function" ? requestIdleCallback(fn, { timeout: 2000 }) : setTimeout(fn, 50);
+  const idle = (fn: () => void) => (typeof requestIdleCallback === "function" ? requestIdleCallback(fn, { timeout: 2000 }) : setTimeout(fn, 50));
   const cancel = (h: number) => (typeof cancelIdleCallback === "function" ? cancelIdleCallback(h) : clearTimeout(h));
   let handle = 0;
   const next = () => {

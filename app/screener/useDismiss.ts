@@ -16,6 +16,9 @@ export function useDismiss(box: RefObject<HTMLDetailsElement | null>) {
     };
     document.addEventListener("keydown", close);
     document.addEventListener("mousedown", close);
-    return () => { document.removeEventListener("keydown", close); document.removeEventListener("mousedown", close); };
+    return () => {
+      document.removeEventListener("keydown", close);
+      document.removeEventListener("mousedown", close);
+    };
   }, [box]);
 }

@@ -12,7 +12,10 @@ import { moveInGrid, type GridPosition } from "@/lib/view/grid-keys";
 
 const FOCUSABLE = "a[href], button, input, select, textarea, [tabindex]";
 
-interface Stop { el: HTMLElement; cell: number }
+interface Stop {
+  el: HTMLElement;
+  cell: number;
+}
 
 /** A row's stops: each cell's focusable elements, or the cell itself when it has none. */
 function rowStops(tr: HTMLTableRowElement): Stop[] {
@@ -71,25 +74,35 @@ export function useRovingGrid(tableRef: RefObject<HTMLTableElement | null>) {
   });
 
   /** Focus that lands in the table (a click, a skip link, Tab) makes its stop the table's tab stop. */
-  const onFocus = useCallback((e: FocusEvent<HTMLElement>) => {
-    const table = tableRef.current;
-    if (!table || !table.contains(e.target)) return;
-    const at = locate(gridRows(table), e.target);
-    if (at) makeActive(at.stops[at.row][at.stop].el, at);
-  }, [tableRef, makeActive]);
+  const onFocus = useCallback(
+    (e: FocusEvent<HTMLElement>) => {
+      const table = tableRef.current;
+      if (!table || !table.contains(e.target)) return;
+      const at = locate(gridRows(table), e.target);
+      if (at) makeActive(at.stops[at.row][at.stop].el, at);
+    },
+    [tableRef, makeActive],
+  );
 
-  const onKeyDown = useCallback((e: KeyboardEvent<HTMLElement>) => {
-    const table = tableRef.current;
-    if (!table || e.defaultPrevented) return;
-    const at = locate(gridRows(table), e.target as Node);
-    if (!at) return;
-    const next = moveInGrid(at.stops.map((r) => r.map((s) => s.cell)), at, e);
-    if (!next) return;
-    e.preventDefault();
-    const el = at.stops[next.row][next.stop].el;
-    makeActive(el, next);
-    el.focus();
-  }, [tableRef, makeActive]);
+  const onKeyDown = useCallback(
+    (e: KeyboardEvent<HTMLElement>) => {
+      const table = tableRef.current;
+      if (!table || e.defaultPrevented) return;
+      const at = locate(gridRows(table), e.target as Node);
+      if (!at) return;
+      const next = moveInGrid(
+        at.stops.map((r) => r.map((s) => s.cell)),
+        at,
+        e,
+      );
+      if (!next) return;
+      e.preventDefault();
+      const el = at.stops[next.row][next.stop].el;
+      makeActive(el, next);
+      el.focus();
+    },
+    [tableRef, makeActive],
+  );
 
   return { onFocus, onKeyDown };
 }

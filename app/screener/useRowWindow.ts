@@ -41,7 +41,9 @@ export function useRowWindow(scrollRef: RefObject<HTMLElement | null>, count: nu
     const el = scrollRef.current;
     if (!el) return;
     const header = el.querySelector("thead")?.getBoundingClientRect().height ?? 0;
-    setView((v) => (v.top === el.scrollTop && v.height === el.clientHeight && v.header === header ? v : { top: el.scrollTop, height: el.clientHeight, header }));
+    setView((v) =>
+      v.top === el.scrollTop && v.height === el.clientHeight && v.header === header ? v : { top: el.scrollTop, height: el.clientHeight, header },
+    );
   }, [scrollRef]);
 
   useEffect(() => {

@@ -27,18 +27,25 @@ export function useView() {
   useEffect(() => {
     try {
       window.sessionStorage.setItem(LAST_SCREENER_VIEW, serializeView(view).toString());
-    } catch { /* storage refused: the back link keeps only the set and the view date */ }
+    } catch {
+      /* storage refused: the back link keeps only the set and the view date */
+    }
   }, [view]);
 
-  const hrefOf = useCallback((next: View) => {
-    const qs = serializeView(next).toString();
-    return qs ? `${pathname}?${qs}` : pathname;
-  }, [pathname]);
+  const hrefOf = useCallback(
+    (next: View) => {
+      const qs = serializeView(next).toString();
+      return qs ? `${pathname}?${qs}` : pathname;
+    },
+    [pathname],
+  );
 
   // The latest view, for setView: the URL is written here, outside the state updater, because React may
   // run an updater more than once (a deferred render replays it) and each run would push a history entry.
   const latest = useRef(view);
-  useLayoutEffect(() => { latest.current = view; }, [view]);
+  useLayoutEffect(() => {
+    latest.current = view;
+  }, [view]);
 
   const setView = useCallback(
     (patch: Partial<View>, mode: "push" | "replace" = "push") => {

@@ -22,14 +22,18 @@ function toParams(sp: Record<string, string | string[] | undefined>) {
 
 export default async function SensitivityPage({ searchParams }: Props) {
   const { view: asked, fieldErrors } = parseSensitivity(toParams(await searchParams));
-  const notices = Object.entries(fieldErrors).map(([name, messages]) => `${name === "(form)" ? "" : `${name}: `}${messages!.join("; ")} — ${name === "(form)" ? "ignored" : "using the default"}`);
+  const notices = Object.entries(fieldErrors).map(
+    ([name, messages]) => `${name === "(form)" ? "" : `${name}: `}${messages!.join("; ")} — ${name === "(form)" ? "ignored" : "using the default"}`,
+  );
   let view: SensitivityView = asked;
   let inputs;
   try {
     inputs = await loadSensitivityInputs(db, view.set, view.asOf);
   } catch (e) {
     if (!(e instanceof UnknownAssumptionSet || e instanceof ViewDateError)) throw e;
-    notices.push(`${e instanceof ViewDateError ? "asOf" : "set"}: ${e.message} — using the ${e instanceof ViewDateError ? "latest date" : "default set"}`);
+    notices.push(
+      `${e instanceof ViewDateError ? "asOf" : "set"}: ${e.message} — using the ${e instanceof ViewDateError ? "latest date" : "default set"}`,
+    );
     view = e instanceof ViewDateError ? { ...view, asOf: undefined } : { ...view, set: undefined };
     inputs = await loadSensitivityInputs(db, view.set, view.asOf).catch(() => loadSensitivityInputs(db));
     view = { ...view, set: view.set && inputs.set.name === view.set ? view.set : undefined };
@@ -41,25 +45,46 @@ export default async function SensitivityPage({ searchParams }: Props) {
       <div className="page-head">
         <h1>Sensitivity</h1>
         <p className="muted">
-          How the ranking moves with one assumption, or two: every company&apos;s discount to build cost (or rank) across a range
-          of any numeric assumption, a company&apos;s tornado of the main assumptions, and a two-way table. Everything is
-          re-scored in your browser by the same model as the screener (<Link href="/methodology">how it is computed</Link>);
-          the address bar keeps the view, so a link reproduces it.
+          How the ranking moves with one assumption, or two: every company&apos;s discount to build cost (or rank) across a range of any numeric
+          assumption, a company&apos;s tornado of the main assumptions, and a two-way table. Everything is re-scored in your browser by the same model
+          as the screener (<Link href="/methodology">how it is computed</Link>); the address bar keeps the view, so a link reproduces it.
         </p>
       </div>
       <form className="toolbar-row compare-form" method="get" action="/sensitivity" aria-label="Assumption set and view date">
-        <label className="field"><span>Assumptions</span>
-          <select name="set" defaultValue={set.name}>{sets.map((s) => <option key={s.id} value={s.name}>{s.name}</option>)}</select>
+        <label className="field">
+          <span>Assumptions</span>
+          <select name="set" defaultValue={set.name}>
+            {sets.map((s) => (
+              <option key={s.id} value={s.name}>
+                {s.name}
+              </option>
+            ))}
+          </select>
         </label>
-        <label className="field"><span>View date</span>
+        <label className="field">
+          <span>View date</span>
           <input type="date" name="asOf" defaultValue={view.asOf ?? viewDate} min={dates.snapshot} max={dates.today} />
         </label>
         <button type="submit">Show</button>
-        <span className="small muted">Viewed on {viewDate}; data from {dates.snapshot}, latest {dates.latest}.</span>
+        <span className="small muted">
+          Viewed on {viewDate}; data from {dates.snapshot}, latest {dates.latest}.
+        </span>
       </form>
-      {notices.length > 0 && <div className="notice warn" role="status">{notices.map((n) => <div key={n}>{n}</div>)}</div>}
-      <SensitivityExplorer key={`${set.name}|${viewDate}`} companies={companies} assumptions={set.values} viewDate={viewDate} initial={view}
-        base={{ set: view.set, asOf: view.asOf }} />
+      {notices.length > 0 && (
+        <div className="notice warn" role="status">
+          {notices.map((n) => (
+            <div key={n}>{n}</div>
+          ))}
+        </div>
+      )}
+      <SensitivityExplorer
+        key={`${set.name}|${viewDate}`}
+        companies={companies}
+        assumptions={set.values}
+        viewDate={viewDate}
+        initial={view}
+        base={{ set: view.set, asOf: view.asOf }}
+      />
     </>
   );
 }

@@ -20,23 +20,44 @@ export function SignInForm({ next }: { next: string }) {
   const write = useWrite(signIn, { form: formRef, refresh: false, busyText: "Signing in…" });
   const errors = write.fieldErrors;
   return (
-    <form ref={formRef} className="signin" onSubmit={(e) => {
-      e.preventDefault();
-      write.submit({ name, password }, {
-        okText: "Signed in",
-        onOk: () => { router.replace(next); router.refresh(); },
-        onFail: () => setPassword(""),
-      });
-    }}>
-      <label className="field">Your name
+    <form
+      ref={formRef}
+      className="signin"
+      onSubmit={(e) => {
+        e.preventDefault();
+        write.submit(
+          { name, password },
+          {
+            okText: "Signed in",
+            onOk: () => {
+              router.replace(next);
+              router.refresh();
+            },
+            onFail: () => setPassword(""),
+          },
+        );
+      }}
+    >
+      <label className="field">
+        Your name
         <input name="name" autoComplete="username" value={name} onChange={(e) => setName(e.target.value)} aria-invalid={!!errors.name} />
         {errors.name && <span className="field-error">{errors.name.join("; ")}</span>}
       </label>
-      <label className="field">Password
-        <input name="password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} aria-invalid={!!errors.password} />
+      <label className="field">
+        Password
+        <input
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          aria-invalid={!!errors.password}
+        />
         {errors.password && <span className="field-error">{errors.password.join("; ")}</span>}
       </label>
-      <button type="submit" disabled={write.pending}>{write.pending ? "Signing in…" : "Sign in"}</button>
+      <button type="submit" disabled={write.pending}>
+        {write.pending ? "Signing in…" : "Sign in"}
+      </button>
       <FormStatus status={write.status?.tone === "busy" ? null : write.status} />
     </form>
   );

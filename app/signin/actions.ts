@@ -23,7 +23,8 @@ export async function signInAction(input: unknown): Promise<SignInResult> {
   const env = readEnv();
   if (!passwordConfigured(env)) return { ok: false, message: "No password is configured: this machine's local user can already edit." };
   const parsed = signInSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, message: "Please fill in both fields.", fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]> };
+  if (!parsed.success)
+    return { ok: false, message: "Please fill in both fields.", fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]> };
   const attempt = signInThrottle.attempt(await clientKey(), () => verifyPassword(parsed.data.password, env.WATT_PASSWORD_HASH!));
   if (!attempt.ok && attempt.reason === "wait") return { ok: false, message: `Too many attempts. Try again in ${describeWait(attempt.waitMs)}.` };
   if (!attempt.ok) return { ok: false, message: "Wrong name or password." };

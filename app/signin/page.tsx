@@ -14,7 +14,13 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   // Under private reads the proxy sends every page here first, so say why and where sign-in leads.
   const privateReads = readsArePrivate(readEnv());
   // shown as a person reads an address: "tier=1,2", not "tier=1%2C2" (the link itself keeps the encoded form)
-  const shown = (() => { try { return decodeURI(target).replace(/%2C/gi, ","); } catch { return target; } })();
+  const shown = (() => {
+    try {
+      return decodeURI(target).replace(/%2C/gi, ",");
+    } catch {
+      return target;
+    }
+  })();
   const back = target === "/" ? "the screener" : <code>{shown}</code>;
   return (
     <section className="narrow-page">
@@ -22,14 +28,16 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       {!me.required ? (
         <p>No password is configured, so this server only listens on this machine and its user can edit directly.</p>
       ) : me.signedIn ? (
-        <p>You are signed in as <strong>{me.user}</strong>. <Link href={target}>Go on to {back}</Link>.</p>
+        <p>
+          You are signed in as <strong>{me.user}</strong>. <Link href={target}>Go on to {back}</Link>.
+        </p>
       ) : (
         <>
           <p className="muted" data-testid="signin-access">
             {privateReads
               ? "This server is private: reading its pages and data needs a session, as editing does."
-              : "Edits need a session; reading is open to everyone."}
-            {" "}After you sign in you go on to {back}.
+              : "Edits need a session; reading is open to everyone."}{" "}
+            After you sign in you go on to {back}.
           </p>
           <SignInForm next={target} />
         </>

@@ -8,12 +8,22 @@ import type { AppliedUpdate } from "@/lib/server/updates";
 import { applyUpdateAction, checkUpdateAction, type ShownPlan } from "./actions";
 
 type Standing = ShownPlan["impact"][number]["before"];
-const standing = (s: Standing) => (s ? <>#{s.rank ?? "—"} · T{s.tier} · {s.discountBase == null ? "—" : pct(s.discountBase, 1)}</> : "—");
+const standing = (s: Standing) =>
+  s ? (
+    <>
+      #{s.rank ?? "—"} · T{s.tier} · {s.discountBase == null ? "—" : pct(s.discountBase, 1)}
+    </>
+  ) : (
+    "—"
+  );
 const appliedStatus = (r: AppliedUpdate) => {
   const c = r.counts;
   return r.batchId == null
     ? { tone: "good" as const, text: "Nothing to apply: every valid row is already stored as given." }
-    : { tone: "good" as const, text: `Applied: ${c.new} new points and ${c.correction} corrections in one batch${c.rejected ? `; ${c.rejected} rejected rows were left out` : ""}.` };
+    : {
+        tone: "good" as const,
+        text: `Applied: ${c.new} new points and ${c.correction} corrections in one batch${c.rejected ? `; ${c.rejected} rejected rows were left out` : ""}.`,
+      };
 };
 const applyLabel = (n: number) => `Apply ${n.toLocaleString("en-US")} ${n === 1 ? "row" : "rows"}`;
 /** Rows in a text, roughly (lines that are not blank, less the header): for the pending message. */
@@ -37,23 +47,41 @@ export function UpdateForm() {
   const stale = plan != null && checkedText !== text; // edited since the check: check again before applying
   const checkText = (t: string, quiet = false) => {
     if (!quiet) applying.setStatus(null);
-    checking.submit({ text: t, name }, {
-      onOk: (p) => { setPlan(p); setCheckedText(t); checking.setStatus(null); },
-      onFail: () => { if (!quiet) setPlan(null); },
-    });
+    checking.submit(
+      { text: t, name },
+      {
+        onOk: (p) => {
+          setPlan(p);
+          setCheckedText(t);
+          checking.setStatus(null);
+        },
+        onFail: () => {
+          if (!quiet) setPlan(null);
+        },
+      },
+    );
   };
   const check = () => checkText(text);
   const apply = () => {
     checking.setStatus(null);
-    applying.submit({ text, name, onlyValid }, {
-      onOk: (r: AppliedUpdate) => {
-        applying.setStatus(appliedStatus(r));
-        checkText(text, true); // the same text now checks as unchanged
+    applying.submit(
+      { text, name, onlyValid },
+      {
+        onOk: (r: AppliedUpdate) => {
+          applying.setStatus(appliedStatus(r));
+          checkText(text, true); // the same text now checks as unchanged
+        },
+        onFail: () =>
+          applying.setStatus((s) => (s?.tone === "bad" && !s.text.startsWith("Not applied") ? { tone: "bad", text: `Not applied: ${s.text}` } : s)),
       },
-      onFail: () => applying.setStatus((s) => (s?.tone === "bad" && !s.text.startsWith("Not applied") ? { tone: "bad", text: `Not applied: ${s.text}` } : s)),
-    });
+    );
   };
-  const canApply = plan != null && !stale && plan.fileProblems.length === 0 && (plan.counts.rejected === 0 || onlyValid) && plan.counts.new + plan.counts.correction > 0;
+  const canApply =
+    plan != null &&
+    !stale &&
+    plan.fileProblems.length === 0 &&
+    (plan.counts.rejected === 0 || onlyValid) &&
+    plan.counts.new + plan.counts.correction > 0;
 
   return (
     <section className="update-form" aria-labelledby="update-title">
@@ -61,28 +89,46 @@ export function UpdateForm() {
       <div className="toolbar-row">
         <label className="field">
           <span>Choose a file (.json or .csv)</span>
-          <input ref={fileInput} type="file" accept=".json,.csv,application/json,text/csv" onChange={async (e) => {
-            const f = e.target.files?.[0];
-            if (!f) return;
-            setText(await f.text());
-            setName(f.name);
-            setPlan(null);
-            checking.setStatus(null);
-            applying.setStatus(null);
-          }} />
+          <input
+            ref={fileInput}
+            type="file"
+            accept=".json,.csv,application/json,text/csv"
+            onChange={async (e) => {
+              const f = e.target.files?.[0];
+              if (!f) return;
+              setText(await f.text());
+              setName(f.name);
+              setPlan(null);
+              checking.setStatus(null);
+              applying.setStatus(null);
+            }}
+          />
         </label>
         <span className="muted small">or paste the rows below</span>
       </div>
       <label className="field">
         <span>Update rows</span>
-        <textarea value={text} spellCheck={false} aria-describedby="update-hint"
-          onChange={(e) => { setText(e.target.value); if (name !== "pasted" && !fileInput.current?.files?.length) setName("pasted"); }}
-          placeholder={'ticker,field,value,asOf,source,note\nIREN,sharePrice,44.10,2026-06-26,https://…,close'} />
-        <span id="update-hint" className="hint">{name === "pasted" ? "Pasted text" : `From ${name}`} · {text.length.toLocaleString("en-US")} characters</span>
+        <textarea
+          value={text}
+          spellCheck={false}
+          aria-describedby="update-hint"
+          onChange={(e) => {
+            setText(e.target.value);
+            if (name !== "pasted" && !fileInput.current?.files?.length) setName("pasted");
+          }}
+          placeholder={"ticker,field,value,asOf,source,note\nIREN,sharePrice,44.10,2026-06-26,https://…,close"}
+        />
+        <span id="update-hint" className="hint">
+          {name === "pasted" ? "Pasted text" : `From ${name}`} · {text.length.toLocaleString("en-US")} characters
+        </span>
       </label>
       <div className="toolbar-row">
-        <button type="button" onClick={check} disabled={pending || text.trim() === ""}>{doing === "check" ? "Checking…" : plan ? "Check again" : "Check (dry run)"}</button>
-        <label className="small"><input type="checkbox" checked={onlyValid} onChange={(e) => setOnlyValid(e.target.checked)} /> apply only the valid rows</label>
+        <button type="button" onClick={check} disabled={pending || text.trim() === ""}>
+          {doing === "check" ? "Checking…" : plan ? "Check again" : "Check (dry run)"}
+        </button>
+        <label className="small">
+          <input type="checkbox" checked={onlyValid} onChange={(e) => setOnlyValid(e.target.checked)} /> apply only the valid rows
+        </label>
         <button type="button" onClick={apply} disabled={pending || !canApply}>
           {doing === "apply" ? "Applying…" : plan ? applyLabel(plan.counts.new + plan.counts.correction) : "Apply"}
         </button>
@@ -90,10 +136,16 @@ export function UpdateForm() {
           {pending && doing === "check" ? `Checking about ${roughRows(text).toLocaleString("en-US")} rows against the database…` : ""}
           {pending && doing === "apply" ? "Writing in one transaction…" : ""}
           {!pending && stale ? "The text changed since it was checked: check again before applying." : ""}
-          {!pending && plan && !stale && plan.counts.rejected > 0 && !onlyValid ? "Rejected rows: fix them, or choose to apply only the valid rows." : ""}
+          {!pending && plan && !stale && plan.counts.rejected > 0 && !onlyValid
+            ? "Rejected rows: fix them, or choose to apply only the valid rows."
+            : ""}
         </span>
       </div>
-      {status && <p className={`notice ${status.tone === "bad" ? "error" : ""}`} role={status.tone === "bad" ? "alert" : "status"} data-testid="update-status">{status.text}</p>}
+      {status && (
+        <p className={`notice ${status.tone === "bad" ? "error" : ""}`} role={status.tone === "bad" ? "alert" : "status"} data-testid="update-status">
+          {status.text}
+        </p>
+      )}
       {plan && <PlanView plan={plan} />}
     </section>
   );
@@ -104,52 +156,99 @@ function PlanView({ plan }: { plan: ShownPlan }) {
   return (
     <div data-testid="update-plan">
       {plan.fileProblems.length > 0 && (
-        <div className="notice error" role="alert">The file cannot be applied: {plan.fileProblems.join("; ")}</div>
+        <div className="notice error" role="alert">
+          The file cannot be applied: {plan.fileProblems.join("; ")}
+        </div>
       )}
       <p className="update-counts" data-testid="update-counts">
-        <strong>{c.total.toLocaleString("en-US")} rows ({plan.format.toUpperCase()}):</strong>
-        <span><span className="status status-new">new point</span> {c.new}</span>
-        <span><span className="status status-correction">correction</span> {c.correction}</span>
-        <span><span className="status status-unchanged">unchanged</span> {c.unchanged}</span>
-        <span><span className="status status-rejected">rejected</span> {c.rejected}</span>
+        <strong>
+          {c.total.toLocaleString("en-US")} rows ({plan.format.toUpperCase()}):
+        </strong>
+        <span>
+          <span className="status status-new">new point</span> {c.new}
+        </span>
+        <span>
+          <span className="status status-correction">correction</span> {c.correction}
+        </span>
+        <span>
+          <span className="status status-unchanged">unchanged</span> {c.unchanged}
+        </span>
+        <span>
+          <span className="status status-rejected">rejected</span> {c.rejected}
+        </span>
       </p>
       {plan.impact.length > 0 ? (
         <>
           <h3 className="small-heading">What it does to the ranking on {plan.viewDate}</h3>
           <div className="scroll-x">
             <table className="grid small" data-testid="update-impact">
-              <thead><tr><th>Company</th><th>Now: rank · tier · discount</th><th>With the update</th></tr></thead>
+              <thead>
+                <tr>
+                  <th>Company</th>
+                  <th>Now: rank · tier · discount</th>
+                  <th>With the update</th>
+                </tr>
+              </thead>
               <tbody>
                 {plan.impact.map((i) => {
-                  const d0 = i.before?.discountBase ?? null, d1 = i.after?.discountBase ?? null;
+                  const d0 = i.before?.discountBase ?? null,
+                    d1 = i.after?.discountBase ?? null;
                   const cls = d0 != null && d1 != null ? (d1 > d0 ? "move-up" : d1 < d0 ? "move-down" : "") : "";
-                  return <tr key={i.ticker}><td>{i.ticker}</td><td>{standing(i.before)}</td><td className={cls}>{standing(i.after)}</td></tr>;
+                  return (
+                    <tr key={i.ticker}>
+                      <td>{i.ticker}</td>
+                      <td>{standing(i.before)}</td>
+                      <td className={cls}>{standing(i.after)}</td>
+                    </tr>
+                  );
                 })}
               </tbody>
             </table>
           </div>
         </>
-      ) : c.new + c.correction > 0 ? <p className="muted small">No company&apos;s rank, tier or discount moves on {plan.viewDate}.</p> : null}
+      ) : c.new + c.correction > 0 ? (
+        <p className="muted small">No company&apos;s rank, tier or discount moves on {plan.viewDate}.</p>
+      ) : null}
       <h3 className="small-heading">Rows</h3>
       <div className="scroll-x">
         <table className="grid small update-rows" data-testid="update-rows">
-          <thead><tr><th className="num">Line</th><th>Status</th><th>Ticker</th><th>Field</th><th className="num">Value</th><th>As of</th><th>Why / what it replaces</th></tr></thead>
+          <thead>
+            <tr>
+              <th className="num">Line</th>
+              <th>Status</th>
+              <th>Ticker</th>
+              <th>Field</th>
+              <th className="num">Value</th>
+              <th>As of</th>
+              <th>Why / what it replaces</th>
+            </tr>
+          </thead>
           <tbody>
             {plan.rows.map((r) => (
               <tr key={r.line} className={r.status === "rejected" ? "row-rejected" : undefined}>
                 <td className="num">{r.line}</td>
-                <td><span className={`status status-${r.status}`}>{r.status === "new" ? "new point" : r.status}</span></td>
-                <td>{String(r.given.ticker ?? "")}</td><td>{String(r.given.field ?? "")}</td>
-                <td className="num">{String(r.given.value ?? "")}</td><td>{String(r.given.asOf ?? "")}</td>
+                <td>
+                  <span className={`status status-${r.status}`}>{r.status === "new" ? "new point" : r.status}</span>
+                </td>
+                <td>{String(r.given.ticker ?? "")}</td>
+                <td>{String(r.given.field ?? "")}</td>
+                <td className="num">{String(r.given.value ?? "")}</td>
+                <td>{String(r.given.asOf ?? "")}</td>
                 <td className={r.problems.length ? "problems" : "muted"}>
-                  {r.problems.length ? r.problems.map((p) => `${p.field}: ${p.message}`).join("; ") : r.status === "correction" ? `was ${r.before?.value}${r.before?.note !== r.given.note ? " (note differs)" : ""}` : ""}
+                  {r.problems.length
+                    ? r.problems.map((p) => `${p.field}: ${p.message}`).join("; ")
+                    : r.status === "correction"
+                      ? `was ${r.before?.value}${r.before?.note !== r.given.note ? " (note differs)" : ""}`
+                      : ""}
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
-      {plan.hiddenRows > 0 && <p className="small muted">{plan.hiddenRows.toLocaleString("en-US")} more rows are not listed (every rejected row is).</p>}
+      {plan.hiddenRows > 0 && (
+        <p className="small muted">{plan.hiddenRows.toLocaleString("en-US")} more rows are not listed (every rejected row is).</p>
+      )}
     </div>
   );
 }

@@ -11,7 +11,6 @@ import { applyUpdateForm, planUpdate, type UpdatePlan } from "@/lib/server/updat
 const SHOW_REJECTED = 1000;
 const SHOW_OTHERS = 300;
 
-
 export type ShownPlan = Omit<UpdatePlan, "rows"> & { rows: UpdatePlan["rows"]; hiddenRows: number };
 
 function shown(plan: UpdatePlan): ShownPlan {
@@ -28,4 +27,6 @@ export async function checkUpdateAction(raw: unknown) {
   });
 }
 
-export async function applyUpdateAction(raw: unknown) { return guarded((user) => applyUpdateForm(db, raw, user)); }
+export async function applyUpdateAction(raw: unknown) {
+  return guarded((user) => applyUpdateForm(db, raw, user));
+}

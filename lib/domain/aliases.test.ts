@@ -8,11 +8,19 @@ import { COMPANY_ALIASES, NAMED_PARTIES, PARTY_ALIASES } from "./aliases";
 
 const root = path.join(__dirname, "..", "..", "prisma");
 const datasetText = readFileSync(path.join(root, "miners-2025-11.json"), "utf8");
-const dataText = [datasetText, ...readdirSync(path.join(root, "updates")).filter((f) => f.endsWith(".json")).map((f) => readFileSync(path.join(root, "updates", f), "utf8"))].join("\n");
+const dataText = [
+  datasetText,
+  ...readdirSync(path.join(root, "updates"))
+    .filter((f) => f.endsWith(".json"))
+    .map((f) => readFileSync(path.join(root, "updates", f), "utf8")),
+].join("\n");
 const dataset = JSON.parse(datasetText) as {
   companies: { ticker: string; contracts: Party[]; events: { contract?: Party }[] }[];
 };
-interface Party { counterparty: string; guarantor: string | null }
+interface Party {
+  counterparty: string;
+  guarantor: string | null;
+}
 const contractsOf = (c: (typeof dataset.companies)[number]) => [...c.contracts, ...c.events.flatMap((e) => (e.contract ? [e.contract] : []))];
 const parties = dataset.companies.flatMap((c) => contractsOf(c).flatMap((k) => [k.counterparty, k.guarantor ?? ""]));
 /** The name as written, or as a URL slug writes it ("marathon-digital"). */
@@ -37,6 +45,10 @@ describe("aliases are stated by the data", () => {
       const c = dataset.companies.find((x) => x.ticker === n.ticker);
       expect(c && contractsOf(c).map((k) => k.counterparty), `${n.ticker} ${n.counterparty}`).toContain(n.counterparty);
     }
-    for (const p of PARTY_ALIASES) expect(parties.some((text) => p.names.some((name) => text.includes(name))), p.names.join("/")).toBe(true);
+    for (const p of PARTY_ALIASES)
+      expect(
+        parties.some((text) => p.names.some((name) => text.includes(name))),
+        p.names.join("/"),
+      ).toBe(true);
   });
 });

@@ -33,9 +33,12 @@ export function companyFacts(c: CompanyInput): { key: FactKey; fact: FactValue }
 /** A dataset company as the record the app stores and scores. */
 export function companyRecord(c: CompanyInput): CompanyRecord {
   return {
-    ticker: c.ticker, name: c.name,
+    ticker: c.ticker,
+    name: c.name,
     figures: Object.fromEntries(companyFacts(c).map(({ key, fact }) => [key, fact])),
-    sites: c.sites, contracts: c.contracts, balanceSheetEvents: c.balanceSheetEvents,
+    sites: c.sites,
+    contracts: c.contracts,
+    balanceSheetEvents: c.balanceSheetEvents,
   };
 }
 
@@ -52,10 +55,15 @@ export function datasetV1AsV2(raw: unknown): unknown {
     ...d,
     version: 2,
     companies: d.companies.map((c) => ({
-      balanceSheetEvents: [], capexGuidanceUsdPerMw: null, btcValueUsdReported: null, ...c,
+      balanceSheetEvents: [],
+      capexGuidanceUsdPerMw: null,
+      btcValueUsdReported: null,
+      ...c,
       sites: (c.sites as Record<string, unknown>[]).map((s) => ({ country: null, itMwScope: null, companyShare: 1, ...s })),
       contracts: (c.contracts as Record<string, unknown>[]).map(contract),
-      events: (c.events as Record<string, unknown>[]).map((e) => (e.contract ? { ...e, contract: contract(e.contract as Record<string, unknown>) } : e)),
+      events: (c.events as Record<string, unknown>[]).map((e) =>
+        e.contract ? { ...e, contract: contract(e.contract as Record<string, unknown>) } : e,
+      ),
     })),
   };
 }

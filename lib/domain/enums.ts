@@ -13,7 +13,14 @@ export const SHARE_BASES = ["basic", "diluted"] as const;
 export const IT_MW_SCOPES = ["site", "phase"] as const;
 /** Dated balance-sheet transactions (methodology §10.1). */
 export const BALANCE_SHEET_EVENT_KINDS = [
-  "debt_issue", "debt_repayment", "equity_issue", "preferred_issue", "buyback", "btc_sale", "btc_purchase", "other",
+  "debt_issue",
+  "debt_repayment",
+  "equity_issue",
+  "preferred_issue",
+  "buyback",
+  "btc_sale",
+  "btc_purchase",
+  "other",
 ] as const;
 
 export type SiteStage = (typeof SITE_STAGES)[number];

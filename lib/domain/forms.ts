@@ -5,9 +5,7 @@ import { z } from "zod";
 import { assumptionOverridesSchema, assumptionsSchema, DEFAULT_ASSUMPTIONS, type AssumptionOverrides } from "../scoring/assumptions";
 import { FACTS, type FactKey } from "./facts";
 import type { FactValue } from "./to-scoring";
-import {
-  balanceSheetEventSchema, contractSchema, figureSchema, noteSchema, siteChangeSchema, siteSchema, wellFormedString,
-} from "./schemas";
+import { balanceSheetEventSchema, contractSchema, figureSchema, noteSchema, siteChangeSchema, siteSchema, wellFormedString } from "./schemas";
 
 const version = z.number({ error: "Missing version" }).int().min(1);
 const id = z.number().int().min(1);
@@ -18,12 +16,16 @@ const ticker = wellFormedString.min(1).max(10);
 export const EDITABLE_FACTS = FACTS.map((f) => f.key) as FactKey[];
 export type EditableFact = FactKey;
 
-
 export const marketFiguresSchema = z.strictObject({
   ticker,
   version,
   // A figure left out is kept as it is; null removes it.
-  facts: z.strictObject(Object.fromEntries(FACTS.map((f) => [f.key, figureSchema(f.key).nullable().optional()])) as Record<FactKey, z.ZodOptional<z.ZodNullable<z.ZodType>>>),
+  facts: z.strictObject(
+    Object.fromEntries(FACTS.map((f) => [f.key, figureSchema(f.key).nullable().optional()])) as Record<
+      FactKey,
+      z.ZodOptional<z.ZodNullable<z.ZodType>>
+    >,
+  ),
 });
 export interface MarketFiguresInput {
   ticker: string;
@@ -40,12 +42,18 @@ export type ContractFormInput = z.infer<typeof contractFormSchema>;
 export const deleteSchema = z.strictObject({ ticker, id, version });
 
 export const balanceSheetEventFormSchema = z.strictObject({
-  ticker, id: id.optional(), version: version.optional(), event: balanceSheetEventSchema,
+  ticker,
+  id: id.optional(),
+  version: version.optional(),
+  event: balanceSheetEventSchema,
 });
 export type BalanceSheetEventFormInput = z.infer<typeof balanceSheetEventFormSchema>;
 
 export const siteChangeFormSchema = z.strictObject({
-  ticker, id: id.optional(), version: version.optional(), change: siteChangeSchema,
+  ticker,
+  id: id.optional(),
+  version: version.optional(),
+  change: siteChangeSchema,
 });
 export type SiteChangeFormInput = z.infer<typeof siteChangeFormSchema>;
 
@@ -59,14 +67,11 @@ export const updateTextFormSchema = z.strictObject({
   onlyValid: z.boolean().default(false),
 });
 
-export const overridesFormSchema = z
-  .strictObject({ ticker, version, overrides: assumptionOverridesSchema })
-  .superRefine((v, ctx) => {
-    // The overrides must make sense on top of the defaults (e.g. a build cost inside low ≤ base ≤ high).
-    const merged = assumptionsSchema.safeParse({ ...DEFAULT_ASSUMPTIONS, ...(v.overrides as object) });
-    if (!merged.success)
-      for (const i of merged.error.issues) ctx.addIssue({ code: "custom", path: ["overrides", ...i.path], message: i.message });
-  });
+export const overridesFormSchema = z.strictObject({ ticker, version, overrides: assumptionOverridesSchema }).superRefine((v, ctx) => {
+  // The overrides must make sense on top of the defaults (e.g. a build cost inside low ≤ base ≤ high).
+  const merged = assumptionsSchema.safeParse({ ...DEFAULT_ASSUMPTIONS, ...(v.overrides as object) });
+  if (!merged.success) for (const i of merged.error.issues) ctx.addIssue({ code: "custom", path: ["overrides", ...i.path], message: i.message });
+});
 export type OverridesFormInput = z.infer<typeof overridesFormSchema>;
 
 export const applyEventSchema = z.strictObject({ ticker, eventId: id, version });

@@ -6,13 +6,43 @@ import type { ContractInput, SiteInput } from "./schemas";
 
 const SNAP = "2025-11-21";
 const point = (asOf: string, value: number, o: Partial<FactPoint> = {}): FactPoint => ({
-  key: "sharePriceUsd", value: { value, asOf, source: "https://example.test/p" }, origin: "update", snapshot: false, recordedAt: null, ...o,
+  key: "sharePriceUsd",
+  value: { value, asOf, source: "https://example.test/p" },
+  origin: "update",
+  snapshot: false,
+  recordedAt: null,
+  ...o,
 });
-const site = (s: Partial<SiteInput> = {}): SiteInput => ({ name: "A", stage: "pipeline", use: "hpc", grossMw: null, itMw: null, companyShare: 1, ...s });
+const site = (s: Partial<SiteInput> = {}): SiteInput => ({
+  name: "A",
+  stage: "pipeline",
+  use: "hpc",
+  grossMw: null,
+  itMw: null,
+  companyShare: 1,
+  ...s,
+});
 const contract = (id: string, signedDate: string | null): ContractInput => ({
-  id, counterparty: "T", structure: "colocation", itMwBasis: "critical_it", status: "signed", sources: [], companyShare: 1, signedDate, itMw: 10,
+  id,
+  counterparty: "T",
+  structure: "colocation",
+  itMwBasis: "critical_it",
+  status: "signed",
+  sources: [],
+  companyShare: 1,
+  signedDate,
+  itMw: 10,
 });
-const history = (h: Partial<CompanyHistory>): CompanyHistory => ({ ticker: "TST", name: "Test", points: [], sites: [], siteChanges: [], contracts: [], balanceSheetEvents: [], ...h });
+const history = (h: Partial<CompanyHistory>): CompanyHistory => ({
+  ticker: "TST",
+  name: "Test",
+  points: [],
+  sites: [],
+  siteChanges: [],
+  contracts: [],
+  balanceSheetEvents: [],
+  ...h,
+});
 const priceAt = (points: FactPoint[], day: string) => pointsAt(points, day, SNAP).get("sharePriceUsd")?.value.value ?? null;
 
 describe("a figure's point in force on a view date", () => {
@@ -37,7 +67,8 @@ describe("a figure's point in force on a view date", () => {
     expect(priceAt(pts, "2025-12-01")).toBe(41);
   });
   it("on the same in-force date: the exact day over a month, then the later recorded — in any order", () => {
-    const month = point("2026-02", 1), day = point("2026-02-28", 2); // both in force from 2026-02-28
+    const month = point("2026-02", 1),
+      day = point("2026-02-28", 2); // both in force from 2026-02-28
     expect(priceAt([day, month], "2026-03-01")).toBe(2);
     expect(priceAt([month, day], "2026-03-01")).toBe(2);
     const early = point("2026-02-28", 3, { recordedAt: "2026-03-05T00:00:00.000Z" });
@@ -49,7 +80,9 @@ describe("a figure's point in force on a view date", () => {
 
 describe("sites and contracts over time", () => {
   const h = history({
-    sites: [site({ name: "Sweetwater 1", stage: "under_construction", grossMw: { value: 1400, asOf: "2025-09-30", source: "https://example.test/s" } })],
+    sites: [
+      site({ name: "Sweetwater 1", stage: "under_construction", grossMw: { value: 1400, asOf: "2025-09-30", source: "https://example.test/s" } }),
+    ],
     siteChanges: [
       { site: "Sweetwater 1", date: "2026-05-01", stage: "operating", source: "https://example.test/energized" },
       { site: "Sweetwater 1", date: "2026-07", grossMw: 1600, source: "https://example.test/more" },
@@ -62,7 +95,10 @@ describe("sites and contracts over time", () => {
   it("a site takes each change from its date on, oldest first", () => {
     expect(recordAt(h, "2026-04-30", SNAP).sites[0]).toMatchObject({ stage: "under_construction", grossMw: { value: 1400 } });
     expect(recordAt(h, "2026-05-01", SNAP).sites[0]).toMatchObject({ stage: "operating", grossMw: { value: 1400 } });
-    expect(recordAt(h, "2026-07-31", SNAP).sites[0]).toMatchObject({ stage: "operating", grossMw: { value: 1600, asOf: "2026-07", source: "https://example.test/more" } });
+    expect(recordAt(h, "2026-07-31", SNAP).sites[0]).toMatchObject({
+      stage: "operating",
+      grossMw: { value: 1600, asOf: "2026-07", source: "https://example.test/more" },
+    });
   });
   it("a contract counts from its date; a later event's contract from the event's", () => {
     expect(contractsAt(h, SNAP).map((k) => k.contract.id)).toEqual(["OLD"]);

@@ -60,9 +60,11 @@ export function inForceFrom(p: Pick<FactPoint, "snapshot" | "value">, snapshot: 
 }
 
 const later = (a: FactPoint, b: FactPoint, snapshot: string) => {
-  const fa = inForceFrom(a, snapshot), fb = inForceFrom(b, snapshot);
+  const fa = inForceFrom(a, snapshot),
+    fb = inForceFrom(b, snapshot);
   if (fa !== fb) return fa > fb;
-  const da = dayOf(a.value.asOf), db = dayOf(b.value.asOf);
+  const da = dayOf(a.value.asOf),
+    db = dayOf(b.value.asOf);
   if (da !== db) return da > db;
   // "2026-02-28" is more exact than "2026-02", which counts on the same day
   if (a.value.asOf.length !== b.value.asOf.length) return a.value.asOf.length > b.value.asOf.length;

@@ -21,13 +21,22 @@ export const MW_AMOUNT: NumberRule = { unit: "MW", min: 0, max: 100_000, typical
 export const MW_POSITIVE: NumberRule = { ...MW_AMOUNT, aboveMin: true };
 /** Company-stated capex per IT MW: $1M–$50M brackets every build cost on record (decision 0010). */
 export const USD_PER_IT_MW: NumberRule = {
-  unit: "USD per IT MW", min: 1e6, max: 5e7, typical: [4e6, 2.5e7],
+  unit: "USD per IT MW",
+  min: 1e6,
+  max: 5e7,
+  typical: [4e6, 2.5e7],
   hint: "Enter USD per IT MW, e.g. 10M for $10M per MW ($10/W)",
 };
 export const TENOR_YEARS: NumberRule = { unit: "years", min: 0, aboveMin: true, max: 99, typical: [1, 30] };
 export const FRACTION: NumberRule = { unit: "fraction", min: 0, max: 1 };
 /** An ownership share (§10.6): more than nothing, at most all of it. */
-export const OWNERSHIP_SHARE: NumberRule = { unit: "fraction", min: 0, aboveMin: true, max: 1, hint: "A share is a fraction of 1, e.g. 0.5 for half" };
+export const OWNERSHIP_SHARE: NumberRule = {
+  unit: "fraction",
+  min: 0,
+  aboveMin: true,
+  max: 1,
+  hint: "A share is a fraction of 1, e.g. 0.5 for half",
+};
 
 // Changes (balance-sheet events): either sign, the same sizes as the figures they move.
 export const USD_CHANGE: NumberRule = { ...USD_AMOUNT, min: -TRILLION };

@@ -3,17 +3,26 @@
 // everywhere. Field names follow the dataset file; the database adds units to them (lib/domain/facts.ts).
 import { z } from "zod";
 import {
-  BALANCE_SHEET_EVENT_KINDS, CONTRACT_STATUSES, CONTRACT_STRUCTURES, COUNTERPARTY_KINDS, EVENT_KINDS, IT_MW_SCOPES, LEASE_TYPES,
-  MW_BASES, NOTE_MAX_CHARS, POWER_STRATEGIES, SHARE_BASES, SITE_STAGES, SITE_USES,
+  BALANCE_SHEET_EVENT_KINDS,
+  CONTRACT_STATUSES,
+  CONTRACT_STRUCTURES,
+  COUNTERPARTY_KINDS,
+  EVENT_KINDS,
+  IT_MW_SCOPES,
+  LEASE_TYPES,
+  MW_BASES,
+  NOTE_MAX_CHARS,
+  POWER_STRATEGIES,
+  SHARE_BASES,
+  SITE_STAGES,
+  SITE_USES,
 } from "./enums";
 import { isCountryCode } from "../countries";
 import type { NumberRule } from "../number-input";
 import { numberSchema } from "../number-schema";
 import { assumptionsSchema } from "../scoring/assumptions";
 import { FACT_KEYS, FACTS, type FactKey } from "./facts";
-import {
-  BTC_CHANGE, FRACTION, MW_AMOUNT, MW_POSITIVE, OWNERSHIP_SHARE, SHARE_CHANGE, TENOR_YEARS, USD_AMOUNT, USD_CHANGE,
-} from "./number-rules";
+import { BTC_CHANGE, FRACTION, MW_AMOUNT, MW_POSITIVE, OWNERSHIP_SHARE, SHARE_CHANGE, TENOR_YEARS, USD_AMOUNT, USD_CHANGE } from "./number-rules";
 
 /** A day that exists in its month (2025-02-30 and 2025-06-31 do not; Date.parse would roll them over). */
 const dayExists = (d: string) => {
@@ -23,20 +32,29 @@ const dayExists = (d: string) => {
 };
 const NO_SUCH_DAY = "No such day in that month";
 /** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, with a real month and day. */
-export const partialDate = z.string().regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, {
-  error: "Use YYYY, YYYY-MM or YYYY-MM-DD",
-}).refine(dayExists, { error: NO_SUCH_DAY });
+export const partialDate = z
+  .string()
+  .regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, {
+    error: "Use YYYY, YYYY-MM or YYYY-MM-DD",
+  })
+  .refine(dayExists, { error: NO_SUCH_DAY });
 /** As-of dates of figures: at least a month. */
-export const asOfDate = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/, {
-  error: "Use YYYY-MM or YYYY-MM-DD",
-}).refine(dayExists, { error: NO_SUCH_DAY });
+export const asOfDate = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/, {
+    error: "Use YYYY-MM or YYYY-MM-DD",
+  })
+  .refine(dayExists, { error: NO_SUCH_DAY });
 /**
  * Text that can be stored. A lone UTF-16 surrogate ("\uD800" in JSON) is valid in a JS string but not
  * in UTF-8, so the database layer throws on it; every string that reaches the database starts here.
  */
 const LONE_SURROGATE = "Contains an invalid character (a lone UTF-16 surrogate)";
 export const wellFormedString = z.string().refine(isWellFormedText, { error: LONE_SURROGATE });
-export const httpUrl = z.url({ protocol: /^https?$/, error: "Must be an http(s) URL" }).max(2000).refine(isWellFormedText, { error: LONE_SURROGATE });
+export const httpUrl = z
+  .url({ protocol: /^https?$/, error: "Must be an http(s) URL" })
+  .max(2000)
+  .refine(isWellFormedText, { error: LONE_SURROGATE });
 const text = (max = 2000) => wellFormedString.trim().max(max);
 // Every number goes through numberSchema: the forms' parser for typed text, the declared bounds for all
 // (lib/domain/number-rules.ts), one wording for the messages.
@@ -45,21 +63,23 @@ const ownershipShare = numberSchema(OWNERSHIP_SHARE);
 const countryCode = z.string().refine(isCountryCode, { error: "Not an ISO 3166 country code (two capitals, e.g. US, NO, PY)" });
 
 /** A sourced figure: the value (inside its kind's bounds), when it was true, where it comes from. */
-const sourcedFigure = (rule: NumberRule) => z.strictObject({
-  value: numberSchema(rule),
-  asOf: asOfDate,
-  source: httpUrl,
-  note: text().nullish(),
-});
+const sourcedFigure = (rule: NumberRule) =>
+  z.strictObject({
+    value: numberSchema(rule),
+    asOf: asOfDate,
+    source: httpUrl,
+    note: text().nullish(),
+  });
 const mwFigure = sourcedFigure(MW_AMOUNT);
 const shareBasis = z.enum(SHARE_BASES);
 /** Company-stated capex per IT MW: the midpoint as the value, with the range where one is given. */
-const rangeFigure = (rule: NumberRule) => sourcedFigure(rule)
-  .extend({ low: numberSchema(rule).nullish(), high: numberSchema(rule).nullish() })
-  .superRefine((f, ctx) => {
-    if (f.low != null && f.low > f.value) ctx.addIssue({ code: "custom", path: ["low"], message: "Low must be ≤ the value" });
-    if (f.high != null && f.high < f.value) ctx.addIssue({ code: "custom", path: ["high"], message: "High must be ≥ the value" });
-  });
+const rangeFigure = (rule: NumberRule) =>
+  sourcedFigure(rule)
+    .extend({ low: numberSchema(rule).nullish(), high: numberSchema(rule).nullish() })
+    .superRefine((f, ctx) => {
+      if (f.low != null && f.low > f.value) ctx.addIssue({ code: "custom", path: ["low"], message: "Low must be ≤ the value" });
+      if (f.high != null && f.high < f.value) ctx.addIssue({ code: "custom", path: ["high"], message: "High must be ≥ the value" });
+    });
 
 /** The schema of one company figure, from its declaration (lib/domain/facts.ts): its shape and its bounds. */
 function figureSchemaOf(f: (typeof FACTS)[number]): z.ZodType<FigureInput> {
@@ -103,7 +123,9 @@ export type SiteInput = z.infer<typeof siteSchema>;
 
 export const contractSchema = z
   .strictObject({
-    id: text(80).min(1, { error: "Required" }).regex(/^[A-Za-z0-9._-]+$/, { error: "Letters, digits, . _ - only" }),
+    id: text(80)
+      .min(1, { error: "Required" })
+      .regex(/^[A-Za-z0-9._-]+$/, { error: "Letters, digits, . _ - only" }),
     counterparty: text(200).min(1, { error: "Required" }),
     counterpartyKind: z.enum(COUNTERPARTY_KINDS).nullish(),
     counterpartyRating: text(20).nullish(),
@@ -143,7 +165,11 @@ export const contractSchema = z
     if (c.deliveredItMw != null && c.itMw != null && c.deliveredItMw > c.itMw)
       ctx.addIssue({ code: "custom", path: ["deliveredItMw"], message: "Delivered MW exceeds contract MW" });
     if (c.companyFundedCapexMw != null && c.companyFundedCapexUsd == null)
-      ctx.addIssue({ code: "custom", path: ["companyFundedCapexMw"], message: "Says which MW the stated company capex covers, so it needs that capex" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["companyFundedCapexMw"],
+        message: "Says which MW the stated company capex covers, so it needs that capex",
+      });
     if (c.companyFundedCapexMw != null && c.itMw != null && c.companyFundedCapexMw > c.itMw)
       ctx.addIssue({ code: "custom", path: ["companyFundedCapexMw"], message: "Covers more MW than the contract has" });
     if (!c.siteAllocations?.length) return;
@@ -155,7 +181,11 @@ export const contractSchema = z
     });
     const total = c.siteAllocations.reduce((t, x) => t + x.itMw, 0);
     if (c.itMw != null && total > c.itMw + 1e-9)
-      ctx.addIssue({ code: "custom", path: ["siteAllocations"], message: `Allocations add up to ${total} MW, more than the contract's ${c.itMw} MW` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["siteAllocations"],
+        message: `Allocations add up to ${total} MW, more than the contract's ${c.itMw} MW`,
+      });
   });
 export type ContractInput = z.infer<typeof contractSchema>;
 
@@ -187,7 +217,11 @@ export const balanceSheetEventSchema = z
   })
   .superRefine((e, ctx) => {
     if (DELTAS.every((k) => e[k] == null || e[k] === 0))
-      ctx.addIssue({ code: "custom", path: ["cashDeltaUsd"], message: "An event needs at least one change: cash, debt, preferred, committed financing, shares or bitcoin" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["cashDeltaUsd"],
+        message: "An event needs at least one change: cash, debt, preferred, committed financing, shares or bitcoin",
+      });
   });
 export type BalanceSheetEventInput = z.infer<typeof balanceSheetEventSchema>;
 
@@ -214,7 +248,8 @@ export type SiteChangeInput = z.infer<typeof siteChangeSchema>;
 /** An analyst's note: on the company (figure null) or on one of its figures. */
 export const noteSchema = z.strictObject({
   figure: z.enum(FACT_KEYS as [FactKey, ...FactKey[]], { error: "Not a figure of this model" }).nullish(),
-  body: wellFormedString.trim()
+  body: wellFormedString
+    .trim()
     .min(1, { error: "Write the note" })
     .max(NOTE_MAX_CHARS, { error: `At most ${NOTE_MAX_CHARS.toLocaleString("en-US")} characters (split it into several notes)` }),
 });

@@ -65,7 +65,9 @@ describe("the same rows as CSV", () => {
   });
 
   it("a header without the columns is a file problem", () => {
-    expect(parseUpdateText("ticker,value\nIREN,1\n").fileProblems[0]).toMatch(/^Line 1: the header must name the columns .*\(missing: field, asOf, source, note\)/);
+    expect(parseUpdateText("ticker,value\nIREN,1\n").fileProblems[0]).toMatch(
+      /^Line 1: the header must name the columns .*\(missing: field, asOf, source, note\)/,
+    );
   });
 
   it("toCsv writes what parseUpdateText reads back", () => {

@@ -5,7 +5,10 @@
 import { readCsv } from "../csv";
 import { UPDATE_FORMAT, rowKey, rowValueIssues, updateRowSchema, type FactUpdate } from "./updates";
 
-export interface RowProblem { field: string; message: string }
+export interface RowProblem {
+  field: string;
+  message: string;
+}
 export interface UpdateRow {
   /** 1-based line of the text where the row starts */
   line: number;
@@ -33,7 +36,10 @@ export function checkRow(line: number, given: Record<string, unknown>): UpdateRo
   const parsed = updateRowSchema.safeParse(given);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) =>
-      i.code === "unrecognized_keys" ? { field: i.keys.join(", "), message: "Unknown column" } : { field: String(i.path[0] ?? "(row)"), message: i.message });
+      i.code === "unrecognized_keys"
+        ? { field: i.keys.join(", "), message: "Unknown column" }
+        : { field: String(i.path[0] ?? "(row)"), message: i.message },
+    );
     return { line, given, row: null, problems };
   }
   const problems = rowValueIssues(parsed.data).map((i) => ({ field: String(i.path[0] ?? "value"), message: i.message }));
@@ -47,7 +53,10 @@ function markDuplicates(rows: UpdateRow[]) {
     if (!r.row) continue;
     const key = rowKey(r.row);
     const seen = first.get(key);
-    if (seen === undefined) { first.set(key, r.line); continue; }
+    if (seen === undefined) {
+      first.set(key, r.line);
+      continue;
+    }
     r.problems.push({ field: "asOf", message: `Duplicate of line ${seen}: one row per ticker, field and as-of` });
     r.row = null;
   }
@@ -71,18 +80,32 @@ function parseJson(text: string): ParsedUpdate {
   }
   const d = doc as { format?: unknown; description?: unknown; updates?: unknown };
   const fileProblems: string[] = [];
-  if (!d || typeof d !== "object" || Array.isArray(d)) return { format: "json", description: "", rows: [], fileProblems: ["Not an update file: expected an object with format, description and updates"] };
+  if (!d || typeof d !== "object" || Array.isArray(d))
+    return {
+      format: "json",
+      description: "",
+      rows: [],
+      fileProblems: ["Not an update file: expected an object with format, description and updates"],
+    };
   if (d.format !== UPDATE_FORMAT) fileProblems.push(`Not a fact-update file (format must be "${UPDATE_FORMAT}")`);
   if (typeof d.description !== "string") fileProblems.push("description — must be text");
   const extra = Object.keys(d).filter((k) => !["format", "description", "updates"].includes(k));
   if (extra.length) fileProblems.push(`Unknown key${extra.length > 1 ? "s" : ""}: ${extra.join(", ")}`);
-  if (!Array.isArray(d.updates)) return { format: "json", description: "", rows: [], fileProblems: [...fileProblems, "updates — must be a list of rows"] };
-  if (d.updates.length > MAX_ROWS) return { format: "json", description: "", rows: [], fileProblems: [...fileProblems, `Too many rows: ${d.updates.length} (at most ${MAX_ROWS} per file)`] };
+  if (!Array.isArray(d.updates))
+    return { format: "json", description: "", rows: [], fileProblems: [...fileProblems, "updates — must be a list of rows"] };
+  if (d.updates.length > MAX_ROWS)
+    return {
+      format: "json",
+      description: "",
+      rows: [],
+      fileProblems: [...fileProblems, `Too many rows: ${d.updates.length} (at most ${MAX_ROWS} per file)`],
+    };
   const lines = updateLines(text);
   const rows = d.updates.map((u, i) =>
     u && typeof u === "object" && !Array.isArray(u)
       ? checkRow(lines[i] ?? 0, u as Record<string, unknown>)
-      : { line: lines[i] ?? 0, given: { value: u }, row: null, problems: [{ field: "(row)", message: "Each row must be an object" }] });
+      : { line: lines[i] ?? 0, given: { value: u }, row: null, problems: [{ field: "(row)", message: "Each row must be an object" }] },
+  );
   return { format: "json", description: typeof d.description === "string" ? d.description.slice(0, 2000) : "", rows, fileProblems };
 }
 
@@ -93,24 +116,48 @@ function parseJson(text: string): ParsedUpdate {
 function updateLines(text: string): number[] {
   const out: number[] = [];
   const n = text.length;
-  let line = 1, depth = 0, updatesDepth = -1, closed = false, afterUpdatesKey = false, lastString = "", i = 0;
-  const element = (at: number) => { if (!closed && updatesDepth >= 0 && depth === updatesDepth) out.push(at); };
+  let line = 1,
+    depth = 0,
+    updatesDepth = -1,
+    closed = false,
+    afterUpdatesKey = false,
+    lastString = "",
+    i = 0;
+  const element = (at: number) => {
+    if (!closed && updatesDepth >= 0 && depth === updatesDepth) out.push(at);
+  };
   while (i < n) {
     const ch = text[i];
-    if (ch === "\n") { line++; i++; continue; }
-    if (ch === " " || ch === "\t" || ch === "\r" || ch === ",") { i++; continue; }
+    if (ch === "\n") {
+      line++;
+      i++;
+      continue;
+    }
+    if (ch === " " || ch === "\t" || ch === "\r" || ch === ",") {
+      i++;
+      continue;
+    }
     if (ch === '"') {
       element(line);
-      let j = i + 1, str = "";
+      let j = i + 1,
+        str = "";
       while (j < n && text[j] !== '"') {
-        if (text[j] === "\\") { str += text[j + 1] ?? ""; j += 2; continue; }
+        if (text[j] === "\\") {
+          str += text[j + 1] ?? "";
+          j += 2;
+          continue;
+        }
         str += text[j++];
       }
       lastString = str;
       i = j + 1;
       continue;
     }
-    if (ch === ":") { afterUpdatesKey = depth === 1 && lastString === "updates"; i++; continue; }
+    if (ch === ":") {
+      afterUpdatesKey = depth === 1 && lastString === "updates";
+      i++;
+      continue;
+    }
     if (ch === "{" || ch === "[") {
       element(line);
       if (ch === "[" && afterUpdatesKey && updatesDepth < 0) updatesDepth = depth + 1;
@@ -146,17 +193,24 @@ function parseCsv(text: string): ParsedUpdate {
   if (missing.length) fileProblems.push(`Line 1: the header must name the columns ${CSV_COLUMNS.join(",")} (missing: ${missing.join(", ")})`);
   if (unknown.length) fileProblems.push(`Line 1: unknown column${unknown.length > 1 ? "s" : ""} ${unknown.join(", ")}`);
   if (fileProblems.length) return { format: "csv", description: "", rows: [], fileProblems };
-  if (body.length > MAX_ROWS) return { format: "csv", description: "", rows: [], fileProblems: [`Too many rows: ${body.length} (at most ${MAX_ROWS} per file)`] };
+  if (body.length > MAX_ROWS)
+    return { format: "csv", description: "", rows: [], fileProblems: [`Too many rows: ${body.length} (at most ${MAX_ROWS} per file)`] };
   const rows = body.map(({ line, cells }) => {
     if (cells.length !== header.length)
-      return { line, given: Object.fromEntries(header.map((h, i) => [h, cells[i] ?? ""])), row: null, problems: [{ field: "(row)", message: `Expected ${header.length} cells, found ${cells.length}` }] };
+      return {
+        line,
+        given: Object.fromEntries(header.map((h, i) => [h, cells[i] ?? ""])),
+        row: null,
+        problems: [{ field: "(row)", message: `Expected ${header.length} cells, found ${cells.length}` }],
+      };
     const given: Record<string, unknown> = {};
     header.forEach((h, i) => {
       const v = cells[i];
       if (h === "value") given.value = v.trim() === "" || !Number.isFinite(Number(v)) ? v : Number(v);
       else if (h === "note") given.note = v.trim() === "" ? null : v;
-      else if (h === "basis") { if (v.trim() !== "") given.basis = v.trim(); }
-      else given[h] = v.trim();
+      else if (h === "basis") {
+        if (v.trim() !== "") given.basis = v.trim();
+      } else given[h] = v.trim();
     });
     return checkRow(line, given);
   });

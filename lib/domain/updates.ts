@@ -29,7 +29,13 @@ export type FactUpdate = z.infer<typeof rowSchema>;
 export function rowValueIssues(r: FactUpdate): { path: (string | number)[]; message: string }[] {
   const def = UPDATE_FIELDS.get(r.field);
   if (!def) return [];
-  const checked = figureSchema(def.key).safeParse({ value: r.value, asOf: r.asOf, source: r.source, note: r.note, ...(def.form === "shares" ? { basis: r.basis ?? "basic" } : {}) });
+  const checked = figureSchema(def.key).safeParse({
+    value: r.value,
+    asOf: r.asOf,
+    source: r.source,
+    note: r.note,
+    ...(def.form === "shares" ? { basis: r.basis ?? "basic" } : {}),
+  });
   const out = checked.success ? [] : checked.error.issues.map((i) => ({ path: i.path as (string | number)[], message: i.message }));
   if (r.basis !== undefined && def.form !== "shares") out.push({ path: ["basis"], message: "basis is only for sharesOutstanding" });
   return out;
@@ -69,7 +75,10 @@ export function updateToFact(r: FactUpdate): { key: FactDef["key"]; fact: FactVa
  * snapshot's corrections stand in for the dataset figure (methodology §10.13). Rows for a ticker the
  * records do not hold are returned as problems, and nothing is applied.
  */
-export function applyCorrections(records: CompanyRecord[], file: FactUpdateFile): { problems: string[]; applied: { ticker: string; key: FactDef["key"] }[] } {
+export function applyCorrections(
+  records: CompanyRecord[],
+  file: FactUpdateFile,
+): { problems: string[]; applied: { ticker: string; key: FactDef["key"] }[] } {
   const byTicker = new Map(records.map((r) => [r.ticker, r]));
   const problems = file.updates.flatMap((u, i) => (byTicker.has(u.ticker) ? [] : [`updates[${i}]: unknown ticker ${u.ticker}`]));
   if (problems.length) return { problems, applied: [] };

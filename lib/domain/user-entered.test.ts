@@ -7,10 +7,24 @@ import { enteredFigure, userEnteredAt } from "./user-entered";
 
 const SNAP = "2025-11-21";
 const point = (key: FactPoint["key"], asOf: string, value: number, o: Partial<FactPoint> = {}): FactPoint => ({
-  key, value: { value, asOf, source: "https://example.test/p" }, origin: "update", snapshot: false, recordedAt: null, recordedBy: null, ...o,
+  key,
+  value: { value, asOf, source: "https://example.test/p" },
+  origin: "update",
+  snapshot: false,
+  recordedAt: null,
+  recordedBy: null,
+  ...o,
 });
-const history = (h: Partial<CompanyHistory>): CompanyHistory =>
-  ({ ticker: "TST", name: "Test", points: [], sites: [], siteChanges: [], contracts: [], balanceSheetEvents: [], ...h });
+const history = (h: Partial<CompanyHistory>): CompanyHistory => ({
+  ticker: "TST",
+  name: "Test",
+  points: [],
+  sites: [],
+  siteChanges: [],
+  contracts: [],
+  balanceSheetEvents: [],
+  ...h,
+});
 const keys = (h: CompanyHistory, day: string) => userEnteredAt(h, day, SNAP).map((x) => x.key);
 
 const datasetPrice = point("sharePriceUsd", "2025-11-21", 17.08, { origin: "dataset", snapshot: true });
@@ -91,7 +105,8 @@ describe("company assumption overrides", () => {
       { kind: "override", key: "buildCostBaseUsdPerW", label: "Build cost — base", value: 10, by: "ana", at: AT },
     ]);
     expect(userEnteredAt(h, "2026-06-30", SNAP).map((x) => [x.key, x.by, x.at])).toEqual([
-      ["subtractBitcoin", null, null], ["buildCostBaseUsdPerW", null, null],
+      ["subtractBitcoin", null, null],
+      ["buildCostBaseUsdPerW", null, null],
     ]);
   });
 

@@ -15,7 +15,8 @@ export const VIEW_DATES = ["2025-11-21", "2025-12-31", "2026-06-30"] as const;
 
 const sourced = (min: number, max: number): fc.Arbitrary<Sourced | null> =>
   fc.option(
-    fc.record({ value: fc.double({ min, max, noNaN: true, noDefaultInfinity: true }), asOf: fc.constantFrom(...DATES) })
+    fc
+      .record({ value: fc.double({ min, max, noNaN: true, noDefaultInfinity: true }), asOf: fc.constantFrom(...DATES) })
       .map(({ value, asOf }) => ({ value, asOf, sourceUrl: "https://example.test/source" })),
     { freq: 6 },
   );
@@ -51,66 +52,81 @@ const balanceSheetEventArb: fc.Arbitrary<BalanceSheetEvent> = fc.record({
 });
 
 const contractArb = (siteNames: string[]): fc.Arbitrary<ScoringContract> =>
-  fc.record({
-    code: fc.uuid(),
-    counterparty: fc.constantFrom("Microsoft", "CoreWeave", "Fluidstack", "AWS", "Tenant"),
-    counterpartyRating: fc.constantFrom(...RATINGS),
-    guarantor: fc.option(fc.constant("Google"), { freq: 3 }),
-    guarantorRating: fc.constantFrom(...RATINGS),
-    backstopUsd: fc.option(fc.double({ min: 0, max: 5e9, noNaN: true }), { freq: 2 }),
-    structure: fc.constantFrom("colocation" as const, "gpu_cloud" as const),
-    leaseType: fc.constantFrom(null, "NNN" as const, "modified_gross" as const, "gross" as const, "cloud" as const),
-    siteName: siteNames.length ? fc.option(fc.constantFrom(...siteNames), { freq: 4 }) : fc.constant(null),
-    siteAllocations: siteNames.length
-      ? fc.option(fc.uniqueArray(fc.record({ site: fc.constantFrom(...siteNames), itMw: tenthsOfMw(5_000).map((x) => x || 0.1) }), { minLength: 1, maxLength: 3, selector: (x) => x.site }), { freq: 4 })
-      : fc.constant(null),
-    itMw: fc.option(tenthsOfMw(15_000).map((x) => x || 0.1), { freq: 8 }),
-    itMwBasis: fc.constantFrom("critical_it" as const, "gross" as const, "unknown" as const),
-    tenorYears: fc.option(fc.double({ min: 0.5, max: 30, noNaN: true }), { freq: 8 }),
-    totalValueUsd: fc.option(fc.double({ min: 0, max: 2e10, noNaN: true }), { freq: 8 }),
-    status: fc.constantFrom("signed" as const, "under_construction" as const, "partially_delivered" as const, "delivered" as const),
-    deliveredItMw: fc.option(tenthsOfMw(15_000), { freq: 3 }),
-    companyGpuCapexUsd: fc.option(fc.double({ min: 0, max: 1e10, noNaN: true }), { freq: 5 }),
-    prepaymentUsd: fc.option(fc.double({ min: 0, max: 3e9, noNaN: true }), { freq: 2 }),
-    companyFundedCapexUsd: fc.option(fc.double({ min: 0, max: 5e9, noNaN: true }), { freq: 2 }),
-    companyFundedCapexMw: fc.option(tenthsOfMw(5_000).map((x) => x || 0.1), { freq: 2 }),
-    tenantFundedCapexShare: fc.option(fc.double({ min: 0, max: 1, noNaN: true }), { freq: 2 }),
-    companyShare: share,
-  }).map((c) => {
-    // The schema's rules: one site or allocations, allocations within the contract's MW, delivered within it.
-    const siteAllocations = c.siteAllocations && c.itMw != null && c.siteAllocations.reduce((t, x) => t + x.itMw, 0) > c.itMw ? null : c.siteAllocations;
-    return {
-      ...c,
-      siteName: siteAllocations ? null : c.siteName,
-      siteAllocations,
-      companyFundedCapexMw: c.companyFundedCapexUsd == null || (c.itMw != null && (c.companyFundedCapexMw ?? 0) > c.itMw) ? null : c.companyFundedCapexMw,
-      deliveredItMw: c.deliveredItMw != null && c.itMw != null ? Math.min(c.deliveredItMw, c.itMw) : c.deliveredItMw,
-    };
-  });
+  fc
+    .record({
+      code: fc.uuid(),
+      counterparty: fc.constantFrom("Microsoft", "CoreWeave", "Fluidstack", "AWS", "Tenant"),
+      counterpartyRating: fc.constantFrom(...RATINGS),
+      guarantor: fc.option(fc.constant("Google"), { freq: 3 }),
+      guarantorRating: fc.constantFrom(...RATINGS),
+      backstopUsd: fc.option(fc.double({ min: 0, max: 5e9, noNaN: true }), { freq: 2 }),
+      structure: fc.constantFrom("colocation" as const, "gpu_cloud" as const),
+      leaseType: fc.constantFrom(null, "NNN" as const, "modified_gross" as const, "gross" as const, "cloud" as const),
+      siteName: siteNames.length ? fc.option(fc.constantFrom(...siteNames), { freq: 4 }) : fc.constant(null),
+      siteAllocations: siteNames.length
+        ? fc.option(
+            fc.uniqueArray(fc.record({ site: fc.constantFrom(...siteNames), itMw: tenthsOfMw(5_000).map((x) => x || 0.1) }), {
+              minLength: 1,
+              maxLength: 3,
+              selector: (x) => x.site,
+            }),
+            { freq: 4 },
+          )
+        : fc.constant(null),
+      itMw: fc.option(
+        tenthsOfMw(15_000).map((x) => x || 0.1),
+        { freq: 8 },
+      ),
+      itMwBasis: fc.constantFrom("critical_it" as const, "gross" as const, "unknown" as const),
+      tenorYears: fc.option(fc.double({ min: 0.5, max: 30, noNaN: true }), { freq: 8 }),
+      totalValueUsd: fc.option(fc.double({ min: 0, max: 2e10, noNaN: true }), { freq: 8 }),
+      status: fc.constantFrom("signed" as const, "under_construction" as const, "partially_delivered" as const, "delivered" as const),
+      deliveredItMw: fc.option(tenthsOfMw(15_000), { freq: 3 }),
+      companyGpuCapexUsd: fc.option(fc.double({ min: 0, max: 1e10, noNaN: true }), { freq: 5 }),
+      prepaymentUsd: fc.option(fc.double({ min: 0, max: 3e9, noNaN: true }), { freq: 2 }),
+      companyFundedCapexUsd: fc.option(fc.double({ min: 0, max: 5e9, noNaN: true }), { freq: 2 }),
+      companyFundedCapexMw: fc.option(
+        tenthsOfMw(5_000).map((x) => x || 0.1),
+        { freq: 2 },
+      ),
+      tenantFundedCapexShare: fc.option(fc.double({ min: 0, max: 1, noNaN: true }), { freq: 2 }),
+      companyShare: share,
+    })
+    .map((c) => {
+      // The schema's rules: one site or allocations, allocations within the contract's MW, delivered within it.
+      const siteAllocations =
+        c.siteAllocations && c.itMw != null && c.siteAllocations.reduce((t, x) => t + x.itMw, 0) > c.itMw ? null : c.siteAllocations;
+      return {
+        ...c,
+        siteName: siteAllocations ? null : c.siteName,
+        siteAllocations,
+        companyFundedCapexMw:
+          c.companyFundedCapexUsd == null || (c.itMw != null && (c.companyFundedCapexMw ?? 0) > c.itMw) ? null : c.companyFundedCapexMw,
+        deliveredItMw: c.deliveredItMw != null && c.itMw != null ? Math.min(c.deliveredItMw, c.itMw) : c.deliveredItMw,
+      };
+    });
 
-export const companyArb: fc.Arbitrary<ScoringCompany> = fc
-  .uniqueArray(siteArb, { maxLength: 6, selector: (s) => s.name })
-  .chain((sites) =>
-    fc.record({
-      ticker: fc.stringMatching(/^[A-Z]{3,4}$/),
-      name: fc.constant("Generated Miner"),
-      sharePriceUsd: sourced(0.01, 500),
-      sharesOutstanding: sourced(1e6, 2e9),
-      totalDebtUsd: sourced(0, 1e10),
-      cashUsd: sourced(0, 5e9),
-      preferredEquityUsd: sourced(0, 1e9),
-      committedFinancingUsd: sourced(0, 3e9),
-      btcHeld: sourced(0, 60_000),
-      btcValueUsdReported: sourced(0, 2e9),
-      hashrateEhs: sourced(0, 60),
-      marketCapPublishedUsd: sourced(1e7, 2e10),
-      enterpriseValuePublishedUsd: sourced(1e7, 2e10),
-      capexGuidanceUsdPerMw: sourced(1e6, 2e7),
-      balanceSheetEvents: fc.array(balanceSheetEventArb, { maxLength: 4 }),
-      sites: fc.constant(sites),
-      contracts: fc.array(contractArb(sites.map((s) => s.name)), { maxLength: 5 }),
-    }),
-  );
+export const companyArb: fc.Arbitrary<ScoringCompany> = fc.uniqueArray(siteArb, { maxLength: 6, selector: (s) => s.name }).chain((sites) =>
+  fc.record({
+    ticker: fc.stringMatching(/^[A-Z]{3,4}$/),
+    name: fc.constant("Generated Miner"),
+    sharePriceUsd: sourced(0.01, 500),
+    sharesOutstanding: sourced(1e6, 2e9),
+    totalDebtUsd: sourced(0, 1e10),
+    cashUsd: sourced(0, 5e9),
+    preferredEquityUsd: sourced(0, 1e9),
+    committedFinancingUsd: sourced(0, 3e9),
+    btcHeld: sourced(0, 60_000),
+    btcValueUsdReported: sourced(0, 2e9),
+    hashrateEhs: sourced(0, 60),
+    marketCapPublishedUsd: sourced(1e7, 2e10),
+    enterpriseValuePublishedUsd: sourced(1e7, 2e10),
+    capexGuidanceUsdPerMw: sourced(1e6, 2e7),
+    balanceSheetEvents: fc.array(balanceSheetEventArb, { maxLength: 4 }),
+    sites: fc.constant(sites),
+    contracts: fc.array(contractArb(sites.map((s) => s.name)), { maxLength: 5 }),
+  }),
+);
 
 const w = () => fc.double({ min: 0, max: 1, noNaN: true });
 
@@ -120,7 +136,11 @@ export const assumptionsArb: fc.Arbitrary<Assumptions> = fc
     subtractBitcoin: fc.boolean(),
     usePublishedEvFallback: fc.boolean(),
     miningValueUsdPerEh: fc.oneof(fc.constant(0), fc.double({ min: 0, max: 5e8, noNaN: true })),
-    costs: fc.tuple(fc.double({ min: 1, max: 30, noNaN: true }), fc.double({ min: 0, max: 5, noNaN: true }), fc.double({ min: 0, max: 5, noNaN: true })),
+    costs: fc.tuple(
+      fc.double({ min: 1, max: 30, noNaN: true }),
+      fc.double({ min: 0, max: 5, noNaN: true }),
+      fc.double({ min: 0, max: 5, noNaN: true }),
+    ),
     itPerGrossMw: fc.double({ min: 0.3, max: 1, noNaN: true }),
     remoteSiteFactor: w(),
     minAiSiteGrossMw: fc.double({ min: 0, max: 200, noNaN: true }),
@@ -138,7 +158,15 @@ export const assumptionsArb: fc.Arbitrary<Assumptions> = fc
       buildCostLowUsdPerW: low,
       buildCostBaseUsdPerW: low + up1,
       buildCostHighUsdPerW: low + up1 + up2,
-      weightS1: weights[0], weightS2: weights[1], weightS3: weights[2], weightS4: weights[3], weightS5: weights[4], weightS6: weights[5],
-      cqsWeightTenor: cqs[0] / sum, cqsWeightCredit: cqs[1] / sum, cqsWeightGpu: cqs[2] / sum, cqsWeightStructure: 1 - (cqs[0] + cqs[1] + cqs[2]) / sum,
+      weightS1: weights[0],
+      weightS2: weights[1],
+      weightS3: weights[2],
+      weightS4: weights[3],
+      weightS5: weights[4],
+      weightS6: weights[5],
+      cqsWeightTenor: cqs[0] / sum,
+      cqsWeightCredit: cqs[1] / sum,
+      cqsWeightGpu: cqs[2] / sum,
+      cqsWeightStructure: 1 - (cqs[0] + cqs[1] + cqs[2]) / sum,
     };
   });

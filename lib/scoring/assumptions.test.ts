@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { company, site, VIEW } from "../../test/builders";
 import {
-  ASSUMPTION_KEYS, ASSUMPTION_META, assumptionOverridesSchema, assumptionsSchema, DEFAULT_ASSUMPTIONS, mergeAssumptions, NUMERIC_ASSUMPTION_KEYS, withDefaults,
+  ASSUMPTION_KEYS,
+  ASSUMPTION_META,
+  assumptionOverridesSchema,
+  assumptionsSchema,
+  DEFAULT_ASSUMPTIONS,
+  mergeAssumptions,
+  NUMERIC_ASSUMPTION_KEYS,
+  withDefaults,
   type NumberMeta,
 } from "./assumptions";
 import { scoreCompany } from "./score";
@@ -19,10 +26,36 @@ describe("assumptions", () => {
 
   it("the v2 defaults are the methodology's (§10)", () => {
     expect(DEFAULT_ASSUMPTIONS).toMatchObject({
-      maxBalanceSheetGapDays: 45, remoteSiteFactor: 0.2, minAiSiteGrossMw: 20, conversionCapexUsdPerW: 10, usePublishedEvFallback: true,
-      maxPriceAgeDays: 7, maxSharesAgeDays: 200, maxBalanceSheetAgeDays: 100, miningValueUsdPerEh: 0,
+      maxBalanceSheetGapDays: 45,
+      remoteSiteFactor: 0.2,
+      minAiSiteGrossMw: 20,
+      conversionCapexUsdPerW: 10,
+      usePublishedEvFallback: true,
+      maxPriceAgeDays: 7,
+      maxSharesAgeDays: 200,
+      maxBalanceSheetAgeDays: 100,
+      miningValueUsdPerEh: 0,
     });
-    expect([...DEFAULT_ASSUMPTIONS.aiReadyCountries]).toEqual(["US", "CA", "NO", "SE", "FI", "IS", "DK", "GB", "IE", "DE", "FR", "NL", "ES", "PT", "AU", "JP", "SG", "AE"]);
+    expect([...DEFAULT_ASSUMPTIONS.aiReadyCountries]).toEqual([
+      "US",
+      "CA",
+      "NO",
+      "SE",
+      "FI",
+      "IS",
+      "DK",
+      "GB",
+      "IE",
+      "DE",
+      "FR",
+      "NL",
+      "ES",
+      "PT",
+      "AU",
+      "JP",
+      "SG",
+      "AE",
+    ]);
   });
 
   it.each([

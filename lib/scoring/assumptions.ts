@@ -9,26 +9,51 @@ import { numberSchema } from "../number-schema";
 
 export type AssumptionGroup = "market" | "buildCost" | "power" | "funnel" | "contract" | "financing" | "dataQuality" | "tiers";
 
-interface BaseMeta { label: string; unit: string; group: AssumptionGroup; source: string }
+interface BaseMeta {
+  label: string;
+  unit: string;
+  group: AssumptionGroup;
+  source: string;
+}
 export interface NumberMeta extends BaseMeta {
   /**
    * `min`/`max`: the values that make sense (also the sensitivity's default range). `limit` is the largest
    * value accepted where no `max` is declared, so nothing like 1e308 is stored; `aboveMin` excludes `min`.
    */
-  kind: "number"; default: number; min: number; max?: number; limit?: number; aboveMin?: boolean; step?: number; integer?: boolean;
+  kind: "number";
+  default: number;
+  min: number;
+  max?: number;
+  limit?: number;
+  aboveMin?: boolean;
+  step?: number;
+  integer?: boolean;
   /** outside this range the editor asks the user to confirm (lib/number-input.ts) */
   typical?: readonly [number, number];
   /** the range a sensitivity sweeps by default; declared for the main valuation assumptions (the tornado's rows) */
   sweep?: readonly [number, number];
 }
-export interface BooleanMeta extends BaseMeta { kind: "boolean"; default: boolean }
+export interface BooleanMeta extends BaseMeta {
+  kind: "boolean";
+  default: boolean;
+}
 /** A list of ISO-2 country codes (methodology §10.4). */
-export interface CountriesMeta extends BaseMeta { kind: "countries"; default: readonly string[] }
+export interface CountriesMeta extends BaseMeta {
+  kind: "countries";
+  default: readonly string[];
+}
 export type AssumptionMeta = NumberMeta | BooleanMeta | CountriesMeta;
 
 type Bounds = Pick<NumberMeta, "min"> & ({ max: number } | { limit: number }) & Partial<NumberMeta>;
-const number = (d: number, label: string, unit: string, group: AssumptionGroup, source: string, bounds: Bounds): NumberMeta =>
-  ({ kind: "number", default: d, label, unit, group, source, ...bounds });
+const number = (d: number, label: string, unit: string, group: AssumptionGroup, source: string, bounds: Bounds): NumberMeta => ({
+  kind: "number",
+  default: d,
+  label,
+  unit,
+  group,
+  source,
+  ...bounds,
+});
 const weight = (d: number, label: string, group: AssumptionGroup, source: string, sweep?: readonly [number, number]): NumberMeta =>
   number(d, label, "0–1", group, source, { min: 0, max: 1, step: 0.05, ...(sweep ? { sweep } : {}) });
 const days = (d: number, label: string, source: string): NumberMeta =>
@@ -38,40 +63,120 @@ const days = (d: number, label: string, source: string): NumberMeta =>
 const BUILD_COST = { min: 0, aboveMin: true, limit: 100, step: 0.5, typical: [5, 25] } as const;
 
 /** The AI-ready markets of §10.4: hyperscaler and neocloud AI build-out, no GPU export barrier. */
-export const DEFAULT_AI_READY_COUNTRIES = ["US", "CA", "NO", "SE", "FI", "IS", "DK", "GB", "IE", "DE", "FR", "NL", "ES", "PT", "AU", "JP", "SG", "AE"] as const;
+export const DEFAULT_AI_READY_COUNTRIES = [
+  "US",
+  "CA",
+  "NO",
+  "SE",
+  "FI",
+  "IS",
+  "DK",
+  "GB",
+  "IE",
+  "DE",
+  "FR",
+  "NL",
+  "ES",
+  "PT",
+  "AU",
+  "JP",
+  "SG",
+  "AE",
+] as const;
 
 export const ASSUMPTION_META = {
-  btcPriceUsd: number(84_000, "Bitcoin price", "USD", "market", "BTC traded ~$84.2k on 2025-11-21 (Bloomberg via news.az)", { min: 0, limit: 1e7, step: 1000, typical: [10_000, 500_000], sweep: [40_000, 150_000] }),
-  subtractBitcoin: { kind: "boolean", default: true, label: "Subtract bitcoin from EV", unit: "yes/no", group: "market",
-    source: "“EV ex-BTC” is the miner convention (BitOoda, TheMinerMag, Cantor)" } as BooleanMeta,
-  miningValueUsdPerEh: number(0, "Mining value netted out", "USD per EH/s", "market",
-    "Off by default (0). When set, the HPC ratios use EV ex-BTC − hashrate × this value (methodology §10.12)", { min: 0, limit: 1e12, step: 1e7 }),
-  usePublishedEvFallback: { kind: "boolean", default: true, label: "Use published EV when an input is missing", unit: "yes/no", group: "market",
-    source: "A dated third-party EV beats an unranked company; flagged published-ev (methodology §10.8, docs/decisions/0011)" } as BooleanMeta,
-  buildCostLowUsdPerW: number(11, "Build cost — low", "$/W", "buildCost",
-    "Capital-markets commentary (Silicon Valley 101, Nov 2025): $11–13/W; JLL 2026F $11.3M per MW", BUILD_COST),
-  buildCostBaseUsdPerW: number(12, "Build cost — base", "$/W", "buildCost",
-    "Cushman & Wakefield 2025: US average $11.7M per MW of critical load", { ...BUILD_COST, sweep: [8, 16] }),
+  btcPriceUsd: number(84_000, "Bitcoin price", "USD", "market", "BTC traded ~$84.2k on 2025-11-21 (Bloomberg via news.az)", {
+    min: 0,
+    limit: 1e7,
+    step: 1000,
+    typical: [10_000, 500_000],
+    sweep: [40_000, 150_000],
+  }),
+  subtractBitcoin: {
+    kind: "boolean",
+    default: true,
+    label: "Subtract bitcoin from EV",
+    unit: "yes/no",
+    group: "market",
+    source: "“EV ex-BTC” is the miner convention (BitOoda, TheMinerMag, Cantor)",
+  } as BooleanMeta,
+  miningValueUsdPerEh: number(
+    0,
+    "Mining value netted out",
+    "USD per EH/s",
+    "market",
+    "Off by default (0). When set, the HPC ratios use EV ex-BTC − hashrate × this value (methodology §10.12)",
+    { min: 0, limit: 1e12, step: 1e7 },
+  ),
+  usePublishedEvFallback: {
+    kind: "boolean",
+    default: true,
+    label: "Use published EV when an input is missing",
+    unit: "yes/no",
+    group: "market",
+    source: "A dated third-party EV beats an unranked company; flagged published-ev (methodology §10.8, docs/decisions/0011)",
+  } as BooleanMeta,
+  buildCostLowUsdPerW: number(
+    11,
+    "Build cost — low",
+    "$/W",
+    "buildCost",
+    "Capital-markets commentary (Silicon Valley 101, Nov 2025): $11–13/W; JLL 2026F $11.3M per MW",
+    BUILD_COST,
+  ),
+  buildCostBaseUsdPerW: number(12, "Build cost — base", "$/W", "buildCost", "Cushman & Wakefield 2025: US average $11.7M per MW of critical load", {
+    ...BUILD_COST,
+    sweep: [8, 16],
+  }),
   buildCostHighUsdPerW: number(13, "Build cost — high", "$/W", "buildCost", "Top of the $11–13/W range quoted in Nov 2025 commentary", BUILD_COST),
-  itPerGrossMw: number(0.7, "IT MW per gross MW", "ratio", "power",
-    "Disclosed deals: Cipher 168/244, Hut 8 245/330, Galaxy 526/800 (0.66–0.80)", { min: 0.3, max: 1, step: 0.01, sweep: [0.66, 0.8] }),
-  aiReadyCountries: { kind: "countries", default: DEFAULT_AI_READY_COUNTRIES, label: "AI-ready countries", unit: "ISO-2 codes", group: "power",
-    source: "Markets with hyperscaler/neocloud AI build-out and no GPU export barrier (methodology §10.4, docs/decisions/0009)" } as CountriesMeta,
-  remoteSiteFactor: weight(0.2, "Remote or small site factor", "power",
-    "Uncontracted MW outside AI-ready markets or below the minimum size are valued near mining-site prices (docs/decisions/0009)", [0, 0.5]),
-  minAiSiteGrossMw: number(20, "Minimum AI site size", "gross MW", "power",
-    "Below ~20 MW a site cannot host an AI tenant's typical block (methodology §10.4, docs/decisions/0009)", { min: 0, max: 10_000, step: 5, sweep: [5, 50] }),
+  itPerGrossMw: number(0.7, "IT MW per gross MW", "ratio", "power", "Disclosed deals: Cipher 168/244, Hut 8 245/330, Galaxy 526/800 (0.66–0.80)", {
+    min: 0.3,
+    max: 1,
+    step: 0.01,
+    sweep: [0.66, 0.8],
+  }),
+  aiReadyCountries: {
+    kind: "countries",
+    default: DEFAULT_AI_READY_COUNTRIES,
+    label: "AI-ready countries",
+    unit: "ISO-2 codes",
+    group: "power",
+    source: "Markets with hyperscaler/neocloud AI build-out and no GPU export barrier (methodology §10.4, docs/decisions/0009)",
+  } as CountriesMeta,
+  remoteSiteFactor: weight(
+    0.2,
+    "Remote or small site factor",
+    "power",
+    "Uncontracted MW outside AI-ready markets or below the minimum size are valued near mining-site prices (docs/decisions/0009)",
+    [0, 0.5],
+  ),
+  minAiSiteGrossMw: number(
+    20,
+    "Minimum AI site size",
+    "gross MW",
+    "power",
+    "Below ~20 MW a site cannot host an AI tenant's typical block (methodology §10.4, docs/decisions/0009)",
+    { min: 0, max: 10_000, step: 5, sweep: [5, 50] },
+  ),
   weightS1: weight(1.0, "S1 contracted, delivered", "funnel", "Rent has started: counted in full"),
   weightS2: weight(0.9, "S2 contracted, energized site", "funnel", "Morgan Stanley (Sep 2025) success cases", [0.75, 1]),
   weightS3: weight(0.75, "S3 contracted, needs new power", "funnel", "Morgan Stanley 75% success case", [0.5, 0.9]),
   weightS4: weight(0.5, "S4 uncontracted, operating", "funnel", "Morgan Stanley 50% success case", [0, 1]),
   weightS5: weight(0.25, "S5 uncontracted, building/approved", "funnel", "Half of S4: power not yet energized", [0, 0.5]),
   weightS6: weight(0.1, "S6 uncontracted pipeline", "funnel", "H.C. Wainwright values pipeline at ~10%", [0, 0.25]),
-  facilityLifeYears: number(20, "Facility life", "years", "contract",
-    "Site depreciation horizon analysts set against 5- vs 15-year leases", { min: 1, max: 60, step: 1 }),
+  facilityLifeYears: number(20, "Facility life", "years", "contract", "Site depreciation horizon analysts set against 5- vs 15-year leases", {
+    min: 1,
+    max: 60,
+    step: 1,
+  }),
   ratingScoreAaaAa: weight(1.0, "Credit score AAA/AA", "contract", "IG vs non-IG loans ~225 bp apart (CoreWeave DDTL)"),
   ratingScoreA: weight(0.9, "Credit score A", "contract", "Methodology §3"),
-  ratingScoreBbb: weight(0.75, "Credit score BBB (and “investment grade”)", "contract", "Methodology §3; an undisclosed IG tenant scores as BBB (§10.7)"),
+  ratingScoreBbb: weight(
+    0.75,
+    "Credit score BBB (and “investment grade”)",
+    "contract",
+    "Methodology §3; an undisclosed IG tenant scores as BBB (§10.7)",
+  ),
   ratingScoreBb: weight(0.5, "Credit score BB", "contract", "Methodology §3"),
   ratingScoreBOrUnrated: weight(0.3, "Credit score B / unrated", "contract", "Methodology §3"),
   structureScoreNnn: weight(1.0, "Lease score NNN", "contract", "Tenant carries operating costs"),
@@ -82,10 +187,19 @@ export const ASSUMPTION_META = {
   cqsWeightCredit: weight(0.4, "CQS weight — credit (C)", "contract", "Methodology §3"),
   cqsWeightGpu: weight(0.2, "CQS weight — GPU funding (G)", "contract", "Methodology §3"),
   cqsWeightStructure: weight(0.1, "CQS weight — structure (S)", "contract", "Methodology §3"),
-  conversionCapexUsdPerW: number(10, "Conversion capex (company-funded)", "$/W", "financing",
-    "Hut 8 guided $9–11M per IT MW for River Bend; Cipher $9–11M, TeraWulf $8–10M (docs/decisions/0010)", { min: 0, max: 50, step: 0.5, typical: [3, 25] }),
-  maxBalanceSheetGapDays: days(45, "Max days between cash and debt dates",
-    "Half a quarter: wider gaps with no dated transaction between them mix two balance sheets (§10.1)"),
+  conversionCapexUsdPerW: number(
+    10,
+    "Conversion capex (company-funded)",
+    "$/W",
+    "financing",
+    "Hut 8 guided $9–11M per IT MW for River Bend; Cipher $9–11M, TeraWulf $8–10M (docs/decisions/0010)",
+    { min: 0, max: 50, step: 0.5, typical: [3, 25] },
+  ),
+  maxBalanceSheetGapDays: days(
+    45,
+    "Max days between cash and debt dates",
+    "Half a quarter: wider gaps with no dated transaction between them mix two balance sheets (§10.1)",
+  ),
   maxPriceAgeDays: days(7, "Max price age", "One trading week (§10.10)"),
   maxSharesAgeDays: days(200, "Max share-count age", "Two reporting periods of a semi-annual filer (§10.10)"),
   maxBalanceSheetAgeDays: days(100, "Max cash/debt age", "A quarter plus the 10-Q filing window (§10.10)"),
@@ -120,7 +234,9 @@ function fieldSchema(key: AssumptionKey) {
   if (m.kind === "boolean") return z.boolean({ error: "Must be yes or no" });
   if (m.kind === "countries")
     return z
-      .array(z.string().refine(isCountryCode, { error: "Not an ISO 3166 country code (use two capitals, e.g. US, NO)" }), { error: "Must be a list of country codes" })
+      .array(z.string().refine(isCountryCode, { error: "Not an ISO 3166 country code (use two capitals, e.g. US, NO)" }), {
+        error: "Must be a list of country codes",
+      })
       .max(250)
       .refine((list) => new Set(list).size === list.length, { error: "A country is listed twice" });
   return numberSchema(numberRuleOf(m));
@@ -137,8 +253,7 @@ const shape = Object.fromEntries(ASSUMPTION_KEYS.map((k) => [k, fieldSchema(k)])
 
 /** Cross-field rules, shared by full sets and by a set with company overrides merged in. */
 function checkCoherence(a: Assumptions, ctx: z.RefinementCtx) {
-  if (a.buildCostLowUsdPerW > a.buildCostBaseUsdPerW)
-    ctx.addIssue({ code: "custom", path: ["buildCostLowUsdPerW"], message: "Low must be ≤ base" });
+  if (a.buildCostLowUsdPerW > a.buildCostBaseUsdPerW) ctx.addIssue({ code: "custom", path: ["buildCostLowUsdPerW"], message: "Low must be ≤ base" });
   if (a.buildCostBaseUsdPerW > a.buildCostHighUsdPerW)
     ctx.addIssue({ code: "custom", path: ["buildCostHighUsdPerW"], message: "High must be ≥ base" });
   const sum = a.cqsWeightTenor + a.cqsWeightCredit + a.cqsWeightGpu + a.cqsWeightStructure;
@@ -169,7 +284,11 @@ export function withDefaults(stored: unknown): unknown {
 export function mergeAssumptions(base: Assumptions, overrides?: AssumptionOverrides | null): Assumptions {
   if (!overrides) return base;
   let changed = false;
-  for (const k in overrides) if (overrides[k as AssumptionKey] !== undefined) { changed = true; break; }
+  for (const k in overrides)
+    if (overrides[k as AssumptionKey] !== undefined) {
+      changed = true;
+      break;
+    }
   return changed ? ({ ...base, ...overrides } as Assumptions) : base;
 }
 

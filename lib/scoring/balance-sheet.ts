@@ -1,9 +1,7 @@
 // Methodology §10.1 and §10.10: a balance sheet rolled forward to the view date, and how old its figures are.
 import type { Assumptions } from "./assumptions";
 import { daysBetween, isBefore, startOfPeriod } from "./dates";
-import type {
-  BalanceSheetEvent, BalanceSheetKey, CompanyScore, ProFormaFigure, RolledBtcValue, ScoringCompany, StaleFigure,
-} from "./types";
+import type { BalanceSheetEvent, BalanceSheetKey, CompanyScore, ProFormaFigure, RolledBtcValue, ScoringCompany, StaleFigure } from "./types";
 
 /** Which delta of an event moves which figure. */
 const DELTA_OF: Record<BalanceSheetKey, keyof BalanceSheetEvent> = {
@@ -70,7 +68,10 @@ export function rolledBtcValue(company: ScoringCompany, viewDate: string): Rolle
   let value = reported.value;
   for (const e of eventsBetween(company, reported.asOf, viewDate)) {
     if (!movesBitcoin(e)) continue;
-    if (e.cashDeltaUsd == null || e.cashDeltaUsd === 0) { unvalued.push(e); continue; }
+    if (e.cashDeltaUsd == null || e.cashDeltaUsd === 0) {
+      unvalued.push(e);
+      continue;
+    }
     value -= e.cashDeltaUsd;
     lines.push(lineOf(e, -e.cashDeltaUsd));
   }
@@ -107,7 +108,10 @@ export function mixedDates(company: ScoringCompany, a: Assumptions): CompanyScor
 
 /** How each figure that can go stale is named in explanations (one vocabulary for every view). */
 export const STALE_LABEL: Record<StaleFigure["key"], string> = {
-  sharePriceUsd: "price", sharesOutstanding: "share count", totalDebtUsd: "total debt", cashUsd: "cash",
+  sharePriceUsd: "price",
+  sharesOutstanding: "share count",
+  totalDebtUsd: "total debt",
+  cashUsd: "cash",
   enterpriseValuePublishedUsd: "published EV (priced on its date)",
 };
 

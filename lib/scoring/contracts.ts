@@ -18,7 +18,7 @@ const MOODYS_LETTERS: Record<string, string> = { Aaa: "AAA", Aa: "AA", A: "A", B
 export function ratingBucket(rating: string | null): RatingKey {
   if (!rating) return "ratingScoreBOrUnrated";
   const r = rating.trim();
-  const letters = MOODYS.test(r) ? MOODYS_LETTERS[r.replace(/[0-9\s]/g, "")] ?? "" : r.toUpperCase().replace(/[+\-\s]/g, "");
+  const letters = MOODYS.test(r) ? (MOODYS_LETTERS[r.replace(/[0-9\s]/g, "")] ?? "") : r.toUpperCase().replace(/[+\-\s]/g, "");
   if (letters === "AAA" || letters === "AA") return "ratingScoreAaaAa";
   if (letters === "A") return "ratingScoreA";
   if (letters === "BBB" || letters === "IG") return "ratingScoreBbb";
@@ -33,10 +33,14 @@ export const isInvestmentGrade = (rating: string | null) => INVESTMENT_GRADE.has
 
 export function leaseScore(c: ScoringContract, a: Assumptions): number {
   switch (c.leaseType ?? (c.structure === "gpu_cloud" ? "cloud" : "gross")) {
-    case "NNN": return a.structureScoreNnn;
-    case "modified_gross": return a.structureScoreModifiedGross;
-    case "cloud": return a.structureScoreCloud;
-    default: return a.structureScoreGross;
+    case "NNN":
+      return a.structureScoreNnn;
+    case "modified_gross":
+      return a.structureScoreModifiedGross;
+    case "cloud":
+      return a.structureScoreCloud;
+    default:
+      return a.structureScoreGross;
   }
 }
 
@@ -68,9 +72,7 @@ export function scoreContract(c: ScoringContract, mw: ContractMw, capexPerMwUsd:
 
   // Credit: the tenant's score, lifted toward the guarantor's by the share of capital the backstop covers.
   // Capital at risk is the whole build: a stated capex that covers part of it plus the rest at capex per MW.
-  const capitalAtRiskUsd = statedCapexUsd != null
-    ? statedCapexUsd + notCoveredMw * capexPerMwUsd
-    : mw.itMw != null ? mw.itMw * capexPerMwUsd : null;
+  const capitalAtRiskUsd = statedCapexUsd != null ? statedCapexUsd + notCoveredMw * capexPerMwUsd : mw.itMw != null ? mw.itMw * capexPerMwUsd : null;
   const backstop = atShare(c.backstopUsd) ?? 0;
   const beta = backstop <= 0 ? 0 : capitalAtRiskUsd == null || capitalAtRiskUsd <= 0 ? 1 : Math.min(1, backstop / capitalAtRiskUsd);
   const sTenant = ratingScore(c.counterpartyRating, a);
@@ -82,9 +84,13 @@ export function scoreContract(c: ScoringContract, mw: ContractMw, capexPerMwUsd:
   let g: number | null = 1;
   let gReason: string | undefined;
   if (c.structure === "gpu_cloud") {
-    if (c.companyGpuCapexUsd == null) { g = null; gReason = "missing:companyGpuCapexUsd"; }
-    else if (!totalValueUsd) { g = null; gReason = "missing:totalValueUsd"; }
-    else g = 1 - Math.min(1, gpuCapexNetUsd / totalValueUsd);
+    if (c.companyGpuCapexUsd == null) {
+      g = null;
+      gReason = "missing:companyGpuCapexUsd";
+    } else if (!totalValueUsd) {
+      g = null;
+      gReason = "missing:totalValueUsd";
+    } else g = 1 - Math.min(1, gpuCapexNetUsd / totalValueUsd);
   }
   const s = leaseScore(c, a);
 
@@ -103,9 +109,29 @@ export function scoreContract(c: ScoringContract, mw: ContractMw, capexPerMwUsd:
   const annualValueUsd = totalValueUsd != null && c.tenorYears ? totalValueUsd / c.tenorYears : null;
 
   return {
-    code: c.code, counterparty: c.counterparty, guarantor: c.guarantor, share, itMwIt: mw.itMw, deliveredItMw: mw.delivered, undeliveredItMw,
-    placements: mw.placements, totalValueUsd, annualValueUsd, t, c: credit, beta, g, gReason, s, cqs, cqsReason, capitalAtRiskUsd,
-    capexRemainingUsd: buildingCapexUsd + gpuCapexNetUsd, buildingCapexUsd, gpuCapexNetUsd, igBacked,
+    code: c.code,
+    counterparty: c.counterparty,
+    guarantor: c.guarantor,
+    share,
+    itMwIt: mw.itMw,
+    deliveredItMw: mw.delivered,
+    undeliveredItMw,
+    placements: mw.placements,
+    totalValueUsd,
+    annualValueUsd,
+    t,
+    c: credit,
+    beta,
+    g,
+    gReason,
+    s,
+    cqs,
+    cqsReason,
+    capitalAtRiskUsd,
+    capexRemainingUsd: buildingCapexUsd + gpuCapexNetUsd,
+    buildingCapexUsd,
+    gpuCapexNetUsd,
+    igBacked,
   };
 }
 

@@ -8,12 +8,26 @@ import type { BalanceSheetKey, CompanyScore, ProFormaFigure, Reasons, ScoringCom
 
 export type EvResult = Pick<
   CompanyScore,
-  "marketCapUsd" | "enterpriseValueUsd" | "enterpriseValueExBtcUsd" | "evUsedUsd" | "evSource" | "enterpriseValuePublished" |
-  "btcValueUsd" | "btcValueSource" | "btcValueRolled" | "miningValueUsd" | "evPerEhUsd"
+  | "marketCapUsd"
+  | "enterpriseValueUsd"
+  | "enterpriseValueExBtcUsd"
+  | "evUsedUsd"
+  | "evSource"
+  | "enterpriseValuePublished"
+  | "btcValueUsd"
+  | "btcValueSource"
+  | "btcValueRolled"
+  | "miningValueUsd"
+  | "evPerEhUsd"
 >;
 
 export function enterpriseValue(
-  company: ScoringCompany, bs: Record<BalanceSheetKey, ProFormaFigure>, a: Assumptions, viewDate: string, reasons: Reasons, ex: Explanation,
+  company: ScoringCompany,
+  bs: Record<BalanceSheetKey, ProFormaFigure>,
+  a: Assumptions,
+  viewDate: string,
+  reasons: Reasons,
+  ex: Explanation,
 ): EvResult {
   const price = company.sharePriceUsd?.value ?? null;
   const shares = bs.sharesOutstanding.value;
@@ -32,8 +46,14 @@ export function enterpriseValue(
     const r = btcValueRolled.reported;
     btcValueUsd = btcValueRolled.value;
     btcValueSource = "reported";
-    const moves = btcValueRolled.lines.map((l) => ` ${l.delta >= 0 ? "+" : "−"} ${usd(Math.abs(l.delta))} (${l.date} ${l.kind.replace("_", " ")})`).join("");
-    ex.adjust("10.9", `No bitcoin count published: the reported bitcoin value ${usd(r.value)} (as of ${r.asOf})${moves ? `${moves} at the transactions' prices = ${usd(btcValueUsd)}` : ""} is used as reported, not re-marked to the set's price`, r.sourceUrl);
+    const moves = btcValueRolled.lines
+      .map((l) => ` ${l.delta >= 0 ? "+" : "−"} ${usd(Math.abs(l.delta))} (${l.date} ${l.kind.replace("_", " ")})`)
+      .join("");
+    ex.adjust(
+      "10.9",
+      `No bitcoin count published: the reported bitcoin value ${usd(r.value)} (as of ${r.asOf})${moves ? `${moves} at the transactions' prices = ${usd(btcValueUsd)}` : ""} is used as reported, not re-marked to the set's price`,
+      r.sourceUrl,
+    );
     ex.warn(`Bitcoin is the reported value ${usd(r.value)} at ${r.asOf}, not a coin count`);
     for (const e of btcValueRolled.unvalued)
       ex.warn(`${e.date} ${e.description}: a bitcoin transaction with no cash figure — its effect on the reported bitcoin value is not applied`);
@@ -60,10 +80,13 @@ export function enterpriseValue(
     const base = rebased ? marketCapUsd! + (published.value - mcap!.value) : published.value;
     evUsed = a.subtractBitcoin ? base - btcValueUsd : base;
     evSource = "published";
-    ex.adjust("10.8", rebased
-      ? `Our EV needs ${missingWord(reasons.enterpriseValueUsd)}: published EV ${usd(published.value)} − published market cap ${usd(mcap!.value)} (both ${published.asOf}) + our market cap ${usd(marketCapUsd!)} = ${usd(base)}${a.subtractBitcoin ? `, less bitcoin ${usd(btcValueUsd)}` : ""}`
-      : `Our EV needs ${missingWord(reasons.enterpriseValueUsd)}: the published EV ${usd(published.value)} (as of ${published.asOf}) is used as it stands${a.subtractBitcoin ? `, less bitcoin ${usd(btcValueUsd)}` : ""}`,
-      published.sourceUrl);
+    ex.adjust(
+      "10.8",
+      rebased
+        ? `Our EV needs ${missingWord(reasons.enterpriseValueUsd)}: published EV ${usd(published.value)} − published market cap ${usd(mcap!.value)} (both ${published.asOf}) + our market cap ${usd(marketCapUsd!)} = ${usd(base)}${a.subtractBitcoin ? `, less bitcoin ${usd(btcValueUsd)}` : ""}`
+        : `Our EV needs ${missingWord(reasons.enterpriseValueUsd)}: the published EV ${usd(published.value)} (as of ${published.asOf}) is used as it stands${a.subtractBitcoin ? `, less bitcoin ${usd(btcValueUsd)}` : ""}`,
+      published.sourceUrl,
+    );
   }
   if (evUsed == null) reasons.evUsedUsd = reasons.enterpriseValueUsd;
 
@@ -81,15 +104,33 @@ export function enterpriseValue(
     else {
       miningValueUsd = hashrate * a.miningValueUsdPerEh;
       evUsed -= miningValueUsd;
-      ex.adjust("10.12", `Mining netted out: ${hashrate} EH/s × ${usd(a.miningValueUsdPerEh)} per EH/s = ${usd(miningValueUsd)} off the EV used`, company.hashrateEhs!.sourceUrl);
+      ex.adjust(
+        "10.12",
+        `Mining netted out: ${hashrate} EH/s × ${usd(a.miningValueUsdPerEh)} per EH/s = ${usd(miningValueUsd)} off the EV used`,
+        company.hashrateEhs!.sourceUrl,
+      );
     }
   }
 
   return {
-    marketCapUsd, enterpriseValueUsd, enterpriseValueExBtcUsd, evUsedUsd: evUsed, evSource, enterpriseValuePublished: published,
-    btcValueUsd, btcValueSource, btcValueRolled, miningValueUsd, evPerEhUsd,
+    marketCapUsd,
+    enterpriseValueUsd,
+    enterpriseValueExBtcUsd,
+    evUsedUsd: evUsed,
+    evSource,
+    enterpriseValuePublished: published,
+    btcValueUsd,
+    btcValueSource,
+    btcValueRolled,
+    miningValueUsd,
+    evPerEhUsd,
   };
 }
 
 const missingWord = (reason: string | undefined) =>
-  ({ "missing:sharePrice": "a share price", "missing:sharesOutstanding": "a share count", "missing:totalDebt": "total debt", "missing:cash": "cash" })[reason ?? ""] ?? "an input";
+  ({
+    "missing:sharePrice": "a share price",
+    "missing:sharesOutstanding": "a share count",
+    "missing:totalDebt": "total debt",
+    "missing:cash": "cash",
+  })[reason ?? ""] ?? "an input";

@@ -130,7 +130,12 @@ describe("BTDR — remote and small sites (§10.4); stale price and share count 
     expect(s.remoteMw.s5).toBe(0);
     // (1,099.7 − 429.1) × 0.5 + 429.1 × 0.5 × 0.2 + S5 624.4 × 0.25 = 335.3 + 42.91 + 156.1 = 534.31
     close(s.itMwEffective, 534.31);
-    expect(s.adjustments.filter((x) => x.rule === "10.4").map((x) => x.text.split(":")[0]).sort()).toEqual(["Gedu", "Jigmeling", "Wenatchee"]);
+    expect(
+      s.adjustments
+        .filter((x) => x.rule === "10.4")
+        .map((x) => x.text.split(":")[0])
+        .sort(),
+    ).toEqual(["Gedu", "Jigmeling", "Wenatchee"]);
   });
   it("adds the November share issue to a 2024 share count, and still calls it stale", () => {
     // 192,317,656 at 2024-12-31 + 10,661,140 (2025-11-14) = 202,978,796
@@ -138,7 +143,10 @@ describe("BTDR — remote and small sites (§10.4); stale price and share count 
     // market cap 13.94 × 202,978,796 = 2,829,524,416.24; EV = + 935M − 149.4M − 2,000 BTC × 84,000 = 3,447,124,416.24
     close(s.evUsedUsd, 3_447_124_416.24, 0);
     // price 2025-11-12 is 9 days old (> 7); shares 2024-12-31 is 325 days old (> 200)
-    expect(s.staleFigures.map((f) => [f.key, f.ageDays])).toEqual([["sharePriceUsd", 9], ["sharesOutstanding", 325]]);
+    expect(s.staleFigures.map((f) => [f.key, f.ageDays])).toEqual([
+      ["sharePriceUsd", 9],
+      ["sharesOutstanding", 325],
+    ]);
     expect(s.flags).toEqual(["below-build-cost", "stale-data"]);
     close(s.discountBase, 1 - 3_447.12441624 / 534.31 / 12); // 0.462371
   });
@@ -223,7 +231,10 @@ describe("MARA — the published EV when our EV cannot be computed (§10.8)", ()
     close(s.discountBase, 1 - 4_380.6 / 253.54 / 12); // −0.4398
     // debt 2025-07-25 is 119 days old on 2025-11-21 (> 100), though the August option is rolled in;
     // the published EV it ranks on is priced on 2025-11-07, 14 days before the view date (> 7)
-    expect(s.staleFigures.map((f) => [f.key, f.ageDays])).toEqual([["totalDebtUsd", 119], ["enterpriseValuePublishedUsd", 14]]);
+    expect(s.staleFigures.map((f) => [f.key, f.ageDays])).toEqual([
+      ["totalDebtUsd", 119],
+      ["enterpriseValuePublishedUsd", 14],
+    ]);
     expect(s.flags).toEqual(["stale-data", "published-ev"]);
     expect(s.why).toMatch(/published EV/);
   });

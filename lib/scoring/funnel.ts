@@ -4,9 +4,7 @@
 // (§10.4), and joint ventures count at the company's share (§10.6).
 import type { Assumptions } from "./assumptions";
 import { Explanation, mwText } from "./explain";
-import type {
-  CompanyScore, Funnel, FunnelLines, Placement, RemoteMw, ScoringCompany, ScoringContract, ScoringSite, Stage,
-} from "./types";
+import type { CompanyScore, Funnel, FunnelLines, Placement, RemoteMw, ScoringCompany, ScoringContract, ScoringSite, Stage } from "./types";
 
 const ENERGIZED: ReadonlySet<Stage> = new Set(["operating", "under_construction"]);
 const STAGE_ORDER: Record<Stage, number> = { operating: 0, under_construction: 1, approved: 2, pipeline: 3 };
@@ -55,8 +53,10 @@ export function remoteReason(site: ScoringSite, a: Assumptions): string | null {
 }
 
 /** The MW fields of CompanyScore, plus what the rest of the scoring needs from the funnel. */
-export interface FunnelResult
-  extends Pick<CompanyScore, "funnel" | "remoteMw" | "funnelLines" | "itMwEffective" | "contractedItMw" | "deliveredItMw" | "energizedGrossMw" | "totalGrossMw"> {
+export interface FunnelResult extends Pick<
+  CompanyScore,
+  "funnel" | "remoteMw" | "funnelLines" | "itMwEffective" | "contractedItMw" | "deliveredItMw" | "energizedGrossMw" | "totalGrossMw"
+> {
   /** per contract, in contract order: IT MW after share (null = not disclosed), delivered, placements */
   contracts: { itMw: number | null; delivered: number; placements: Placement[] }[];
 }
@@ -97,17 +97,24 @@ export function computeFunnel(company: ScoringCompany, a: Assumptions, ex = new 
       // Allocations above the contract's IT MW would create megawatts: scaled down to it, and said so.
       const total = allocatedTotal(c);
       const scale = total > whole + EPS ? whole / total : 1;
-      if (scale < 1) ex.warn(`${c.code}: its site allocations add up to ${mwText(total)}, more than its ${mwText(whole)} IT — each is scaled by ${Math.round(scale * 1000) / 10}% so no MW are counted twice`);
+      if (scale < 1)
+        ex.warn(
+          `${c.code}: its site allocations add up to ${mwText(total)}, more than its ${mwText(whole)} IT — each is scaled by ${Math.round(scale * 1000) / 10}% so no MW are counted twice`,
+        );
       for (const x of c.siteAllocations) {
         const mw = x.itMw * scale * share;
         const room = roomNamed(x.site);
-        if (!room) { ex.warn(`${c.code}: allocation to "${x.site}", which is not one of its sites — those MW are placed as if unallocated`); continue; }
+        if (!room) {
+          ex.warn(`${c.code}: allocation to "${x.site}", which is not one of its sites — those MW are placed as if unallocated`);
+          continue;
+        }
         room.placed += mw;
         placements.push({ site: room.site.name, itMw: mw, how: "allocation" });
         unsited -= mw;
         lines.allocatedMw += mw;
       }
-      if (placements.length) ex.adjust("10.2", `${c.code}: ${placements.map((p) => `${mwText(p.itMw)} on ${p.site}`).join(", ")} (site allocations)`, c.sourceUrl);
+      if (placements.length)
+        ex.adjust("10.2", `${c.code}: ${placements.map((p) => `${mwText(p.itMw)} on ${p.site}`).join(", ")} (site allocations)`, c.sourceUrl);
     } else if (c.siteName != null && roomNamed(c.siteName)) {
       roomNamed(c.siteName)!.placed += unsited;
       placements.push({ site: c.siteName, itMw: unsited, how: "site" });
@@ -115,7 +122,8 @@ export function computeFunnel(company: ScoringCompany, a: Assumptions, ex = new 
     }
     for (const p of placements) {
       const site = roomNamed(p.site!)!.site;
-      if (site.use === "mining") ex.warn(`${c.code}: ${site.name} is marked mining but carries this contract — it is mixed by definition (§10.2); correct its use`);
+      if (site.use === "mining")
+        ex.warn(`${c.code}: ${site.name} is marked mining but carries this contract — it is mixed by definition (§10.2); correct its use`);
     }
     return { c, itMw, delivered: contractDeliveredItMw(c, a) * share, placements, unsited: Math.max(0, unsited) };
   });
@@ -146,7 +154,10 @@ export function computeFunnel(company: ScoringCompany, a: Assumptions, ex = new 
     const rest = k.unsited > EPS ? `${mwText(k.unsited)} on no known site (S2)` : "";
     const placed = used.length ? `placed ${used.join(", ")} (free IT MW of its hpc/mixed sites)` : "no hpc/mixed site had free IT MW";
     ex.adjust("10.2", `${k.c.code}: ${[placed, rest].filter(Boolean).join("; ")}`, k.c.sourceUrl);
-    if (used.length) ex.warn(`${k.c.code}: ${mwText(unsitedBefore)} of its MW are on no named site — ${used.join(", ")} placed on the free IT MW of its hpc/mixed sites so they are not also counted as uncontracted power`);
+    if (used.length)
+      ex.warn(
+        `${k.c.code}: ${mwText(unsitedBefore)} of its MW are on no named site — ${used.join(", ")} placed on the free IT MW of its hpc/mixed sites so they are not also counted as uncontracted power`,
+      );
   }
 
   // Contracted blocks: delivered MW are S1; the rest of each placement is S2 on an energized or unknown
@@ -194,13 +205,22 @@ export function computeFunnel(company: ScoringCompany, a: Assumptions, ex = new 
 
   const f = a.remoteSiteFactor;
   const itMwEffective =
-    funnel.s1 * a.weightS1 + funnel.s2 * a.weightS2 + funnel.s3 * a.weightS3 +
+    funnel.s1 * a.weightS1 +
+    funnel.s2 * a.weightS2 +
+    funnel.s3 * a.weightS3 +
     (funnel.s4 - remoteMw.s4 * (1 - f)) * a.weightS4 +
     (funnel.s5 - remoteMw.s5 * (1 - f)) * a.weightS5 +
     (funnel.s6 - remoteMw.s6 * (1 - f)) * a.weightS6;
 
   return {
-    funnel, remoteMw, funnelLines: lines, itMwEffective, contractedItMw, deliveredItMw, energizedGrossMw, totalGrossMw,
+    funnel,
+    remoteMw,
+    funnelLines: lines,
+    itMwEffective,
+    contractedItMw,
+    deliveredItMw,
+    energizedGrossMw,
+    totalGrossMw,
     contracts: contracts.map((k) => ({ itMw: k.itMw, delivered: k.delivered, placements: k.placements })),
   };
 }
@@ -212,7 +232,11 @@ function describeSites(rooms: SiteRoom[], a: Assumptions, ex: Explanation, lines
       const whole = s.grossMw * a.itPerGrossMw;
       if (whole > s.itMw) {
         lines.phaseExtendedMw += (whole - s.itMw) * s.companyShare;
-        ex.adjust("10.3", `${s.name}: the ${mwText(s.itMw)} IT figure covers a phase; the site is ${mwText(s.grossMw)} gross × ${a.itPerGrossMw} = ${mwText(whole)} IT (+${mwText(whole - s.itMw)}, ${s.stage.replace("_", " ")})`, s.sourceUrl);
+        ex.adjust(
+          "10.3",
+          `${s.name}: the ${mwText(s.itMw)} IT figure covers a phase; the site is ${mwText(s.grossMw)} gross × ${a.itPerGrossMw} = ${mwText(whole)} IT (+${mwText(whole - s.itMw)}, ${s.stage.replace("_", " ")})`,
+          s.sourceUrl,
+        );
       }
     }
     if (s.companyShare !== 1 && itMw != null) {
@@ -228,7 +252,11 @@ function describeContractMw(c: ScoringContract, it: number, a: Assumptions, ex: 
   if (c.deliveredItMw == null && c.status === "partially_delivered")
     ex.warn(`${c.code}: partially delivered but delivered MW not disclosed — counted as undelivered`);
   if (c.companyShare !== 1)
-    ex.adjust("10.6", `${c.code}: ${pctText(c.companyShare)} share — ${mwText(it * c.companyShare)} of ${mwText(it)} IT, and its value and capex at that share`, c.sourceUrl);
+    ex.adjust(
+      "10.6",
+      `${c.code}: ${pctText(c.companyShare)} share — ${mwText(it * c.companyShare)} of ${mwText(it)} IT, and its value and capex at that share`,
+      c.sourceUrl,
+    );
 }
 
 const pctText = (x: number) => `${Math.round(x * 1000) / 10}%`;

@@ -12,20 +12,52 @@ const scoreCompany = (c: ScoringCompany, a: Assumptions, view = { viewDate: "202
 
 const RUNS = Number(process.env.FC_RUNS ?? 300);
 const NUMERIC_OUTPUTS = [
-  "marketCapUsd", "enterpriseValueUsd", "enterpriseValueExBtcUsd", "evUsedUsd", "evPerWTotalGross", "evPerWEnergizedGross",
-  "evPerWEffectiveIt", "evPerWContractedIt", "discountLow", "discountBase", "discountHigh", "valueAtBuildCostUsd",
-  "impliedPriceLowUsd", "impliedPriceBaseUsd", "impliedPriceHighUsd", "cqs", "weightedTenorYears", "gpuCapexShareOfTcv",
-  "financingGapUsd", "gapToMarketCap", "igShareOfTcv", "evPerEhUsd", "tcvPerContractedMwUsd", "annualValuePerContractedMwUsd", "usdPerKwMonth",
+  "marketCapUsd",
+  "enterpriseValueUsd",
+  "enterpriseValueExBtcUsd",
+  "evUsedUsd",
+  "evPerWTotalGross",
+  "evPerWEnergizedGross",
+  "evPerWEffectiveIt",
+  "evPerWContractedIt",
+  "discountLow",
+  "discountBase",
+  "discountHigh",
+  "valueAtBuildCostUsd",
+  "impliedPriceLowUsd",
+  "impliedPriceBaseUsd",
+  "impliedPriceHighUsd",
+  "cqs",
+  "weightedTenorYears",
+  "gpuCapexShareOfTcv",
+  "financingGapUsd",
+  "gapToMarketCap",
+  "igShareOfTcv",
+  "evPerEhUsd",
+  "tcvPerContractedMwUsd",
+  "annualValuePerContractedMwUsd",
+  "usdPerKwMonth",
 ] as const satisfies readonly (keyof CompanyScore)[];
 const ALWAYS_NUMBERS = [
-  "btcValueUsd", "miningValueUsd", "itMwEffective", "contractedItMw", "deliveredItMw", "energizedGrossMw", "totalGrossMw", "capexRemainingUsd", "capexPerMwUsd",
+  "btcValueUsd",
+  "miningValueUsd",
+  "itMwEffective",
+  "contractedItMw",
+  "deliveredItMw",
+  "energizedGrossMw",
+  "totalGrossMw",
+  "capexRemainingUsd",
+  "capexPerMwUsd",
 ] as const;
 
 const TIER_RANK = { 1: 0, 2: 1, 3: 2 } as const;
 
 describe("scoring properties", () => {
   it("generated assumption sets are valid", () => {
-    fc.assert(fc.property(assumptionsArb, (a) => assumptionsSchema.safeParse(a).success), { numRuns: RUNS });
+    fc.assert(
+      fc.property(assumptionsArb, (a) => assumptionsSchema.safeParse(a).success),
+      { numRuns: RUNS },
+    );
   });
 
   it("every output is finite, or null with a reason", () => {
@@ -53,7 +85,11 @@ describe("scoring properties", () => {
     fc.assert(
       fc.property(companyArb, assumptionsArb, fc.double({ min: 0.01, max: 20, noNaN: true }), (c, a, bump) => {
         const lo = scoreCompany(c, a);
-        const hi = scoreCompany(c, { ...a, buildCostBaseUsdPerW: a.buildCostBaseUsdPerW + bump, buildCostHighUsdPerW: a.buildCostHighUsdPerW + bump });
+        const hi = scoreCompany(c, {
+          ...a,
+          buildCostBaseUsdPerW: a.buildCostBaseUsdPerW + bump,
+          buildCostHighUsdPerW: a.buildCostHighUsdPerW + bump,
+        });
         if (lo.discountBase === null || lo.evUsedUsd! < 0) return;
         expect(hi.discountBase!).toBeGreaterThanOrEqual(lo.discountBase - 1e-12);
       }),
@@ -70,7 +106,7 @@ describe("scoring properties", () => {
         const p = c.sharePriceUsd!;
         const moved = scoreCompany({ ...c, sharePriceUsd: { ...p, value: p.value * k } }, a);
         if (moved.evSource !== "computed") return;
-        const expected = base.evPerWEffectiveIt + (p.value * k - p.value) * base.proForma.sharesOutstanding.value! / (base.itMwEffective * 1e6);
+        const expected = base.evPerWEffectiveIt + ((p.value * k - p.value) * base.proForma.sharesOutstanding.value!) / (base.itMwEffective * 1e6);
         expect(Math.abs(moved.evPerWEffectiveIt! - expected)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(expected)));
       }),
       { numRuns: RUNS },
@@ -81,7 +117,16 @@ describe("scoring properties", () => {
     fc.assert(
       fc.property(companyArb, assumptionsArb, fc.double({ min: 0, max: 2000, noNaN: true }), (c, a, grossMw) => {
         const before = scoreCompany(c, a).itMwEffective;
-        const added = { name: "__new_pipeline__", stage: "pipeline" as const, use: "mining", grossMw, itMw: null, itMwScope: null, country: "US", companyShare: 1 };
+        const added = {
+          name: "__new_pipeline__",
+          stage: "pipeline" as const,
+          use: "mining",
+          grossMw,
+          itMw: null,
+          itMwScope: null,
+          country: "US",
+          companyShare: 1,
+        };
         const after = scoreCompany({ ...c, sites: [...c.sites, added] }, a).itMwEffective;
         expect(after).toBeGreaterThanOrEqual(before);
       }),
@@ -106,7 +151,12 @@ describe("scoring properties", () => {
   it("lowering the build-cost benchmark never raises a tier (§10.5: it is not the capex to fund)", () => {
     fc.assert(
       fc.property(companyArb, assumptionsArb, fc.double({ min: 0.01, max: 0.99, noNaN: true }), (c, a, k) => {
-        const lower = { ...a, buildCostLowUsdPerW: a.buildCostLowUsdPerW * k, buildCostBaseUsdPerW: a.buildCostBaseUsdPerW * k, buildCostHighUsdPerW: a.buildCostHighUsdPerW * k };
+        const lower = {
+          ...a,
+          buildCostLowUsdPerW: a.buildCostLowUsdPerW * k,
+          buildCostBaseUsdPerW: a.buildCostBaseUsdPerW * k,
+          buildCostHighUsdPerW: a.buildCostHighUsdPerW * k,
+        };
         expect(TIER_RANK[scoreCompany(c, lower).tier]).toBeGreaterThanOrEqual(TIER_RANK[scoreCompany(c, a).tier]);
       }),
       { numRuns: RUNS },
@@ -130,14 +180,23 @@ describe("scoring properties", () => {
   it("explain: false through the screen: a sweep at the set's own value gives the explained screen's numbers, tiers and ranks", () => {
     // sweep() ranks with the explanations off (screenImpl(…, false)); screen() with them on
     fc.assert(
-      fc.property(fc.array(companyArb, { minLength: 1, maxLength: 6 }), assumptionsArb, viewArb, fc.constantFrom(...NUMERIC_ASSUMPTION_KEYS), (cs, a, view, key) => {
-        const companies = cs.map((c, i) => ({ ...c, ticker: `${c.ticker}${i}` }));
-        const explained = new Map(screen(companies, a, view).map((r) => [r.ticker, r]));
-        for (const { ticker, points: [p] } of sweep(companies, a, view, key, [a[key]])) {
-          const r = explained.get(ticker)!;
-          expect(p).toEqual({ value: a[key], discountBase: r.discountBase, evPerWEffectiveIt: r.evPerWEffectiveIt, tier: r.tier, rank: r.rank });
-        }
-      }),
+      fc.property(
+        fc.array(companyArb, { minLength: 1, maxLength: 6 }),
+        assumptionsArb,
+        viewArb,
+        fc.constantFrom(...NUMERIC_ASSUMPTION_KEYS),
+        (cs, a, view, key) => {
+          const companies = cs.map((c, i) => ({ ...c, ticker: `${c.ticker}${i}` }));
+          const explained = new Map(screen(companies, a, view).map((r) => [r.ticker, r]));
+          for (const {
+            ticker,
+            points: [p],
+          } of sweep(companies, a, view, key, [a[key]])) {
+            const r = explained.get(ticker)!;
+            expect(p).toEqual({ value: a[key], discountBase: r.discountBase, evPerWEffectiveIt: r.evPerWEffectiveIt, tier: r.tier, rank: r.rank });
+          }
+        },
+      ),
       { numRuns: Math.ceil(RUNS / 3) },
     );
   });
@@ -162,7 +221,14 @@ describe("scoring properties", () => {
           expect(placed).toBeCloseTo(k.itMwIt ?? 0, 6);
         }
         const siteIt = c.sites.reduce((t, x) => {
-          const it = x.itMw != null ? (x.itMwScope === "phase" && x.grossMw != null ? Math.max(x.itMw, x.grossMw * a.itPerGrossMw) : x.itMw) : x.grossMw != null ? x.grossMw * a.itPerGrossMw : 0;
+          const it =
+            x.itMw != null
+              ? x.itMwScope === "phase" && x.grossMw != null
+                ? Math.max(x.itMw, x.grossMw * a.itPerGrossMw)
+                : x.itMw
+              : x.grossMw != null
+                ? x.grossMw * a.itPerGrossMw
+                : 0;
           return t + it * x.companyShare;
         }, 0);
         // Unsited MW only take free room: what they take plus what stays free never exceeds the sites' IT MW.

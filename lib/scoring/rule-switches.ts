@@ -20,15 +20,23 @@ export function withRulesOff(c: ScoringCompany, a: Assumptions, off: ReadonlySet
   if (off.has("10.1")) edit({ balanceSheetEvents: [] });
   // v1 placed a contract only on its one named site: no allocations, and no site's free MW was consumed
   // (consumption only ever takes hpc/mixed sites, so marking every site as mining switches it off).
-  if (off.has("10.2")) edit({ contracts: company.contracts.map((k) => ({ ...k, siteAllocations: null })), sites: company.sites.map((s) => ({ ...s, use: "mining" })) });
+  if (off.has("10.2"))
+    edit({ contracts: company.contracts.map((k) => ({ ...k, siteAllocations: null })), sites: company.sites.map((s) => ({ ...s, use: "mining" })) });
   if (off.has("10.3")) edit({ sites: company.sites.map((s) => ({ ...s, itMwScope: "site" as const })) });
   if (off.has("10.4")) set({ remoteSiteFactor: 1 });
   if (off.has("10.5")) {
     set({ conversionCapexUsdPerW: assumptions.buildCostBaseUsdPerW });
     edit({ capexGuidanceUsdPerMw: null, contracts: company.contracts.map((k) => ({ ...k, companyFundedCapexMw: null })) });
   }
-  if (off.has("10.6")) edit({ sites: company.sites.map((s) => ({ ...s, companyShare: 1 })), contracts: company.contracts.map((k) => ({ ...k, companyShare: 1 })) });
-  if (off.has("10.7")) edit({ contracts: company.contracts.map((k) => ({ ...k, counterpartyRating: k.counterpartyRating?.trim().toUpperCase() === "IG" ? null : k.counterpartyRating })) });
+  if (off.has("10.6"))
+    edit({ sites: company.sites.map((s) => ({ ...s, companyShare: 1 })), contracts: company.contracts.map((k) => ({ ...k, companyShare: 1 })) });
+  if (off.has("10.7"))
+    edit({
+      contracts: company.contracts.map((k) => ({
+        ...k,
+        counterpartyRating: k.counterpartyRating?.trim().toUpperCase() === "IG" ? null : k.counterpartyRating,
+      })),
+    });
   if (off.has("10.8")) set({ usePublishedEvFallback: false });
   if (off.has("10.9")) edit({ btcValueUsdReported: null });
   return { company, assumptions };

@@ -39,9 +39,13 @@ describe("§10.1 roll-forward: an event counts after the figure's own date and u
   });
   it("shares, bitcoin, preferred and committed financing roll too; market cap uses the pro-forma shares", () => {
     const c = company({
-      preferredEquityUsd: fact(10e6, "2025-09-30"), committedFinancingUsd: fact(300e6, "2025-09-30"), btcHeld: fact(1000, "2025-09-30"),
+      preferredEquityUsd: fact(10e6, "2025-09-30"),
+      committedFinancingUsd: fact(300e6, "2025-09-30"),
+      btcHeld: fact(1000, "2025-09-30"),
       sharesOutstanding: fact(1e8, "2025-09-30"),
-      balanceSheetEvents: [bsEvent({ date: "2025-10-15", sharesDelta: 2e7, btcDelta: -100, preferredDeltaUsd: 5e6, committedDeltaUsd: -100e6, cashDeltaUsd: 100e6 })],
+      balanceSheetEvents: [
+        bsEvent({ date: "2025-10-15", sharesDelta: 2e7, btcDelta: -100, preferredDeltaUsd: 5e6, committedDeltaUsd: -100e6, cashDeltaUsd: 100e6 }),
+      ],
     });
     const s = score(c);
     expect(s.proForma.sharesOutstanding.value).toBe(1.2e8);
@@ -99,7 +103,9 @@ describe("§10.10 stale-data: each figure against its own limit on the view date
   it("a month-dated figure ages from the first day of its month, the earliest it can be", () => {
     // 2025-11 → 2025-11-01: 7 days on 2025-11-08 (current), 20 days on 2025-11-21 (stale, approximate)
     expect(score(company({ sharePriceUsd: fact(10, "2025-11") }), {}, "2025-11-08").staleFigures).toEqual([]);
-    expect(score(company({ sharePriceUsd: fact(10, "2025-11") })).staleFigures).toEqual([{ key: "sharePriceUsd", asOf: "2025-11", ageDays: 20, maxDays: 7, approximate: true }]);
+    expect(score(company({ sharePriceUsd: fact(10, "2025-11") })).staleFigures).toEqual([
+      { key: "sharePriceUsd", asOf: "2025-11", ageDays: 20, maxDays: 7, approximate: true },
+    ]);
   });
   it("a published EV the ranking uses is held to the price limit; one it does not use is not", () => {
     // no cash → ranks on the published EV of 2025-11-13 (8 days before 2025-11-21)
@@ -147,17 +153,38 @@ describe("§10.2 a megawatt is counted once", () => {
   it("allocated MW above a site's IT stay there (a warned data conflict) and never spill", () => {
     const c = company({
       sites: [site({ name: "A", itMw: 50 }), site({ name: "B", itMw: 200 })],
-      contracts: [contract({ itMw: 100, siteAllocations: [{ site: "A", itMw: 80 }, { site: "B", itMw: 20 }] })],
+      contracts: [
+        contract({
+          itMw: 100,
+          siteAllocations: [
+            { site: "A", itMw: 80 },
+            { site: "B", itMw: 20 },
+          ],
+        }),
+      ],
     });
     const s = score(c);
-    expect(s.contracts[0].placements.map((p) => [p.site, p.itMw])).toEqual([["A", 80], ["B", 20]]);
+    expect(s.contracts[0].placements.map((p) => [p.site, p.itMw])).toEqual([
+      ["A", 80],
+      ["B", 20],
+    ]);
     expect(s.funnel.s4).toBe(180); // B: 200 − 20; A has none free
     expect(s.warnings.some((w) => /A: contracted 80 MW above the site's 50 MW IT/.test(w))).toBe(true);
   });
   it("delivered MW are spread over the placements pro rata", () => {
     const c = company({
       sites: [site({ name: "Op", itMw: 60 }), site({ name: "Appr", stage: "approved", itMw: 40 })],
-      contracts: [contract({ itMw: 100, deliveredItMw: 50, status: "partially_delivered", siteAllocations: [{ site: "Op", itMw: 60 }, { site: "Appr", itMw: 40 }] })],
+      contracts: [
+        contract({
+          itMw: 100,
+          deliveredItMw: 50,
+          status: "partially_delivered",
+          siteAllocations: [
+            { site: "Op", itMw: 60 },
+            { site: "Appr", itMw: 40 },
+          ],
+        }),
+      ],
     });
     // S1 50; the undelivered half of each: S2 30 (operating), S3 20 (approved)
     expect(score(c).funnel).toMatchObject({ s1: 50, s2: 30, s3: 20 });
@@ -221,7 +248,14 @@ describe("§10.5 capex to fund is not the value benchmark", () => {
     expect(lo.discountBase).not.toBe(hi.discountBase);
   });
   it("a stated capex covering part of the contract: the rest of the undelivered MW at capex per MW", () => {
-    const partial = contract({ itMw: 100, deliveredItMw: 10, status: "partially_delivered", companyFundedCapexUsd: 300e6, companyFundedCapexMw: 30, tenantFundedCapexShare: 0.5 });
+    const partial = contract({
+      itMw: 100,
+      deliveredItMw: 10,
+      status: "partially_delivered",
+      companyFundedCapexUsd: 300e6,
+      companyFundedCapexMw: 30,
+      tenantFundedCapexShare: 0.5,
+    });
     // stated 300M + min(undelivered 90, 100 − 30 = 70) × 10M × (1 − 0.5) = 300M + 350M
     expect(score(company({ contracts: [partial] })).contracts[0].buildingCapexUsd).toBe(650e6);
   });
@@ -299,7 +333,12 @@ describe("§10.9 a reported bitcoin value, §10.11 credit, §10.12 comps", () =>
 describe("§10.1 with §14: a figure not reported counts as 0, and both sides of its transactions land", () => {
   it("a preferred issue adds its preferred as well as its cash: EV is unchanged by the issue", () => {
     // preferred not reported (0) + 500M issued; cash 0 + 500M. EV = 1,000M + 0 + 500M − 500M = 1,000M
-    const s = score(company({ cashUsd: fact(0, "2025-09-30"), balanceSheetEvents: [bsEvent({ date: "2025-10-15", kind: "preferred_issue", cashDeltaUsd: 500e6, preferredDeltaUsd: 500e6 })] }));
+    const s = score(
+      company({
+        cashUsd: fact(0, "2025-09-30"),
+        balanceSheetEvents: [bsEvent({ date: "2025-10-15", kind: "preferred_issue", cashDeltaUsd: 500e6, preferredDeltaUsd: 500e6 })],
+      }),
+    );
     expect(s.proForma.preferredEquityUsd.value).toBe(500e6);
     expect(s.proForma.preferredEquityUsd.fromZero).toBe(true);
     expect(s.enterpriseValueUsd).toBe(1_000e6);
@@ -307,7 +346,13 @@ describe("§10.1 with §14: a figure not reported counts as 0, and both sides of
   });
   it("a bitcoin purchase brings its coins: cash out, bitcoin in, EV ex-bitcoin 0", () => {
     // cash 1,000M − 840M = 160M; EV = 1,000M − 160M = 840M; 10,000 BTC × 84,000 = 840M; ex-BTC = 0
-    const s = score(company({ cashUsd: fact(1_000e6, "2025-09-30"), balanceSheetEvents: [bsEvent({ date: "2025-10-15", kind: "btc_purchase", cashDeltaUsd: -840e6, btcDelta: 10_000 })] }), { btcPriceUsd: 84_000 });
+    const s = score(
+      company({
+        cashUsd: fact(1_000e6, "2025-09-30"),
+        balanceSheetEvents: [bsEvent({ date: "2025-10-15", kind: "btc_purchase", cashDeltaUsd: -840e6, btcDelta: 10_000 })],
+      }),
+      { btcPriceUsd: 84_000 },
+    );
     expect(s.proForma.btcHeld.value).toBe(10_000);
     expect(s.enterpriseValueUsd).toBe(840e6);
     expect(s.enterpriseValueExBtcUsd).toBe(0);
@@ -325,7 +370,8 @@ describe("§10.1 with §14: a figure not reported counts as 0, and both sides of
 });
 
 describe("§10.9 with §10.1: a reported bitcoin value moves with later sales and purchases", () => {
-  const withValue = (events: ReturnType<typeof bsEvent>[]) => company({ cashUsd: fact(0, "2025-09-30"), btcValueUsdReported: fact(240e6, "2025-09-30"), balanceSheetEvents: events });
+  const withValue = (events: ReturnType<typeof bsEvent>[]) =>
+    company({ cashUsd: fact(0, "2025-09-30"), btcValueUsdReported: fact(240e6, "2025-09-30"), balanceSheetEvents: events });
   it("selling all of it: the proceeds are cash and the value is gone (EV ex-BTC 760M, not 520M)", () => {
     // EV = 1,000M − 240M cash = 760M; value 240M − 240M = 0
     const s = score(withValue([bsEvent({ date: "2025-10-15", kind: "btc_sale", cashDeltaUsd: 240e6, btcDelta: -2_000 })]));
@@ -335,10 +381,12 @@ describe("§10.9 with §10.1: a reported bitcoin value moves with later sales an
     expect(s.proForma.btcHeld.value).toBeNull(); // no coin count is made up from the value
   });
   it("a purchase adds its cost; a sale before the value's date is already inside it", () => {
-    const s = score(withValue([
-      bsEvent({ date: "2025-09-15", kind: "btc_sale", cashDeltaUsd: 50e6 }),
-      bsEvent({ date: "2025-10-15", kind: "btc_purchase", cashDeltaUsd: -60e6, btcDelta: 700 }),
-    ]));
+    const s = score(
+      withValue([
+        bsEvent({ date: "2025-09-15", kind: "btc_sale", cashDeltaUsd: 50e6 }),
+        bsEvent({ date: "2025-10-15", kind: "btc_purchase", cashDeltaUsd: -60e6, btcDelta: 700 }),
+      ]),
+    );
     expect(s.btcValueUsd).toBe(300e6); // 240M + 60M
   });
   it("a bitcoin event with no cash figure is not valued, and said so", () => {
@@ -352,10 +400,13 @@ describe("§10.2 allocations are IT MW and never exceed the contract", () => {
   it("a gross-basis contract's allocations are not converted again (CIFR's AWS shape)", () => {
     // 300 MW gross × 0.7 = 210 IT, all 210 IT allocated to a 300 MW gross (210 IT) mining site:
     // 210 in S2, nothing unsited, nothing left free at the site
-    const s = score(company({
-      sites: [site({ name: "Black Pearl", use: "mining", grossMw: 300 })],
-      contracts: [contract({ itMw: 300, itMwBasis: "gross", siteAllocations: [{ site: "Black Pearl", itMw: 210 }] })],
-    }), { itPerGrossMw: 0.7 });
+    const s = score(
+      company({
+        sites: [site({ name: "Black Pearl", use: "mining", grossMw: 300 })],
+        contracts: [contract({ itMw: 300, itMwBasis: "gross", siteAllocations: [{ site: "Black Pearl", itMw: 210 }] })],
+      }),
+      { itPerGrossMw: 0.7 },
+    );
     expect(s.funnelLines.allocatedMw).toBeCloseTo(210, 9);
     expect(s.funnelLines.siteUnknownMw).toBe(0);
     expect(s.funnel.s2).toBeCloseTo(210, 9);
@@ -363,22 +414,44 @@ describe("§10.2 allocations are IT MW and never exceed the contract", () => {
   });
   it("allocations adding up to more than the contract are scaled down to it, with a warning", () => {
     // 200 IT allocated 260 + 70 = 330: each × 200/330 → 157.58 + 42.42 = 200 in S2
-    const s = score(company({
-      sites: [site({ name: "A", grossMw: 1000 }), site({ name: "B", grossMw: 1000 })],
-      contracts: [contract({ itMw: 200, siteAllocations: [{ site: "A", itMw: 260 }, { site: "B", itMw: 70 }] })],
-    }));
+    const s = score(
+      company({
+        sites: [site({ name: "A", grossMw: 1000 }), site({ name: "B", grossMw: 1000 })],
+        contracts: [
+          contract({
+            itMw: 200,
+            siteAllocations: [
+              { site: "A", itMw: 260 },
+              { site: "B", itMw: 70 },
+            ],
+          }),
+        ],
+      }),
+    );
     expect(s.funnel.s2).toBeCloseTo(200, 9);
-    expect(s.contracts[0].placements.map((p) => p.itMw)).toEqual([expect.closeTo(260 * 200 / 330, 9), expect.closeTo(70 * 200 / 330, 9)]);
+    expect(s.contracts[0].placements.map((p) => p.itMw)).toEqual([expect.closeTo((260 * 200) / 330, 9), expect.closeTo((70 * 200) / 330, 9)]);
     expect(s.warnings.some((w) => /add up to 330 MW, more than its 200 MW IT/.test(w))).toBe(true);
   });
 });
 
 describe("§10.11 β against the whole build when the stated capex covers part of it", () => {
   it("stated 1.7B for 100 of 300 MW + 200 MW × $10M = 3.7B at risk; a 1.7B backstop gives β = 0.459", () => {
-    const s = score(company({
-      capexGuidanceUsdPerMw: fact(10e6),
-      contracts: [contract({ itMw: 300, companyFundedCapexUsd: 1.7e9, companyFundedCapexMw: 100, backstopUsd: 1.7e9, guarantor: "Guarantor", guarantorRating: "AA", counterpartyRating: "B" })],
-    }));
+    const s = score(
+      company({
+        capexGuidanceUsdPerMw: fact(10e6),
+        contracts: [
+          contract({
+            itMw: 300,
+            companyFundedCapexUsd: 1.7e9,
+            companyFundedCapexMw: 100,
+            backstopUsd: 1.7e9,
+            guarantor: "Guarantor",
+            guarantorRating: "AA",
+            counterpartyRating: "B",
+          }),
+        ],
+      }),
+    );
     expect(s.contracts[0].capitalAtRiskUsd).toBe(3.7e9);
     expect(s.contracts[0].beta).toBeCloseTo(1.7 / 3.7, 12);
     expect(s.contracts[0].igBacked).toBe(false); // β < 0.5
@@ -387,10 +460,13 @@ describe("§10.11 β against the whole build when the stated capex covers part o
 
 describe("dates the model cannot read are never read as dates", () => {
   it.each(["abcd-ef-gh", "2025-02-30", "2025-13", "yesterday"])("%s: no roll-forward, no mixed-dates NaN, no staleness", (bad) => {
-    const s = score(company({
-      cashUsd: fact(100e6, bad), totalDebtUsd: fact(0, "2025-09-30"),
-      balanceSheetEvents: [bsEvent({ date: "2025-10-15", cashDeltaUsd: 50e6 })],
-    }));
+    const s = score(
+      company({
+        cashUsd: fact(100e6, bad),
+        totalDebtUsd: fact(0, "2025-09-30"),
+        balanceSheetEvents: [bsEvent({ date: "2025-10-15", cashDeltaUsd: 50e6 })],
+      }),
+    );
     expect(s.warnings.join(" ")).not.toMatch(/NaN/);
     expect(s.flags).not.toContain("mixed-dates");
     expect(Number.isFinite(s.evUsedUsd!)).toBe(true);

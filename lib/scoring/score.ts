@@ -9,21 +9,33 @@ import { Explanation } from "./explain";
 import { computeFunnel } from "./funnel";
 import { decideTier, tierRules } from "./tiers";
 import { explainReason, plain, usdCompact } from "../format";
-import type {
-  BalanceSheetKey, CompanyScore, Flag, InputUsed, ProFormaFigure, Reasons, ScoringCompany, ScoringFigures, ViewContext,
-} from "./types";
+import type { BalanceSheetKey, CompanyScore, Flag, InputUsed, ProFormaFigure, Reasons, ScoringCompany, ScoringFigures, ViewContext } from "./types";
 
 const W_PER_MW = 1e6;
 
 /** Inputs shown with their sources; null preferred / committed / bitcoin mean "none found" and count as 0. */
 const INPUT_KEYS = [
-  "sharePriceUsd", "sharesOutstanding", "totalDebtUsd", "cashUsd", "preferredEquityUsd", "committedFinancingUsd", "btcHeld",
-  "btcValueUsdReported", "hashrateEhs", "marketCapPublishedUsd", "enterpriseValuePublishedUsd", "capexGuidanceUsdPerMw",
+  "sharePriceUsd",
+  "sharesOutstanding",
+  "totalDebtUsd",
+  "cashUsd",
+  "preferredEquityUsd",
+  "committedFinancingUsd",
+  "btcHeld",
+  "btcValueUsdReported",
+  "hashrateEhs",
+  "marketCapPublishedUsd",
+  "enterpriseValuePublishedUsd",
+  "capexGuidanceUsdPerMw",
 ] as const satisfies readonly (keyof ScoringFigures)[];
 const ZERO_IF_NULL = { preferredEquityUsd: "Preferred equity", committedFinancingUsd: "Committed financing", btcHeld: "Bitcoin held" } as const;
 const BS_LABEL: Record<BalanceSheetKey, string> = {
-  cashUsd: "cash", totalDebtUsd: "total debt", preferredEquityUsd: "preferred equity", committedFinancingUsd: "committed financing",
-  sharesOutstanding: "shares", btcHeld: "bitcoin held",
+  cashUsd: "cash",
+  totalDebtUsd: "total debt",
+  preferredEquityUsd: "preferred equity",
+  committedFinancingUsd: "committed financing",
+  sharesOutstanding: "shares",
+  btcHeld: "bitcoin held",
 };
 
 function inputUsed(company: ScoringCompany, key: (typeof INPUT_KEYS)[number]): InputUsed {
@@ -35,16 +47,25 @@ function inputUsed(company: ScoringCompany, key: (typeof INPUT_KEYS)[number]): I
 
 /** EV per watt of a MW base, or null with the reason recorded under `key`. */
 function perW(evUsedUsd: number | null, mwBase: number, name: string, key: string, reasons: Reasons): number | null {
-  if (evUsedUsd == null) { reasons[key] = reasons.evUsedUsd; return null; }
+  if (evUsedUsd == null) {
+    reasons[key] = reasons.evUsedUsd;
+    return null;
+  }
   const r = evUsedUsd / (mwBase * W_PER_MW);
   // A zero (or vanishingly small) MW base has no meaningful price per watt.
-  if (mwBase <= 0 || !Number.isFinite(r)) { reasons[key] = `zero:${name}`; return null; }
+  if (mwBase <= 0 || !Number.isFinite(r)) {
+    reasons[key] = `zero:${name}`;
+    return null;
+  }
   return r;
 }
 
 /** num ÷ den, or null with `reason` when the base is zero (or so small the ratio is not finite). */
 function ratio(num: number, den: number, key: string, reason: string, reasons: Reasons): number | null {
-  if (den <= 0 || !Number.isFinite(num / den)) { reasons[key] = reason; return null; }
+  if (den <= 0 || !Number.isFinite(num / den)) {
+    reasons[key] = reason;
+    return null;
+  }
   return num / den;
 }
 
@@ -70,15 +91,20 @@ export function scoreCompanyImpl(company: ScoringCompany, activeSet: Assumptions
   for (const { key, event } of unappliedDeltas(company, view.viewDate))
     ex.warn(`${event.date} ${event.description}: its ${BS_LABEL[key]} change is not applied — ${BS_LABEL[key]} is not reported`);
   const mixed = mixedDates(company, a);
-  if (mixed) ex.warn(`Cash and debt are reported ${mixed.gapDays} days apart with no dated transaction between them; ${mixed.older === "cashUsd" ? "cash" : "debt"} is the older figure`);
+  if (mixed)
+    ex.warn(
+      `Cash and debt are reported ${mixed.gapDays} days apart with no dated transaction between them; ${mixed.older === "cashUsd" ? "cash" : "debt"} is the older figure`,
+    );
 
   // §5 Enterprise value (with §10.8 published fallback, §10.9 bitcoin value, §10.12 mining).
   const ev = enterpriseValue(company, bs, a, view.viewDate, reasons, ex);
   const evUsed = ev.evUsedUsd;
   if (evUsed != null && evUsed < 0)
-    ex.warn(ev.miningValueUsd > 0 && evUsed + ev.miningValueUsd >= 0
-      ? "Negative EV once mining is netted out: the mining value exceeds the EV ex-bitcoin — ranked apart"
-      : "Negative EV: cash and bitcoin exceed market cap and debt — ranked apart");
+    ex.warn(
+      ev.miningValueUsd > 0 && evUsed + ev.miningValueUsd >= 0
+        ? "Negative EV once mining is netted out: the mining value exceeds the EV ex-bitcoin — ranked apart"
+        : "Negative EV: cash and bitcoin exceed market cap and debt — ranked apart",
+    );
 
   // §4 Effective IT MW.
   const f = computeFunnel(company, a, ex);
@@ -88,7 +114,10 @@ export function scoreCompanyImpl(company: ScoringCompany, activeSet: Assumptions
   const evPerWContractedIt = perW(evUsed, f.contractedItMw, "contractedItMw", "evPerWContractedIt", reasons);
 
   const discount = (cost: number, key: string) => {
-    if (evPerWEffectiveIt == null) { reasons[key] = reasons.evPerWEffectiveIt; return null; }
+    if (evPerWEffectiveIt == null) {
+      reasons[key] = reasons.evPerWEffectiveIt;
+      return null;
+    }
     return 1 - evPerWEffectiveIt / cost;
   };
   const discountLow = discount(a.buildCostLowUsdPerW, "discountLow");
@@ -97,7 +126,8 @@ export function scoreCompanyImpl(company: ScoringCompany, activeSet: Assumptions
 
   const valueAtBuildCostUsd = f.itMwEffective > 0 ? f.itMwEffective * W_PER_MW * a.buildCostBaseUsdPerW : null;
   if (valueAtBuildCostUsd == null) reasons.valueAtBuildCostUsd = "zero:itMwEffective";
-  const implied = (cost: number, key: string) => impliedPrice(f.itMwEffective, bs, a.subtractBitcoin ? ev.btcValueUsd : 0, ev.miningValueUsd, cost, key, reasons);
+  const implied = (cost: number, key: string) =>
+    impliedPrice(f.itMwEffective, bs, a.subtractBitcoin ? ev.btcValueUsd : 0, ev.miningValueUsd, cost, key, reasons);
   const impliedPriceLowUsd = implied(a.buildCostLowUsdPerW, "impliedPriceLowUsd");
   const impliedPriceBaseUsd = implied(a.buildCostBaseUsdPerW, "impliedPriceBaseUsd");
   const impliedPriceHighUsd = implied(a.buildCostHighUsdPerW, "impliedPriceHighUsd");
@@ -109,12 +139,20 @@ export function scoreCompanyImpl(company: ScoringCompany, activeSet: Assumptions
   const contracts = company.contracts.map((c, i) => scoreContract(c, f.contracts[i], capexPerMwUsd, a));
   const capexRemainingUsd = contracts.reduce((t, c) => t + c.capexRemainingUsd, 0);
   if (contracts.length > 0)
-    ex.adjust("10.5", guidance
-      ? `Capex to fund at the company's own guidance ${usdCompact(guidance.value)} per IT MW (as of ${guidance.asOf}), not the build-cost benchmark`
-      : `Capex to fund at the conversion capex ${a.conversionCapexUsdPerW} $/W, not the build-cost benchmark`, guidance?.sourceUrl);
+    ex.adjust(
+      "10.5",
+      guidance
+        ? `Capex to fund at the company's own guidance ${usdCompact(guidance.value)} per IT MW (as of ${guidance.asOf}), not the build-cost benchmark`
+        : `Capex to fund at the conversion capex ${a.conversionCapexUsdPerW} $/W, not the build-cost benchmark`,
+      guidance?.sourceUrl,
+    );
   for (const [i, c] of company.contracts.entries()) {
     if (c.companyFundedCapexMw != null && c.companyFundedCapexUsd != null)
-      ex.adjust("10.5", `${c.code}: the stated ${usdCompact(c.companyFundedCapexUsd)} covers ${c.companyFundedCapexMw} MW; the other undelivered MW are costed at ${usdCompact(capexPerMwUsd)} per MW × (1 − tenant share)`, c.sourceUrl);
+      ex.adjust(
+        "10.5",
+        `${c.code}: the stated ${usdCompact(c.companyFundedCapexUsd)} covers ${c.companyFundedCapexMw} MW; the other undelivered MW are costed at ${usdCompact(capexPerMwUsd)} per MW × (1 − tenant share)`,
+        c.sourceUrl,
+      );
     if (c.counterpartyRating?.trim().toUpperCase() === "IG")
       ex.adjust("10.7", `${c.code}: ${c.counterparty} is described only as investment grade — scored as BBB`, c.sourceUrl);
     if (contracts[i].cqs == null) ex.warn(`${c.code}: CQS not computable — ${explainReason(contracts[i].cqsReason)}`);
@@ -122,12 +160,18 @@ export function scoreCompanyImpl(company: ScoringCompany, activeSet: Assumptions
   }
 
   // Company CQS and tenor are weighted by each contract's annual value (TCV ÷ tenor).
-  let annualSum = 0, tenorSum = 0, cqsWeight = 0, cqsSum = 0;
+  let annualSum = 0,
+    tenorSum = 0,
+    cqsWeight = 0,
+    cqsSum = 0;
   contracts.forEach((c, i) => {
     if (c.annualValueUsd == null) return;
     annualSum += c.annualValueUsd;
     tenorSum += c.annualValueUsd * company.contracts[i].tenorYears!;
-    if (c.cqs != null) { cqsWeight += c.annualValueUsd; cqsSum += c.annualValueUsd * c.cqs; }
+    if (c.cqs != null) {
+      cqsWeight += c.annualValueUsd;
+      cqsSum += c.annualValueUsd * c.cqs;
+    }
   });
   const none = contracts.length === 0;
   const cqs = cqsWeight > 0 ? cqsSum / cqsWeight : null;
@@ -138,15 +182,31 @@ export function scoreCompanyImpl(company: ScoringCompany, activeSet: Assumptions
   const gpuCapexShareOfTcv = gpuShare(company, contracts, reasons);
   const tcvContracts = contracts.filter((c) => c.totalValueUsd != null);
   const tcv = tcvContracts.reduce((t, c) => t + c.totalValueUsd!, 0);
-  const igShareOfTcv = ratio(tcvContracts.filter((c) => c.igBacked).reduce((t, c) => t + c.totalValueUsd!, 0), tcv, "igShareOfTcv", none ? "none:contracts" : "missing:totalValueUsd", reasons);
+  const igShareOfTcv = ratio(
+    tcvContracts.filter((c) => c.igBacked).reduce((t, c) => t + c.totalValueUsd!, 0),
+    tcv,
+    "igShareOfTcv",
+    none ? "none:contracts" : "missing:totalValueUsd",
+    reasons,
+  );
 
   // §10.12 comps: contract value per contracted MW, over contracts with both figures.
   const sized = tcvContracts.filter((c) => c.itMwIt != null && c.itMwIt > 0);
-  const tcvPerContractedMwUsd = ratio(sized.reduce((t, c) => t + c.totalValueUsd!, 0), sized.reduce((t, c) => t + c.itMwIt!, 0),
-    "tcvPerContractedMwUsd", none ? "none:contracts" : "missing:totalValueUsd", reasons);
+  const tcvPerContractedMwUsd = ratio(
+    sized.reduce((t, c) => t + c.totalValueUsd!, 0),
+    sized.reduce((t, c) => t + c.itMwIt!, 0),
+    "tcvPerContractedMwUsd",
+    none ? "none:contracts" : "missing:totalValueUsd",
+    reasons,
+  );
   const annualSized = sized.filter((c) => c.annualValueUsd != null);
-  const annualValuePerContractedMwUsd = ratio(annualSized.reduce((t, c) => t + c.annualValueUsd!, 0), annualSized.reduce((t, c) => t + c.itMwIt!, 0),
-    "annualValuePerContractedMwUsd", none ? "none:contracts" : "missing:annualValue", reasons);
+  const annualValuePerContractedMwUsd = ratio(
+    annualSized.reduce((t, c) => t + c.annualValueUsd!, 0),
+    annualSized.reduce((t, c) => t + c.itMwIt!, 0),
+    "annualValuePerContractedMwUsd",
+    none ? "none:contracts" : "missing:annualValue",
+    reasons,
+  );
   const usdPerKwMonth = annualValuePerContractedMwUsd == null ? null : annualValuePerContractedMwUsd / 1000 / 12;
   if (usdPerKwMonth == null) reasons.usdPerKwMonth = reasons.annualValuePerContractedMwUsd;
 
@@ -164,15 +224,23 @@ export function scoreCompanyImpl(company: ScoringCompany, activeSet: Assumptions
 
   // §7 Tiers; §10.10–10.11 data and credit flags beside them.
   const tierInputs = {
-    scores: contracts, tenors: company.contracts.map((c) => c.tenorYears), contractedItMw: f.contractedItMw,
-    energizedContractedItMw: f.funnel.s1 + f.funnel.s2, weightedTenorYears, gpuCapexShareOfTcv, gapToMarketCap,
+    scores: contracts,
+    tenors: company.contracts.map((c) => c.tenorYears),
+    contractedItMw: f.contractedItMw,
+    energizedContractedItMw: f.funnel.s1 + f.funnel.s2,
+    weightedTenorYears,
+    gpuCapexShareOfTcv,
+    gapToMarketCap,
     gapReason: reasons.gapToMarketCap,
   };
   const rules = tierRules(tierInputs, a);
   const { tier, why: tierWhy } = decideTier(rules, tierInputs, a);
   const stale = staleFigures(company, a, view.viewDate, ev.evSource === "published");
   if (stale.length)
-    ex.adjust("10.10", `Stale on ${view.viewDate}: ${stale.map((s) => `${STALE_LABEL[s.key]} ${s.approximate ? "at least " : ""}${s.ageDays} days old (limit ${s.maxDays}${s.approximate ? `; dated ${s.asOf} only, aged from its first day` : ""})`).join(", ")}`);
+    ex.adjust(
+      "10.10",
+      `Stale on ${view.viewDate}: ${stale.map((s) => `${STALE_LABEL[s.key]} ${s.approximate ? "at least " : ""}${s.ageDays} days old (limit ${s.maxDays}${s.approximate ? `; dated ${s.asOf} only, aged from its first day` : ""})`).join(", ")}`,
+    );
 
   const flags: Flag[] = [];
   if (discountBase != null && discountBase > 0) flags.push("below-build-cost");
@@ -193,38 +261,103 @@ export function scoreCompanyImpl(company: ScoringCompany, activeSet: Assumptions
     : [];
 
   return {
-    ticker: company.ticker, name: company.name, viewDate: view.viewDate, proForma: bs, ...ev,
-    funnel: f.funnel, remoteMw: f.remoteMw, funnelLines: f.funnelLines, itMwEffective: f.itMwEffective,
-    contractedItMw: f.contractedItMw, deliveredItMw: f.deliveredItMw, energizedGrossMw: f.energizedGrossMw, totalGrossMw: f.totalGrossMw,
-    evPerWTotalGross, evPerWEnergizedGross, evPerWEffectiveIt, evPerWContractedIt,
-    discountLow, discountBase, discountHigh, valueAtBuildCostUsd, impliedPriceLowUsd, impliedPriceBaseUsd, impliedPriceHighUsd,
-    tcvPerContractedMwUsd, annualValuePerContractedMwUsd, usdPerKwMonth,
-    contracts, cqs, weightedTenorYears, gpuCapexShareOfTcv, igShareOfTcv, capexPerMwUsd, capexPerMwSource,
-    capexRemainingUsd, financingGapUsd, gapToMarketCap, mainCounterparty: mainCounterparty(contracts),
-    tier, rules, flags, staleFigures: stale, mixedDates: mixed, why,
-    adjustments: ex.adjustments, reasons, warnings: ex.warnings, inputs, assumptions: a, overriddenKeys,
+    ticker: company.ticker,
+    name: company.name,
+    viewDate: view.viewDate,
+    proForma: bs,
+    ...ev,
+    funnel: f.funnel,
+    remoteMw: f.remoteMw,
+    funnelLines: f.funnelLines,
+    itMwEffective: f.itMwEffective,
+    contractedItMw: f.contractedItMw,
+    deliveredItMw: f.deliveredItMw,
+    energizedGrossMw: f.energizedGrossMw,
+    totalGrossMw: f.totalGrossMw,
+    evPerWTotalGross,
+    evPerWEnergizedGross,
+    evPerWEffectiveIt,
+    evPerWContractedIt,
+    discountLow,
+    discountBase,
+    discountHigh,
+    valueAtBuildCostUsd,
+    impliedPriceLowUsd,
+    impliedPriceBaseUsd,
+    impliedPriceHighUsd,
+    tcvPerContractedMwUsd,
+    annualValuePerContractedMwUsd,
+    usdPerKwMonth,
+    contracts,
+    cqs,
+    weightedTenorYears,
+    gpuCapexShareOfTcv,
+    igShareOfTcv,
+    capexPerMwUsd,
+    capexPerMwSource,
+    capexRemainingUsd,
+    financingGapUsd,
+    gapToMarketCap,
+    mainCounterparty: mainCounterparty(contracts),
+    tier,
+    rules,
+    flags,
+    staleFigures: stale,
+    mixedDates: mixed,
+    why,
+    adjustments: ex.adjustments,
+    reasons,
+    warnings: ex.warnings,
+    inputs,
+    assumptions: a,
+    overriddenKeys,
   };
 }
 
 /** (value at view − debt − preferred + cash + bitcoin + mining) / shares, at the pro-forma balance sheet. */
 function impliedPrice(
-  itMwEffective: number, bs: Record<BalanceSheetKey, ProFormaFigure>, btc: number, mining: number, cost: number, key: string, reasons: Reasons,
+  itMwEffective: number,
+  bs: Record<BalanceSheetKey, ProFormaFigure>,
+  btc: number,
+  mining: number,
+  cost: number,
+  key: string,
+  reasons: Reasons,
 ): number | null {
   const shares = bs.sharesOutstanding.value;
   const debt = bs.totalDebtUsd.value;
   const cash = bs.cashUsd.value;
-  const why = itMwEffective <= 0 ? "zero:itMwEffective" : shares == null ? "missing:sharesOutstanding" : shares <= 0 ? "zero:sharesOutstanding"
-    : debt == null ? "missing:totalDebt" : cash == null ? "missing:cash" : null;
-  if (why) { reasons[key] = why; return null; }
+  const why =
+    itMwEffective <= 0
+      ? "zero:itMwEffective"
+      : shares == null
+        ? "missing:sharesOutstanding"
+        : shares <= 0
+          ? "zero:sharesOutstanding"
+          : debt == null
+            ? "missing:totalDebt"
+            : cash == null
+              ? "missing:cash"
+              : null;
+  if (why) {
+    reasons[key] = why;
+    return null;
+  }
   return (itMwEffective * W_PER_MW * cost - debt! - (bs.preferredEquityUsd.value ?? 0) + cash! + btc + mining) / shares!;
 }
 
 /** Company GPU capex ÷ total contract value; a colocation-only book carries none, stated values or not. */
 function gpuShare(company: ScoringCompany, contracts: CompanyScore["contracts"], reasons: Reasons): number | null {
-  if (contracts.length === 0) { reasons.gpuCapexShareOfTcv = "none:contracts"; return null; }
+  if (contracts.length === 0) {
+    reasons.gpuCapexShareOfTcv = "none:contracts";
+    return null;
+  }
   if (company.contracts.every((c) => c.structure === "colocation" && !c.companyGpuCapexUsd)) return 0;
   const withValue = company.contracts.map((c, i) => ({ c, s: contracts[i] })).filter((x) => x.s.totalValueUsd != null);
-  if (withValue.some((x) => x.c.structure === "gpu_cloud" && x.c.companyGpuCapexUsd == null)) { reasons.gpuCapexShareOfTcv = "missing:companyGpuCapexUsd"; return null; }
+  if (withValue.some((x) => x.c.structure === "gpu_cloud" && x.c.companyGpuCapexUsd == null)) {
+    reasons.gpuCapexShareOfTcv = "missing:companyGpuCapexUsd";
+    return null;
+  }
   const tcv = withValue.reduce((t, x) => t + x.s.totalValueUsd!, 0);
   const gpu = withValue.reduce((t, x) => t + (x.c.companyGpuCapexUsd ?? 0) * x.c.companyShare, 0);
   if (tcv > 0 && Number.isFinite(gpu / tcv)) return gpu / tcv;
@@ -238,7 +371,10 @@ function mainCounterparty(contracts: CompanyScore["contracts"]): string | null {
   let size = -1;
   for (const c of contracts) {
     const s = c.totalValueUsd ?? (c.itMwIt ?? 0) * 1e-3;
-    if (s > size) { size = s; best = c.counterparty; }
+    if (s > size) {
+      size = s;
+      best = c.counterparty;
+    }
   }
   return best;
 }

@@ -13,13 +13,15 @@ export function screen(companies: readonly ScoringCompany[], assumptions: Assump
 }
 
 function screenImpl(companies: readonly ScoringCompany[], assumptions: Assumptions, view: ViewContext, explain: boolean): ScreenRow[] {
-  return rankInPlace(companies.map((c) => {
-    // The score is ours, so it becomes the row in place rather than being copied.
-    const row = scoreCompanyImpl(c, assumptions, view, explain) as ScreenRow;
-    row.rank = 0;
-    row.rankGroup = rankGroup(row);
-    return row;
-  }));
+  return rankInPlace(
+    companies.map((c) => {
+      // The score is ours, so it becomes the row in place rather than being copied.
+      const row = scoreCompanyImpl(c, assumptions, view, explain) as ScreenRow;
+      row.rank = 0;
+      row.rankGroup = rankGroup(row);
+      return row;
+    }),
+  );
 }
 
 /** Ranks scores made elsewhere: the rows are copies, the scores are left as they are. */

@@ -20,14 +20,24 @@ const rule = (c: ScoringCompany, id: string, a: Partial<Assumptions> = {}) => sc
  * - T1-d capex: building 100 MW × $10M = $1B, + GPUs $200M = $1.2B; − cash $900M = gap $300M = 30% of $1B
  * - T1-e S1 + S2 = 50 (A is energized) of 100 = 50%; K2's 50 MW on B need new power: S3
  */
-const atEveryThreshold = () => company({
-  cashUsd: fact(900e6),
-  sites: [site({ name: "A", stage: "operating", itMw: 50 }), site({ name: "B", stage: "approved", itMw: 50 })],
-  contracts: [
-    contract({ code: "K1", siteName: "A", itMw: 50, tenorYears: 10, totalValueUsd: 1e9 }),
-    contract({ code: "K2", siteName: "B", itMw: 50, tenorYears: 10, totalValueUsd: 1e9, structure: "gpu_cloud", leaseType: "cloud", companyGpuCapexUsd: 200e6 }),
-  ],
-});
+const atEveryThreshold = () =>
+  company({
+    cashUsd: fact(900e6),
+    sites: [site({ name: "A", stage: "operating", itMw: 50 }), site({ name: "B", stage: "approved", itMw: 50 })],
+    contracts: [
+      contract({ code: "K1", siteName: "A", itMw: 50, tenorYears: 10, totalValueUsd: 1e9 }),
+      contract({
+        code: "K2",
+        siteName: "B",
+        itMw: 50,
+        tenorYears: 10,
+        totalValueUsd: 1e9,
+        structure: "gpu_cloud",
+        leaseType: "cloud",
+        companyGpuCapexUsd: 200e6,
+      }),
+    ],
+  });
 
 describe("Tier 1 thresholds", () => {
   it("all five pass at equality: Tier 1", () => {
@@ -92,13 +102,19 @@ describe("Tier 1 thresholds", () => {
 describe("S3 and T1-e", () => {
   it("on a pipeline site the delivered MW are S1 and the rest S3; delivered MW count toward T1-e", () => {
     // 100 MW on a pipeline site, 50 delivered: S1 50, S3 50 → 50% in S1+S2 = the 50% threshold
-    const c = company({ sites: [site({ stage: "pipeline", itMw: 100 })], contracts: [contract({ itMw: 100, deliveredItMw: 50, status: "partially_delivered" })] });
+    const c = company({
+      sites: [site({ stage: "pipeline", itMw: 100 })],
+      contracts: [contract({ itMw: 100, deliveredItMw: 50, status: "partially_delivered" })],
+    });
     const s = score(c);
     expect(s.funnel).toMatchObject({ s1: 50, s2: 0, s3: 50, s6: 0 });
     // 50 × 1 + 50 × 0.75 = 87.5 effective MW
     expect(s.itMwEffective).toBe(87.5);
     expect(rule(c, "T1-e")).toMatchObject({ pass: true, actual: 0.5 });
-    expect(rule({ ...c, contracts: [{ ...c.contracts[0], deliveredItMw: 49 }] }, "T1-e")).toMatchObject({ pass: false, detail: "49% of contracted MW in S1+S2 < 50%" });
+    expect(rule({ ...c, contracts: [{ ...c.contracts[0], deliveredItMw: 49 }] }, "T1-e")).toMatchObject({
+      pass: false,
+      detail: "49% of contracted MW in S1+S2 < 50%",
+    });
   });
 });
 
@@ -139,13 +155,19 @@ describe("Tier 2 and Tier 3: material contracts", () => {
   it("with no contract at all: Tier 3, no AI/HPC contract", () => {
     const s = score(company());
     expect(s.tier).toBe(3);
-    expect(s.why).toMatch(/^Tier 3: no AI\/HPC contract; T1-a failed — contracted 0 MW < 100 MW; T1-b failed — no contracts; T1-c failed — no contracts/);
+    expect(s.why).toMatch(
+      /^Tier 3: no AI\/HPC contract; T1-a failed — contracted 0 MW < 100 MW; T1-b failed — no contracts; T1-c failed — no contracts/,
+    );
   });
 
   it("a rule whose number cannot be computed fails, and says why in words", () => {
     // no cash figure: capex to fund $1B (100 MW × $10M) cannot be set against cash
     const s = score(company({ cashUsd: null, sites: [site({ itMw: 200 })], contracts: [contract({ itMw: 100 })] }));
-    expect(s.rules.find((r) => r.id === "T1-d")).toMatchObject({ pass: false, actual: null, detail: "financing gap / market cap not computable: cash is missing from the data" });
+    expect(s.rules.find((r) => r.id === "T1-d")).toMatchObject({
+      pass: false,
+      actual: null,
+      detail: "financing gap / market cap not computable: cash is missing from the data",
+    });
     expect(s.tier).toBe(2);
   });
 });

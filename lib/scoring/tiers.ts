@@ -41,9 +41,7 @@ const usdVs = (actual: number, threshold: number) =>
 
 /** "Counterparty, N y" of the contracts the tenor weighting uses, joined by "; ". */
 function tenorParts(x: TierInputs): string {
-  return x.scores
-    .flatMap((c, i) => (x.tenors[i] != null && c.annualValueUsd != null ? [`${c.counterparty}, ${x.tenors[i]} y`] : []))
-    .join("; ");
+  return x.scores.flatMap((c, i) => (x.tenors[i] != null && c.annualValueUsd != null ? [`${c.counterparty}, ${x.tenors[i]} y`] : [])).join("; ");
 }
 
 export function tierRules(x: TierInputs, a: Assumptions): TierRule[] {
@@ -58,43 +56,75 @@ export function tierRules(x: TierInputs, a: Assumptions): TierRule[] {
 
   return [
     {
-      id: "T1-a", label: "Contracted IT MW", actual: x.contractedItMw, threshold: a.tier1MinContractedItMw, pass: passA,
+      id: "T1-a",
+      label: "Contracted IT MW",
+      actual: x.contractedItMw,
+      threshold: a.tier1MinContractedItMw,
+      pass: passA,
       detail: `contracted ${mwVs(x.contractedItMw, a.tier1MinContractedItMw)} ${cmp(passA)} ${mwThreshold(a.tier1MinContractedItMw)}`,
     },
     {
-      id: "T1-b", label: "Value-weighted tenor", actual: x.weightedTenorYears, threshold: a.tier1MinTenorYears, pass: passB,
-      detail: x.weightedTenorYears == null
-        ? noContracts ? "no contracts" : "tenor or contract value missing"
-        : `weighted tenor ${yearsVs(x.weightedTenorYears, a.tier1MinTenorYears)} ${cmp(passB)} ${a.tier1MinTenorYears} y${parts ? ` (${parts})` : ""}`,
+      id: "T1-b",
+      label: "Value-weighted tenor",
+      actual: x.weightedTenorYears,
+      threshold: a.tier1MinTenorYears,
+      pass: passB,
+      detail:
+        x.weightedTenorYears == null
+          ? noContracts
+            ? "no contracts"
+            : "tenor or contract value missing"
+          : `weighted tenor ${yearsVs(x.weightedTenorYears, a.tier1MinTenorYears)} ${cmp(passB)} ${a.tier1MinTenorYears} y${parts ? ` (${parts})` : ""}`,
     },
     {
-      id: "T1-c", label: "Company-funded GPU capex / contract value", actual: x.gpuCapexShareOfTcv, threshold: a.tier1MaxGpuCapexShare, pass: passC,
-      detail: x.gpuCapexShareOfTcv == null
-        ? noContracts ? "no contracts" : "GPU capex or contract value missing"
-        : `GPU capex ${pctVs(x.gpuCapexShareOfTcv, a.tier1MaxGpuCapexShare)} of TCV ${cmp(passC, false)} ${pct(a.tier1MaxGpuCapexShare)}`,
+      id: "T1-c",
+      label: "Company-funded GPU capex / contract value",
+      actual: x.gpuCapexShareOfTcv,
+      threshold: a.tier1MaxGpuCapexShare,
+      pass: passC,
+      detail:
+        x.gpuCapexShareOfTcv == null
+          ? noContracts
+            ? "no contracts"
+            : "GPU capex or contract value missing"
+          : `GPU capex ${pctVs(x.gpuCapexShareOfTcv, a.tier1MaxGpuCapexShare)} of TCV ${cmp(passC, false)} ${pct(a.tier1MaxGpuCapexShare)}`,
     },
     {
-      id: "T1-d", label: "Financing gap / market cap", actual: x.gapToMarketCap, threshold: a.tier1MaxGapToMarketCap, pass: passD,
-      detail: x.gapToMarketCap == null
-        ? `financing gap / market cap not computable: ${x.gapReason ? reasonWords(x.gapReason) : "data is missing"}`
-        : `financing gap ${pctVs(x.gapToMarketCap, a.tier1MaxGapToMarketCap)} of market cap ${cmp(passD, false)} ${pct(a.tier1MaxGapToMarketCap)}`,
+      id: "T1-d",
+      label: "Financing gap / market cap",
+      actual: x.gapToMarketCap,
+      threshold: a.tier1MaxGapToMarketCap,
+      pass: passD,
+      detail:
+        x.gapToMarketCap == null
+          ? `financing gap / market cap not computable: ${x.gapReason ? reasonWords(x.gapReason) : "data is missing"}`
+          : `financing gap ${pctVs(x.gapToMarketCap, a.tier1MaxGapToMarketCap)} of market cap ${cmp(passD, false)} ${pct(a.tier1MaxGapToMarketCap)}`,
     },
     {
-      id: "T1-e", label: "Contracted MW delivered or on energized sites", actual: energizedShare, threshold: a.tier1MinEnergizedShare, pass: passE,
-      detail: energizedShare == null
-        ? "no contracted MW"
-        : `${pctVs(energizedShare, a.tier1MinEnergizedShare)} of contracted MW in S1+S2 ${cmp(passE)} ${pct(a.tier1MinEnergizedShare)}`,
+      id: "T1-e",
+      label: "Contracted MW delivered or on energized sites",
+      actual: energizedShare,
+      threshold: a.tier1MinEnergizedShare,
+      pass: passE,
+      detail:
+        energizedShare == null
+          ? "no contracted MW"
+          : `${pctVs(energizedShare, a.tier1MinEnergizedShare)} of contracted MW in S1+S2 ${cmp(passE)} ${pct(a.tier1MinEnergizedShare)}`,
     },
   ];
 }
 
 export function decideTier(rules: TierRule[], x: TierInputs, a: Assumptions): { tier: Tier; why: string } {
-  const failed = rules.filter((r) => !r.pass).map((r) => `${r.id} failed — ${r.detail}`).join("; ");
+  const failed = rules
+    .filter((r) => !r.pass)
+    .map((r) => `${r.id} failed — ${r.detail}`)
+    .join("; ");
   if (!failed) return { tier: 1, why: `Tier 1: all five rules pass — ${rules.map((r) => r.detail).join("; ")}` };
   const largest = Math.max(0, ...x.scores.map((c) => c.totalValueUsd ?? 0));
   if (x.contractedItMw >= a.tier2MinContractedItMw || largest >= a.tier2MinContractValueUsd) return { tier: 2, why: `Tier 2: ${failed}` };
-  const reason = x.scores.length === 0
-    ? "no AI/HPC contract"
-    : `no material contract — contracted ${mwVs(x.contractedItMw, a.tier2MinContractedItMw)} < ${mwThreshold(a.tier2MinContractedItMw)} and largest contract ${usdVs(largest, a.tier2MinContractValueUsd)} < ${usdCompact(a.tier2MinContractValueUsd)}`;
+  const reason =
+    x.scores.length === 0
+      ? "no AI/HPC contract"
+      : `no material contract — contracted ${mwVs(x.contractedItMw, a.tier2MinContractedItMw)} < ${mwThreshold(a.tier2MinContractedItMw)} and largest contract ${usdVs(largest, a.tier2MinContractValueUsd)} < ${usdCompact(a.tier2MinContractValueUsd)}`;
   return { tier: 3, why: `Tier 3: ${reason}; ${failed}` };
 }

@@ -70,7 +70,7 @@ export interface ScoringContract {
 }
 
 export type BalanceSheetEventKind =
-  | "debt_issue" | "debt_repayment" | "equity_issue" | "preferred_issue" | "buyback" | "btc_sale" | "btc_purchase" | "other";
+  "debt_issue" | "debt_repayment" | "equity_issue" | "preferred_issue" | "buyback" | "btc_sale" | "btc_purchase" | "other";
 
 /** A dated transaction after a balance-sheet date (§10.1). A null delta leaves that figure unchanged. */
 export interface BalanceSheetEvent {
@@ -120,15 +120,35 @@ export interface ViewContext {
 
 export type Tier = 1 | 2 | 3;
 export const FLAGS = [
-  "below-build-cost", "gpu-funding", "short-tenor", "financing-gap", "no-ig-tenant",
-  "mixed-dates", "stale-data", "published-ev", "no-price", "no-power", "negative-ev",
+  "below-build-cost",
+  "gpu-funding",
+  "short-tenor",
+  "financing-gap",
+  "no-ig-tenant",
+  "mixed-dates",
+  "stale-data",
+  "published-ev",
+  "no-price",
+  "no-power",
+  "negative-ev",
 ] as const;
 export type Flag = (typeof FLAGS)[number];
 
 /** The MW funnel of methodology §4, in IT MW before weighting (after ownership share, before §10.4). */
-export interface Funnel { s1: number; s2: number; s3: number; s4: number; s5: number; s6: number }
+export interface Funnel {
+  s1: number;
+  s2: number;
+  s3: number;
+  s4: number;
+  s5: number;
+  s6: number;
+}
 /** The part of each uncontracted block at remote or small sites, multiplied by remoteSiteFactor (§10.4). */
-export interface RemoteMw { s4: number; s5: number; s6: number }
+export interface RemoteMw {
+  s4: number;
+  s5: number;
+  s6: number;
+}
 
 /** Lines of the funnel that v2 rules add or move, shown as their own rows. */
 export interface FunnelLines {
@@ -244,7 +264,8 @@ export interface StaleFigure {
 }
 
 /** Which v2 rule an explanation line comes from (§10.x), or a v1 section. */
-export type RuleRef = "§4" | "§5" | "§6" | "10.1" | "10.2" | "10.3" | "10.4" | "10.5" | "10.6" | "10.7" | "10.8" | "10.9" | "10.10" | "10.11" | "10.12";
+export type RuleRef =
+  "§4" | "§5" | "§6" | "10.1" | "10.2" | "10.3" | "10.4" | "10.5" | "10.6" | "10.7" | "10.8" | "10.9" | "10.10" | "10.11" | "10.12";
 
 /** One line of the company's explanation: what a rule did to a number, and the source of its input. */
 export interface Adjustment {

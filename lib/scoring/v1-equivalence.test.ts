@@ -11,7 +11,11 @@ import { screen } from "./screen";
 const V1_VIEW = { viewDate: "2025-11-21" };
 const v1 = v1SnapshotCompanies();
 const score = (t: string) => {
-  const { company, assumptions } = withRulesOff(v1.find((c) => c.ticker === t)!, DEFAULT_ASSUMPTIONS, ALL_V2_RULES);
+  const { company, assumptions } = withRulesOff(
+    v1.find((c) => c.ticker === t)!,
+    DEFAULT_ASSUMPTIONS,
+    ALL_V2_RULES,
+  );
   return scoreCompany(company, assumptions, V1_VIEW);
 };
 const close = (actual: number | null, expected: number, digits = 6) => expect(actual).toBeCloseTo(expected, digits);
@@ -68,8 +72,14 @@ describe("v2 with every rule off reproduces v1", () => {
     close(slnh.discountBase, 1 - 85.4832 / 64.05 / 12);
   });
   it("MARA and HUT cannot be ranked (no cash) and SLNH ranks first", () => {
-    const rows = screen(v1.map((c) => { const x = withRulesOff(c, DEFAULT_ASSUMPTIONS, ALL_V2_RULES); return x.company; }),
-      withRulesOff(v1[0], DEFAULT_ASSUMPTIONS, ALL_V2_RULES).assumptions, V1_VIEW);
+    const rows = screen(
+      v1.map((c) => {
+        const x = withRulesOff(c, DEFAULT_ASSUMPTIONS, ALL_V2_RULES);
+        return x.company;
+      }),
+      withRulesOff(v1[0], DEFAULT_ASSUMPTIONS, ALL_V2_RULES).assumptions,
+      V1_VIEW,
+    );
     expect(rows[0].ticker).toBe("SLNH");
     for (const t of ["MARA", "HUT"]) expect(rows.find((r) => r.ticker === t)!.rankGroup).toBe("unranked");
   });

@@ -16,7 +16,9 @@ beforeAll(async () => {
   t = await createTempDb();
   await seedDefault(t.db);
 });
-afterAll(async () => { await t.close(); });
+afterAll(async () => {
+  await t.close();
+});
 
 describe("the screen as of a date", () => {
   it("on 2025-11-21 equals the screen of the snapshot dataset with its corrections, number for number", async () => {
@@ -54,7 +56,8 @@ describe("the screen as of a date", () => {
 
   it("a site change entered through the write path takes effect on its date, and its revert takes it away", async () => {
     // IREN's Sweetwater 1 substation was energized on 2026-05-01 (the dataset's event); the snapshot has it under construction.
-    const stageOn = async (asOf: string) => (await loadCompanyScore(t.db, "IREN", undefined, asOf))!.record.sites.find((x) => x.name === "Sweetwater 1")!.stage;
+    const stageOn = async (asOf: string) =>
+      (await loadCompanyScore(t.db, "IREN", undefined, asOf))!.record.sites.find((x) => x.name === "Sweetwater 1")!.stage;
     const source = "https://saipien.org/iren-energizes-1-4-gw-at-sweetwater-accelerating-grid-scale-ai-infrastructure/";
     const r = await saveSiteChange(t.db, { ticker: "IREN", change: { site: "Sweetwater 1", date: "2026-05-01", stage: "operating", source } }, "ana");
     expect(r.ok).toBe(true);

@@ -7,10 +7,16 @@ import { hashPassword } from "./password-hash";
 const HASH = hashPassword("correct horse battery");
 
 describe("readsArePrivate", () => {
-  it.each([["true", true], ["1", true], ["false", false], ["0", false], ["", false], [undefined, false]])(
-    "WATT_PRIVATE_READS=%s with a password → %s", (value, expected) => {
-      expect(readsArePrivate(readEnv({ WATT_PASSWORD_HASH: HASH, WATT_PRIVATE_READS: value }))).toBe(expected);
-    });
+  it.each([
+    ["true", true],
+    ["1", true],
+    ["false", false],
+    ["0", false],
+    ["", false],
+    [undefined, false],
+  ])("WATT_PRIVATE_READS=%s with a password → %s", (value, expected) => {
+    expect(readsArePrivate(readEnv({ WATT_PASSWORD_HASH: HASH, WATT_PRIVATE_READS: value }))).toBe(expected);
+  });
 
   it("never without a password (the server then answers only on loopback)", () => {
     expect(readsArePrivate(readEnv({ WATT_PRIVATE_READS: "1" }))).toBe(false);
@@ -30,8 +36,16 @@ describe("signInReturnPath", () => {
   });
 
   it.each([
-    ["https://evil.example/"], ["//evil.example/x"], ["/\\evil.example"], ["\\\\evil.example"], ["javascript:alert(1)"],
-    ["/\u0000x"], ["/a\nb"], ["evil.example"], [""], ["/signin?next=/signin"],
+    ["https://evil.example/"],
+    ["//evil.example/x"],
+    ["/\\evil.example"],
+    ["\\\\evil.example"],
+    ["javascript:alert(1)"],
+    ["/\u0000x"],
+    ["/a\nb"],
+    ["evil.example"],
+    [""],
+    ["/signin?next=/signin"],
   ])("refuses %j → /", (next) => {
     expect(signInReturnPath(next)).toBe("/");
   });

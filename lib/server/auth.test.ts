@@ -24,13 +24,20 @@ afterAll(async () => {
   await (globalThis as { __wattDb?: { $disconnect(): Promise<void> } }).__wattDb?.$disconnect();
   await t.close();
 });
-afterEach(() => { process.env = { ...saved, DATABASE_URL: t.url }; });
+afterEach(() => {
+  process.env = { ...saved, DATABASE_URL: t.url };
+});
 
 const req = (path: string, init: { cookie?: string; method?: string; headers?: Record<string, string>; body?: string } = {}) =>
   new NextRequest(new URL(path, "http://127.0.0.1:3000"), {
     method: init.method ?? "GET",
     // what the front door adds to every request it checked (lib/server/front-door.ts)
-    headers: { host: "127.0.0.1:3000", [PEER_HEADER]: stampPeer("127.0.0.1", true), ...(init.cookie ? { cookie: `${SESSION_COOKIE}=${init.cookie}` } : {}), ...init.headers },
+    headers: {
+      host: "127.0.0.1:3000",
+      [PEER_HEADER]: stampPeer("127.0.0.1", true),
+      ...(init.cookie ? { cookie: `${SESSION_COOKIE}=${init.cookie}` } : {}),
+      ...init.headers,
+    },
     body: init.body,
   });
 
@@ -78,7 +85,13 @@ describe("proxy", () => {
     const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
     try {
       const action = (headers: Record<string, string>, body = '[{"auditId":1}]') =>
-        proxy(req("/companies/IREN", { method: "POST", headers: { "next-action": "40ab", "content-type": "text/plain;charset=UTF-8", ...headers }, body }));
+        proxy(
+          req("/companies/IREN", {
+            method: "POST",
+            headers: { "next-action": "40ab", "content-type": "text/plain;charset=UTF-8", ...headers },
+            body,
+          }),
+        );
       expect((await action({ origin: "http://127.0.0.1:3000" })).status).toBe(200);
       expect((await action({ origin: "http://evil.example:3000" })).status).toBe(403);
       expect((await action({})).status).toBe(403);
@@ -88,7 +101,9 @@ describe("proxy", () => {
       expect(String(warn.mock.calls.at(-1)?.[0])).toMatch(/^\[proxy\] 400 POST \/companies\/IREN: /);
       // the JSON API without Origin (scripts, curl) is fine; from another origin it is not
       expect((await proxy(req("/api/companies/IREN/figures", { method: "PUT", body: "{}" }))).status).toBe(200);
-      expect((await proxy(req("/api/companies/IREN/figures", { method: "PUT", body: "{}", headers: { origin: "http://evil.example" } }))).status).toBe(403);
+      expect(
+        (await proxy(req("/api/companies/IREN/figures", { method: "PUT", body: "{}", headers: { origin: "http://evil.example" } }))).status,
+      ).toBe(403);
     } finally {
       warn.mockRestore();
     }
@@ -99,7 +114,7 @@ describe("proxy", () => {
     process.env.WATT_PRIVATE_READS = "true";
     const page = await proxy(req("/companies/IREN?set=Base"));
     expect(page.status).toBe(307);
-    expect(page.headers.get("location")).toBe("http://localhost:3000/signin?next=%2Fcompanies%2FIREN%3Fset%3DBase") // NextURL writes loopback as localhost;
+    expect(page.headers.get("location")).toBe("http://localhost:3000/signin?next=%2Fcompanies%2FIREN%3Fset%3DBase"); // NextURL writes loopback as localhost;
     const denied = await proxy(req("/api/screen"));
     expect(denied.status).toBe(401);
     expect(denied.headers.get("cache-control")).toBe("private, no-store");

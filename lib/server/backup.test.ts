@@ -11,7 +11,17 @@ import { createTempDb, type TempDb } from "../../test/temp-db";
 import { DEFAULT_ASSUMPTIONS } from "../scoring/assumptions";
 import { APP_TABLES, backupDatabase, BackupError, restoreDatabase, verifyBackup } from "./backup";
 import { createClient } from "./db-client";
-import { countRows, EXPORT_COLUMNS, exportAll, importAll, ImportError, serializeExport, TABLE_NAMES, type ExportFile, type ExportRow } from "./export";
+import {
+  countRows,
+  EXPORT_COLUMNS,
+  exportAll,
+  importAll,
+  ImportError,
+  serializeExport,
+  TABLE_NAMES,
+  type ExportFile,
+  type ExportRow,
+} from "./export";
 import { createAssumptionSet } from "./mutations/assumption-sets";
 import { marketFiguresOf, saveMarketFigures, saveOverrides } from "./mutations/company";
 import { applyEvent } from "./mutations/events";
@@ -24,8 +34,12 @@ import { fillSiteCountries } from "./site-countries";
 
 const ROOT = path.join(__dirname, "..", "..");
 let dir: string;
-beforeAll(() => { dir = mkdtempSync(path.join(tmpdir(), "watt-backup-")); });
-afterAll(() => { rmSync(dir, { recursive: true, force: true }); });
+beforeAll(() => {
+  dir = mkdtempSync(path.join(tmpdir(), "watt-backup-"));
+});
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
 
 const temps: TempDb[] = [];
 async function seeded() {
@@ -39,7 +53,9 @@ async function empty() {
   temps.push(t);
   return t;
 }
-afterEach(async () => { for (const t of temps.splice(0)) await t.close(); });
+afterEach(async () => {
+  for (const t of temps.splice(0)) await t.close();
+});
 
 const exportText = async (t: TempDb) => serializeExport(await exportAll(t.db));
 // Session holds sign-ins, not data: it is in every database but never exported.
@@ -47,7 +63,10 @@ const allZero = { ...Object.fromEntries(APP_TABLES.map((n) => [n, 0])), Session:
 
 describe("backupDatabase", () => {
   let writer: ChildProcess | undefined;
-  afterEach(() => { if (writer && writer.exitCode === null) writer.kill(); writer = undefined; });
+  afterEach(() => {
+    if (writer && writer.exitCode === null) writer.kill();
+    writer = undefined;
+  });
 
   it("takes a consistent, integrity-checked copy while another process keeps writing (WAL)", async () => {
     const t = await seeded();
@@ -68,10 +87,20 @@ describe("backupDatabase", () => {
     const w = spawn(process.execPath, ["-e", script], { stdio: ["ignore", "pipe", "inherit"] });
     writer = w;
     let committed = 0;
-    w.stdout!.on("data", (b: Buffer) => { committed = Number(b.toString().trim().split("\n").pop()); });
+    w.stdout!.on("data", (b: Buffer) => {
+      committed = Number(b.toString().trim().split("\n").pop());
+    });
     await new Promise<void>((resolve, reject) => {
-      const timer = setInterval(() => { if (committed >= 200) { clearInterval(timer); resolve(); } }, 5);
-      w.on("exit", () => { clearInterval(timer); reject(new Error("writer exited early")); });
+      const timer = setInterval(() => {
+        if (committed >= 200) {
+          clearInterval(timer);
+          resolve();
+        }
+      }, 5);
+      w.on("exit", () => {
+        clearInterval(timer);
+        reject(new Error("writer exited early"));
+      });
     });
 
     const copies = [];
@@ -92,7 +121,11 @@ describe("backupDatabase", () => {
       const conn = new Database(c.file, { readonly: true });
       const sites = (conn.prepare("SELECT count(*) n FROM Site WHERE name GLOB 'writer-*'").get() as { n: number }).n;
       const audits = (conn.prepare("SELECT count(*) n FROM AuditEntry WHERE user = 'writer'").get() as { n: number }).n;
-      const orphans = (conn.prepare("SELECT count(*) n FROM AuditEntry a WHERE user = 'writer' AND NOT EXISTS (SELECT 1 FROM Site s WHERE s.id = a.entityId)").get() as { n: number }).n;
+      const orphans = (
+        conn
+          .prepare("SELECT count(*) n FROM AuditEntry a WHERE user = 'writer' AND NOT EXISTS (SELECT 1 FROM Site s WHERE s.id = a.entityId)")
+          .get() as { n: number }
+      ).n;
       const mode = conn.pragma("journal_mode", { simple: true });
       conn.close();
       expect(sites).toBeGreaterThan(0);
@@ -188,12 +221,22 @@ describe("restoreDatabase", () => {
 
 /** Edits through the app's own write paths, so versions, audit JSON, an applied event etc. exist. */
 async function makeEdits(t: TempDb) {
-  const ok = <T extends { ok: boolean }>(r: T) => { if (!r.ok) throw new Error(JSON.stringify(r)); return r as Extract<T, { ok: true }>; };
+  const ok = <T extends { ok: boolean }>(r: T) => {
+    if (!r.ok) throw new Error(JSON.stringify(r));
+    return r as Extract<T, { ok: true }>;
+  };
   const form = (await marketFiguresOf(t.db, "CORZ"))!;
   form.facts.sharePriceUsd = { ...form.facts.sharePriceUsd!, value: 20, asOf: "2025-11-28", source: "https://example.com/close" };
   ok(await saveMarketFigures(t.db, form, "analyst"));
   ok(await saveOverrides(t.db, { ticker: "CORZ", version: 2, overrides: { buildCostBaseUsdPerW: 12.5 } }, "analyst"));
-  const site = { name: "Test Campus", location: "Texas", grossMw: { value: 200, asOf: "2025-11", source: "https://example.com/s" }, itMw: null, stage: "pipeline", use: "hpc" };
+  const site = {
+    name: "Test Campus",
+    location: "Texas",
+    grossMw: { value: 200, asOf: "2025-11", source: "https://example.com/s" },
+    itMw: null,
+    stage: "pipeline",
+    use: "hpc",
+  };
   const added = ok(await saveSite(t.db, { ticker: "SLNH", site }, null));
   ok(await saveSite(t.db, { ticker: "SLNH", id: added.data.id, version: 1, site: { ...site, stage: "approved" } }, null));
   const doomed = ok(await saveSite(t.db, { ticker: "SLNH", site: { ...site, name: "Doomed" } }, null));
@@ -201,13 +244,20 @@ async function makeEdits(t: TempDb) {
   const k = await t.db.contract.findUniqueOrThrow({ where: { code: "CORZ-CRWV-2024" } });
   const kForm = (await contractInputOf(t.db, k.id))!;
   ok(await saveContract(t.db, { ticker: "CORZ", ...kForm, contract: { ...kForm.contract, tenorYears: 15 } }, "analyst"));
-  const ev = (await t.db.event.findMany({ where: { company: { ticker: "HUT" } }, orderBy: { position: "asc" } })).find((e) => e.contractJson != null)!;
+  const ev = (await t.db.event.findMany({ where: { company: { ticker: "HUT" } }, orderBy: { position: "asc" } })).find(
+    (e) => e.contractJson != null,
+  )!;
   ok(await applyEvent(t.db, { ticker: "HUT", eventId: ev.id, version: ev.version }, "analyst"));
   ok(await createAssumptionSet(t.db, { name: "Bear", values: { ...DEFAULT_ASSUMPTIONS, buildCostLowUsdPerW: 9, buildCostBaseUsdPerW: 10 } }, null));
   const priceEntry = await t.db.auditEntry.findFirstOrThrow({ where: { field: "sharePriceUsd" } });
   ok(await revertChange(t.db, { auditId: priceEntry.id }, "analyst"));
   // figures over time: an update batch (new points and a correction), and site changes, one of them deleted
-  ok(await applyUpdate(t.db, readFileSync(path.join(__dirname, "../../prisma/updates/2026-h1.json"), "utf8"), { name: "2026-h1.json", user: "analyst" }));
+  ok(
+    await applyUpdate(t.db, readFileSync(path.join(__dirname, "../../prisma/updates/2026-h1.json"), "utf8"), {
+      name: "2026-h1.json",
+      user: "analyst",
+    }),
+  );
   const change = { site: "Test Campus", date: "2026-03", stage: "under_construction" as const, source: "https://example.com/c" };
   ok(await saveSiteChange(t.db, { ticker: "SLNH", change }, "analyst"));
   const gone = ok(await saveSiteChange(t.db, { ticker: "SLNH", change: { ...change, date: "2026-04-02", grossMw: 250 } }, "analyst"));
@@ -227,7 +277,8 @@ describe("JSON export / import", () => {
     const drop = (row: Record<string, unknown>, cols: string[]) => Object.fromEntries(Object.entries(row).filter(([k]) => !cols.includes(k)));
     const { BalanceSheetEvent: _events, ...tables } = file.tables;
     const v1 = {
-      format: file.format, formatVersion: 1,
+      format: file.format,
+      formatVersion: 1,
       tables: {
         ...tables,
         Fact: tables.Fact.map((r) => drop(r, ["low", "high", "origin"])),
@@ -281,7 +332,7 @@ describe("JSON export / import", () => {
     expect(tables.AssumptionSet.map((s) => s.name)).toEqual(["Base", "Bear"]);
     expect(tables.Contract.find((c) => c.fromEventId === eventId)).toBeTruthy();
     expect(tables.Event.find((e) => e.id === eventId)!.appliedAt).toMatch(/^\d{4}-\d\d-\d\dT.*Z$/);
-    expect(tables.Company.find((c) => c.ticker === "CORZ")).toMatchObject({ version: 5, assumptionOverrides: { buildCostBaseUsdPerW: 12.5 } }) // figures, overrides, revert, the update batch;
+    expect(tables.Company.find((c) => c.ticker === "CORZ")).toMatchObject({ version: 5, assumptionOverrides: { buildCostBaseUsdPerW: 12.5 } }); // figures, overrides, revert, the update batch;
     const audit = tables.AuditEntry;
     expect(audit.some((e) => typeof e.before === "object" && e.before !== null && typeof e.after === "object" && e.after !== null)).toBe(true);
     expect(audit.some((e) => e.before === null && e.field === "(record)")).toBe(true);
@@ -319,7 +370,10 @@ describe("JSON export / import", () => {
     const first = await exportText(a);
     const stored = (JSON.parse(first) as ExportFile).tables.AssumptionSet.find((s) => s.name === "Saved before v2")!;
     expect(stored.values).not.toHaveProperty("minAiSiteGrossMw");
-    expect(JSON.parse(first).tables.AssumptionSet.find((s: ExportRow) => s.name === "Holds a retired key").values).toHaveProperty("buildCostMidUsdPerW", 12);
+    expect(JSON.parse(first).tables.AssumptionSet.find((s: ExportRow) => s.name === "Holds a retired key").values).toHaveProperty(
+      "buildCostMidUsdPerW",
+      12,
+    );
 
     const b = await empty();
     await importAll(b.db, JSON.parse(first));
@@ -385,8 +439,12 @@ describe("npm scripts (end to end)", () => {
   // Run from a scratch directory so the scripts' default backups/ folder lands there, not in the repo.
   const run = (script: string, args: string[], url: string) =>
     new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-      execFile(tsx, [path.join(ROOT, "scripts", script), ...args], { cwd: dir, env: { ...process.env, DATABASE_URL: url }, encoding: "utf8" },
-        (err, stdout, stderr) => resolve({ code: err ? ((err as { code?: number }).code ?? -1) : 0, stdout, stderr }));
+      execFile(
+        tsx,
+        [path.join(ROOT, "scripts", script), ...args],
+        { cwd: dir, env: { ...process.env, DATABASE_URL: url }, encoding: "utf8" },
+        (err, stdout, stderr) => resolve({ code: err ? ((err as { code?: number }).code ?? -1) : 0, stdout, stderr }),
+      );
     });
 
   it("backup, export, import into a new file, export again, refusals, restore", async () => {
@@ -407,9 +465,13 @@ describe("npm scripts (end to end)", () => {
       run("db-restore.ts", [f("junk.db")], a.url),
     ]);
     expect(backup.code, backup.stderr).toBe(0);
-    expect(backup.stdout).toMatch(/Backed up .* → .*a\.db \(\d+ KiB, integrity ok, \d+ ms\)\n {2}AssumptionSet 2, AuditEntry \d+, BalanceSheetEvent 66, Company 18/);
+    expect(backup.stdout).toMatch(
+      /Backed up .* → .*a\.db \(\d+ KiB, integrity ok, \d+ ms\)\n {2}AssumptionSet 2, AuditEntry \d+, BalanceSheetEvent 66, Company 18/,
+    );
     expect(exp.code, exp.stderr).toBe(0);
-    expect(exp.stdout).toMatch(/^Exported Company 18, Fact \d+, Site \d+, SiteChange 1, Event 51, Contract 15, BalanceSheetEvent 66, AssumptionSet 2, Note 1, SavedView 1, UpdateBatch 1, AuditEntry \d+, DatasetMeta 1 → /);
+    expect(exp.stdout).toMatch(
+      /^Exported Company 18, Fact \d+, Site \d+, SiteChange 1, Event 51, Contract 15, BalanceSheetEvent 66, AssumptionSet 2, Note 1, SavedView 1, UpdateBatch 1, AuditEntry \d+, DatasetMeta 1 → /,
+    );
     expect(badRestore.code).toBe(1);
     expect(badRestore.stderr).toMatch(/^db:restore: Backup junk\.db failed the integrity check/);
     expect(badRestore.stderr).not.toMatch(/\n\s+at /); // no stack trace

@@ -26,7 +26,19 @@ export { BackupError };
 
 /** The tables of prisma/schema.prisma. */
 export const APP_TABLES = [
-  "Company", "Fact", "Site", "SiteChange", "Contract", "Event", "BalanceSheetEvent", "AssumptionSet", "Note", "SavedView", "UpdateBatch", "AuditEntry", "DatasetMeta",
+  "Company",
+  "Fact",
+  "Site",
+  "SiteChange",
+  "Contract",
+  "Event",
+  "BalanceSheetEvent",
+  "AssumptionSet",
+  "Note",
+  "SavedView",
+  "UpdateBatch",
+  "AuditEntry",
+  "DatasetMeta",
 ] as const;
 /**
  * The tables every version of the app has had (the first migration's); a file without them is not a
@@ -52,7 +64,6 @@ export interface RestoreResult {
   tables: Record<string, number>;
 }
 
-
 /** `file:./prisma/dev.db?x=y` → absolute path, resolved against the working directory (like the app). */
 export function sqliteFileOf(url: string): string {
   if (!/^file:/.test(url)) throw new BackupError(`Not a SQLite file: URL: ${url}`);
@@ -76,7 +87,11 @@ function inspect(file: string, opts: { readonly: boolean }): Check {
     conn = new Database(file, { readonly: opts.readonly, fileMustExist: true });
     const rows = conn.prepare("PRAGMA integrity_check").all() as { integrity_check: string }[];
     const integrity = rows.map((r) => r.integrity_check).join("; ");
-    const names = (conn.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_prisma%' ORDER BY name").all() as { name: string }[]).map((r) => r.name);
+    const names = (
+      conn
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_prisma%' ORDER BY name")
+        .all() as { name: string }[]
+    ).map((r) => r.name);
     const tables: Record<string, number> = {};
     if (integrity === "ok")
       for (const name of names) tables[name] = (conn.prepare(`SELECT count(*) AS n FROM "${name.replace(/"/g, '""')}"`).get() as { n: number }).n;
@@ -96,7 +111,11 @@ function requireOk(check: Check, what: string) {
 
 function fsyncFile(file: string) {
   const fd = openSync(file, "r+");
-  try { fsyncSync(fd); } finally { closeSync(fd); }
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /**
@@ -128,7 +147,11 @@ export async function backupDatabase(sourceFile: string, destFile: string): Prom
   // The copy carries the source's WAL flag; make it one self-contained file (no -wal/-shm needed to read it).
   try {
     const conn = new Database(partial, { fileMustExist: true });
-    try { conn.pragma("journal_mode = DELETE"); } finally { conn.close(); }
+    try {
+      conn.pragma("journal_mode = DELETE");
+    } finally {
+      conn.close();
+    }
     fsyncFile(partial);
   } catch (e) {
     removeWithSideFiles(partial);
@@ -176,7 +199,9 @@ async function assertValidRows(file: string, what: string) {
     await db.$disconnect();
   }
   if (problems.length)
-    throw new BackupError(`${what} has rows the app would refuse (${problems.length} problem${problems.length === 1 ? "" : "s"}):\n  ${problems.slice(0, 20).join("\n  ")}${problems.length > 20 ? "\n  …" : ""}`);
+    throw new BackupError(
+      `${what} has rows the app would refuse (${problems.length} problem${problems.length === 1 ? "" : "s"}):\n  ${problems.slice(0, 20).join("\n  ")}${problems.length > 20 ? "\n  …" : ""}`,
+    );
 }
 
 export interface PreparedRestore {
@@ -203,14 +228,20 @@ export async function prepareRestore(backupFile: string, targetFile: string): Pr
     copyFileSync(from, tmp);
     // The backup may be a WAL-mode file (e.g. copied by hand); settle it into a single file first.
     const conn = new Database(tmp, { fileMustExist: true });
-    try { conn.pragma("journal_mode = DELETE"); } finally { conn.close(); }
+    try {
+      conn.pragma("journal_mode = DELETE");
+    } finally {
+      conn.close();
+    }
     const what = `Backup ${path.basename(from)}`;
     requireOk(inspect(tmp, { readonly: true }), "The copy of the backup");
     assertAppSchema(tmp, what); // again on the copy: the file could have changed since it was checked
     const copy = new Database(tmp, { fileMustExist: true });
     try {
       if (copy.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'Session'").get()) copy.exec('DELETE FROM "Session"');
-    } finally { copy.close(); }
+    } finally {
+      copy.close();
+    }
     // An older backup gets this version's later migrations first, as the next start would apply them,
     // so its rows are read and validated with the schema the app will use.
     if (hasPendingMigrations(tmp)) migrateDeploy(`file:${tmp}`);
@@ -235,7 +266,11 @@ export function commitRestore(p: PreparedRestore): RestoreResult {
   renameSync(tmp, target);
 
   const conn = new Database(target, { fileMustExist: true });
-  try { conn.pragma("journal_mode = WAL"); } finally { conn.close(); } // as scripts/db-prepare.ts sets it
+  try {
+    conn.pragma("journal_mode = WAL");
+  } finally {
+    conn.close();
+  } // as scripts/db-prepare.ts sets it
   const after = inspect(target, { readonly: false });
   requireOk(after, "The restored database");
   return { file: target, from, bytes: statSync(target).size, integrity: "ok", tables: after.tables };
@@ -254,12 +289,17 @@ export async function restoreDatabase(backupFile: string, targetFile: string): P
  * part (`…Z-3fa9c1.db`) two copies taken in the same second do not collide.
  */
 export function backupFileName(prefix = "watt", now = new Date(), unique?: string): string {
-  return `${prefix}-${now.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}Z$/, "Z")}${unique ? `-${unique}` : ""}.db`;
+  return `${prefix}-${now
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d{3}Z$/, "Z")}${unique ? `-${unique}` : ""}.db`;
 }
 
 /** "Company 18, Fact 122, …" for script output. */
 export function describeCounts(tables: Record<string, number>): string {
-  return Object.entries(tables).map(([t, n]) => `${t} ${n}`).join(", ");
+  return Object.entries(tables)
+    .map(([t, n]) => `${t} ${n}`)
+    .join(", ");
 }
 
 export function describeBytes(bytes: number): string {

@@ -12,8 +12,18 @@
 // inside the same transaction; rows keep their original ids.
 import { z } from "zod";
 import {
-  BALANCE_SHEET_EVENT_KINDS, CONTRACT_STATUSES, CONTRACT_STRUCTURES, COUNTERPARTY_KINDS, EVENT_KINDS, IT_MW_SCOPES, LEASE_TYPES, MW_BASES,
-  POWER_STRATEGIES, SHARE_BASES, SITE_STAGES, SITE_USES,
+  BALANCE_SHEET_EVENT_KINDS,
+  CONTRACT_STATUSES,
+  CONTRACT_STRUCTURES,
+  COUNTERPARTY_KINDS,
+  EVENT_KINDS,
+  IT_MW_SCOPES,
+  LEASE_TYPES,
+  MW_BASES,
+  POWER_STRATEGIES,
+  SHARE_BASES,
+  SITE_STAGES,
+  SITE_USES,
 } from "../domain/enums";
 import { OWNERSHIP_SHARE } from "../domain/number-rules";
 import { contractSchema } from "../domain/schemas";
@@ -45,70 +55,202 @@ const strings = z.array(z.string());
 const json = z.json();
 
 const companyRow = z.strictObject({
-  id, ticker: str.min(1), name: str, exchange: str, country: str,
-  powerStrategy: z.enum(POWER_STRATEGIES).nullable(), powerNote: str.nullable(),
-  gaps: strings, assumptionOverrides: assumptionOverridesSchema,
-  version, updatedAt: isoDateTime,
+  id,
+  ticker: str.min(1),
+  name: str,
+  exchange: str,
+  country: str,
+  powerStrategy: z.enum(POWER_STRATEGIES).nullable(),
+  powerNote: str.nullable(),
+  gaps: strings,
+  assumptionOverrides: assumptionOverridesSchema,
+  version,
+  updatedAt: isoDateTime,
 });
 const factRow = z.strictObject({
-  id, companyId: fk, key: str.min(1), value: float, asOf: str, sourceUrl: str, note: str.nullable(),
-  basis: z.enum(SHARE_BASES).nullable(), low: float.nullable(), high: float.nullable(), origin: z.enum(FACT_ORIGINS),
-  snapshotPoint: z.boolean(), recordedAt: isoDateTime.nullable(), recordedBy: str.nullable(), version,
+  id,
+  companyId: fk,
+  key: str.min(1),
+  value: float,
+  asOf: str,
+  sourceUrl: str,
+  note: str.nullable(),
+  basis: z.enum(SHARE_BASES).nullable(),
+  low: float.nullable(),
+  high: float.nullable(),
+  origin: z.enum(FACT_ORIGINS),
+  snapshotPoint: z.boolean(),
+  recordedAt: isoDateTime.nullable(),
+  recordedBy: str.nullable(),
+  version,
 });
 const siteChangeRow = z.strictObject({
-  id, companyId: fk, siteId: fk, date: str, stage: z.enum(SITE_STAGES).nullable(), grossMw: float.nullable(), itMw: float.nullable(),
-  sourceUrl: str, note: str.nullable(), position, version,
+  id,
+  companyId: fk,
+  siteId: fk,
+  date: str,
+  stage: z.enum(SITE_STAGES).nullable(),
+  grossMw: float.nullable(),
+  itMw: float.nullable(),
+  sourceUrl: str,
+  note: str.nullable(),
+  position,
+  version,
 });
 const noteRow = z.strictObject({
-  id, companyId: fk, figure: str.nullable(), body: str, author: str.nullable(), createdAt: isoDateTime, position, version,
+  id,
+  companyId: fk,
+  figure: str.nullable(),
+  body: str,
+  author: str.nullable(),
+  createdAt: isoDateTime,
+  position,
+  version,
 });
 const savedViewRow = z.strictObject({
-  id, name: str, nameKey: str, query: str, createdBy: str.nullable(), createdAt: isoDateTime, version,
+  id,
+  name: str,
+  nameKey: str,
+  query: str,
+  createdBy: str.nullable(),
+  createdAt: isoDateTime,
+  version,
 });
 const updateBatchRow = z.strictObject({
-  id, at: isoDateTime, user: str.nullable(), name: str, description: str, sha256: str, rows: int, newPoints: int, corrections: int, unchanged: int,
+  id,
+  at: isoDateTime,
+  user: str.nullable(),
+  name: str,
+  description: str,
+  sha256: str,
+  rows: int,
+  newPoints: int,
+  corrections: int,
+  unchanged: int,
 });
 const siteRow = z.strictObject({
-  id, companyId: fk, name: str.min(1), location: str.nullable(), country: str.nullable(),
-  grossMw: float.nullable(), grossMwAsOf: str.nullable(), grossMwSourceUrl: str.nullable(), grossMwNote: str.nullable(),
-  itMw: float.nullable(), itMwAsOf: str.nullable(), itMwSourceUrl: str.nullable(), itMwNote: str.nullable(),
-  itMwScope: z.enum(IT_MW_SCOPES).nullable(), companyShare: storedShare,
-  stage: z.enum(SITE_STAGES), use: z.enum(SITE_USES), expectedEnergization: str.nullable(), ownership: str.nullable(),
-  sourceUrl: str.nullable(), note: str.nullable(), position, version,
+  id,
+  companyId: fk,
+  name: str.min(1),
+  location: str.nullable(),
+  country: str.nullable(),
+  grossMw: float.nullable(),
+  grossMwAsOf: str.nullable(),
+  grossMwSourceUrl: str.nullable(),
+  grossMwNote: str.nullable(),
+  itMw: float.nullable(),
+  itMwAsOf: str.nullable(),
+  itMwSourceUrl: str.nullable(),
+  itMwNote: str.nullable(),
+  itMwScope: z.enum(IT_MW_SCOPES).nullable(),
+  companyShare: storedShare,
+  stage: z.enum(SITE_STAGES),
+  use: z.enum(SITE_USES),
+  expectedEnergization: str.nullable(),
+  ownership: str.nullable(),
+  sourceUrl: str.nullable(),
+  note: str.nullable(),
+  position,
+  version,
 });
 const eventRow = z.strictObject({
-  id, companyId: fk, date: str, kind: z.enum(EVENT_KINDS), summary: str, sourceUrls: strings,
+  id,
+  companyId: fk,
+  date: str,
+  kind: z.enum(EVENT_KINDS),
+  summary: str,
+  sourceUrls: strings,
   // The payload applyEvent() parses with contractSchema when the event is applied.
   contractJson: contractSchema.nullable(),
-  appliedAt: isoDateTime.nullable(), position, version,
+  appliedAt: isoDateTime.nullable(),
+  position,
+  version,
 });
 const contractRow = z.strictObject({
-  id, companyId: fk, code: str.min(1), counterparty: str, counterpartyKind: z.enum(COUNTERPARTY_KINDS).nullable(),
-  counterpartyRating: str.nullable(), guarantor: str.nullable(), guarantorRating: str.nullable(), backstopUsd: float.nullable(),
-  structure: z.enum(CONTRACT_STRUCTURES), leaseType: z.enum(LEASE_TYPES).nullable(), siteId: fk.nullable(),
-  itMw: float.nullable(), itMwBasis: z.enum(MW_BASES), tenorYears: float.nullable(), totalValueUsd: float.nullable(),
-  extensionOptions: str.nullable(), signedDate: str.nullable(), rentStart: str.nullable(), status: z.enum(CONTRACT_STATUSES),
-  deliveredItMw: float.nullable(), companyGpuCapexUsd: float.nullable(), prepaymentUsd: float.nullable(),
-  companyFundedCapexUsd: float.nullable(), companyFundedCapexMw: float.nullable(), tenantFundedCapexShare: float.nullable(),
-  siteAllocations: z.array(z.strictObject({ siteId: fk, itMw: float })).nullable(), companyShare: storedShare,
-  sourceUrls: strings, note: str.nullable(), position, version, fromEventId: fk.nullable(),
+  id,
+  companyId: fk,
+  code: str.min(1),
+  counterparty: str,
+  counterpartyKind: z.enum(COUNTERPARTY_KINDS).nullable(),
+  counterpartyRating: str.nullable(),
+  guarantor: str.nullable(),
+  guarantorRating: str.nullable(),
+  backstopUsd: float.nullable(),
+  structure: z.enum(CONTRACT_STRUCTURES),
+  leaseType: z.enum(LEASE_TYPES).nullable(),
+  siteId: fk.nullable(),
+  itMw: float.nullable(),
+  itMwBasis: z.enum(MW_BASES),
+  tenorYears: float.nullable(),
+  totalValueUsd: float.nullable(),
+  extensionOptions: str.nullable(),
+  signedDate: str.nullable(),
+  rentStart: str.nullable(),
+  status: z.enum(CONTRACT_STATUSES),
+  deliveredItMw: float.nullable(),
+  companyGpuCapexUsd: float.nullable(),
+  prepaymentUsd: float.nullable(),
+  companyFundedCapexUsd: float.nullable(),
+  companyFundedCapexMw: float.nullable(),
+  tenantFundedCapexShare: float.nullable(),
+  siteAllocations: z.array(z.strictObject({ siteId: fk, itMw: float })).nullable(),
+  companyShare: storedShare,
+  sourceUrls: strings,
+  note: str.nullable(),
+  position,
+  version,
+  fromEventId: fk.nullable(),
 });
 const balanceSheetEventRow = z.strictObject({
-  id, companyId: fk, date: str, kind: z.enum(BALANCE_SHEET_EVENT_KINDS), description: str,
-  cashDeltaUsd: float.nullable(), debtDeltaUsd: float.nullable(), preferredDeltaUsd: float.nullable(), committedDeltaUsd: float.nullable(),
-  sharesDelta: float.nullable(), btcDelta: float.nullable(), sourceUrls: strings, note: str.nullable(), position, version,
+  id,
+  companyId: fk,
+  date: str,
+  kind: z.enum(BALANCE_SHEET_EVENT_KINDS),
+  description: str,
+  cashDeltaUsd: float.nullable(),
+  debtDeltaUsd: float.nullable(),
+  preferredDeltaUsd: float.nullable(),
+  committedDeltaUsd: float.nullable(),
+  sharesDelta: float.nullable(),
+  btcDelta: float.nullable(),
+  sourceUrls: strings,
+  note: str.nullable(),
+  position,
+  version,
 });
 const assumptionSetRow = z.strictObject({
   // A set is checked as the app reads it (withDefaults: a key added since it was saved takes its default,
   // a retired key is left out); the file keeps the values as stored (what is inserted is the raw row).
-  id, name: str.min(1), isDefault: z.boolean(), values: z.preprocess(withDefaults, assumptionsSchema), version, createdAt: isoDateTime, updatedAt: isoDateTime,
+  id,
+  name: str.min(1),
+  isDefault: z.boolean(),
+  values: z.preprocess(withDefaults, assumptionsSchema),
+  version,
+  createdAt: isoDateTime,
+  updatedAt: isoDateTime,
 });
 const auditEntryRow = z.strictObject({
-  id, at: isoDateTime, entity: z.enum(["Company", "Fact", "Site", "SiteChange", "Contract", "Event", "BalanceSheetEvent", "AssumptionSet", "Note", "SavedView"]), entityId: int,
-  companyId: int.nullable(), field: str.min(1), before: json, after: json, user: str.nullable(), revertOf: int.nullable(), batchId: int.nullable(),
+  id,
+  at: isoDateTime,
+  entity: z.enum(["Company", "Fact", "Site", "SiteChange", "Contract", "Event", "BalanceSheetEvent", "AssumptionSet", "Note", "SavedView"]),
+  entityId: int,
+  companyId: int.nullable(),
+  field: str.min(1),
+  before: json,
+  after: json,
+  user: str.nullable(),
+  revertOf: int.nullable(),
+  batchId: int.nullable(),
 });
 const datasetMetaRow = z.strictObject({
-  id, snapshot: str, currency: str, notes: str, loadedAt: isoDateTime, sourceFile: str, datasetVersion: int, correctionsFile: str.nullable(),
+  id,
+  snapshot: str,
+  currency: str,
+  notes: str,
+  loadedAt: isoDateTime,
+  sourceFile: str,
+  datasetVersion: int,
+  correctionsFile: str.nullable(),
 });
 
 /** Tables in foreign-key order (parents first): the insert order; deletes go in reverse. */
@@ -143,7 +285,10 @@ export type RowCounts = Record<TableName, number>;
 
 /** An import that was refused (invalid file or non-empty target). Nothing was written. */
 export class ImportError extends Error {
-  constructor(message: string, public readonly problems: string[] = []) {
+  constructor(
+    message: string,
+    public readonly problems: string[] = [],
+  ) {
     super(message);
     this.name = "ImportError";
   }
@@ -164,8 +309,7 @@ const delegate = (db: Client, t: TableName) => (db as unknown as Record<string, 
 function exportRow(t: TableName, row: Record<string, unknown>): ExportRow {
   const cols = EXPORT_COLUMNS[t];
   const unknownCols = Object.keys(row).filter((k) => !cols.includes(k));
-  if (unknownCols.length)
-    throw new Error(`lib/server/export.ts does not know ${t}.${unknownCols.join(`, ${t}.`)} — add the column(s) to its schema`);
+  if (unknownCols.length) throw new Error(`lib/server/export.ts does not know ${t}.${unknownCols.join(`, ${t}.`)} — add the column(s) to its schema`);
   const datetimes: readonly string[] = TABLES[t].datetimes;
   const out: ExportRow = {};
   for (const c of cols) {
@@ -177,11 +321,14 @@ function exportRow(t: TableName, row: Record<string, unknown>): ExportRow {
 
 /** Every row of every table, read in one transaction (a consistent snapshot). */
 export async function exportAll(db: Db): Promise<ExportFile> {
-  const rows = await db.$transaction(async (tx) => {
-    const out = {} as Record<TableName, ExportRow[]>;
-    for (const t of TABLE_NAMES) out[t] = (await delegate(tx, t).findMany({ orderBy: { id: "asc" } })).map((r) => exportRow(t, r));
-    return out;
-  }, { timeout: 60_000 });
+  const rows = await db.$transaction(
+    async (tx) => {
+      const out = {} as Record<TableName, ExportRow[]>;
+      for (const t of TABLE_NAMES) out[t] = (await delegate(tx, t).findMany({ orderBy: { id: "asc" } })).map((r) => exportRow(t, r));
+      return out;
+    },
+    { timeout: 60_000 },
+  );
   return { format: EXPORT_FORMAT, formatVersion: EXPORT_FORMAT_VERSION, tables: rows };
 }
 
@@ -190,8 +337,7 @@ export function serializeExport(file: ExportFile): string {
   return `${JSON.stringify(file, null, 2)}\n`;
 }
 
-export const countRows = (file: ExportFile): RowCounts =>
-  Object.fromEntries(TABLE_NAMES.map((t) => [t, file.tables[t].length])) as RowCounts;
+export const countRows = (file: ExportFile): RowCounts => Object.fromEntries(TABLE_NAMES.map((t) => [t, file.tables[t].length])) as RowCounts;
 
 // ── Validation ───────────────────────────────────────────────────────────────────────────────────────
 
@@ -259,7 +405,14 @@ export function validateExport(input: unknown): { file: ExportFile | null; probl
       const values = cols.map((c) => get(row, c));
       if (values.some((v) => v === undefined || v === null)) return;
       const key = JSON.stringify(values);
-      if (seen.has(key)) add(t, row, i, cols[cols.length - 1], `Duplicate ${what} ${values.map((v) => JSON.stringify(v)).join(" / ")} (also ${t} id ${seen.get(key)})`);
+      if (seen.has(key))
+        add(
+          t,
+          row,
+          i,
+          cols[cols.length - 1],
+          `Duplicate ${what} ${values.map((v) => JSON.stringify(v)).join(" / ")} (also ${t} id ${seen.get(key)})`,
+        );
       else seen.set(key, get(row, "id") as number);
     });
   };
@@ -287,7 +440,8 @@ export function validateExport(input: unknown): { file: ExportFile | null; probl
   ref("AuditEntry", "batchId", "UpdateBatch");
   tables.SiteChange.forEach((row, i) => {
     const site = ids.Site.get(get(row, "siteId") as number);
-    if (site !== undefined && get(site, "companyId") !== get(row, "companyId")) add("SiteChange", row, i, "siteId", `Site id ${get(row, "siteId")} belongs to another company`);
+    if (site !== undefined && get(site, "companyId") !== get(row, "companyId"))
+      add("SiteChange", row, i, "siteId", `Site id ${get(row, "siteId")} belongs to another company`);
   });
   // Allocations name sites of the contract's own company (a JSON column, so not a database constraint).
   tables.Contract.forEach((row, i) => {
@@ -295,14 +449,19 @@ export function validateExport(input: unknown): { file: ExportFile | null; probl
     if (!Array.isArray(allocations)) return;
     for (const x of allocations) {
       const site = ids.Site.get((x as { siteId?: number })?.siteId as number);
-      if (site === undefined) add("Contract", row, i, "siteAllocations", `Refers to Site id ${(x as { siteId?: unknown })?.siteId}, which is not in the file`);
-      else if (get(site, "companyId") !== get(row, "companyId")) add("Contract", row, i, "siteAllocations", `Site id ${get(site, "id")} belongs to another company`);
+      if (site === undefined)
+        add("Contract", row, i, "siteAllocations", `Refers to Site id ${(x as { siteId?: unknown })?.siteId}, which is not in the file`);
+      else if (get(site, "companyId") !== get(row, "companyId"))
+        add("Contract", row, i, "siteAllocations", `Site id ${get(site, "id")} belongs to another company`);
     }
   });
   // Not database constraints, but the app relies on them.
   tables.Contract.forEach((row, i) => {
     const companyId = get(row, "companyId");
-    for (const [col, parent] of [["siteId", "Site"], ["fromEventId", "Event"]] as const) {
+    for (const [col, parent] of [
+      ["siteId", "Site"],
+      ["fromEventId", "Event"],
+    ] as const) {
       const p = ids[parent].get(get(row, col) as number);
       if (p !== undefined && typeof companyId === "number" && get(p, "companyId") !== companyId)
         add("Contract", row, i, col, `${parent} id ${get(row, col)} belongs to another company`);
@@ -358,8 +517,11 @@ function upgradeV2(raw: unknown): unknown {
     formatVersion: 3,
     tables: {
       ...f.tables,
-      Fact: rows("Fact").map((r) => (r && typeof r === "object" && !("snapshotPoint" in r)
-        ? insertAfter(r, "origin", { snapshotPoint: r.origin === "dataset" || r.origin === "correction", recordedAt: null, recordedBy: null }) : r)),
+      Fact: rows("Fact").map((r) =>
+        r && typeof r === "object" && !("snapshotPoint" in r)
+          ? insertAfter(r, "origin", { snapshotPoint: r.origin === "dataset" || r.origin === "correction", recordedAt: null, recordedBy: null })
+          : r,
+      ),
       SiteChange: f.tables.SiteChange ?? [],
       UpdateBatch: f.tables.UpdateBatch ?? [],
       AuditEntry: add("AuditEntry", () => ({ batchId: null })),
@@ -403,23 +565,31 @@ export async function importAll(db: Db, raw: unknown, opts: { replace?: boolean 
   if (!file) {
     const shown = problems.slice(0, MAX_PROBLEMS);
     const more = problems.length > shown.length ? `\n  … and ${problems.length - shown.length} more` : "";
-    throw new ImportError(`Import rejected (${problems.length} problem${problems.length === 1 ? "" : "s"}); nothing was written:\n  ${shown.join("\n  ")}${more}`, problems);
+    throw new ImportError(
+      `Import rejected (${problems.length} problem${problems.length === 1 ? "" : "s"}); nothing was written:\n  ${shown.join("\n  ")}${more}`,
+      problems,
+    );
   }
-  return db.$transaction(async (tx) => {
-    const existing = await countTables(tx);
-    const nonEmpty = TABLE_NAMES.filter((t) => existing[t] > 0);
-    if (nonEmpty.length && !opts.replace)
-      throw new ImportError(`The target database is not empty (${nonEmpty.map((t) => `${t}: ${existing[t]}`).join(", ")}); nothing was written. Import into an empty database, or replace everything with --replace.`);
-    // Children first; Contract before Event because of Contract.fromEventId.
-    for (const t of [...TABLE_NAMES].reverse()) await delegate(tx, t).deleteMany();
-    const counts = {} as RowCounts;
-    for (const t of TABLE_NAMES) {
-      const rows = file.tables[t];
-      counts[t] = rows.length ? (await delegate(tx, t).createMany({ data: rows.map((r) => toDbRow(t, r)) })).count : 0;
-    }
-    await reserveAuditedIds(tx, file);
-    return counts;
-  }, { timeout: 120_000 });
+  return db.$transaction(
+    async (tx) => {
+      const existing = await countTables(tx);
+      const nonEmpty = TABLE_NAMES.filter((t) => existing[t] > 0);
+      if (nonEmpty.length && !opts.replace)
+        throw new ImportError(
+          `The target database is not empty (${nonEmpty.map((t) => `${t}: ${existing[t]}`).join(", ")}); nothing was written. Import into an empty database, or replace everything with --replace.`,
+        );
+      // Children first; Contract before Event because of Contract.fromEventId.
+      for (const t of [...TABLE_NAMES].reverse()) await delegate(tx, t).deleteMany();
+      const counts = {} as RowCounts;
+      for (const t of TABLE_NAMES) {
+        const rows = file.tables[t];
+        counts[t] = rows.length ? (await delegate(tx, t).createMany({ data: rows.map((r) => toDbRow(t, r)) })).count : 0;
+      }
+      await reserveAuditedIds(tx, file);
+      return counts;
+    },
+    { timeout: 120_000 },
+  );
 }
 
 /**

@@ -13,7 +13,14 @@ import { subscribe } from "node:diagnostics_channel";
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import { readEnv } from "../env";
 import {
-  clientAddress, frontDoorInstalled, frontDoorRefusal, isLoopbackAddress, markFrontDoorInstalled, PEER_HEADER, stampPeer, type GuardContext,
+  clientAddress,
+  frontDoorInstalled,
+  frontDoorRefusal,
+  isLoopbackAddress,
+  markFrontDoorInstalled,
+  PEER_HEADER,
+  stampPeer,
+  type GuardContext,
 } from "./request-guard";
 
 /** Headers only a configured reverse proxy may set; from anyone else they are dropped. */
@@ -38,18 +45,23 @@ export function guard(req: IncomingMessage, res: ServerResponse, ctx: GuardConte
   req.headers[PEER_HEADER] = stampPeer(client, isLoopbackAddress(socket.localAddress));
 
   const host = (ctx.trustedProxies > 0 && first(req.headers["x-forwarded-host"])?.split(",")[0].trim()) || req.headers.host;
-  const refusal = frontDoorRefusal({
-    method: req.method ?? "",
-    url: req.url ?? "",
-    host,
-    localPort: socket.localPort ?? 0,
-    localAddress: socket.localAddress,
-    contentLength: first(req.headers["content-length"]),
-    isServerAction: req.method === "POST" && req.headers["next-action"] !== undefined,
-  }, ctx);
+  const refusal = frontDoorRefusal(
+    {
+      method: req.method ?? "",
+      url: req.url ?? "",
+      host,
+      localPort: socket.localPort ?? 0,
+      localAddress: socket.localAddress,
+      contentLength: first(req.headers["content-length"]),
+      isServerAction: req.method === "POST" && req.headers["next-action"] !== undefined,
+    },
+    ctx,
+  );
   if (!refusal) return true;
   // One line, no stack: these are hostile or broken requests, not faults of the app.
-  console.warn(`[front-door] ${refusal.status} ${String(req.method).slice(0, 10)} ${String(req.url).slice(0, 200)} from ${client}: ${refusal.message}`);
+  console.warn(
+    `[front-door] ${refusal.status} ${String(req.method).slice(0, 10)} ${String(req.url).slice(0, 200)} from ${client}: ${refusal.message}`,
+  );
   res.writeHead(refusal.status, {
     "content-type": "text/plain; charset=utf-8",
     "x-content-type-options": "nosniff",
@@ -84,9 +96,15 @@ function warnAboutBind(server: Server) {
   const addr = server.address();
   if (!addr || typeof addr === "string" || isLoopbackAddress(addr.address)) return;
   let passwordSet = false;
-  try { passwordSet = !!readEnv().WATT_PASSWORD_HASH; } catch { /* reported per request */ }
+  try {
+    passwordSet = !!readEnv().WATT_PASSWORD_HASH;
+  } catch {
+    /* reported per request */
+  }
   if (!passwordSet)
-    console.warn(`[front-door] listening on ${addr.address}:${addr.port} without WATT_PASSWORD_HASH: only requests over loopback may change data, and only for the host names 127.0.0.1, localhost, [::1]. Use \`npm start\` (binds 127.0.0.1) or set a password.`);
+    console.warn(
+      `[front-door] listening on ${addr.address}:${addr.port} without WATT_PASSWORD_HASH: only requests over loopback may change data, and only for the host names 127.0.0.1, localhost, [::1]. Use \`npm start\` (binds 127.0.0.1) or set a password.`,
+    );
 }
 
 export function installFrontDoor() {

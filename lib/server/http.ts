@@ -42,10 +42,15 @@ export async function readJson(req: Request, limit = 256 * 1024): Promise<{ ok: 
 export function writeResponse<T>(where: string, r: WriteResult<T>): Response {
   if (r.ok) return Response.json(r.data);
   switch (r.kind) {
-    case "invalid": return badRequest(r.fieldErrors, r.formErrors);
-    case "conflict": return Response.json({ error: r.message, current: r.current }, { status: 409 });
-    case "not-found": return Response.json({ error: r.message }, { status: 404 });
-    case "unauthorized": return Response.json({ error: r.message }, { status: 401 });
-    default: return serverError(where, r.message);
+    case "invalid":
+      return badRequest(r.fieldErrors, r.formErrors);
+    case "conflict":
+      return Response.json({ error: r.message, current: r.current }, { status: 409 });
+    case "not-found":
+      return Response.json({ error: r.message }, { status: 404 });
+    case "unauthorized":
+      return Response.json({ error: r.message }, { status: 401 });
+    default:
+      return serverError(where, r.message);
   }
 }

@@ -17,9 +17,13 @@ async function temp(seed: boolean) {
   if (seed) await seedDatabase(t.db, readDatasetFile());
   return t;
 }
-afterEach(async () => { for (const t of temps.splice(0)) await t.close(); });
+afterEach(async () => {
+  for (const t of temps.splice(0)) await t.close();
+});
 let dir: string;
-beforeAll(() => { dir = mkdtempSync(path.join(tmpdir(), "watt-import-")); });
+beforeAll(() => {
+  dir = mkdtempSync(path.join(tmpdir(), "watt-import-"));
+});
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const seededExport = async () => JSON.parse(serializeExport(await exportAll((await temp(true)).db))) as ExportFile;
@@ -64,7 +68,8 @@ describe("db:import refuses a hostile file", () => {
       `Company id ${tables.Company[2].id}: ticker — 1–10 capitals, digits or dots`,
       `Event id ${tables.Event[0].id}: sourceUrls[0] — Must be an http(s) URL`,
       `DatasetMeta id 1: currency — `,
-    ]) expect(msg).toContain(line);
+    ])
+      expect(msg).toContain(line);
     expect(msg).toMatch(/^Import rejected \(11 problems\); nothing was written/);
     expect(Object.values(b.counts()).every((n) => n === 0)).toBe(true);
   });
@@ -76,7 +81,15 @@ describe("db:import refuses a hostile file", () => {
     site.country = "ZZ";
     site.itMwScope = "phase"; // a phase scope needs an IT figure
     const ev = tables.BalanceSheetEvent[0];
-    Object.assign(ev, { date: "not a date", cashDeltaUsd: null, debtDeltaUsd: null, sharesDelta: null, btcDelta: null, preferredDeltaUsd: null, committedDeltaUsd: null });
+    Object.assign(ev, {
+      date: "not a date",
+      cashDeltaUsd: null,
+      debtDeltaUsd: null,
+      sharesDelta: null,
+      btcDelta: null,
+      preferredDeltaUsd: null,
+      committedDeltaUsd: null,
+    });
     const k = find(tables.Contract, (c) => Array.isArray(c.siteAllocations));
     const allocations = k.siteAllocations as { siteId: number; itMw: number }[];
     k.siteAllocations = [{ siteId: allocations[0].siteId, itMw: 99_999 }];
@@ -91,7 +104,8 @@ describe("db:import refuses a hostile file", () => {
       `BalanceSheetEvent id ${ev.id}: date — `,
       `Contract id ${k.id}: siteAllocations — `,
       `Fact id ${fact.id}: asOf — `,
-    ]) expect(problems).toContain(line);
+    ])
+      expect(problems).toContain(line);
   });
 
   it("a figure with a value but no source is refused (provenance goes with the number)", async () => {
@@ -106,8 +120,23 @@ describe("db:import refuses a hostile file", () => {
     const file = await seededExport();
     let deep: unknown[] = [];
     const root = deep;
-    for (let i = 0; i < 20_000; i++) { const next: unknown[] = []; deep.push(next); deep = next; }
-    file.tables.AuditEntry.push({ id: 9_000_001, at: "2025-11-21T00:00:00.000Z", entity: "Company", entityId: 1, companyId: 1, field: "x", before: root, after: null, user: "u", revertOf: null });
+    for (let i = 0; i < 20_000; i++) {
+      const next: unknown[] = [];
+      deep.push(next);
+      deep = next;
+    }
+    file.tables.AuditEntry.push({
+      id: 9_000_001,
+      at: "2025-11-21T00:00:00.000Z",
+      entity: "Company",
+      entityId: 1,
+      companyId: 1,
+      field: "x",
+      before: root,
+      after: null,
+      user: "u",
+      revertOf: null,
+    });
     file.tables.DatasetMeta[0].notes = "broken \uD800 text";
     const err = await importAll((await temp(false)).db, file).catch((e) => e);
     expect(err).toBeInstanceOf(ImportError); // not a RangeError
@@ -130,10 +159,17 @@ describe("db:import refuses a hostile file", () => {
     writeFileSync(input, JSON.stringify(file));
     const target = path.join(dir, "target.db");
     const r = await new Promise<{ code: number; stderr: string }>((resolve) =>
-      execFile(path.join(ROOT, "node_modules", ".bin", "tsx"), [path.join(ROOT, "scripts", "db-import.ts"), input], { cwd: dir, env: { ...process.env, DATABASE_URL: `file:${target}` } },
-        (e, _out, stderr) => resolve({ code: e ? ((e as { code?: number }).code ?? -1) : 0, stderr })));
+      execFile(
+        path.join(ROOT, "node_modules", ".bin", "tsx"),
+        [path.join(ROOT, "scripts", "db-import.ts"), input],
+        { cwd: dir, env: { ...process.env, DATABASE_URL: `file:${target}` } },
+        (e, _out, stderr) => resolve({ code: e ? ((e as { code?: number }).code ?? -1) : 0, stderr }),
+      ),
+    );
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/^db:import: Import rejected \(1 problem\); nothing was written:\n {2}Fact id \d+: sourceUrl — Must be an http\(s\) URL/);
+    expect(r.stderr).toMatch(
+      /^db:import: Import rejected \(1 problem\); nothing was written:\n {2}Fact id \d+: sourceUrl — Must be an http\(s\) URL/,
+    );
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 });

@@ -10,7 +10,16 @@ import type { z } from "zod";
 import { factMeta } from "../domain/facts";
 import { assumptionSetCreateSchema, marketFiguresSchema } from "../domain/forms";
 import {
-  balanceSheetEventSchema, companySchema, contractSchema, datasetSchema, eventSchema, isWellFormedText, powerTotalsSchema, noteSchema, siteSchema, siteChangeSchema,
+  balanceSheetEventSchema,
+  companySchema,
+  contractSchema,
+  datasetSchema,
+  eventSchema,
+  isWellFormedText,
+  powerTotalsSchema,
+  noteSchema,
+  siteSchema,
+  siteChangeSchema,
 } from "../domain/schemas";
 import type { BalanceSheetEvent, Contract, Fact, Site, SiteChange } from "../generated/prisma/client";
 import { balanceSheetEventToInput, contractToInput, factToInput, siteChangeToInput, siteToInput } from "./rows";
@@ -48,7 +57,15 @@ type Row = Record<string, unknown>;
 export type Report = (table: string, row: Row, index: number, field: string, message: string) => void;
 
 const c = companySchema.shape;
-const companyRules = { ticker: c.ticker, name: c.name, exchange: c.exchange, country: c.country, powerStrategy: c.powerStrategy, gaps: c.gaps, powerNote: powerTotalsSchema.shape.note };
+const companyRules = {
+  ticker: c.ticker,
+  name: c.name,
+  exchange: c.exchange,
+  country: c.country,
+  powerStrategy: c.powerStrategy,
+  gaps: c.gaps,
+  powerNote: powerTotalsSchema.shape.note,
+};
 const datasetRules = { snapshot: datasetSchema.shape.snapshot, currency: datasetSchema.shape.currency, notes: datasetSchema.shape.notes };
 
 const formFacts = marketFiguresSchema.shape.facts.shape as Record<string, z.ZodType | undefined>;
@@ -63,11 +80,22 @@ function factRule(key: string): z.ZodType | null {
   const json = (factMeta as (k: string) => { json: string | null } | undefined)(key)?.json;
   if (!json) return null;
   const [head, tail] = json.split(".");
-  return ((tail ? powerTotalsSchema.shape[tail as keyof typeof powerTotalsSchema.shape] : c[head as keyof typeof c]) as z.ZodType | undefined) ?? null;
+  return (
+    ((tail ? powerTotalsSchema.shape[tail as keyof typeof powerTotalsSchema.shape] : c[head as keyof typeof c]) as z.ZodType | undefined) ?? null
+  );
 }
 
 /** Parses `input` and reports each issue under its field (prefixed, or renamed back to the column). */
-function check(report: Report, table: string, row: Row, index: number, schema: z.ZodType, input: unknown, prefix = "", column: Record<string, string> = {}) {
+function check(
+  report: Report,
+  table: string,
+  row: Row,
+  index: number,
+  schema: z.ZodType,
+  input: unknown,
+  prefix = "",
+  column: Record<string, string> = {},
+) {
   const r = schema.safeParse(input);
   if (r.success) return;
   for (const i of r.error.issues) {
@@ -88,8 +116,10 @@ function partialFigure(row: Row, stem: string): boolean {
 
 /** Reports every domain problem of rows that already passed their column schema (export.ts). */
 export function checkDomainRules(tables: Record<string, { row: Row; index: number }[]>, report: Report) {
-  for (const { row, index } of tables.Company ?? []) for (const [col, schema] of Object.entries(companyRules)) check(report, "Company", row, index, schema, row[col], col);
-  for (const { row, index } of tables.DatasetMeta ?? []) for (const [col, schema] of Object.entries(datasetRules)) check(report, "DatasetMeta", row, index, schema, row[col], col);
+  for (const { row, index } of tables.Company ?? [])
+    for (const [col, schema] of Object.entries(companyRules)) check(report, "Company", row, index, schema, row[col], col);
+  for (const { row, index } of tables.DatasetMeta ?? [])
+    for (const [col, schema] of Object.entries(datasetRules)) check(report, "DatasetMeta", row, index, schema, row[col], col);
   for (const { row, index } of tables.Fact ?? []) {
     const rule = factRule(String(row.key));
     if (!rule) report("Fact", row, index, "key", "Unknown figure (see lib/domain/facts.ts)");
@@ -97,22 +127,45 @@ export function checkDomainRules(tables: Record<string, { row: Row; index: numbe
   }
   const siteNames = new Map((tables.Site ?? []).map(({ row }) => [row.id, row.name as string]));
   for (const { row, index } of tables.Site ?? []) {
-    for (const stem of ["grossMw", "itMw"]) if (partialFigure(row, stem)) report("Site", row, index, stem, "A figure needs its value, as-of date and source together");
+    for (const stem of ["grossMw", "itMw"])
+      if (partialFigure(row, stem)) report("Site", row, index, stem, "A figure needs its value, as-of date and source together");
     check(report, "Site", row, index, siteSchema, siteToInput(row as unknown as Site));
   }
   for (const { row, index } of tables.Contract ?? [])
-    check(report, "Contract", row, index, contractSchema, contractToInput(row as unknown as Contract, (id) => siteNames.get(id) ?? null));
+    check(
+      report,
+      "Contract",
+      row,
+      index,
+      contractSchema,
+      contractToInput(row as unknown as Contract, (id) => siteNames.get(id) ?? null),
+    );
   for (const { row, index } of tables.SiteChange ?? [])
-    check(report, "SiteChange", row, index, siteChangeSchema, siteChangeToInput(row as unknown as SiteChange, (id) => siteNames.get(id) ?? null), "", { source: "sourceUrl" });
+    check(
+      report,
+      "SiteChange",
+      row,
+      index,
+      siteChangeSchema,
+      siteChangeToInput(row as unknown as SiteChange, (id) => siteNames.get(id) ?? null),
+      "",
+      { source: "sourceUrl" },
+    );
   for (const { row, index } of tables.Note ?? []) check(report, "Note", row, index, noteSchema, { figure: row.figure, body: row.body });
   for (const { row, index } of tables.SavedView ?? []) {
     check(report, "SavedView", row, index, savedViewFormSchema, { name: row.name, query: row.query });
-    if (typeof row.name === "string" && row.nameKey !== viewNameKey(row.name)) report("SavedView", row, index, "nameKey", "Must be the name in lower case");
+    if (typeof row.name === "string" && row.nameKey !== viewNameKey(row.name))
+      report("SavedView", row, index, "nameKey", "Must be the name in lower case");
   }
   for (const { row, index } of tables.BalanceSheetEvent ?? [])
-    check(report, "BalanceSheetEvent", row, index, balanceSheetEventSchema, balanceSheetEventToInput(row as unknown as BalanceSheetEvent), "", { sources: "sourceUrls" });
+    check(report, "BalanceSheetEvent", row, index, balanceSheetEventSchema, balanceSheetEventToInput(row as unknown as BalanceSheetEvent), "", {
+      sources: "sourceUrls",
+    });
   for (const { row, index } of tables.Event ?? [])
     // (its contractJson is already parsed with contractSchema by the column schema)
-    check(report, "Event", row, index, eventSchema, { date: row.date, kind: row.kind, summary: row.summary, sources: row.sourceUrls }, "", { sources: "sourceUrls" });
-  for (const { row, index } of tables.AssumptionSet ?? []) check(report, "AssumptionSet", row, index, assumptionSetCreateSchema.shape.name, row.name, "name");
+    check(report, "Event", row, index, eventSchema, { date: row.date, kind: row.kind, summary: row.summary, sources: row.sourceUrls }, "", {
+      sources: "sourceUrls",
+    });
+  for (const { row, index } of tables.AssumptionSet ?? [])
+    check(report, "AssumptionSet", row, index, assumptionSetCreateSchema.shape.name, row.name, "name");
 }

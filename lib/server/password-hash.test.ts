@@ -27,7 +27,9 @@ describe("password hash", () => {
     // The red-team value: the key part decodes to 0 bytes, and two empty buffers compared equal.
     const truncated = `scrypt$${salt}$j`;
     for (const pw of ["", "x", "anything at all", "correct horse battery"]) expect(verifyPassword(pw, truncated)).toBe(false);
-    expect(() => readEnv({ WATT_PASSWORD_HASH: truncated })).toThrow(/WATT_PASSWORD_HASH is not usable \(the key is not canonical base64.*npm run auth:hash/);
+    expect(() => readEnv({ WATT_PASSWORD_HASH: truncated })).toThrow(
+      /WATT_PASSWORD_HASH is not usable \(the key is not canonical base64.*npm run auth:hash/,
+    );
     expect(() => readEnv({ WATT_PASSWORD_HASH: `scrypt$${cost}$${salt}$` })).toThrow(/not usable/);
   });
 

@@ -55,8 +55,7 @@ function parseCost(text: string): { N: number; r: number; p: number } {
  */
 export function parsePasswordHash(stored: string): PasswordHash {
   const parts = stored.split("$");
-  if (parts[0] !== "scrypt" || (parts.length !== 3 && parts.length !== 4))
-    throw new PasswordHashError("expected scrypt$N=…,r=…,p=…$<salt>$<key>");
+  if (parts[0] !== "scrypt" || (parts.length !== 3 && parts.length !== 4)) throw new PasswordHashError("expected scrypt$N=…,r=…,p=…$<salt>$<key>");
   const cost = parts.length === 4 ? parseCost(parts[1]) : DEFAULT_COST;
   const [saltText, keyText] = parts.slice(-2);
   const salt = strictBase64(saltText, "salt");

@@ -44,9 +44,16 @@ export async function loadCompanyDetail(db: Db, ticker: string) {
 }
 
 const FIELD_LABELS: Record<string, string> = {
-  "(record)": "record", sharePriceUsd: "share price", sharesOutstanding: "shares outstanding", totalDebtUsd: "total debt",
-  cashUsd: "cash", preferredEquityUsd: "preferred equity", committedFinancingUsd: "committed financing", btcHeld: "bitcoin held",
-  assumptionOverrides: "assumption overrides", appliedAt: "applied",
+  "(record)": "record",
+  sharePriceUsd: "share price",
+  sharesOutstanding: "shares outstanding",
+  totalDebtUsd: "total debt",
+  cashUsd: "cash",
+  preferredEquityUsd: "preferred equity",
+  committedFinancingUsd: "committed financing",
+  btcHeld: "bitcoin held",
+  assumptionOverrides: "assumption overrides",
+  appliedAt: "applied",
   ...Object.fromEntries(FACTS.map((f) => [f.key, f.label.toLowerCase()])),
 };
 
@@ -61,16 +68,27 @@ export async function loadCompanyHistory(db: Db, companyId: number, take = 200) 
     db.balanceSheetEvent.findMany({ where: { companyId }, select: { id: true, date: true, kind: true } }),
   ]);
   const names = new Map<string, string>([
-    ...sites.map((s) => [`Site:${s.id}`, s.name] as const), ...contracts.map((k) => [`Contract:${k.id}`, k.code] as const),
+    ...sites.map((s) => [`Site:${s.id}`, s.name] as const),
+    ...contracts.map((k) => [`Contract:${k.id}`, k.code] as const),
     ...bsEvents.map((e) => [`BalanceSheetEvent:${e.id}`, `${e.date} ${e.kind.replace("_", " ")}`] as const),
   ]);
   return entries.map((e) => {
     const record = e.before ?? e.after;
-    const name = names.get(`${e.entity}:${e.entityId}`) ?? (record && typeof record === "object" ? ((record as Record<string, string>).name ?? (record as Record<string, string>).code) : undefined);
+    const name =
+      names.get(`${e.entity}:${e.entityId}`) ??
+      (record && typeof record === "object" ? ((record as Record<string, string>).name ?? (record as Record<string, string>).code) : undefined);
     const what = e.entity === "Company" ? "" : `${ENTITY_LABEL[e.entity] ?? e.entity.toLowerCase()}${name ? ` ${name}` : ""}: `;
     return {
-      id: e.id, at: e.at.toISOString(), entity: e.entity, entityId: e.entityId, field: e.field, before: e.before, after: e.after,
-      user: e.user, revertOf: e.revertOf, label: `${what}${FIELD_LABELS[e.field] ?? e.field}`,
+      id: e.id,
+      at: e.at.toISOString(),
+      entity: e.entity,
+      entityId: e.entityId,
+      field: e.field,
+      before: e.before,
+      after: e.after,
+      user: e.user,
+      revertOf: e.revertOf,
+      label: `${what}${FIELD_LABELS[e.field] ?? e.field}`,
     };
   });
 }

@@ -6,14 +6,30 @@ import { guard } from "./front-door";
 import { listenHost } from "./listen";
 import { hashPassword } from "./password-hash";
 import {
-  actionBodyRefusal, clientAddress, frontDoorRefusal, hostAllowed, isLoopbackAddress, markFrontDoorInstalled, originRefusal, PEER_HEADER, readPeer, type GuardContext,
+  actionBodyRefusal,
+  clientAddress,
+  frontDoorRefusal,
+  hostAllowed,
+  isLoopbackAddress,
+  markFrontDoorInstalled,
+  originRefusal,
+  PEER_HEADER,
+  readPeer,
+  type GuardContext,
 } from "./request-guard";
 
 const LOCAL: GuardContext = { passwordSet: false, allowedHosts: [], trustedProxies: 0 };
 const TEAM: GuardContext = { passwordSet: true, allowedHosts: [], trustedProxies: 0 };
 const TEAM_NAMED: GuardContext = { passwordSet: true, allowedHosts: ["watt.example.com"], trustedProxies: 0 };
 const req = (over: Partial<Parameters<typeof frontDoorRefusal>[0]> = {}) => ({
-  method: "GET", url: "/", host: "127.0.0.1:3000", localPort: 3000, localAddress: "127.0.0.1", contentLength: undefined, isServerAction: false, ...over,
+  method: "GET",
+  url: "/",
+  host: "127.0.0.1:3000",
+  localPort: 3000,
+  localAddress: "127.0.0.1",
+  contentLength: undefined,
+  isServerAction: false,
+  ...over,
 });
 
 describe("Host check (DNS rebinding)", () => {
@@ -39,7 +55,9 @@ describe("Host check (DNS rebinding)", () => {
 
   it("WATT_ALLOWED_HOSTS is refused without a password, and entries are checked", () => {
     expect(() => readEnv({ WATT_ALLOWED_HOSTS: "watt.example.com" })).toThrow(/needs WATT_PASSWORD_HASH/);
-    expect(readEnv({ WATT_PASSWORD_HASH: hashPassword("pw-123456"), WATT_ALLOWED_HOSTS: " Watt.Example.com , a.b:8443" }).WATT_ALLOWED_HOSTS).toEqual(["watt.example.com", "a.b:8443"]);
+    expect(readEnv({ WATT_PASSWORD_HASH: hashPassword("pw-123456"), WATT_ALLOWED_HOSTS: " Watt.Example.com , a.b:8443" }).WATT_ALLOWED_HOSTS).toEqual(
+      ["watt.example.com", "a.b:8443"],
+    );
     expect(() => readEnv({ WATT_PASSWORD_HASH: hashPassword("pw-123456"), WATT_ALLOWED_HOSTS: "https://x.example/" })).toThrow(/host name/);
   });
 });
@@ -97,7 +115,12 @@ describe("client address", () => {
     const r = new IncomingMessage(socket);
     r.method = "POST";
     r.url = "/signin";
-    r.headers = { host: "127.0.0.1:3000", "x-forwarded-for": "203.0.113.9", "x-forwarded-proto": "https", [PEER_HEADER]: "client=6.6.6.6;local=loopback;key=guessed" };
+    r.headers = {
+      host: "127.0.0.1:3000",
+      "x-forwarded-for": "203.0.113.9",
+      "x-forwarded-proto": "https",
+      [PEER_HEADER]: "client=6.6.6.6;local=loopback;key=guessed",
+    };
     const res = new ServerResponse(r);
     expect(guard(r, res, LOCAL)).toBe(true);
     expect(r.headers["x-forwarded-for"]).toBeUndefined();

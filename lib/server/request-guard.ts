@@ -45,7 +45,10 @@ export function isLoopbackAddress(addr: string | undefined | null): boolean {
 export function clientAddress(socketAddress: string | undefined, forwardedFor: string | undefined, trustedProxies: number): string {
   const peer = socketAddress?.replace(/^::ffff:/i, "") || "unknown";
   if (trustedProxies <= 0 || !forwardedFor) return peer;
-  const hops = forwardedFor.split(",").map((s) => s.trim()).filter(Boolean);
+  const hops = forwardedFor
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   return hops.length >= trustedProxies ? hops[hops.length - trustedProxies] : peer;
 }
 
@@ -91,11 +94,18 @@ export function frontDoorRefusal(r: FrontDoorRequest, ctx: GuardContext): Refusa
   if (!r.url.startsWith("/") || !pathDecodes(r.url)) return { status: 400, message: "Malformed address (bad percent-encoding)." };
   if (!hostAllowed(r.host, r.localPort, ctx)) {
     const names = answeredHosts(r.localPort, ctx)!;
-    return { status: 421, message: `This server does not answer to that host name. Use ${names.slice(0, 3).join(", ")}${names.length > 3 ? ", …" : ""}.` };
+    return {
+      status: 421,
+      message: `This server does not answer to that host name. Use ${names.slice(0, 3).join(", ")}${names.length > 3 ? ", …" : ""}.`,
+    };
   }
   if (!ctx.passwordSet && !SAFE_METHODS.has(r.method) && !isLoopbackAddress(r.localAddress))
-    return { status: 403, message: "No password is configured (WATT_PASSWORD_HASH), so this server accepts changes only from this machine (127.0.0.1)." };
-  if (r.isServerAction && Number(r.contentLength ?? 0) > ACTION_BODY_LIMIT) return { status: 413, message: `Request body over ${ACTION_BODY_LIMIT} bytes.` };
+    return {
+      status: 403,
+      message: "No password is configured (WATT_PASSWORD_HASH), so this server accepts changes only from this machine (127.0.0.1).",
+    };
+  if (r.isServerAction && Number(r.contentLength ?? 0) > ACTION_BODY_LIMIT)
+    return { status: 413, message: `Request body over ${ACTION_BODY_LIMIT} bytes.` };
   return null;
 }
 
@@ -145,7 +155,8 @@ export function actionBodyRefusal(contentType: string | null, body: string): Ref
     const [v, depth] = stack.pop()!;
     if (depth > MAX_DEPTH) return { status: 400, message: `Server-action body nested deeper than ${MAX_DEPTH} levels.` };
     if (typeof v === "string") {
-      if (v.startsWith("$") && !SIMPLE_TOKENS.test(v) && !resolvesInRoot(root, v)) return { status: 400, message: "Server-action body holds a value this app never sends." };
+      if (v.startsWith("$") && !SIMPLE_TOKENS.test(v) && !resolvesInRoot(root, v))
+        return { status: 400, message: "Server-action body holds a value this app never sends." };
     } else if (v && typeof v === "object") {
       for (const x of Object.values(v)) stack.push([x, depth + 1]);
     }
@@ -168,7 +179,9 @@ function resolvesInRoot(root: unknown, token: string): boolean {
 const frontDoorState = globalThis as unknown as { __wattFrontDoor?: { since: number; key: string } };
 /** Set by installFrontDoor(); without it PEER_HEADER could come from the client, so proxy.ts refuses to serve. */
 export const frontDoorInstalled = () => !!frontDoorState.__wattFrontDoor;
-export const markFrontDoorInstalled = () => { frontDoorState.__wattFrontDoor ??= { since: Date.now(), key: crypto.randomUUID() }; };
+export const markFrontDoorInstalled = () => {
+  frontDoorState.__wattFrontDoor ??= { since: Date.now(), key: crypto.randomUUID() };
+};
 
 /** The PEER_HEADER value for a connection (only the front door calls this, and tests). */
 export function stampPeer(client: string, loopback: boolean): string {

@@ -12,7 +12,6 @@ import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from "n
 import path from "node:path";
 import { BackupError } from "./backup-error";
 
-
 const MIGRATIONS = path.join(__dirname, "..", "..", "prisma", "migrations");
 
 /** The real path of `file` (its directory's, when the file does not exist yet). */
@@ -38,10 +37,19 @@ export function sameFile(a: string, b: string): boolean {
   return x.dev === y.dev && x.ino === y.ino;
 }
 
-interface SchemaEntry { type: string; name: string; tbl_name: string; sql: string | null }
-const SCHEMA_SQL = "SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND tbl_name != '_prisma_migrations' ORDER BY type, name";
+interface SchemaEntry {
+  type: string;
+  name: string;
+  tbl_name: string;
+  sql: string | null;
+}
+const SCHEMA_SQL =
+  "SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND tbl_name != '_prisma_migrations' ORDER BY type, name";
 
-const committedMigrations = () => readdirSync(MIGRATIONS).filter((d) => /^\d+_/.test(d)).sort();
+const committedMigrations = () =>
+  readdirSync(MIGRATIONS)
+    .filter((d) => /^\d+_/.test(d))
+    .sort();
 
 /** The schema the committed migrations (the first `count` of them) create, from an in-memory database. */
 function migratedSchema(names: string[]): SchemaEntry[] {
@@ -59,10 +67,18 @@ function appliedMigrations(conn: Database.Database): string[] {
   const committed = committedMigrations();
   const hasTable = conn.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'").get();
   if (!hasTable) return committed;
-  const applied = (conn.prepare("SELECT migration_name AS name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL ORDER BY migration_name").all() as { name: string }[]).map((r) => r.name);
+  const applied = (
+    conn
+      .prepare(
+        "SELECT migration_name AS name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL ORDER BY migration_name",
+      )
+      .all() as { name: string }[]
+  ).map((r) => r.name);
   const prefix = committed.slice(0, applied.length);
   if (applied.length === 0 || applied.some((n, i) => n !== prefix[i]))
-    throw new BackupError(`its migrations (${applied.join(", ") || "none"}) are not a prefix of this version's (${committed.join(", ")}); a backup from a newer or another app?`);
+    throw new BackupError(
+      `its migrations (${applied.join(", ") || "none"}) are not a prefix of this version's (${committed.join(", ")}); a backup from a newer or another app?`,
+    );
   return applied;
 }
 
@@ -85,7 +101,8 @@ export function assertAppSchema(file: string, what: string) {
   try {
     const entries = conn.prepare("SELECT type, name, tbl_name, sql FROM sqlite_master").all() as SchemaEntry[];
     const active = entries.filter((e) => e.type === "trigger" || e.type === "view");
-    if (active.length) throw new BackupError(`${what} has ${active.map((e) => `a ${e.type} "${e.name}"`).join(", ")}; the app's schema has none, so it is refused`);
+    if (active.length)
+      throw new BackupError(`${what} has ${active.map((e) => `a ${e.type} "${e.name}"`).join(", ")}; the app's schema has none, so it is refused`);
     let expected: SchemaEntry[];
     try {
       expected = migratedSchema(appliedMigrations(conn));
@@ -101,7 +118,8 @@ export function assertAppSchema(file: string, what: string) {
       ...[...have.keys()].filter((k) => !want.has(k)).map((k) => `unexpected ${k}`),
       ...[...want].filter(([k, e]) => have.has(k) && have.get(k)!.sql !== e.sql).map(([k]) => `${k} differs from its migration`),
     ];
-    if (differences.length) throw new BackupError(`${what} does not have the app's schema: ${differences.slice(0, 8).join("; ")}${differences.length > 8 ? "; …" : ""}`);
+    if (differences.length)
+      throw new BackupError(`${what} does not have the app's schema: ${differences.slice(0, 8).join("; ")}${differences.length > 8 ? "; …" : ""}`);
   } finally {
     conn.close();
   }

@@ -15,10 +15,14 @@ const ROOT = path.join(__dirname, "..", "..");
 const MIGRATIONS = path.join(ROOT, "prisma", "migrations");
 let dir: string;
 let n = 0;
-beforeAll(() => { dir = mkdtempSync(path.join(tmpdir(), "watt-restore-")); });
+beforeAll(() => {
+  dir = mkdtempSync(path.join(tmpdir(), "watt-restore-"));
+});
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const temps: TempDb[] = [];
-afterEach(async () => { for (const t of temps.splice(0)) await t.close(); });
+afterEach(async () => {
+  for (const t of temps.splice(0)) await t.close();
+});
 
 /** A seeded target (server stopped) and a backup of it that `tamper` then changes with raw SQL. */
 async function targetAndBackup(tamper?: (db: Database.Database) => void) {
@@ -29,7 +33,11 @@ async function targetAndBackup(tamper?: (db: Database.Database) => void) {
   const backup = (await backupDatabase(t.file, path.join(dir, `b${++n}.db`))).file;
   if (tamper) {
     const raw = new Database(backup);
-    try { tamper(raw); } finally { raw.close(); }
+    try {
+      tamper(raw);
+    } finally {
+      raw.close();
+    }
   }
   return { target: t.file, backup, targetBytes: readFileSync(t.file) };
 }
@@ -42,11 +50,13 @@ async function expectRefused(backup: string, target: string, targetBytes: Buffer
 
 describe("db:restore refuses", () => {
   it("a backup carrying triggers (the red team's: wipe the audit log, rewrite a source URL on the next edit)", async () => {
-    const { target, backup, targetBytes } = await targetAndBackup((db) => db.exec(`
+    const { target, backup, targetBytes } = await targetAndBackup((db) =>
+      db.exec(`
       CREATE TRIGGER wipe_history AFTER UPDATE ON "Fact" BEGIN
         DELETE FROM "AuditEntry";
         UPDATE "Fact" SET "sourceUrl" = 'javascript:alert(document.cookie)' WHERE id = NEW.id;
-      END;`));
+      END;`),
+    );
     const check = new Database(backup, { readonly: true });
     expect(check.pragma("integrity_check", { simple: true })).toBe("ok"); // what used to be enough
     check.close();
@@ -67,7 +77,12 @@ describe("db:restore refuses", () => {
 
   it("a backup whose rows the app would refuse: a javascript: URL, text in a number column", async () => {
     const a = await targetAndBackup((db) => db.exec(`UPDATE "Fact" SET "sourceUrl" = 'javascript:alert(1)' WHERE id = 3`));
-    await expectRefused(a.backup, a.target, a.targetBytes, /has rows the app would refuse \(1 problem\):\n {2}Fact id 3: sourceUrl — Must be an http\(s\) URL/);
+    await expectRefused(
+      a.backup,
+      a.target,
+      a.targetBytes,
+      /has rows the app would refuse \(1 problem\):\n {2}Fact id 3: sourceUrl — Must be an http\(s\) URL/,
+    );
     const b = await targetAndBackup((db) => db.exec(`UPDATE "Fact" SET "value" = 'lots' WHERE id = 4`));
     await expectRefused(b.backup, b.target, b.targetBytes, /Backup b\d+\.db: (its rows could not be read|has rows the app would refuse)/);
   });
@@ -91,10 +106,12 @@ describe("db:restore refuses", () => {
   });
 
   it("a backup that claims migrations this version does not have", async () => {
-    const { target, backup, targetBytes } = await targetAndBackup((db) => db.exec(`
+    const { target, backup, targetBytes } = await targetAndBackup((db) =>
+      db.exec(`
       CREATE TABLE "_prisma_migrations" (id TEXT PRIMARY KEY, checksum TEXT, finished_at DATETIME, migration_name TEXT, logs TEXT, rolled_back_at DATETIME, started_at DATETIME, applied_steps_count INTEGER);
       INSERT INTO "_prisma_migrations" VALUES ('1', 'x', '2026-01-01', '20251121000000_init', NULL, NULL, '2026-01-01', 1);
-      INSERT INTO "_prisma_migrations" VALUES ('2', 'x', '2026-01-01', '20990101000000_from_the_future', NULL, NULL, '2026-01-01', 1);`));
+      INSERT INTO "_prisma_migrations" VALUES ('2', 'x', '2026-01-01', '20990101000000_from_the_future', NULL, NULL, '2026-01-01', 1);`),
+    );
     await expectRefused(backup, target, targetBytes, /its migrations \(20251121000000_init, 20990101000000_from_the_future\) are not a prefix/);
   });
 });
@@ -107,8 +124,13 @@ describe("db:restore accepts", () => {
     raw.exec(readFileSync(path.join(MIGRATIONS, "20251121000000_init", "migration.sql"), "utf8"));
     // as Prisma writes it: its table definition, the file's sha256 and ISO timestamps
     const initSql = readFileSync(path.join(MIGRATIONS, "20251121000000_init", "migration.sql"));
-    raw.exec(`CREATE TABLE "_prisma_migrations" ("id" TEXT PRIMARY KEY NOT NULL, "checksum" TEXT NOT NULL, "finished_at" DATETIME, "migration_name" TEXT NOT NULL, "logs" TEXT, "rolled_back_at" DATETIME, "started_at" DATETIME NOT NULL DEFAULT current_timestamp, "applied_steps_count" INTEGER UNSIGNED NOT NULL DEFAULT 0)`);
-    raw.prepare(`INSERT INTO "_prisma_migrations" VALUES ('1', ?, '2026-01-01T00:00:00.000+00:00', '20251121000000_init', NULL, NULL, '2026-01-01T00:00:00.000+00:00', 1)`)
+    raw.exec(
+      `CREATE TABLE "_prisma_migrations" ("id" TEXT PRIMARY KEY NOT NULL, "checksum" TEXT NOT NULL, "finished_at" DATETIME, "migration_name" TEXT NOT NULL, "logs" TEXT, "rolled_back_at" DATETIME, "started_at" DATETIME NOT NULL DEFAULT current_timestamp, "applied_steps_count" INTEGER UNSIGNED NOT NULL DEFAULT 0)`,
+    );
+    raw
+      .prepare(
+        `INSERT INTO "_prisma_migrations" VALUES ('1', ?, '2026-01-01T00:00:00.000+00:00', '20251121000000_init', NULL, NULL, '2026-01-01T00:00:00.000+00:00', 1)`,
+      )
       .run(createHash("sha256").update(initSql).digest("hex"));
     raw.close();
     const { target } = await targetAndBackup();
@@ -118,7 +140,10 @@ describe("db:restore accepts", () => {
 
     // a current backup carrying a session: restored signed out (it may have been ended since)
     const { target: t2, backup } = await targetAndBackup((db) =>
-      db.prepare(`INSERT INTO "Session" (id, user, issuedAt, expiresAt, passwordTag) VALUES ('x', 'ana', ?, ?, 't')`).run(new Date().toISOString(), new Date(Date.now() + 3600_000).toISOString()));
+      db
+        .prepare(`INSERT INTO "Session" (id, user, issuedAt, expiresAt, passwordTag) VALUES ('x', 'ana', ?, ?, 't')`)
+        .run(new Date().toISOString(), new Date(Date.now() + 3600_000).toISOString()),
+    );
     await restoreDatabase(backup, t2);
     const restored = new Database(t2, { readonly: true });
     expect((restored.prepare(`SELECT count(*) n FROM "Session"`).get() as { n: number }).n).toBe(0);
@@ -135,8 +160,13 @@ describe("db:restore accepts", () => {
 describe("npm run db:restore", () => {
   const run = (args: string[], url: string) =>
     new Promise<{ code: number; stdout: string; stderr: string }>((resolve) =>
-      execFile(path.join(ROOT, "node_modules", ".bin", "tsx"), [path.join(ROOT, "scripts", "db-restore.ts"), ...args], { cwd: dir, env: { ...process.env, DATABASE_URL: url }, encoding: "utf8" },
-        (e, stdout, stderr) => resolve({ code: e ? ((e as { code?: number }).code ?? -1) : 0, stdout, stderr })));
+      execFile(
+        path.join(ROOT, "node_modules", ".bin", "tsx"),
+        [path.join(ROOT, "scripts", "db-restore.ts"), ...args],
+        { cwd: dir, env: { ...process.env, DATABASE_URL: url }, encoding: "utf8" },
+        (e, stdout, stderr) => resolve({ code: e ? ((e as { code?: number }).code ?? -1) : 0, stdout, stderr }),
+      ),
+    );
 
   it("aborts when the safety copy cannot be made, unless --force; refuses the trigger backup without a stack", async () => {
     const { backup } = await targetAndBackup();

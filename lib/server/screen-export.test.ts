@@ -23,12 +23,21 @@ beforeAll(async () => {
   // A company whose name and figure note a spreadsheet would run as formulas.
   await t.db.company.create({
     data: {
-      ticker: "EVIL", name: EVIL_NAME, exchange: "Test", country: "US", gaps: [], assumptionOverrides: {},
-      facts: { create: [{ key: "sharePriceUsd", value: 1, asOf: "2025-11-21", sourceUrl: "https://example.com/evil", note: "=1+1", origin: "user" }] },
+      ticker: "EVIL",
+      name: EVIL_NAME,
+      exchange: "Test",
+      country: "US",
+      gaps: [],
+      assumptionOverrides: {},
+      facts: {
+        create: [{ key: "sharePriceUsd", value: 1, asOf: "2025-11-21", sourceUrl: "https://example.com/evil", note: "=1+1", origin: "user" }],
+      },
     },
   });
 });
-afterAll(async () => { await t.close(); });
+afterAll(async () => {
+  await t.close();
+});
 
 const get = (format: "csv" | "xlsx", query: string) =>
   screenExportResponse(t.db, new Request(`http://127.0.0.1:3000/api/screen.${format}?${query}`), format, () => NOW);
@@ -90,8 +99,12 @@ describe("XLSX export", () => {
     expect(corz.value("Discount at high build cost (%)")).toBeCloseTo(1 - 9.32424 / 13, 4);
     // CQS: T = 12/20 = 0.6, C = 0.5 (Ba3 → BB), G = 1, S = 0.8 → 100 × (0.18 + 0.20 + 0.20 + 0.08) = 66
     expect(corz.value("CQS (0–100)")).toBeCloseTo(66, 9);
-    expect([corz.value("CQS tenor T (0–1)"), corz.value("CQS credit C (0–1)"), corz.value("CQS GPU funding G (0–1)"), corz.value("CQS structure S (0–1)")])
-      .toEqual([0.6, 0.5, 1, 0.8].map((v) => expect.closeTo(v, 9)));
+    expect([
+      corz.value("CQS tenor T (0–1)"),
+      corz.value("CQS credit C (0–1)"),
+      corz.value("CQS GPU funding G (0–1)"),
+      corz.value("CQS structure S (0–1)"),
+    ]).toEqual([0.6, 0.5, 1, 0.8].map((v) => expect.closeTo(v, 9)));
     expect(corz.value("Tier")).toBe(1);
     expect(corz.value("Flags")).toMatch(/\bbelow-build-cost\b/);
     expect(corz.value("Flags")).toMatch(/\bno-ig-tenant\b/);
@@ -139,13 +152,16 @@ describe("XLSX export", () => {
     const { wb } = await workbook("asOf=2025-11-21");
     const screen = records(wb.getWorksheet("Screen")!);
     expect(screen.headers.at(-1)).toBe("User-entered");
-    expect(screen.rows.find((r) => r.value("Ticker") === "EVIL")!.value("User-entered")).toBe("Share price $1.00 (as of 2025-11-21), entered by a user (not recorded who or when)");
+    expect(screen.rows.find((r) => r.value("Ticker") === "EVIL")!.value("User-entered")).toBe(
+      "Share price $1.00 (as of 2025-11-21), entered by a user (not recorded who or when)",
+    );
     expect(screen.rows.find((r) => r.value("Ticker") === "CORZ")!.value("User-entered")).toBeNull();
     const inputs = records(wb.getWorksheet("Inputs")!).rows;
     const evil = inputs.find((r) => r.value("Ticker") === "EVIL" && r.value("Key") === "sharePriceUsd")!;
     expect([evil.value("User-entered"), evil.value("Entered by")]).toEqual([true, "a user (not recorded who or when)"]);
     // every CORZ input is the dataset's
-    for (const r of inputs.filter((x) => x.value("Ticker") === "CORZ")) expect([r.value("User-entered"), r.value("Entered by")]).toEqual([false, null]);
+    for (const r of inputs.filter((x) => x.value("Ticker") === "CORZ"))
+      expect([r.value("User-entered"), r.value("Entered by")]).toEqual([false, null]);
   });
 
   it("the contracts sheet has each contract's parts", async () => {
@@ -154,8 +170,12 @@ describe("XLSX export", () => {
     expect(corz).toHaveLength(1);
     expect(corz[0].value("Counterparty")).toBe("CoreWeave");
     expect(corz[0].value("IT MW at company share")).toBe(590);
-    expect([corz[0].value("Tenor T (0–1)"), corz[0].value("Credit C (0–1)"), corz[0].value("GPU funding G (0–1)"), corz[0].value("Structure S (0–1)")])
-      .toEqual([0.6, 0.5, 1, 0.8].map((v) => expect.closeTo(v, 9)));
+    expect([
+      corz[0].value("Tenor T (0–1)"),
+      corz[0].value("Credit C (0–1)"),
+      corz[0].value("GPU funding G (0–1)"),
+      corz[0].value("Structure S (0–1)"),
+    ]).toEqual([0.6, 0.5, 1, 0.8].map((v) => expect.closeTo(v, 9)));
     expect(corz[0].value("Investment-grade backed")).toBe(false);
   });
 
@@ -169,7 +189,11 @@ describe("XLSX export", () => {
     }
     expect(rows.filter((r) => r.value("Section") === "assumption")).toHaveLength(ASSUMPTION_KEYS.length);
     // the Base set's build costs, by hand: $11 / $12 / $13 per W
-    expect([meta("assumption", "buildCostLowUsdPerW"), meta("assumption", "buildCostBaseUsdPerW"), meta("assumption", "buildCostHighUsdPerW")]).toEqual([11, 12, 13]);
+    expect([
+      meta("assumption", "buildCostLowUsdPerW"),
+      meta("assumption", "buildCostBaseUsdPerW"),
+      meta("assumption", "buildCostHighUsdPerW"),
+    ]).toEqual([11, 12, 13]);
     expect(meta("view", "viewDate")).toBe("2025-11-21");
     expect(meta("view", "assumptionSet")).toBe("Base");
     expect(meta("view", "q")).toBe("core");
@@ -204,15 +228,22 @@ describe("CSV export", () => {
     expect(res.headers.get("content-disposition")).toBe('attachment; filename="watt-screen-2025-11-21.csv"');
     const text = await res.text();
     const lines = text.split("\r\n");
-    const comments = lines.slice(0, lines.findIndex((l) => !l.startsWith("# ")));
+    const comments = lines.slice(
+      0,
+      lines.findIndex((l) => !l.startsWith("# ")),
+    );
     expect(comments).toContain("# view.viewDate,2025-11-21,YYYY-MM-DD,View date");
     expect(comments).toContain("# view.assumptionSet,Base,,Assumption set");
     expect(comments).toContain("# view.sort,ticker.desc,,Sort");
-    expect(comments).toContain("# export.exportedAt,2026-07-01T08:30:00.000Z,\"ISO 8601, UTC\",Exported at");
+    expect(comments).toContain('# export.exportedAt,2026-07-01T08:30:00.000Z,"ISO 8601, UTC",Exported at');
     expect(comments).toContain(`# export.appVersion,${pkg.version},,Application version`);
     expect(comments).toContain("# assumption.buildCostBaseUsdPerW,12,$/W,Build cost — base");
     expect(comments).toContain("# assumption.subtractBitcoin,true,yes/no,Subtract bitcoin from EV");
-    for (const k of ASSUMPTION_KEYS) expect(comments.some((l) => l.startsWith(`# assumption.${k},`)), k).toBe(true);
+    for (const k of ASSUMPTION_KEYS)
+      expect(
+        comments.some((l) => l.startsWith(`# assumption.${k},`)),
+        k,
+      ).toBe(true);
 
     const records = parseCsv(lines.slice(comments.length).join("\r\n"));
     // the visible columns, then "User-entered" whatever the columns
@@ -241,7 +272,9 @@ describe("CSV export", () => {
   it("a search with a line break stays inside its one comment line", async () => {
     const text = await (await get("csv", `asOf=2025-11-21&q=${encodeURIComponent("x\r\n=1+1,=2")}`)).text();
     const lines = text.split("\r\n");
-    expect(lines.find((l) => l.startsWith("# view.q,"))).toBe('# view.q,"x =1+1,=2",,"Search (ticker, name, former names, counterparties, guarantors, aliases)"');
+    expect(lines.find((l) => l.startsWith("# view.q,"))).toBe(
+      '# view.q,"x =1+1,=2",,"Search (ticker, name, former names, counterparties, guarantors, aliases)"',
+    );
     expect(lines.some((l) => l.startsWith("="))).toBe(false);
     expect(lines[lines.findIndex((l) => !l.startsWith("# "))]).toMatch(/^Rank,Ticker/);
   });
@@ -254,7 +287,9 @@ describe("bad parameters", () => {
     const body = await bad.json();
     expect(body.fieldErrors.tier).toEqual(["Unknown tier 9; use 1, 2 or 3"]);
     expect(body.fieldErrors.minDiscount).toEqual(["Not a number; use one from -10,000% to 100%, e.g. 20%"]);
-    expect(body.fieldErrors.nope).toEqual(["Not a screener parameter; they are set, asOf, q, sort, tier, flag, minDiscount, minContracted, preset, cols or x"]);
+    expect(body.fieldErrors.nope).toEqual([
+      "Not a screener parameter; they are set, asOf, q, sort, tier, flag, minDiscount, minContracted, preset, cols or x",
+    ]);
     const set = await get(format, "set=Nope");
     expect(set.status).toBe(400);
     expect((await set.json()).fieldErrors.set[0]).toContain("No assumption set");
@@ -276,7 +311,10 @@ describe("CQS parts", () => {
     expect(withCqs.length).toBeGreaterThan(3);
     for (const s of withCqs) {
       const p = cqsParts(s.contracts)!;
-      expect(100 * (a.cqsWeightTenor * p.t + a.cqsWeightCredit * p.c + a.cqsWeightGpu * p.g + a.cqsWeightStructure * p.s), s.ticker).toBeCloseTo(s.cqs!, 9);
+      expect(100 * (a.cqsWeightTenor * p.t + a.cqsWeightCredit * p.c + a.cqsWeightGpu * p.g + a.cqsWeightStructure * p.s), s.ticker).toBeCloseTo(
+        s.cqs!,
+        9,
+      );
     }
     expect(cqsParts([])).toBeNull();
   });

@@ -19,7 +19,11 @@ import type { loadScreen } from "./screen";
 export type LoadedScreen = Awaited<ReturnType<typeof loadScreen>>;
 
 /** One company of the export: the table's row, the full score it was made from, what a person entered. */
-export interface ExportRow { row: ScreenerRow; score: ScreenRow; entered: UserEntered[] }
+export interface ExportRow {
+  row: ScreenerRow;
+  score: ScreenRow;
+  entered: UserEntered[];
+}
 
 export interface ScreenExport {
   view: View;
@@ -31,7 +35,11 @@ export interface ScreenExport {
 
 export function toScreenExport(view: View, screen: LoadedScreen, exportedAt = new Date()): ScreenExport {
   const byTicker = new Map(screen.scored.map((s) => [s.ticker, s]));
-  const rows = applyView(screen.rows, view).map((row) => ({ row, score: byTicker.get(row.ticker)!, entered: screen.userEntered.get(row.ticker) ?? [] }));
+  const rows = applyView(screen.rows, view).map((row) => ({
+    row,
+    score: byTicker.get(row.ticker)!,
+    entered: screen.userEntered.get(row.ticker) ?? [],
+  }));
   return { view, screen, rows, exportedAt };
 }
 
@@ -51,8 +59,13 @@ const presetLabel = (id: PresetId) => `${PRESETS.find((p) => p.id === id)?.label
 export function exportMetadata({ view, screen, rows, exportedAt }: ScreenExport): MetadataEntry[] {
   const { set, meta, viewDate, dates } = screen;
   const list = (items: readonly (string | number)[]) => (items.length ? items.join(", ") : null);
-  const entry = (section: MetadataEntry["section"], key: string, label: string, value: MetadataEntry["value"] | undefined, unit = ""): MetadataEntry =>
-    ({ section, key, label, value: value ?? null, unit });
+  const entry = (
+    section: MetadataEntry["section"],
+    key: string,
+    label: string,
+    value: MetadataEntry["value"] | undefined,
+    unit = "",
+  ): MetadataEntry => ({ section, key, label, value: value ?? null, unit });
   return [
     entry("export", "app", "Application", "Watt Screener"),
     entry("export", "appVersion", "Application version", APP_VERSION),
@@ -92,7 +105,14 @@ export function exportFileName(x: ScreenExport, ext: "csv" | "xlsx"): string {
 // --- Columns ----------------------------------------------------------------------------------------
 
 const UNIT: Partial<Record<ColumnKind, string>> = {
-  usd: "USD", usdPrice: "USD", perW: "USD/W", pct: "%", mw: "MW", years: "years", score: "0–100", usdPerKwMonth: "USD/kW-month",
+  usd: "USD",
+  usdPrice: "USD",
+  perW: "USD/W",
+  pct: "%",
+  mw: "MW",
+  years: "years",
+  score: "0–100",
+  usdPerKwMonth: "USD/kW-month",
 };
 
 /** A registry column's header with its unit. "Rank" rather than "#": CSV readers take "#" for a comment. */
@@ -110,7 +130,11 @@ export const visibleColumns = (view: View) => displayColumns(view.cols).map((id)
  * (annual value, over the contracts that have a CQS), so 100 × Σ weight × part is the company CQS.
  */
 export function cqsParts(contracts: readonly ContractScore[]): { t: number; c: number; g: number; s: number } | null {
-  let w = 0, t = 0, c = 0, g = 0, s = 0;
+  let w = 0,
+    t = 0,
+    c = 0,
+    g = 0,
+    s = 0;
   for (const k of contracts) {
     if (k.cqs == null || k.annualValueUsd == null) continue;
     w += k.annualValueUsd;
@@ -155,5 +179,12 @@ export function screenCsv(x: ScreenExport): string {
   const cols = visibleColumns(x.view);
   const comments = ["# key,value,unit,label", ...exportMetadata(x).map(commentLine)];
   const header = [...cols.map(exportHeader), USER_ENTERED_HEADER];
-  return comments.join("\r\n") + "\r\n" + toCsv(header, x.rows.map(({ row }) => [...cols.map((c) => csvValue(row, c)), userEnteredCell(row)]));
+  return (
+    comments.join("\r\n") +
+    "\r\n" +
+    toCsv(
+      header,
+      x.rows.map(({ row }) => [...cols.map((c) => csvValue(row, c)), userEnteredCell(row)]),
+    )
+  );
 }

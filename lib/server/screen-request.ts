@@ -14,7 +14,12 @@ import { applyView } from "../view/filter";
 import { fieldErrorsOf, parseView, type View } from "../view/params";
 import { searchMatch } from "../view/search";
 
-export async function answerScreen(db: Db, req: Request, where: string, answer: (view: View, screen: LoadedScreen) => Response | Promise<Response>): Promise<Response> {
+export async function answerScreen(
+  db: Db,
+  req: Request,
+  where: string,
+  answer: (view: View, screen: LoadedScreen) => Response | Promise<Response>,
+): Promise<Response> {
   const parsed = parseView(new URL(req.url).searchParams);
   if (!parsed.ok) return badRequest(fieldErrorsOf(parsed.problems));
   try {
@@ -43,7 +48,11 @@ export function screenApiBody(view: View, { set, meta, viewDate, scored, rows, d
     view,
     count: selected.length,
     total: rows.length,
-    rows: selected.map((r) => ({ ...byTicker.get(r.ticker)!, userEntered: r.userEntered, ...(view.q.trim() ? { matched: searchMatch(r, view.q) } : {}) })),
+    rows: selected.map((r) => ({
+      ...byTicker.get(r.ticker)!,
+      userEntered: r.userEntered,
+      ...(view.q.trim() ? { matched: searchMatch(r, view.q) } : {}),
+    })),
   };
 }
 

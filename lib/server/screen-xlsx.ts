@@ -18,7 +18,15 @@ import type { BalanceSheetKey, ContractScore, InputUsed } from "../scoring/types
 import { COLUMNS, type ColumnDef, type ColumnId, type ColumnKind } from "../view/columns";
 import { enteredByText } from "../view/user-entered";
 import {
-  APP_VERSION, cqsParts, exportHeader, exportMetadata, USER_ENTERED_HEADER, userEnteredCell, type ExportRow, type MetadataEntry, type ScreenExport,
+  APP_VERSION,
+  cqsParts,
+  exportHeader,
+  exportMetadata,
+  USER_ENTERED_HEADER,
+  userEnteredCell,
+  type ExportRow,
+  type MetadataEntry,
+  type ScreenExport,
 } from "./screen-export";
 
 type Value = string | number | boolean | null;
@@ -33,7 +41,16 @@ interface SheetColumn<T> {
 }
 
 const NUM_FMT: Partial<Record<ColumnKind, string>> = {
-  int: "0", tier: "0", usd: "#,##0", usdPrice: "#,##0.00", perW: "0.00", pct: "0.0%", mw: "#,##0.0", years: "0.0", score: "0", usdPerKwMonth: "#,##0",
+  int: "0",
+  tier: "0",
+  usd: "#,##0",
+  usdPrice: "#,##0.00",
+  perW: "0.00",
+  pct: "0.0%",
+  mw: "#,##0.0",
+  years: "0.0",
+  score: "0",
+  usdPerKwMonth: "#,##0",
 };
 const WIDTH: Partial<Record<ColumnKind, number>> = { text: 22, flags: 30, usd: 16, date: 12, int: 6, tier: 8 };
 
@@ -51,12 +68,20 @@ function registryColumn(def: ColumnDef): SheetColumn<ExportRow> {
   };
 }
 
-const fraction = (header: string, value: SheetColumn<ExportRow>["value"], whyEmpty?: SheetColumn<ExportRow>["whyEmpty"]): SheetColumn<ExportRow> =>
-  ({ header, numFmt: "0.00", width: 11, value, whyEmpty });
+const fraction = (header: string, value: SheetColumn<ExportRow>["value"], whyEmpty?: SheetColumn<ExportRow>["whyEmpty"]): SheetColumn<ExportRow> => ({
+  header,
+  numFmt: "0.00",
+  width: 11,
+  value,
+  whyEmpty,
+});
 const partsOf = (x: ExportRow) => cqsParts(x.score.contracts);
 const cqsWhy = (x: ExportRow) => explainReason(x.score.reasons.cqs);
 const funnelBlock = (i: 1 | 2 | 3 | 4 | 5 | 6): SheetColumn<ExportRow> => ({
-  header: `${ASSUMPTION_META[`weightS${i}`].label} (IT MW)`, numFmt: "#,##0.0", width: 13, value: (x) => x.score.funnel[`s${i}`],
+  header: `${ASSUMPTION_META[`weightS${i}`].label} (IT MW)`,
+  numFmt: "#,##0.0",
+  width: 13,
+  value: (x) => x.score.funnel[`s${i}`],
 });
 
 /** Columns the table does not have, each placed after a table column. */
@@ -67,8 +92,20 @@ const EXTRA_AFTER: Partial<Record<ColumnId, SheetColumn<ExportRow>[]>> = {
   ],
   evUsd: [{ header: "EV source", width: 11, value: (x) => x.row.evSource, whyEmpty: (x) => explainReason(x.row.reasons.evUsd) }],
   discountBase: [
-    { header: "Discount at low build cost (%)", numFmt: "0.0%", width: 13, value: (x) => x.score.discountLow, whyEmpty: (x) => explainReason(x.score.reasons.discountLow ?? x.score.reasons.discountBase) },
-    { header: "Discount at high build cost (%)", numFmt: "0.0%", width: 13, value: (x) => x.score.discountHigh, whyEmpty: (x) => explainReason(x.score.reasons.discountHigh ?? x.score.reasons.discountBase) },
+    {
+      header: "Discount at low build cost (%)",
+      numFmt: "0.0%",
+      width: 13,
+      value: (x) => x.score.discountLow,
+      whyEmpty: (x) => explainReason(x.score.reasons.discountLow ?? x.score.reasons.discountBase),
+    },
+    {
+      header: "Discount at high build cost (%)",
+      numFmt: "0.0%",
+      width: 13,
+      value: (x) => x.score.discountHigh,
+      whyEmpty: (x) => explainReason(x.score.reasons.discountHigh ?? x.score.reasons.discountBase),
+    },
   ],
   itMwEffective: ([1, 2, 3, 4, 5, 6] as const).map(funnelBlock),
   cqs: [
@@ -77,7 +114,15 @@ const EXTRA_AFTER: Partial<Record<ColumnId, SheetColumn<ExportRow>[]>> = {
     fraction("CQS GPU funding G (0–1)", (x) => partsOf(x)?.g, cqsWhy),
     fraction("CQS structure S (0–1)", (x) => partsOf(x)?.s, cqsWhy),
   ],
-  gapToMarketCap: [{ header: "Financing gap (USD)", numFmt: "#,##0", width: 16, value: (x) => x.score.financingGapUsd, whyEmpty: (x) => explainReason(x.score.reasons.financingGapUsd) }],
+  gapToMarketCap: [
+    {
+      header: "Financing gap (USD)",
+      numFmt: "#,##0",
+      width: 16,
+      value: (x) => x.score.financingGapUsd,
+      whyEmpty: (x) => explainReason(x.score.reasons.financingGapUsd),
+    },
+  ],
   flags: [{ header: "Stale figures (age on the view date)", width: 28, value: (x) => x.row.staleFigures.join(", ") || null }],
   priceAsOf: [{ header: "Price source", width: 40, value: (x) => x.row.priceSourceUrl, whyEmpty: (x) => explainReason(x.row.reasons.priceUsd) }],
 };
@@ -85,14 +130,23 @@ const EXTRA_AFTER: Partial<Record<ColumnId, SheetColumn<ExportRow>[]>> = {
 const SCREEN_COLUMNS: SheetColumn<ExportRow>[] = [
   ...COLUMNS.flatMap((def) => [registryColumn(def), ...(EXTRA_AFTER[def.id] ?? [])]),
   {
-    header: "Company assumption overrides", width: 30,
+    header: "Company assumption overrides",
+    width: 30,
     // by label, as the company page lists them (the Metadata sheet pairs each label with its key)
-    value: (x) => x.score.overriddenKeys.map((k) => `${ASSUMPTION_META[k as AssumptionKey].label} = ${formatAssumption(x.score.assumptions[k as AssumptionKey])}`).join("; ") || null,
+    value: (x) =>
+      x.score.overriddenKeys
+        .map((k) => `${ASSUMPTION_META[k as AssumptionKey].label} = ${formatAssumption(x.score.assumptions[k as AssumptionKey])}`)
+        .join("; ") || null,
   },
   { header: USER_ENTERED_HEADER, width: 50, value: (x) => userEnteredCell(x.row) },
 ];
 
-interface InputRow { ticker: string; input: InputUsed; proForma: number | null; entered: UserEntered | undefined }
+interface InputRow {
+  ticker: string;
+  input: InputUsed;
+  proForma: number | null;
+  entered: UserEntered | undefined;
+}
 
 const INPUT_COLUMNS: SheetColumn<InputRow>[] = [
   { header: "Ticker", width: 8, value: (x) => x.ticker },
@@ -100,7 +154,11 @@ const INPUT_COLUMNS: SheetColumn<InputRow>[] = [
   { header: "Figure", width: 30, value: (x) => factMeta(x.input.key)?.label ?? x.input.key },
   { header: "Unit", width: 14, value: (x) => factMeta(x.input.key)?.unit ?? null },
   { header: "Value", width: 16, value: (x) => x.input.value },
-  { header: "Why empty", width: 36, value: (x) => x.input.value != null ? null : x.input.assumedZero ? "None found: taken as 0 (methodology §14)" : "Missing from the data" },
+  {
+    header: "Why empty",
+    width: 36,
+    value: (x) => (x.input.value != null ? null : x.input.assumedZero ? "None found: taken as 0 (methodology §14)" : "Missing from the data"),
+  },
   { header: "Pro-forma value on the view date (§10.1)", width: 18, value: (x) => x.proForma },
   { header: "As of", width: 12, value: (x) => x.input.asOf },
   { header: "Source URL", width: 50, value: (x) => x.input.sourceUrl },
@@ -109,9 +167,15 @@ const INPUT_COLUMNS: SheetColumn<InputRow>[] = [
   { header: "Entered by", width: 36, value: (x) => (x.entered ? enteredByText(x.entered) : null) },
 ];
 
-interface ContractRow { ticker: string; c: ContractScore }
-const part = (header: string, value: (c: ContractScore) => number | null, why: (c: ContractScore) => string | undefined = (c) => c.cqsReason): SheetColumn<ContractRow> =>
-  ({ header, numFmt: "0.00", width: 11, value: (x) => value(x.c), whyEmpty: (x) => explainReason(why(x.c)) });
+interface ContractRow {
+  ticker: string;
+  c: ContractScore;
+}
+const part = (
+  header: string,
+  value: (c: ContractScore) => number | null,
+  why: (c: ContractScore) => string | undefined = (c) => c.cqsReason,
+): SheetColumn<ContractRow> => ({ header, numFmt: "0.00", width: 11, value: (x) => value(x.c), whyEmpty: (x) => explainReason(why(x.c)) });
 
 const CONTRACT_COLUMNS: SheetColumn<ContractRow>[] = [
   { header: "Ticker", width: 8, value: (x) => x.ticker },
@@ -120,12 +184,32 @@ const CONTRACT_COLUMNS: SheetColumn<ContractRow>[] = [
   { header: "Company share (%)", numFmt: "0%", width: 10, value: (x) => x.c.share },
   { header: "IT MW at company share", numFmt: "#,##0.0", width: 12, value: (x) => x.c.itMwIt, whyEmpty: () => explainReason("missing:itMw") },
   { header: "Delivered IT MW", numFmt: "#,##0.0", width: 12, value: (x) => x.c.deliveredItMw },
-  { header: "Total value (USD)", numFmt: "#,##0", width: 16, value: (x) => x.c.totalValueUsd, whyEmpty: () => explainReason("missing:totalValueUsd") },
-  { header: "Annual value (USD)", numFmt: "#,##0", width: 16, value: (x) => x.c.annualValueUsd, whyEmpty: () => explainReason("missing:annualValue") },
-  part("Tenor T (0–1)", (c) => c.t, () => "missing:tenorYears"),
+  {
+    header: "Total value (USD)",
+    numFmt: "#,##0",
+    width: 16,
+    value: (x) => x.c.totalValueUsd,
+    whyEmpty: () => explainReason("missing:totalValueUsd"),
+  },
+  {
+    header: "Annual value (USD)",
+    numFmt: "#,##0",
+    width: 16,
+    value: (x) => x.c.annualValueUsd,
+    whyEmpty: () => explainReason("missing:annualValue"),
+  },
+  part(
+    "Tenor T (0–1)",
+    (c) => c.t,
+    () => "missing:tenorYears",
+  ),
   part("Credit C (0–1)", (c) => c.c),
   { header: "Backstop share β (0–1)", numFmt: "0.00", width: 11, value: (x) => x.c.beta },
-  part("GPU funding G (0–1)", (c) => c.g, (c) => c.gReason),
+  part(
+    "GPU funding G (0–1)",
+    (c) => c.g,
+    (c) => c.gReason,
+  ),
   part("Structure S (0–1)", (c) => c.s),
   part("CQS (0–100)", (c) => c.cqs),
   { header: "Investment-grade backed", width: 12, value: (x) => x.c.igBacked },
@@ -166,10 +250,25 @@ export function screenWorkbook(x: ScreenExport): ExcelJS.Workbook {
   wb.creator = `Watt Screener ${APP_VERSION}`;
   wb.created = x.exportedAt;
   addSheet(wb, "Screen", SCREEN_COLUMNS, x.rows);
-  addSheet(wb, "Inputs", INPUT_COLUMNS, x.rows.flatMap(({ score, entered }) => score.inputs.map((input) => ({
-    ticker: score.ticker, input, proForma: score.proForma[input.key as BalanceSheetKey]?.value ?? null, entered: enteredFigure(entered, input.key),
-  }))));
-  addSheet(wb, "Contracts", CONTRACT_COLUMNS, x.rows.flatMap(({ score }) => score.contracts.map((c) => ({ ticker: score.ticker, c }))));
+  addSheet(
+    wb,
+    "Inputs",
+    INPUT_COLUMNS,
+    x.rows.flatMap(({ score, entered }) =>
+      score.inputs.map((input) => ({
+        ticker: score.ticker,
+        input,
+        proForma: score.proForma[input.key as BalanceSheetKey]?.value ?? null,
+        entered: enteredFigure(entered, input.key),
+      })),
+    ),
+  );
+  addSheet(
+    wb,
+    "Contracts",
+    CONTRACT_COLUMNS,
+    x.rows.flatMap(({ score }) => score.contracts.map((c) => ({ ticker: score.ticker, c }))),
+  );
   addSheet(wb, "Metadata", METADATA_COLUMNS, exportMetadata(x));
   return wb;
 }

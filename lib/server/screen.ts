@@ -16,7 +16,10 @@ import { describeUserEntered } from "../view/user-entered";
 import { userEnteredAt } from "../domain/user-entered";
 
 export class UnknownAssumptionSet extends Error {
-  constructor(public readonly setName: string, problem?: string) {
+  constructor(
+    public readonly setName: string,
+    problem?: string,
+  ) {
     super(problem ? `The assumption set "${setName}" is invalid (${problem}); fix it on /assumptions` : `No assumption set named "${setName}"`);
   }
 }
@@ -58,7 +61,13 @@ function priceAges(companies: ScoringCompany[], viewDate: string) {
   ages.sort((a, b) => a - b);
   if (ages.length === 0) return later ? { min: 0, max: 0, median: 0, count: 0, later } : null;
   const mid = ages.length >> 1;
-  return { min: ages[0], max: ages[ages.length - 1], median: ages.length % 2 ? ages[mid] : (ages[mid - 1] + ages[mid]) / 2, count: ages.length, later };
+  return {
+    min: ages[0],
+    max: ages[ages.length - 1],
+    median: ages.length % 2 ? ages[mid] : (ages[mid - 1] + ages[mid]) / 2,
+    count: ages.length,
+    later,
+  };
 }
 
 /** Notes per ticker (companies without notes are left out). */
@@ -69,22 +78,40 @@ async function noteCounts(db: Db): Promise<Map<string, number>> {
 
 export async function loadScreen(db: Db, setName?: string, asOf?: string | null) {
   const [{ set, sets }, { timeline, viewDate, companies }, meta, authors] = await Promise.all([
-    chooseSet(db, setName), loadScoringCompanies(db, asOf), loadDatasetMeta(db), overrideAuthors(db),
+    chooseSet(db, setName),
+    loadScoringCompanies(db, asOf),
+    loadDatasetMeta(db),
+    overrideAuthors(db),
   ]);
   const scored = screen(companies, set.values, { viewDate });
   const notes = await noteCounts(db);
   // what a person entered, by ticker: the rows carry it as text, the exports' Inputs sheet per figure
   const userEntered = userEnteredByTicker(timeline, viewDate, authors);
-  const rows = scored.map((s) => ({ ...toScreenerRow(s), notes: notes.get(s.ticker) ?? 0, userEntered: (userEntered.get(s.ticker) ?? []).map(describeUserEntered) }));
+  const rows = scored.map((s) => ({
+    ...toScreenerRow(s),
+    notes: notes.get(s.ticker) ?? 0,
+    userEntered: (userEntered.get(s.ticker) ?? []).map(describeUserEntered),
+  }));
   return {
-    set, sets, meta, viewDate, scored, rows, userEntered, countryGap: countryGap(companies),
-    dates: { snapshot: timeline.snapshot, latest: timeline.latest, today: timeline.today }, priceAges: priceAges(companies, viewDate),
+    set,
+    sets,
+    meta,
+    viewDate,
+    scored,
+    rows,
+    userEntered,
+    countryGap: countryGap(companies),
+    dates: { snapshot: timeline.snapshot, latest: timeline.latest, today: timeline.today },
+    priceAges: priceAges(companies, viewDate),
   };
 }
 
 export async function loadCompanyScore(db: Db, ticker: string, setName?: string, asOf?: string | null) {
   const [{ set, sets }, company, timeline, authors] = await Promise.all([
-    chooseSet(db, setName), loadCompanyDetail(db, ticker), loadTimeline(db), overrideAuthors(db, ticker),
+    chooseSet(db, setName),
+    loadCompanyDetail(db, ticker),
+    loadTimeline(db),
+    overrideAuthors(db, ticker),
   ]);
   const history = timeline.histories.find((h) => h.ticker === ticker);
   if (!company || !history) return null;
@@ -92,7 +119,14 @@ export async function loadCompanyScore(db: Db, ticker: string, setName?: string,
   const record = recordAt(history, viewDate, timeline.snapshot);
   const input = toScoringCompany(record);
   return {
-    set, sets, company, history, record, input, viewDate, score: scoreCompany(input, set.values, { viewDate }),
+    set,
+    sets,
+    company,
+    history,
+    record,
+    input,
+    viewDate,
+    score: scoreCompany(input, set.values, { viewDate }),
     userEntered: userEnteredAt(history, viewDate, timeline.snapshot, authors.get(ticker)),
     dates: { snapshot: timeline.snapshot, latest: timeline.latest, today: timeline.today },
   };

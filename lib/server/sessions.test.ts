@@ -11,8 +11,12 @@ const env = (extra: Record<string, string> = {}) => readEnv({ WATT_PASSWORD_HASH
 const HOUR = 3600_000;
 
 let t: TempDb;
-beforeEach(async () => { t = await createTempDb(); });
-afterEach(async () => { await t.close(); });
+beforeEach(async () => {
+  t = await createTempDb();
+});
+afterEach(async () => {
+  await t.close();
+});
 
 /** The token the first version issued: HMAC-signed with a key derived from the password hash alone. */
 function forgeFromHash(hash: string, user: string, exp: number) {

@@ -33,7 +33,14 @@ describe("sign-in throttle", () => {
     const th = new SignInThrottle();
     for (let i = 0; i < 5; i++) th.attempt("a", wrong, t0);
     let checked = 0;
-    th.attempt("a", () => { checked++; return true; }, t0 + 1);
+    th.attempt(
+      "a",
+      () => {
+        checked++;
+        return true;
+      },
+      t0 + 1,
+    );
     expect(checked).toBe(0);
   });
 

@@ -19,12 +19,20 @@ export interface ThrottleOptions {
 }
 
 const DEFAULTS: ThrottleOptions = {
-  freeTries: 5, baseDelayMs: 1000, maxDelayMs: 15 * 60_000, forgetAfterMs: 15 * 60_000, maxKeys: 10_000, busyFailuresPerMinute: 30,
+  freeTries: 5,
+  baseDelayMs: 1000,
+  maxDelayMs: 15 * 60_000,
+  forgetAfterMs: 15 * 60_000,
+  maxKeys: 10_000,
+  busyFailuresPerMinute: 30,
 };
 
 export type AttemptResult = { ok: true } | { ok: false; reason: "wrong" } | { ok: false; reason: "wait"; waitMs: number };
 
-interface KeyState { failures: number; lastFailure: number }
+interface KeyState {
+  failures: number;
+  lastFailure: number;
+}
 
 export class SignInThrottle {
   private readonly opts: ThrottleOptions;

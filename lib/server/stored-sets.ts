@@ -32,7 +32,13 @@ export interface StoredSets {
 }
 
 /** Used when no stored set can be: the values of methodology §3. */
-export const METHODOLOGY_DEFAULTS: AssumptionSetInfo = { id: 0, name: "Methodology defaults", isDefault: true, version: 0, values: DEFAULT_ASSUMPTIONS };
+export const METHODOLOGY_DEFAULTS: AssumptionSetInfo = {
+  id: 0,
+  name: "Methodology defaults",
+  isDefault: true,
+  version: 0,
+  values: DEFAULT_ASSUMPTIONS,
+};
 
 /**
  * A stored set's values as its editor and the validator see them (withDefaults: keys added since it was
@@ -43,13 +49,17 @@ export function storedSetValues(stored: unknown): Record<string, unknown> {
   return withDefaults(stored && typeof stored === "object" && !Array.isArray(stored) ? stored : {}) as Record<string, unknown>;
 }
 
-const labelOf = (key: PropertyKey | undefined) => (key !== undefined && key in ASSUMPTION_META ? ASSUMPTION_META[key as AssumptionKey].label : String(key ?? "values"));
+const labelOf = (key: PropertyKey | undefined) =>
+  key !== undefined && key in ASSUMPTION_META ? ASSUMPTION_META[key as AssumptionKey].label : String(key ?? "values");
 
 export const describeIssues = (issues: readonly z.core.$ZodIssue[]) => issues.map((i) => `${labelOf(i.path[0])}: ${i.message}`);
 
 function editable(values: Record<string, unknown>): Assumptions {
   return Object.fromEntries(
-    Object.entries(DEFAULT_ASSUMPTIONS).map(([k, d]) => [k, typeof values[k] === typeof d && (typeof d !== "number" || Number.isFinite(values[k])) ? values[k] : d]),
+    Object.entries(DEFAULT_ASSUMPTIONS).map(([k, d]) => [
+      k,
+      typeof values[k] === typeof d && (typeof d !== "number" || Number.isFinite(values[k])) ? values[k] : d,
+    ]),
   ) as Assumptions;
 }
 
@@ -86,7 +96,11 @@ export async function overridesClashWithSetInUse(db: Db | Tx, overrides: Record<
   const { set } = defaultSetOf(await loadStoredSets(db));
   const merged = assumptionsSchema.safeParse({ ...set.values, ...overrides });
   if (merged.success) return null;
-  return new z.ZodError(merged.error.issues.map((i) => ({
-    ...i, path: ["overrides", ...i.path], message: `With “${set.name}”, the set in use: ${i.message}`,
-  })));
+  return new z.ZodError(
+    merged.error.issues.map((i) => ({
+      ...i,
+      path: ["overrides", ...i.path],
+      message: `With “${set.name}”, the set in use: ${i.message}`,
+    })),
+  );
 }

@@ -12,8 +12,13 @@ import { toCsv } from "../domain/update-text";
 
 const H1 = readFileSync(path.join(__dirname, "..", "..", "prisma", "updates", "2026-h1.json"), "utf8");
 let t: TempDb;
-beforeEach(async () => { t = await createTempDb(); await seedSnapshot(t.db); });
-afterEach(async () => { await t.close(); });
+beforeEach(async () => {
+  t = await createTempDb();
+  await seedSnapshot(t.db);
+});
+afterEach(async () => {
+  await t.close();
+});
 const dump = async () => serializeExport(await exportAll(t.db));
 const csv = (...rows: string[]) => ["ticker,field,value,asOf,source,note", ...rows].join("\n");
 
@@ -63,7 +68,11 @@ describe("bad rows", () => {
     ]);
     const before = await dump();
     const r = await applyUpdate(t.db, bad, { name: "bad.csv", user: "ana" });
-    expect(r).toMatchObject({ ok: false, kind: "invalid", formErrors: [expect.stringMatching(/^3 of 4 rows are rejected \(first: line 3\)\. Nothing was applied/)] });
+    expect(r).toMatchObject({
+      ok: false,
+      kind: "invalid",
+      formErrors: [expect.stringMatching(/^3 of 4 rows are rejected \(first: line 3\)\. Nothing was applied/)],
+    });
     expect(await dump()).toBe(before);
   });
   it("with only-valid, the valid rows apply and the rest are left out", async () => {

@@ -27,7 +27,11 @@ export interface PlannedRow {
   /** the point stored now at the row's as-of (a correction shows what it replaces) */
   before: FactValue | null;
 }
-export interface Standing { rank: number | null; tier: 1 | 2 | 3; discountBase: number | null }
+export interface Standing {
+  rank: number | null;
+  tier: 1 | 2 | 3;
+  discountBase: number | null;
+}
 export interface UpdatePlan {
   format: ParsedUpdate["format"];
   description: string;
@@ -40,7 +44,10 @@ export interface UpdatePlan {
   impact: { ticker: string; before: Standing | null; after: Standing | null }[];
 }
 
-interface Classified { plan: PlannedRow[]; writes: { row: FactUpdate; companyId: number; key: string; before: FactValue | null; after: FactValue }[] }
+interface Classified {
+  plan: PlannedRow[];
+  writes: { row: FactUpdate; companyId: number; key: string; before: FactValue | null; after: FactValue }[];
+}
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
@@ -48,16 +55,27 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stri
 async function classify(tx: Tx | Db, parsed: ParsedUpdate): Promise<Classified> {
   const valid = parsed.rows.filter((r) => r.row);
   const tickers = [...new Set(valid.map((r) => r.row!.ticker))];
-  const companies = new Map((await tx.company.findMany({ where: { ticker: { in: tickers } }, select: { id: true, ticker: true } })).map((c) => [c.ticker, c.id]));
+  const companies = new Map(
+    (await tx.company.findMany({ where: { ticker: { in: tickers } }, select: { id: true, ticker: true } })).map((c) => [c.ticker, c.id]),
+  );
   const facts = await tx.fact.findMany({ where: { companyId: { in: [...companies.values()] } } });
   const stored = new Map(facts.map((f) => [`${f.companyId}|${f.key}|${f.asOf}`, factToInput(f)]));
   const plan: PlannedRow[] = [];
   const writes: Classified["writes"] = [];
   for (const r of parsed.rows) {
-    if (!r.row) { plan.push({ line: r.line, given: r.given, status: "rejected", problems: r.problems, before: null }); continue; }
+    if (!r.row) {
+      plan.push({ line: r.line, given: r.given, status: "rejected", problems: r.problems, before: null });
+      continue;
+    }
     const companyId = companies.get(r.row.ticker);
     if (companyId == null) {
-      plan.push({ line: r.line, given: r.given, status: "rejected", problems: [{ field: "ticker", message: `Unknown ticker ${r.row.ticker}` }], before: null });
+      plan.push({
+        line: r.line,
+        given: r.given,
+        status: "rejected",
+        problems: [{ field: "ticker", message: `Unknown ticker ${r.row.ticker}` }],
+        before: null,
+      });
       continue;
     }
     const { key, fact } = updateToFact(r.row);
@@ -89,14 +107,24 @@ function withUpdate(histories: CompanyHistory[], writes: Classified["writes"]): 
     const snapshotAt = new Set(h.points.filter((p) => p.snapshot).map((p) => `${p.key}|${p.value.asOf}`));
     const points: FactPoint[] = [
       ...kept,
-      ...mine.map((w) => ({ key: w.key as FactPoint["key"], value: w.after, origin: "update" as const, snapshot: snapshotAt.has(`${w.key}|${w.after.asOf}`), recordedAt: now })),
+      ...mine.map((w) => ({
+        key: w.key as FactPoint["key"],
+        value: w.after,
+        origin: "update" as const,
+        snapshot: snapshotAt.has(`${w.key}|${w.after.asOf}`),
+        recordedAt: now,
+      })),
     ];
     return { ...h, points };
   });
 }
 
 function standings(histories: CompanyHistory[], t: Timeline, viewDate: string, a: Assumptions): Map<string, Standing> {
-  const rows = screen(histories.map((h) => toScoringCompany(recordAt(h, viewDate, t.snapshot))), a, { viewDate });
+  const rows = screen(
+    histories.map((h) => toScoringCompany(recordAt(h, viewDate, t.snapshot))),
+    a,
+    { viewDate },
+  );
   return new Map(rows.map((r) => [r.ticker, { rank: r.rank, tier: r.tier, discountBase: r.discountBase }]));
 }
 
@@ -112,15 +140,21 @@ export async function planUpdate(db: Db, text: string): Promise<UpdatePlan> {
     const a = defaultSetOf(stored).set.values;
     const s0 = standings(timeline.histories, timeline, viewDate, a);
     const s1 = standings(after, timeline, viewDate, a);
-    impact = [...s1.keys()].flatMap((ticker) => {
-      const b = s0.get(ticker) ?? null, n = s1.get(ticker) ?? null;
-      return same(b, n) ? [] : [{ ticker, before: b, after: n }];
-    }).sort((x, y) => (x.after?.rank ?? 1e9) - (y.after?.rank ?? 1e9));
+    impact = [...s1.keys()]
+      .flatMap((ticker) => {
+        const b = s0.get(ticker) ?? null,
+          n = s1.get(ticker) ?? null;
+        return same(b, n) ? [] : [{ ticker, before: b, after: n }];
+      })
+      .sort((x, y) => (x.after?.rank ?? 1e9) - (y.after?.rank ?? 1e9));
   }
   return { ...base, rows: plan, counts: countOf(plan), viewDate, impact };
 }
 
-export interface AppliedUpdate { batchId: number | null; counts: UpdatePlan["counts"] }
+export interface AppliedUpdate {
+  batchId: number | null;
+  counts: UpdatePlan["counts"];
+}
 
 type ApplyOptions = { name: string; user: string | null; onlyValid?: boolean; onProgress?: (done: number, total: number) => void };
 /** A bulk update may write 100,000 points: far beyond the 5 s default of an interactive transaction. */
@@ -136,8 +170,12 @@ export async function applyUpdate(db: Db, text: string, opts: ApplyOptions): Pro
 }
 
 /** The Update data page's apply: its form's schema, then the same transaction. */
-export const applyUpdateForm = defineWrite("data update", updateTextFormSchema,
-  (tx, { text, name, onlyValid }, user) => applyIn(tx, text, { name: name || "pasted", user, onlyValid }), { timeoutMs: UPDATE_TIMEOUT_MS, echo: false });
+export const applyUpdateForm = defineWrite(
+  "data update",
+  updateTextFormSchema,
+  (tx, { text, name, onlyValid }, user) => applyIn(tx, text, { name: name || "pasted", user, onlyValid }),
+  { timeoutMs: UPDATE_TIMEOUT_MS, echo: false },
+);
 
 async function applyIn(tx: Tx, text: string, opts: ApplyOptions): Promise<AppliedUpdate> {
   const parsed = parseUpdateText(text);
@@ -145,37 +183,83 @@ async function applyIn(tx: Tx, text: string, opts: ApplyOptions): Promise<Applie
   const { plan, writes } = await classify(tx, parsed);
   const counts = countOf(plan);
   if (counts.rejected && !opts.onlyValid)
-    throw new FormError(`${counts.rejected} of ${counts.total} rows are rejected (first: line ${plan.find((r) => r.status === "rejected")!.line}). Nothing was applied; fix them, or apply only the valid rows.`);
+    throw new FormError(
+      `${counts.rejected} of ${counts.total} rows are rejected (first: line ${plan.find((r) => r.status === "rejected")!.line}). Nothing was applied; fix them, or apply only the valid rows.`,
+    );
   if (writes.length === 0) return { batchId: null, counts };
-  const sha256 = createHash("sha256").update(JSON.stringify(writes.map((w) => w.row))).digest("hex");
+  const sha256 = createHash("sha256")
+    .update(JSON.stringify(writes.map((w) => w.row)))
+    .digest("hex");
   const batch = await tx.updateBatch.create({
-    data: { name: opts.name.slice(0, 200), description: parsed.description, sha256, user: opts.user, rows: counts.total, newPoints: counts.new, corrections: counts.correction, unchanged: counts.unchanged },
+    data: {
+      name: opts.name.slice(0, 200),
+      description: parsed.description,
+      sha256,
+      user: opts.user,
+      rows: counts.total,
+      newPoints: counts.new,
+      corrections: counts.correction,
+      unchanged: counts.unchanged,
+    },
   });
   await writePoints(tx, writes, batch.id, opts);
   return { batchId: batch.id, counts };
 }
 
-async function writePoints(tx: Tx, writes: Classified["writes"], batchId: number, opts: { user: string | null; onProgress?: (done: number, total: number) => void }) {
+async function writePoints(
+  tx: Tx,
+  writes: Classified["writes"],
+  batchId: number,
+  opts: { user: string | null; onProgress?: (done: number, total: number) => void },
+) {
   const recordedAt = new Date();
   const total = writes.length;
   // new points: one multi-row INSERT per chunk (lib/server/bulk-insert.ts)
   const fresh = writes.filter((w) => w.before == null);
-  await insertRows(tx, "Fact", FACT_INSERT_COLUMNS, fresh.map((w) => {
-    const c = factColumns(w.after);
-    return [w.companyId, w.key, c.value, c.asOf, c.sourceUrl, c.note, c.basis, c.low, c.high, "update", false, recordedAt, opts.user];
-  }), (done) => opts.onProgress?.(Math.round(done / 2), total));
+  await insertRows(
+    tx,
+    "Fact",
+    FACT_INSERT_COLUMNS,
+    fresh.map((w) => {
+      const c = factColumns(w.after);
+      return [w.companyId, w.key, c.value, c.asOf, c.sourceUrl, c.note, c.basis, c.low, c.high, "update", false, recordedAt, opts.user];
+    }),
+    (done) => opts.onProgress?.(Math.round(done / 2), total),
+  );
   // corrections: the point keeps its row (and whether it stands for the snapshot)
   for (const w of writes.filter((x) => x.before != null))
-    await tx.fact.update({ where: { companyId_key_asOf: { companyId: w.companyId, key: w.key, asOf: w.after.asOf } }, data: { ...factColumns(w.after), origin: "update", recordedAt, recordedBy: opts.user, version: { increment: 1 } } });
+    await tx.fact.update({
+      where: { companyId_key_asOf: { companyId: w.companyId, key: w.key, asOf: w.after.asOf } },
+      data: { ...factColumns(w.after), origin: "update", recordedAt, recordedBy: opts.user, version: { increment: 1 } },
+    });
   const json = (v: unknown) => (v == null ? null : JSON.stringify(v));
-  await insertRows(tx, "AuditEntry", AUDIT_INSERT_COLUMNS, writes.map((w) => [recordedAt, "Company", w.companyId, w.companyId, w.key, json(w.before), json(w.after), opts.user, batchId]),
-    (done) => opts.onProgress?.(Math.round(fresh.length / 2 + done / 2), total));
+  await insertRows(
+    tx,
+    "AuditEntry",
+    AUDIT_INSERT_COLUMNS,
+    writes.map((w) => [recordedAt, "Company", w.companyId, w.companyId, w.key, json(w.before), json(w.after), opts.user, batchId]),
+    (done) => opts.onProgress?.(Math.round(fresh.length / 2 + done / 2), total),
+  );
   // open edit forms of these companies now hold stale figures: their next save is a conflict, not an overwrite
   await tx.company.updateMany({ where: { id: { in: [...new Set(writes.map((w) => w.companyId))] } }, data: { version: { increment: 1 } } });
   opts.onProgress?.(total, total);
 }
 
-const FACT_INSERT_COLUMNS = ["companyId", "key", "value", "asOf", "sourceUrl", "note", "basis", "low", "high", "origin", "snapshotPoint", "recordedAt", "recordedBy"] as const;
+const FACT_INSERT_COLUMNS = [
+  "companyId",
+  "key",
+  "value",
+  "asOf",
+  "sourceUrl",
+  "note",
+  "basis",
+  "low",
+  "high",
+  "origin",
+  "snapshotPoint",
+  "recordedAt",
+  "recordedBy",
+] as const;
 const AUDIT_INSERT_COLUMNS = ["at", "entity", "entityId", "companyId", "field", "before", "after", "user", "batchId"] as const;
 
 /** Every point of the figures an update file can carry, as an update file (the export of the same format). */
@@ -187,7 +271,12 @@ export async function exportUpdates(db: Db, ticker?: string): Promise<FactUpdate
     orderBy: [{ company: { ticker: "asc" } }, { key: "asc" }, { asOf: "asc" }],
   });
   return facts.map((f) => ({
-    ticker: f.company.ticker, field: jsonOf.get(f.key)!, value: f.value, asOf: f.asOf, source: f.sourceUrl,
-    ...(f.note != null ? { note: f.note } : {}), ...(f.basis ? { basis: f.basis as "basic" | "diluted" } : {}),
+    ticker: f.company.ticker,
+    field: jsonOf.get(f.key)!,
+    value: f.value,
+    asOf: f.asOf,
+    source: f.sourceUrl,
+    ...(f.note != null ? { note: f.note } : {}),
+    ...(f.basis ? { basis: f.basis as "basic" | "diluted" } : {}),
   }));
 }

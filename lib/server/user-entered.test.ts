@@ -25,7 +25,9 @@ beforeAll(async () => {
   t = await createTempDb();
   await seedDefault(t.db);
 });
-afterAll(async () => { await t.close(); });
+afterAll(async () => {
+  await t.close();
+});
 
 describe("before anyone edits", () => {
   it("nothing is user-entered: the dataset's, the corrections' and the update file's figures are not", async () => {
@@ -40,7 +42,7 @@ describe("a figure and an override entered through the edit page's write paths",
     form.facts.sharePriceUsd = { ...form.facts.sharePriceUsd!, value: 20, asOf: "2026-06-29", source: "https://example.com/close" };
     form.facts.cashUsd = { ...form.facts.cashUsd!, value: 500_000_000 };
     expect(await saveMarketFigures(t.db, form, "ana")).toMatchObject({ ok: true });
-    const { version } = (await t.db.company.findUniqueOrThrow({ where: { ticker: "CORZ" } }));
+    const { version } = await t.db.company.findUniqueOrThrow({ where: { ticker: "CORZ" } });
     expect(await saveOverrides(t.db, { ticker: "CORZ", version, overrides: { buildCostBaseUsdPerW: 12.5 } }, "ana")).toMatchObject({ ok: true });
   });
 
@@ -56,7 +58,9 @@ describe("a figure and an override entered through the edit page's write paths",
   it("the company page's list says the same, item by item", async () => {
     const r = (await loadCompanyScore(t.db, "CORZ", undefined, "2026-06-30"))!;
     expect(r.userEntered.map((x) => [x.kind, x.key, x.by])).toEqual([
-      ["figure", "sharePriceUsd", "ana"], ["figure", "cashUsd", "ana"], ["override", "buildCostBaseUsdPerW", "ana"],
+      ["figure", "sharePriceUsd", "ana"],
+      ["figure", "cashUsd", "ana"],
+      ["override", "buildCostBaseUsdPerW", "ana"],
     ]);
     expect(r.userEntered.every((x) => x.at != null)).toBe(true);
     expect((await loadCompanyScore(t.db, "MARA", undefined, "2026-06-30"))!.userEntered).toEqual([]);
@@ -81,7 +85,9 @@ describe("a figure and an override entered through the edit page's write paths",
       const ws = wb.getWorksheet(name)!;
       const headers = (ws.getRow(1).values as ExcelJS.CellValue[]).slice(1).map(String);
       const rows: Record<string, ExcelJS.CellValue>[] = [];
-      ws.eachRow((r, n) => { if (n > 1) rows.push(Object.fromEntries(headers.map((h, i) => [h, r.getCell(i + 1).value]))); });
+      ws.eachRow((r, n) => {
+        if (n > 1) rows.push(Object.fromEntries(headers.map((h, i) => [h, r.getCell(i + 1).value])));
+      });
       return { headers, rows };
     };
     const screen = sheet("Screen");
@@ -92,18 +98,28 @@ describe("a figure and an override entered through the edit page's write paths",
 
     const inputs = sheet("Inputs").rows.filter((r) => r.Ticker === "CORZ");
     const input = (key: string) => inputs.find((r) => r.Key === key)!;
-    expect(input("sharePriceUsd")).toMatchObject({ Value: 20, "User-entered": true, "Entered by": expect.stringMatching(/^ana on \d{4}-\d\d-\d\d \d\d:\d\d UTC$/) });
+    expect(input("sharePriceUsd")).toMatchObject({
+      Value: 20,
+      "User-entered": true,
+      "Entered by": expect.stringMatching(/^ana on \d{4}-\d\d-\d\d \d\d:\d\d UTC$/),
+    });
     expect(input("cashUsd")).toMatchObject({ Value: 500_000_000, "User-entered": true });
     expect(input("totalDebtUsd")).toMatchObject({ Value: 1_166_000_000, "User-entered": false, "Entered by": null });
   });
 
   it("the CSV ends with a User-entered column, whatever the visible columns", async () => {
-    const res = await screenExportResponse(t.db, new Request("http://127.0.0.1:3000/api/screen.csv?asOf=2026-06-30&cols=name&sort=ticker.asc"), "csv");
+    const res = await screenExportResponse(
+      t.db,
+      new Request("http://127.0.0.1:3000/api/screen.csv?asOf=2026-06-30&cols=name&sort=ticker.asc"),
+      "csv",
+    );
     const lines = (await res.text()).split("\r\n").filter((l) => l && !l.startsWith("# "));
     expect(lines[0]).toBe("Rank,Ticker,Name,User-entered");
     const corzLine = lines.find((l) => l.split(",")[1] === "CORZ")!;
     // the list has commas ("$500,000,000"), so it is one quoted field
-    expect(corzLine).toMatch(/,"Share price \$20\.00 \(as of 2026-06-29\), entered by ana on [^"]+; Cash \$500,000,000 [^"]+; Override: Build cost — base = 12\.5 \$\/W, [^"]+"$/);
+    expect(corzLine).toMatch(
+      /,"Share price \$20\.00 \(as of 2026-06-29\), entered by ana on [^"]+; Cash \$500,000,000 [^"]+; Override: Build cost — base = 12\.5 \$\/W, [^"]+"$/,
+    );
     expect(lines.find((l) => l.split(",")[1] === "MARA")).toMatch(/,$/); // an empty last field
   });
 });
@@ -120,7 +136,14 @@ describe("what takes a figure out of the marker", () => {
     const entry = await t.db.auditEntry.findFirstOrThrow({ where: { field: "cashUsd", user: "ana" } });
     expect(await revertChange(t.db, { auditId: entry.id }, "carl")).toMatchObject({ ok: true });
     const cash = await t.db.fact.findFirstOrThrow({ where: { key: "cashUsd", company: { ticker: "CORZ" } } });
-    expect(cash).toMatchObject({ value: 453_400_000, asOf: "2025-09-30", origin: "dataset", recordedBy: null, recordedAt: null, snapshotPoint: true });
+    expect(cash).toMatchObject({
+      value: 453_400_000,
+      asOf: "2025-09-30",
+      origin: "dataset",
+      recordedBy: null,
+      recordedAt: null,
+      snapshotPoint: true,
+    });
     expect(await corz("2026-06-29")).toEqual([expect.stringMatching(PRICE), expect.stringMatching(OVERRIDE)]);
   });
 

@@ -24,6 +24,10 @@ export async function overrideAuthors(db: Db, ticker?: string): Promise<Map<stri
 }
 
 /** Each company's user-entered figures and overrides in force on the view date, by ticker. */
-export function userEnteredByTicker(t: Pick<Timeline, "histories" | "snapshot">, viewDate: string, authors: Map<string, EnteredBy>): Map<string, UserEntered[]> {
+export function userEnteredByTicker(
+  t: Pick<Timeline, "histories" | "snapshot">,
+  viewDate: string,
+  authors: Map<string, EnteredBy>,
+): Map<string, UserEntered[]> {
   return new Map(t.histories.map((h) => [h.ticker, userEnteredAt(h, viewDate, t.snapshot, authors.get(h.ticker))]));
 }

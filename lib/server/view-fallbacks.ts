@@ -3,7 +3,10 @@
 import { UnknownAssumptionSet } from "./screen";
 import { ViewDateError } from "./timeline";
 
-export interface ViewChoice { set?: string; asOf?: string | null }
+export interface ViewChoice {
+  set?: string;
+  asOf?: string | null;
+}
 
 export async function loadWithFallbacks<T>(load: (o: ViewChoice) => Promise<T>, asked: ViewChoice): Promise<{ data: T; notices: string[] }> {
   const notices: string[] = [];

@@ -4,8 +4,19 @@ import { assumptionSetCreateSchema } from "../domain/forms";
 import { ASSUMPTION_KEYS, assumptionsSchema, DEFAULT_ASSUMPTIONS } from "../scoring/assumptions";
 import { screen } from "../scoring/screen";
 import {
-  assumptionGroups, compareScreens, diffKeys, formatAssumption, fromForm, mergeFieldErrors, ppDelta, rankMove,
-  sameValue, summarizeChanges, toFieldErrors, toForm, withDefaults,
+  assumptionGroups,
+  compareScreens,
+  diffKeys,
+  formatAssumption,
+  fromForm,
+  mergeFieldErrors,
+  ppDelta,
+  rankMove,
+  sameValue,
+  summarizeChanges,
+  toFieldErrors,
+  toForm,
+  withDefaults,
 } from "./assumption-diff";
 
 const companies = snapshotCompanies();
@@ -80,7 +91,10 @@ describe("assumption form", () => {
   });
 
   it("merges client and server messages once each", () => {
-    expect(mergeFieldErrors({ name: ["Required"] }, { name: ["Required", "Taken"], x: ["Bad"] })).toEqual({ name: ["Required", "Taken"], x: ["Bad"] });
+    expect(mergeFieldErrors({ name: ["Required"] }, { name: ["Required", "Taken"], x: ["Bad"] })).toEqual({
+      name: ["Required", "Taken"],
+      x: ["Bad"],
+    });
   });
 
   it("fills keys a stored set lacks from the defaults", () => {
@@ -98,7 +112,10 @@ describe("differences between sets", () => {
   it("finds changed keys, ignoring rounding noise", () => {
     expect(sameValue(0.1 + 0.2, 0.3)).toBe(true);
     expect(diffKeys(DEFAULT_ASSUMPTIONS, { ...DEFAULT_ASSUMPTIONS, weightS4: 0.5 + 1e-15 })).toEqual([]);
-    expect(diffKeys(DEFAULT_ASSUMPTIONS, { ...DEFAULT_ASSUMPTIONS, subtractBitcoin: false, btcPriceUsd: 90_000 })).toEqual(["btcPriceUsd", "subtractBitcoin"]);
+    expect(diffKeys(DEFAULT_ASSUMPTIONS, { ...DEFAULT_ASSUMPTIONS, subtractBitcoin: false, btcPriceUsd: 90_000 })).toEqual([
+      "btcPriceUsd",
+      "subtractBitcoin",
+    ]);
     expect(diffKeys(DEFAULT_ASSUMPTIONS, { ...DEFAULT_ASSUMPTIONS, aiReadyCountries: [...DEFAULT_ASSUMPTIONS.aiReadyCountries] })).toEqual([]);
     expect(diffKeys(DEFAULT_ASSUMPTIONS, { ...DEFAULT_ASSUMPTIONS, aiReadyCountries: ["US"] })).toEqual(["aiReadyCountries"]);
   });

@@ -5,9 +5,17 @@ import type { z } from "zod";
 import { zodFieldErrors, type FieldErrors } from "../domain/field-errors";
 import { readNumber } from "../number-input";
 import {
-  ASSUMPTION_KEYS, ASSUMPTION_META, BOOLEAN_ASSUMPTION_KEYS, COUNTRIES_ASSUMPTION_KEYS, NUMERIC_ASSUMPTION_KEYS,
+  ASSUMPTION_KEYS,
+  ASSUMPTION_META,
+  BOOLEAN_ASSUMPTION_KEYS,
+  COUNTRIES_ASSUMPTION_KEYS,
+  NUMERIC_ASSUMPTION_KEYS,
   withDefaults as storedWithDefaults,
-  type AssumptionGroup, type AssumptionKey, type Assumptions, type BooleanAssumptionKey, type CountriesAssumptionKey,
+  type AssumptionGroup,
+  type AssumptionKey,
+  type Assumptions,
+  type BooleanAssumptionKey,
+  type CountriesAssumptionKey,
   type NumericAssumptionKey,
 } from "../scoring/assumptions";
 import type { Reasons, ScreenRow, Tier } from "../scoring/types";
@@ -81,7 +89,11 @@ export function toForm(name: string, values: Assumptions): AssumptionForm {
 }
 
 /** "us, ca no" → ["US", "CA", "NO"]: commas or spaces between codes. */
-export const parseCountries = (t: string) => t.split(/[\s,;]+/).map((x) => x.trim().toUpperCase()).filter(Boolean);
+export const parseCountries = (t: string) =>
+  t
+    .split(/[\s,;]+/)
+    .map((x) => x.trim().toUpperCase())
+    .filter(Boolean);
 
 /**
  * The values object the schema is given. A number is read by the one parser (lib/number-input.ts); text
@@ -109,8 +121,7 @@ export const toFieldErrors = (error: z.ZodError): FieldErrors => zodFieldErrors(
 /** Both sources of field errors together, each message once. */
 export function mergeFieldErrors(...sources: Record<string, string[]>[]): Record<string, string[]> {
   const out: Record<string, string[]> = {};
-  for (const s of sources)
-    for (const [k, msgs] of Object.entries(s)) for (const m of msgs) if (!(out[k] ??= []).includes(m)) out[k].push(m);
+  for (const s of sources) for (const [k, msgs] of Object.entries(s)) for (const m of msgs) if (!(out[k] ??= []).includes(m)) out[k].push(m);
   return out;
 }
 
@@ -142,8 +153,14 @@ export interface ComparedRow {
 }
 
 const standing = (r: ScreenRow): Standing => ({
-  rank: r.rank, rankGroup: r.rankGroup, tier: r.tier, why: r.why, discountBase: r.discountBase,
-  evUsedUsd: r.evUsedUsd, evPerWEffectiveIt: r.evPerWEffectiveIt, reasons: r.reasons,
+  rank: r.rank,
+  rankGroup: r.rankGroup,
+  tier: r.tier,
+  why: r.why,
+  discountBase: r.discountBase,
+  evUsedUsd: r.evUsedUsd,
+  evPerWEffectiveIt: r.evPerWEffectiveIt,
+  reasons: r.reasons,
 });
 
 /** Every company of either screen, ordered by its rank under b (then under a). */
@@ -180,7 +197,13 @@ export function compareScreens(a: readonly ScreenRow[], b: readonly ScreenRow[])
   return rows.sort((x, y) => x.b.rank - y.b.rank || x.a.rank - y.a.rank);
 }
 
-export interface ChangeSummary { total: number; rank: number; tier: number; discount: number; any: number }
+export interface ChangeSummary {
+  total: number;
+  rank: number;
+  tier: number;
+  discount: number;
+  any: number;
+}
 
 export function summarizeChanges(rows: readonly ComparedRow[]): ChangeSummary {
   const count = (f: (r: ComparedRow) => boolean) => rows.filter(f).length;

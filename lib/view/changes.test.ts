@@ -5,18 +5,40 @@ import { DEFAULT_ASSUMPTIONS as A } from "../scoring/assumptions";
 import { companyTimeline, compareDates, discountVsPrice, spearman } from "./changes";
 
 const SNAP = "2025-11-21";
-const pt = (key: FactPoint["key"], value: number, asOf: string, snapshot = false): FactPoint =>
-  ({ key, value: { value, asOf, source: "https://example.test/p", ...(key === "sharesOutstanding" ? { basis: "basic" as const } : {}) }, origin: snapshot ? "dataset" : "update", snapshot, recordedAt: null });
+const pt = (key: FactPoint["key"], value: number, asOf: string, snapshot = false): FactPoint => ({
+  key,
+  value: { value, asOf, source: "https://example.test/p", ...(key === "sharesOutstanding" ? { basis: "basic" as const } : {}) },
+  origin: snapshot ? "dataset" : "update",
+  snapshot,
+  recordedAt: null,
+});
 
 // $10 × 100M shares, no debt or cash; one operating 100 MW gross US site: 100 × 0.7 IT × 0.5 (S4) = 35 MW.
 // By 2026-03-31: price $12 (2026-03-01), cash $200M (2026-03-31), the site grown to 200 MW gross (2026-02-01).
 const h: CompanyHistory = {
-  ticker: "TST", name: "Test", siteChanges: [{ site: "A", date: "2026-02-01", grossMw: 200, source: "https://example.test/s" }],
-  sites: [{ name: "A", stage: "operating", use: "hpc", country: "US", grossMw: { value: 100, asOf: "2025-09-30", source: "https://example.test/s" }, itMw: null, companyShare: 1 }],
-  contracts: [], balanceSheetEvents: [],
+  ticker: "TST",
+  name: "Test",
+  siteChanges: [{ site: "A", date: "2026-02-01", grossMw: 200, source: "https://example.test/s" }],
+  sites: [
+    {
+      name: "A",
+      stage: "operating",
+      use: "hpc",
+      country: "US",
+      grossMw: { value: 100, asOf: "2025-09-30", source: "https://example.test/s" },
+      itMw: null,
+      companyShare: 1,
+    },
+  ],
+  contracts: [],
+  balanceSheetEvents: [],
   points: [
-    pt("sharePriceUsd", 10, "2025-11", true), pt("sharesOutstanding", 1e8, "2025-09-30", true), pt("totalDebtUsd", 0, "2025-09-30", true), pt("cashUsd", 0, "2025-09-30", true),
-    pt("sharePriceUsd", 12, "2026-03-01"), pt("cashUsd", 200e6, "2026-03-31"),
+    pt("sharePriceUsd", 10, "2025-11", true),
+    pt("sharesOutstanding", 1e8, "2025-09-30", true),
+    pt("totalDebtUsd", 0, "2025-09-30", true),
+    pt("cashUsd", 0, "2025-09-30", true),
+    pt("sharePriceUsd", 12, "2026-03-01"),
+    pt("cashUsd", 200e6, "2026-03-31"),
   ],
 };
 

@@ -18,7 +18,15 @@ import type { CompanyScore, Tier } from "../scoring/types";
 import { plain, usdCompact, usdPrice } from "../format";
 import { endOfPeriod } from "../scoring/dates";
 
-const BALANCE_SHEET: FactKey[] = ["sharesOutstanding", "totalDebtUsd", "cashUsd", "preferredEquityUsd", "committedFinancingUsd", "btcHeld", "btcValueUsdReported"];
+const BALANCE_SHEET: FactKey[] = [
+  "sharesOutstanding",
+  "totalDebtUsd",
+  "cashUsd",
+  "preferredEquityUsd",
+  "committedFinancingUsd",
+  "btcHeld",
+  "btcValueUsdReported",
+];
 
 export const CHANGE_GROUPS = [
   { id: "price", label: "Price" },
@@ -28,12 +36,17 @@ export const CHANGE_GROUPS = [
 ] as const;
 export type ChangeGroup = (typeof CHANGE_GROUPS)[number]["id"];
 
-interface Step { record: CompanyRecord; viewDate: string }
+interface Step {
+  record: CompanyRecord;
+  viewDate: string;
+}
 
 /** The four swaps from A to B, in the stated order (the last step is B itself). */
 function steps(a: CompanyRecord, b: CompanyRecord, dateA: string, dateB: string): Step[] {
-  const withFigures = (r: CompanyRecord, from: CompanyRecord, keys: FactKey[]) =>
-    ({ ...r, figures: { ...r.figures, ...Object.fromEntries(keys.map((k) => [k, from.figures[k] ?? null])) } });
+  const withFigures = (r: CompanyRecord, from: CompanyRecord, keys: FactKey[]) => ({
+    ...r,
+    figures: { ...r.figures, ...Object.fromEntries(keys.map((k) => [k, from.figures[k] ?? null])) },
+  });
   const price = withFigures(a, b, ["sharePriceUsd"]);
   const balanceSheet = { ...withFigures(price, b, BALANCE_SHEET), balanceSheetEvents: b.balanceSheetEvents };
   const power = { ...balanceSheet, sites: b.sites, contracts: b.contracts };
@@ -47,7 +60,14 @@ function steps(a: CompanyRecord, b: CompanyRecord, dateA: string, dateB: string)
 
 const score = (s: Step, a: Assumptions) => scoreCompanyImpl(toScoringCompany(s.record), a, { viewDate: s.viewDate }, false);
 
-export interface Standing { rank: number | null; tier: Tier; discountBase: number | null; evPerWEffectiveIt: number | null; price: number | null; priceAsOf: string | null }
+export interface Standing {
+  rank: number | null;
+  tier: Tier;
+  discountBase: number | null;
+  evPerWEffectiveIt: number | null;
+  price: number | null;
+  priceAsOf: string | null;
+}
 export interface CompanyChange {
   ticker: string;
   name: string;
@@ -63,7 +83,14 @@ export interface CompanyChange {
 
 const standing = (s: CompanyScore, rank: number | null): Standing => {
   const price = s.inputs.find((i) => i.key === "sharePriceUsd");
-  return { rank, tier: s.tier, discountBase: s.discountBase, evPerWEffectiveIt: s.evPerWEffectiveIt, price: price?.value ?? null, priceAsOf: price?.asOf ?? null };
+  return {
+    rank,
+    tier: s.tier,
+    discountBase: s.discountBase,
+    evPerWEffectiveIt: s.evPerWEffectiveIt,
+    price: price?.value ?? null,
+    priceAsOf: price?.asOf ?? null,
+  };
 };
 
 /** Every company between two view dates (A before B), with the parts of its change in discount. */
@@ -73,15 +100,23 @@ export function compareDates(histories: CompanyHistory[], snapshot: string, date
   const screenA = new Map(screen(recordsA.map(toScoringCompany), a, { viewDate: dateA }).map((r) => [r.ticker, r]));
   const screenB = new Map(screen(recordsB.map(toScoringCompany), a, { viewDate: dateB }).map((r) => [r.ticker, r]));
   return histories.map((h, i) => {
-    const sa = screenA.get(h.ticker)!, sb = screenB.get(h.ticker)!;
+    const sa = screenA.get(h.ticker)!,
+      sb = screenB.get(h.ticker)!;
     const discounts = [sa.discountBase, ...steps(recordsA[i], recordsB[i], dateA, dateB).map((s) => score(s, a).discountBase)];
     // a change that cannot be computed end to end is not split: parts of an unknown whole would mislead
     const whole = discounts.every((d) => d != null);
-    const parts = Object.fromEntries(CHANGE_GROUPS.map((g, j) => [g.id, whole ? discounts[j + 1]! - discounts[j]! : null])) as Record<ChangeGroup, number | null>;
-    const A = standing(sa, sa.rankGroup === "ranked" ? sa.rank : null), B = standing(sb, sb.rankGroup === "ranked" ? sb.rank : null);
+    const parts = Object.fromEntries(CHANGE_GROUPS.map((g, j) => [g.id, whole ? discounts[j + 1]! - discounts[j]! : null])) as Record<
+      ChangeGroup,
+      number | null
+    >;
+    const A = standing(sa, sa.rankGroup === "ranked" ? sa.rank : null),
+      B = standing(sb, sb.rankGroup === "ranked" ? sb.rank : null);
     const newerPrice = A.price != null && B.price != null && A.priceAsOf !== B.priceAsOf;
     return {
-      ticker: h.ticker, name: h.name, a: A, b: B,
+      ticker: h.ticker,
+      name: h.name,
+      a: A,
+      b: B,
       change: A.discountBase == null || B.discountBase == null ? null : B.discountBase - A.discountBase,
       parts,
       priceChange: newerPrice ? B.price! / A.price! - 1 : null,
@@ -104,10 +139,17 @@ export function spearman(xs: number[], ys: number[]): number | null {
     }
     return r;
   };
-  const rx = ranks(xs), ry = ranks(ys);
+  const rx = ranks(xs),
+    ry = ranks(ys);
   const mean = (n + 1) / 2;
-  let sxy = 0, sxx = 0, syy = 0;
-  for (let i = 0; i < n; i++) { sxy += (rx[i] - mean) * (ry[i] - mean); sxx += (rx[i] - mean) ** 2; syy += (ry[i] - mean) ** 2; }
+  let sxy = 0,
+    sxx = 0,
+    syy = 0;
+  for (let i = 0; i < n; i++) {
+    sxy += (rx[i] - mean) * (ry[i] - mean);
+    sxx += (rx[i] - mean) ** 2;
+    syy += (ry[i] - mean) ** 2;
+  }
   return sxx === 0 || syy === 0 ? null : sxy / Math.sqrt(sxx * syy);
 }
 
@@ -116,7 +158,10 @@ export function discountVsPrice(rows: CompanyChange[]) {
   const pairs = rows.filter((r) => r.a.discountBase != null && r.priceChange != null);
   return {
     companies: pairs.length,
-    spearman: spearman(pairs.map((r) => r.a.discountBase!), pairs.map((r) => r.priceChange!)),
+    spearman: spearman(
+      pairs.map((r) => r.a.discountBase!),
+      pairs.map((r) => r.priceChange!),
+    ),
     pairs: pairs.map((r) => ({ ticker: r.ticker, startingDiscount: r.a.discountBase!, priceChange: r.priceChange! })),
   };
 }
@@ -140,7 +185,8 @@ const valueText = (key: FactKey, v: number | null | undefined) =>
 /** What took effect between two records of one company, in words (figures, sites, contracts, events). */
 export function movedBetween(h: CompanyHistory, snapshot: string, from: string, to: string): string[] {
   const out: string[] = [];
-  const p0 = pointsAt(h.points, from, snapshot), p1 = pointsAt(h.points, to, snapshot);
+  const p0 = pointsAt(h.points, from, snapshot),
+    p1 = pointsAt(h.points, to, snapshot);
   for (const [key, p] of p1) {
     const before = p0.get(key);
     if (before && before.value.asOf === p.value.asOf && before.value.value === p.value.value) continue;
@@ -148,10 +194,14 @@ export function movedBetween(h: CompanyHistory, snapshot: string, from: string, 
   }
   for (const c of h.siteChanges) {
     const d = recordDay(c.date);
-    if (d > from && d <= to) out.push(`${c.site}: ${[c.stage && c.stage.replace("_", " "), c.grossMw != null && `${c.grossMw} MW gross`, c.itMw != null && `${c.itMw} MW IT`].filter(Boolean).join(", ")}`);
+    if (d > from && d <= to)
+      out.push(
+        `${c.site}: ${[c.stage && c.stage.replace("_", " "), c.grossMw != null && `${c.grossMw} MW gross`, c.itMw != null && `${c.itMw} MW IT`].filter(Boolean).join(", ")}`,
+      );
   }
   const k0 = new Set(contractsAt(h, from).map((k) => k.contract.id));
-  for (const k of contractsAt(h, to)) if (!k0.has(k.contract.id)) out.push(`contract ${k.contract.id} (${k.contract.counterparty}) counts${k.fromEvent ? " — a later event" : ""}`);
+  for (const k of contractsAt(h, to))
+    if (!k0.has(k.contract.id)) out.push(`contract ${k.contract.id} (${k.contract.counterparty}) counts${k.fromEvent ? " — a later event" : ""}`);
   for (const e of h.balanceSheetEvents) {
     const d = recordDay(e.date);
     if (d > from && d <= to) out.push(`${e.kind.replace(/_/g, " ")}: ${e.description}`);

@@ -5,7 +5,9 @@ import { describe, expect, it } from "vitest";
 import { BASELINE, placeLabels, type Box, type LabelledDot, type LabelPlace } from "./chart-labels";
 
 const BOUNDS: Box = { x: 0, y: 0, width: 400, height: 300 };
-const R = 6, CH = 7, LH = 12; // dot radius, character width, line height
+const R = 6,
+  CH = 7,
+  LH = 12; // dot radius, character width, line height
 const layout = (obstacles: Box[] = []) => ({ bounds: BOUNDS, obstacles, dotRadius: R, charWidth: CH, lineHeight: LH });
 
 /** The box a placed label covers, worked back from its anchor (the baseline is 0.8 of the line down). */
@@ -29,14 +31,20 @@ describe("placeLabels", () => {
 
   it("a measured width counts instead of the characters", () => {
     // 4 characters would be 28 px and reach APLD's dot at 140 − 6; measured at 20 px they do not
-    const dots = [{ id: "IREN", x: 100, y: 100, text: "IREN", width: 20 }, { id: "APLD", x: 140, y: 100, text: "APLD" }];
+    const dots = [
+      { id: "IREN", x: 100, y: 100, text: "IREN", width: 20 },
+      { id: "APLD", x: 140, y: 100, text: "APLD" },
+    ];
     expect(placeLabels(dots, layout()).get("IREN")!.anchor).toBe("start");
     expect(placeLabels([{ ...dots[0], width: undefined }, dots[1]], layout()).get("IREN")!.anchor).toBe("end");
   });
 
   it("two dots side by side: the first keeps the right, the second goes where the first's label is not", () => {
     // CORZ's label to the right (x 108–136) would cover APLD's dot at 120 ± 6: it goes left instead
-    const dots = [{ id: "CORZ", x: 100, y: 100, text: "CORZ" }, { id: "APLD", x: 120, y: 100, text: "APLD" }];
+    const dots = [
+      { id: "CORZ", x: 100, y: 100, text: "CORZ" },
+      { id: "APLD", x: 120, y: 100, text: "APLD" },
+    ];
     const placed = placeLabels(dots, layout());
     expect(placed.get("CORZ")!.anchor).toBe("end");
     expect(placed.get("APLD")!.anchor).toBe("start");
@@ -59,21 +67,28 @@ describe("placeLabels", () => {
   });
 
   it("never overlaps, stays in the plot, and does not depend on the input order (random dots)", () => {
-    const dot = fc.record({ x: fc.integer({ min: 0, max: 400 }), y: fc.integer({ min: 0, max: 300 }), text: fc.constantFrom("IREN", "HUT", "BTDR", "GLXY", "T") });
-    fc.assert(fc.property(fc.array(dot, { minLength: 1, maxLength: 30 }), fc.integer(), (raw, seed) => {
-      const dots = raw.map((d, i) => ({ ...d, id: `${d.text}${i}` }));
-      const placed = placeLabels(dots, layout());
-      const boxes = dots.flatMap((d) => (placed.get(d.id) ? [{ id: d.id, box: boxOf(d, placed.get(d.id)!) }] : []));
-      for (const a of boxes) {
-        expect(a.box.x).toBeGreaterThanOrEqual(-1e-9);
-        expect(a.box.y).toBeGreaterThanOrEqual(-1e-9);
-        expect(a.box.x + a.box.width).toBeLessThanOrEqual(400 + 1e-9);
-        expect(a.box.y + a.box.height).toBeLessThanOrEqual(300 + 1e-9);
-        for (const b of boxes) if (a !== b) expect(overlaps(a.box, b.box)).toBe(false);
-        for (const d of dots) if (d.id !== a.id) expect(overlaps(a.box, { x: d.x - R, y: d.y - R, width: 2 * R, height: 2 * R })).toBe(false);
-      }
-      const shuffled = [...dots].sort((p, q) => ((p.x * 31 + p.y + seed) % 7) - ((q.x * 31 + q.y + seed) % 7));
-      expect(placeLabels(shuffled, layout())).toEqual(placed);
-    }), { numRuns: 200 });
+    const dot = fc.record({
+      x: fc.integer({ min: 0, max: 400 }),
+      y: fc.integer({ min: 0, max: 300 }),
+      text: fc.constantFrom("IREN", "HUT", "BTDR", "GLXY", "T"),
+    });
+    fc.assert(
+      fc.property(fc.array(dot, { minLength: 1, maxLength: 30 }), fc.integer(), (raw, seed) => {
+        const dots = raw.map((d, i) => ({ ...d, id: `${d.text}${i}` }));
+        const placed = placeLabels(dots, layout());
+        const boxes = dots.flatMap((d) => (placed.get(d.id) ? [{ id: d.id, box: boxOf(d, placed.get(d.id)!) }] : []));
+        for (const a of boxes) {
+          expect(a.box.x).toBeGreaterThanOrEqual(-1e-9);
+          expect(a.box.y).toBeGreaterThanOrEqual(-1e-9);
+          expect(a.box.x + a.box.width).toBeLessThanOrEqual(400 + 1e-9);
+          expect(a.box.y + a.box.height).toBeLessThanOrEqual(300 + 1e-9);
+          for (const b of boxes) if (a !== b) expect(overlaps(a.box, b.box)).toBe(false);
+          for (const d of dots) if (d.id !== a.id) expect(overlaps(a.box, { x: d.x - R, y: d.y - R, width: 2 * R, height: 2 * R })).toBe(false);
+        }
+        const shuffled = [...dots].sort((p, q) => ((p.x * 31 + p.y + seed) % 7) - ((q.x * 31 + q.y + seed) % 7));
+        expect(placeLabels(shuffled, layout())).toEqual(placed);
+      }),
+      { numRuns: 200 },
+    );
   });
 });

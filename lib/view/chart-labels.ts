@@ -3,11 +3,26 @@
 // above, below (then the four corners); a dot with no free place gets no label (its ticker is still its
 // link's name, and hovering or focusing it shows its details under the chart). Pixels, SVG coordinates.
 
-export interface Box { x: number; y: number; width: number; height: number }
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
 /** `width`: the text's measured width; without it, `charWidth` per character. */
-export interface LabelledDot { id: string; x: number; y: number; text: string; width?: number }
+export interface LabelledDot {
+  id: string;
+  x: number;
+  y: number;
+  text: string;
+  width?: number;
+}
 /** The text's anchor point relative to the dot, and its alignment (SVG text-anchor). */
-export interface LabelPlace { dx: number; dy: number; anchor: "start" | "middle" | "end" }
+export interface LabelPlace {
+  dx: number;
+  dy: number;
+  anchor: "start" | "middle" | "end";
+}
 
 export interface LabelLayout {
   /** the plot area: labels stay inside it */
@@ -58,8 +73,9 @@ export function placeLabels(dots: readonly LabelledDot[], layout: LabelLayout): 
   const order = [...dots].sort((a, b) => a.x - b.x || a.y - b.y || (a.id < b.id ? -1 : 1));
   for (const d of order) {
     const w = d.width ?? d.text.length * charWidth;
-    const free = candidates(d, w, lineHeight, r).find(({ box }) =>
-      inside(box, bounds) && !taken.some((t) => overlaps(box, t)) && !dotBoxes.some((o) => o.id !== d.id && overlaps(box, o.box)));
+    const free = candidates(d, w, lineHeight, r).find(
+      ({ box }) => inside(box, bounds) && !taken.some((t) => overlaps(box, t)) && !dotBoxes.some((o) => o.id !== d.id && overlaps(box, o.box)),
+    );
     out.set(d.id, free ? free.place : null);
     if (free) taken.push(free.box);
   }

@@ -30,7 +30,11 @@ describe("column order", () => {
     expect(shown.indexOf("evPerWTotalGross")).toBe(shown.indexOf("evPerWEffectiveIt") + 1);
     expect(shown.filter((c) => c !== "evPerWTotalGross")).toEqual(DEFAULT_VISIBLE);
     // after moving EV/W eff. IT to the front, EV/W gross still comes right after it
-    const arranged = moveColumn(moveColumn(moveColumn(["name", "tier", "evPerWEffectiveIt"], "evPerWEffectiveIt", -1), "evPerWEffectiveIt", -1), "evPerWEffectiveIt", -1);
+    const arranged = moveColumn(
+      moveColumn(moveColumn(["name", "tier", "evPerWEffectiveIt"], "evPerWEffectiveIt", -1), "evPerWEffectiveIt", -1),
+      "evPerWEffectiveIt",
+      -1,
+    );
     expect(arranged).toEqual(["rank", "ticker", "evPerWEffectiveIt", "name", "tier"]);
     expect(showColumn(arranged, "evPerWTotalGross")).toEqual(["rank", "ticker", "evPerWEffectiveIt", "evPerWTotalGross", "name", "tier"]);
     // no shown column precedes it in the registry: it goes first; shown twice: once

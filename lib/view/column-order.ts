@@ -34,7 +34,10 @@ export function showColumn(cols: readonly ColumnId[], id: ColumnId): ColumnId[] 
   const list = chosen(cols);
   if (isRequired(id) || list.includes(id)) return displayColumns(cols);
   const registry = COLUMNS.map((c) => c.id);
-  const before = registry.slice(0, registry.indexOf(id)).reverse().find((x) => list.includes(x));
+  const before = registry
+    .slice(0, registry.indexOf(id))
+    .reverse()
+    .find((x) => list.includes(x));
   list.splice(before === undefined ? 0 : list.indexOf(before) + 1, 0, id);
   return [...REQUIRED, ...list];
 }

@@ -5,7 +5,8 @@ import { FLAG_INFO } from "../scoring/flags";
 import { FLAGS } from "../scoring/types";
 import type { ScreenerRow } from "./rows";
 
-export type ColumnKind = "text" | "usd" | "usdPrice" | "perW" | "pct" | "mw" | "years" | "score" | "int" | "date" | "tier" | "flags" | "usdPerKwMonth";
+export type ColumnKind =
+  "text" | "usd" | "usdPrice" | "perW" | "pct" | "mw" | "years" | "score" | "int" | "date" | "tier" | "flags" | "usdPerKwMonth";
 
 export interface ColumnDef {
   id: keyof ScreenerRow;
@@ -60,38 +61,123 @@ export interface OptionsFilter<O extends string | number = string | number> {
 
 /** Declared `as const`, so the filters' View fields are types (FilterFields). */
 const DECLARED = [
-  { id: "rank", header: "#", kind: "int", defaultVisible: true, required: true, description: "Rank by discount to build cost at base; negative-EV companies ranked apart, missing discount last" },
+  {
+    id: "rank",
+    header: "#",
+    kind: "int",
+    defaultVisible: true,
+    required: true,
+    description: "Rank by discount to build cost at base; negative-EV companies ranked apart, missing discount last",
+  },
   { id: "ticker", header: "Ticker", kind: "text", defaultVisible: true, required: true, description: "Exchange ticker" },
   { id: "name", header: "Name", kind: "text", defaultVisible: true, description: "Company name" },
   {
-    id: "tier", header: "Tier", kind: "tier", defaultVisible: true, description: "Tier 1–3 (methodology §7); hover or focus for why",
-    filter: { variant: "anyOf", param: "tier", key: "tiers", label: "Tier", noun: "tier", options: [1, 2, 3], optionLabel: (t) => `Tier ${t}`, values: (r) => r.tier },
+    id: "tier",
+    header: "Tier",
+    kind: "tier",
+    defaultVisible: true,
+    description: "Tier 1–3 (methodology §7); hover or focus for why",
+    filter: {
+      variant: "anyOf",
+      param: "tier",
+      key: "tiers",
+      label: "Tier",
+      noun: "tier",
+      options: [1, 2, 3],
+      optionLabel: (t) => `Tier ${t}`,
+      values: (r) => r.tier,
+    },
   },
   { id: "priceUsd", header: "Price", kind: "usdPrice", defaultVisible: true, description: "Share price used (USD)" },
-  { id: "impliedPriceBaseUsd", header: "Price at build cost", kind: "usdPrice", defaultVisible: true, description: "Implied share price if effective IT watts were worth the base build cost" },
+  {
+    id: "impliedPriceBaseUsd",
+    header: "Price at build cost",
+    kind: "usdPrice",
+    defaultVisible: true,
+    description: "Implied share price if effective IT watts were worth the base build cost",
+  },
   { id: "marketCapUsd", header: "Mkt cap", kind: "usd", defaultVisible: true, description: "Price × shares outstanding" },
-  { id: "evUsd", header: "EV", kind: "usd", defaultVisible: true, description: "Enterprise value from the pro-forma balance sheet (ex-bitcoin when the set subtracts it); the published EV where ours needs a missing input" },
-  { id: "evPublishedUsd", header: "Published EV", kind: "usd", defaultVisible: false, description: "EV as published by a third party, at its own price and date (reconciliation, §10.8)" },
-  { id: "evPerWEffectiveIt", header: "EV/W eff. IT", kind: "perW", defaultVisible: true, description: "EV per watt of effective (probability-weighted) IT capacity" },
+  {
+    id: "evUsd",
+    header: "EV",
+    kind: "usd",
+    defaultVisible: true,
+    description:
+      "Enterprise value from the pro-forma balance sheet (ex-bitcoin when the set subtracts it); the published EV where ours needs a missing input",
+  },
+  {
+    id: "evPublishedUsd",
+    header: "Published EV",
+    kind: "usd",
+    defaultVisible: false,
+    description: "EV as published by a third party, at its own price and date (reconciliation, §10.8)",
+  },
+  {
+    id: "evPerWEffectiveIt",
+    header: "EV/W eff. IT",
+    kind: "perW",
+    defaultVisible: true,
+    description: "EV per watt of effective (probability-weighted) IT capacity",
+  },
   { id: "evPerWTotalGross", header: "EV/W gross", kind: "perW", defaultVisible: false, description: "EV per watt of total gross (utility) power" },
-  { id: "evPerWEnergizedGross", header: "EV/W energized", kind: "perW", defaultVisible: false, description: "EV per watt of energized gross power (operating sites)" },
+  {
+    id: "evPerWEnergizedGross",
+    header: "EV/W energized",
+    kind: "perW",
+    defaultVisible: false,
+    description: "EV per watt of energized gross power (operating sites)",
+  },
   { id: "evPerWContractedIt", header: "EV/W contracted", kind: "perW", defaultVisible: false, description: "EV per watt of contracted IT capacity" },
   { id: "evPerEhUsd", header: "EV/EH", kind: "usd", defaultVisible: false, description: "EV per EH/s of hashrate (mining comps, §10.12)" },
-  { id: "tcvPerContractedMwUsd", header: "TCV / MW", kind: "usd", defaultVisible: false, description: "Total contract value per contracted IT MW (§10.12)" },
-  { id: "usdPerKwMonth", header: "$/kW-mo", kind: "usdPerKwMonth", defaultVisible: false, description: "Annual contract value per contracted IT kW, per month (§10.12)" },
   {
-    id: "discountBase", header: "Discount to build cost", kind: "pct", defaultVisible: true, description: "1 − (EV/W effective) ÷ base build cost; low–high range below",
+    id: "tcvPerContractedMwUsd",
+    header: "TCV / MW",
+    kind: "usd",
+    defaultVisible: false,
+    description: "Total contract value per contracted IT MW (§10.12)",
+  },
+  {
+    id: "usdPerKwMonth",
+    header: "$/kW-mo",
+    kind: "usdPerKwMonth",
+    defaultVisible: false,
+    description: "Annual contract value per contracted IT kW, per month (§10.12)",
+  },
+  {
+    id: "discountBase",
+    header: "Discount to build cost",
+    kind: "pct",
+    defaultVisible: true,
+    description: "1 − (EV/W effective) ÷ base build cost; low–high range below",
     // A discount can be far below −100% (EV/W several times the build cost) but never above 100%.
     filter: {
-      variant: "atLeast", param: "minDiscount", key: "minDiscountPct", label: "Min discount", unit: "%", min: -10_000, max: 100, example: 20,
+      variant: "atLeast",
+      param: "minDiscount",
+      key: "minDiscountPct",
+      label: "Min discount",
+      unit: "%",
+      min: -10_000,
+      max: 100,
+      example: 20,
       value: (r) => (r.discountBase == null ? null : r.discountBase * 100),
     },
   },
   { id: "itMwEffective", header: "Eff. IT MW", kind: "mw", defaultVisible: false, description: "Effective IT MW: S1–S6 blocks × stage weights" },
   {
-    id: "contractedItMw", header: "Contracted IT", kind: "mw", defaultVisible: true, description: "IT MW under AI/HPC contract",
+    id: "contractedItMw",
+    header: "Contracted IT",
+    kind: "mw",
+    defaultVisible: true,
+    description: "IT MW under AI/HPC contract",
     filter: {
-      variant: "atLeast", param: "minContracted", key: "minContractedMw", label: "Min contracted IT", unit: "MW", min: 0, max: 1_000_000, example: 200,
+      variant: "atLeast",
+      param: "minContracted",
+      key: "minContractedMw",
+      label: "Min contracted IT",
+      unit: "MW",
+      min: 0,
+      max: 1_000_000,
+      example: 200,
       value: (r) => r.contractedItMw,
     },
   },
@@ -102,14 +188,37 @@ const DECLARED = [
   { id: "mainCounterparty", header: "Main counterparty", kind: "text", defaultVisible: true, description: "Counterparty of the largest contract" },
   { id: "weightedTenorYears", header: "Tenor", kind: "years", defaultVisible: true, description: "Contract tenor weighted by annual value" },
   { id: "cqs", header: "CQS", kind: "score", defaultVisible: true, description: "Contract quality score 0–100, weighted by annual value" },
-  { id: "gapToMarketCap", header: "Gap / mkt cap", kind: "pct", defaultVisible: true, description: "Financing gap ÷ market cap (capex at the company's conversion capex)" },
-  { id: "igShareOfTcv", header: "IG share", kind: "pct", defaultVisible: false, description: "Share of contract value with an investment-grade tenant or backstop (§10.11)" },
   {
-    id: "flags", header: "Flags", kind: "flags", defaultVisible: true, description: FLAGS.join(", "),
+    id: "gapToMarketCap",
+    header: "Gap / mkt cap",
+    kind: "pct",
+    defaultVisible: true,
+    description: "Financing gap ÷ market cap (capex at the company's conversion capex)",
+  },
+  {
+    id: "igShareOfTcv",
+    header: "IG share",
+    kind: "pct",
+    defaultVisible: false,
+    description: "Share of contract value with an investment-grade tenant or backstop (§10.11)",
+  },
+  {
+    id: "flags",
+    header: "Flags",
+    kind: "flags",
+    defaultVisible: true,
+    description: FLAGS.join(", "),
     // Flags narrow the list: a row must carry every flag chosen.
     filter: {
-      variant: "allOf", param: "flag", key: "flags", label: "Flags (all of)", noun: "flag", options: FLAGS, optionLabel: String,
-      optionTitle: (f) => `${FLAG_INFO[f as keyof typeof FLAG_INFO].means} (${FLAG_INFO[f as keyof typeof FLAG_INFO].rule})`, values: (r) => r.flags,
+      variant: "allOf",
+      param: "flag",
+      key: "flags",
+      label: "Flags (all of)",
+      noun: "flag",
+      options: FLAGS,
+      optionLabel: String,
+      optionTitle: (f) => `${FLAG_INFO[f as keyof typeof FLAG_INFO].means} (${FLAG_INFO[f as keyof typeof FLAG_INFO].rule})`,
+      values: (r) => r.flags,
     },
   },
   { id: "priceAsOf", header: "Price as of", kind: "date", defaultVisible: true, description: "Date of the share price", inSentence: "price date" },
@@ -124,7 +233,8 @@ export const columnDef = (id: string): ColumnDef | undefined => COLUMNS.find((c)
 export const sortsAscendingFirst = (def: ColumnDef) => def.kind === "text" || def.kind === "date" || def.id === "rank" || def.id === "tier";
 
 /** A header as it reads inside a sentence: "Price at build cost" → "price at build cost"; "EV", "CQS", "IG share" stay. */
-const inSentence = (def: ColumnDef) => def.inSentence ?? (/^[A-Z][a-z]/.test(def.header) ? def.header[0].toLowerCase() + def.header.slice(1) : def.header);
+const inSentence = (def: ColumnDef) =>
+  def.inSentence ?? (/^[A-Z][a-z]/.test(def.header) ? def.header[0].toLowerCase() + def.header.slice(1) : def.header);
 
 /** The table's title for its order: the default is the ranking; any other sort says what it is by, and which end comes first. */
 export function sortTitle(sort: { id: ColumnId; dir: "asc" | "desc" }): string {
@@ -134,10 +244,22 @@ export function sortTitle(sort: { id: ColumnId; dir: "asc" | "desc" }): string {
   if ((sort.id === "discountBase" && !asc) || (sort.id === "rank" && asc)) return "Ranked by discount to build cost";
   if (sort.id === "rank") return "Ranked by discount to build cost, last first";
   if (!def) return "Ranked by discount to build cost";
-  const end = def.id === "tier" ? (asc ? "Tier 1 first" : "Tier 3 first")
-    : def.kind === "text" || def.kind === "flags" ? (asc ? "A to Z" : "Z to A")
-    : def.kind === "date" ? (asc ? "oldest first" : "newest first")
-    : asc ? "lowest first" : "highest first";
+  const end =
+    def.id === "tier"
+      ? asc
+        ? "Tier 1 first"
+        : "Tier 3 first"
+      : def.kind === "text" || def.kind === "flags"
+        ? asc
+          ? "A to Z"
+          : "Z to A"
+        : def.kind === "date"
+          ? asc
+            ? "oldest first"
+            : "newest first"
+          : asc
+            ? "lowest first"
+            : "highest first";
   return `Sorted by ${inSentence(def)}, ${end}`;
 }
 
@@ -148,8 +270,11 @@ type DeclaredFilter = (typeof DECLARED)[number] extends infer C ? (C extends { f
  * choice the options chosen ([]: all rows). The View type (params.ts) is built from this.
  */
 export type FilterFields = {
-  -readonly [F in DeclaredFilter as F["key"]]: F extends { variant: "atLeast" } ? number | undefined
-    : F extends { options: readonly (infer O)[] } ? O[] : never;
+  -readonly [F in DeclaredFilter as F["key"]]: F extends { variant: "atLeast" }
+    ? number | undefined
+    : F extends { options: readonly (infer O)[] }
+      ? O[]
+      : never;
 };
 export type FilterKey = keyof FilterFields;
 /** The View fields of the choice filters (tiers, flags). */

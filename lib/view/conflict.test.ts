@@ -11,7 +11,8 @@ const mine = { version: 1, facts: { sharePriceUsd: { value: 13, asOf: "2025-11",
 describe("mergeMine", () => {
   it("keeps their cash (I did not touch it) and my price", () => {
     expect(mergeMine(theirs, loaded, mine)).toEqual({
-      version: 2, facts: { sharePriceUsd: { value: 13, asOf: "2025-11", note: null }, cashUsd: { value: 999, asOf: "2025-09" } },
+      version: 2,
+      facts: { sharePriceUsd: { value: 13, asOf: "2025-11", note: null }, cashUsd: { value: 999, asOf: "2025-09" } },
     });
   });
 

@@ -24,8 +24,7 @@ function sameField(a: unknown, b: unknown): boolean {
 export function mergeMine<T>(theirs: unknown, loaded: unknown, mine: T): T {
   if (isRecord(theirs) && isRecord(loaded) && isRecord(mine)) {
     const out: Record<string, unknown> = {};
-    for (const k of new Set([...Object.keys(theirs), ...Object.keys(mine)]))
-      out[k] = mergeMine(theirs[k], loaded[k], mine[k]);
+    for (const k of new Set([...Object.keys(theirs), ...Object.keys(mine)])) out[k] = mergeMine(theirs[k], loaded[k], mine[k]);
     return out as T;
   }
   return (sameField(mine, loaded) ? theirs : mine) as T;
@@ -64,7 +63,10 @@ export function formatFieldValue(schema: z.ZodType, path: string, v: unknown): s
   if (empty(v)) return "—";
   if (typeof v === "boolean") return v ? "yes" : "no";
   if (typeof v === "number") {
-    const rule = numberRuleAt(schema, path.split(".").map((p) => (/^\d+$/.test(p) ? Number(p) : p)));
+    const rule = numberRuleAt(
+      schema,
+      path.split(".").map((p) => (/^\d+$/.test(p) ? Number(p) : p)),
+    );
     return rule ? formatNumberIn(v, rule.unit) : v.toLocaleString("en-US", { maximumFractionDigits: 6 });
   }
   if (Array.isArray(v)) return v.length ? v.map((x) => (isRecord(x) ? Object.values(x).join(" ") : String(x))).join(", ") : "—";

@@ -19,5 +19,9 @@ export function fieldLabel(path: string): string {
 }
 
 function words(key: string): string {
-  return key.replace(/([a-z0-9])([A-Z])/g, "$1 $2").split(" ").map((w) => (UPPER.has(w.toLowerCase()) ? w.toUpperCase() : w.toLowerCase())).join(" ");
+  return key
+    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+    .split(" ")
+    .map((w) => (UPPER.has(w.toLowerCase()) ? w.toUpperCase() : w.toLowerCase()))
+    .join(" ");
 }

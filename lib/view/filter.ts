@@ -48,9 +48,16 @@ export function inView(rows: readonly ScreenerRow[], view: View): { rows: Screen
   for (const r of rows) {
     if (!matchesSearch(r, view.q)) continue;
     failed.length = 0;
-    for (const f of COLUMN_FILTERS) if (!passesFilter(r, f, view)) { failed.push(f); if (failed.length > 1) break; }
+    for (const f of COLUMN_FILTERS)
+      if (!passesFilter(r, f, view)) {
+        failed.push(f);
+        if (failed.length > 1) break;
+      }
     if (failed.length > 1) continue;
-    if (!matchesPreset(r, view.preset)) { if (failed.length) continue; failed.push("preset"); }
+    if (!matchesPreset(r, view.preset)) {
+      if (failed.length) continue;
+      failed.push("preset");
+    }
     if (failed.length === 0) shown.push(r);
     const only = failed[0];
     for (const f of CHOICES) {
@@ -116,4 +123,8 @@ export function sortRows(rows: readonly ScreenerRow[], sort: View["sort"]): Scre
 }
 
 /** Filter and order rows as the table would: for the API and any server-side consumer. */
-export const applyView = (rows: readonly ScreenerRow[], view: View): ScreenerRow[] => sortRows(rows.filter((r) => matchesView(r, view)), view.sort);
+export const applyView = (rows: readonly ScreenerRow[], view: View): ScreenerRow[] =>
+  sortRows(
+    rows.filter((r) => matchesView(r, view)),
+    view.sort,
+  );

@@ -12,7 +12,9 @@ const price = (value: string) => {
 };
 const priceOutcome = (value: string) => {
   const r = price(value);
-  return r.success ? (r.data.facts as Record<string, { value: number }>).sharePriceUsd.value : r.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+  return r.success
+    ? (r.data.facts as Record<string, { value: number }>).sharePriceUsd.value
+    : r.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
 };
 
 describe("a figure typed into the market form", () => {
@@ -33,7 +35,15 @@ describe("a figure typed into the market form", () => {
 describe("a contract typed into its form", () => {
   const specs = contractSpecs(["Denton", "Pecos"]);
   const draft = (patch: Draft): Draft => ({
-    ...toDraft(specs, { id: "X-1", counterparty: "CoreWeave", structure: "colocation", itMwBasis: "critical_it", status: "signed", companyShare: 1, sources: [] }),
+    ...toDraft(specs, {
+      id: "X-1",
+      counterparty: "CoreWeave",
+      structure: "colocation",
+      itMwBasis: "critical_it",
+      status: "signed",
+      companyShare: 1,
+      sources: [],
+    }),
     ...patch,
   });
   const parse = (patch: Draft) => contractFormSchema.safeParse({ ticker: "CORZ", contract: toTyped(specs, draft(patch)) });

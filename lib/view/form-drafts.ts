@@ -20,7 +20,10 @@ export type Draft = Record<string, string>;
 export type Errors = Record<string, string[]>;
 
 /** One row of an allocations field as typed: a site name and its MW, both kept as text. */
-export interface AllocationRow { site: string; itMw: string }
+export interface AllocationRow {
+  site: string;
+  itMw: string;
+}
 export const allocationRows = (raw: string | undefined): AllocationRow[] => {
   try {
     const rows = JSON.parse(raw || "[]");
@@ -38,17 +41,23 @@ export function typed(spec: FieldSpec, raw: string | undefined): unknown {
       const rows = allocationRows(raw).filter((r) => r.site.trim() !== "" || r.itMw.trim() !== "");
       return rows.length ? rows.map((r) => ({ site: r.site.trim(), itMw: r.itMw.trim() })) : null;
     }
-    case "number": return s;
-    case "optionalNumber": return s === "" ? null : s;
-    case "checkbox": return raw === "true";
-    case "urls": return s.split(/\s+/).filter(Boolean);
-    default: return s === "" && spec.optional ? null : s;
+    case "number":
+      return s;
+    case "optionalNumber":
+      return s === "" ? null : s;
+    case "checkbox":
+      return raw === "true";
+    case "urls":
+      return s.split(/\s+/).filter(Boolean);
+    default:
+      return s === "" && spec.optional ? null : s;
   }
 }
 
 export function untyped(spec: FieldSpec, v: unknown): string {
   if (v == null) return "";
-  if (spec.kind === "allocations") return JSON.stringify((v as { site: string; itMw: number }[]).map((x) => ({ site: x.site, itMw: String(x.itMw) })));
+  if (spec.kind === "allocations")
+    return JSON.stringify((v as { site: string; itMw: number }[]).map((x) => ({ site: x.site, itMw: String(x.itMw) })));
   if (spec.kind === "urls") return (v as string[]).join("\n");
   if (spec.kind === "checkbox") return v ? "true" : "false";
   return String(v);

@@ -4,9 +4,18 @@
 // row is given as the cell index of each of its stops, in order: [0, 1, 1, 2] is a row whose second
 // cell holds two stops (the ticker's link and its ✎ mark).
 
-export interface GridPosition { row: number; stop: number }
+export interface GridPosition {
+  row: number;
+  stop: number;
+}
 
-export interface GridKey { key: string; ctrlKey?: boolean; metaKey?: boolean; altKey?: boolean; shiftKey?: boolean }
+export interface GridKey {
+  key: string;
+  ctrlKey?: boolean;
+  metaKey?: boolean;
+  altKey?: boolean;
+  shiftKey?: boolean;
+}
 
 /** Rows a Page Up or Page Down moves. */
 export const PAGE_ROWS = 10;
@@ -33,15 +42,24 @@ export function moveInGrid(rows: readonly (readonly number[])[], at: GridPositio
   };
   const ctrl = k.ctrlKey || k.metaKey;
   switch (k.key) {
-    case "ArrowLeft": return ctrl ? null : { row, stop: Math.max(stop - 1, 0) };
-    case "ArrowRight": return ctrl ? null : { row, stop: Math.min(stop + 1, rows[row].length - 1) };
-    case "ArrowUp": return ctrl ? null : toRow(row - 1);
-    case "ArrowDown": return ctrl ? null : toRow(row + 1);
+    case "ArrowLeft":
+      return ctrl ? null : { row, stop: Math.max(stop - 1, 0) };
+    case "ArrowRight":
+      return ctrl ? null : { row, stop: Math.min(stop + 1, rows[row].length - 1) };
+    case "ArrowUp":
+      return ctrl ? null : toRow(row - 1);
+    case "ArrowDown":
+      return ctrl ? null : toRow(row + 1);
     // Ctrl+Page Up/Down switch the browser's tabs
-    case "PageUp": return ctrl ? null : toRow(row - PAGE_ROWS);
-    case "PageDown": return ctrl ? null : toRow(row + PAGE_ROWS);
-    case "Home": return ctrl ? { row: 0, stop: 0 } : { row, stop: 0 };
-    case "End": return ctrl ? { row: last, stop: rows[last].length - 1 } : { row, stop: rows[row].length - 1 };
-    default: return null;
+    case "PageUp":
+      return ctrl ? null : toRow(row - PAGE_ROWS);
+    case "PageDown":
+      return ctrl ? null : toRow(row + PAGE_ROWS);
+    case "Home":
+      return ctrl ? { row: 0, stop: 0 } : { row, stop: 0 };
+    case "End":
+      return ctrl ? { row: last, stop: rows[last].length - 1 } : { row, stop: rows[row].length - 1 };
+    default:
+      return null;
   }
 }

@@ -6,16 +6,31 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { FLAGS, type Flag, type Tier } from "../scoring/types";
 import { COLUMN_FILTERS, COLUMN_IDS, DEFAULT_VISIBLE, type AtLeastFilter, type ColumnId } from "./columns";
-import { DEFAULT_VIEW, fieldErrorsOf, parseView, problemText, readMinimum, serializeView, VIEW_PARAM_NAMES, type View, type ViewProblem } from "./params";
+import {
+  DEFAULT_VIEW,
+  fieldErrorsOf,
+  parseView,
+  problemText,
+  readMinimum,
+  serializeView,
+  VIEW_PARAM_NAMES,
+  type View,
+  type ViewProblem,
+} from "./params";
 import { PRESET_IDS } from "./presets";
 
 const view = (p: Partial<View>): View => ({ ...DEFAULT_VIEW, ...p });
-const problem = (param: string, value: string, message: string, ignored?: string[]): ViewProblem =>
-  ({ param, values: [value], message, ...(ignored ? { ignored } : {}) });
+const problem = (param: string, value: string, message: string, ignored?: string[]): ViewProblem => ({
+  param,
+  values: [value],
+  message,
+  ...(ignored ? { ignored } : {}),
+});
 const parse = (qs: string) => parseView(new URLSearchParams(qs));
 
 const TIERS = "use 1, 2 or 3";
-const ALL_FLAGS = "use below-build-cost, gpu-funding, short-tenor, financing-gap, no-ig-tenant, mixed-dates, stale-data, published-ev, no-price, no-power or negative-ev";
+const ALL_FLAGS =
+  "use below-build-cost, gpu-funding, short-tenor, financing-gap, no-ig-tenant, mixed-dates, stale-data, published-ev, no-price, no-power or negative-ev";
 const PARAMS = "they are set, asOf, q, sort, tier, flag, minDiscount, minContracted, preset, cols or x";
 
 describe("one bad parameter leaves the others in force", () => {
@@ -65,7 +80,11 @@ const EXAMPLES: [string, Partial<View>, ViewProblem[]][] = [
   ["sort=ticker", {}, [problem("sort", "ticker", "Use column.asc or column.desc, e.g. ticker.asc")]],
   ["sort=cqs", {}, [problem("sort", "cqs", "Use column.asc or column.desc, e.g. cqs.desc")]],
   ["sort=cqs%20desc", {}, [problem("sort", "cqs desc", "Use column.asc or column.desc, e.g. cqs.desc")]],
-  ["sort=password.asc", {}, [problem("sort", "password.asc", "No column “password”; use column.asc or column.desc with a column of the table, e.g. discountBase.desc")]],
+  [
+    "sort=password.asc",
+    {},
+    [problem("sort", "password.asc", "No column “password”; use column.asc or column.desc with a column of the table, e.g. discountBase.desc")],
+  ],
   ["sort=up", {}, [problem("sort", "up", "Use column.asc or column.desc, e.g. discountBase.desc")]],
   // tier and flag: the options in their declared order, without repeats; unknown items are left out, the rest kept
   ["tier=3,1,1", { tiers: [1, 3] }, []],
@@ -101,8 +120,19 @@ const EXAMPLES: [string, Partial<View>, ViewProblem[]][] = [
   // names: only the screener's, each once
   ["q=a&q=b&tier=2", { tiers: [2] }, [{ param: "q", values: ["a", "b"], message: "Given 2 times; give it once" }]],
   ["bogus=1", {}, [problem("bogus", "1", `Not a screener parameter; ${PARAMS}`)]],
-  ["Set=Bear&MinDiscount=5", {}, [problem("Set", "Bear", "Not a screener parameter; did you mean set?"), problem("MinDiscount", "5", "Not a screener parameter; did you mean minDiscount?")]],
-  ["__proto__=1&valueOf=2", {}, [problem("__proto__", "1", `Not a screener parameter; ${PARAMS}`), problem("valueOf", "2", `Not a screener parameter; ${PARAMS}`)]],
+  [
+    "Set=Bear&MinDiscount=5",
+    {},
+    [
+      problem("Set", "Bear", "Not a screener parameter; did you mean set?"),
+      problem("MinDiscount", "5", "Not a screener parameter; did you mean minDiscount?"),
+    ],
+  ],
+  [
+    "__proto__=1&valueOf=2",
+    {},
+    [problem("__proto__", "1", `Not a screener parameter; ${PARAMS}`), problem("valueOf", "2", `Not a screener parameter; ${PARAMS}`)],
+  ],
 ];
 
 describe("examples", () => {
@@ -112,9 +142,15 @@ describe("examples", () => {
 
   it("reads Next's searchParams records too (an array for a repeated name)", () => {
     expect(parseView({ q: ["a", "b"], set: "Bear", tier: undefined })).toEqual({
-      ok: false, view: view({ set: "Bear" }), problems: [{ param: "q", values: ["a", "b"], message: "Given 2 times; give it once" }],
+      ok: false,
+      view: view({ set: "Bear" }),
+      problems: [{ param: "q", values: ["a", "b"], message: "Given 2 times; give it once" }],
     });
-    expect(parseView({ sort: "ticker.asc", cols: "rank,cqs" })).toEqual({ ok: true, view: view({ sort: { id: "ticker", dir: "asc" }, cols: ["rank", "cqs"] }), problems: [] });
+    expect(parseView({ sort: "ticker.asc", cols: "rank,cqs" })).toEqual({
+      ok: true,
+      view: view({ sort: { id: "ticker", dir: "asc" }, cols: ["rank", "cqs"] }),
+      problems: [],
+    });
   });
 
   it("a parameter named __proto__ stays a parameter: nothing leaks onto objects", () => {
@@ -140,7 +176,9 @@ describe("how the problems read", () => {
       `tier “1,7”: unknown tier 7; ${TIERS} — 7 ignored`,
     ]);
     // a long value is cut short with an ellipsis
-    expect(problemText(parse(`q=${"a".repeat(120)}`).problems[0])).toBe(`q “${"a".repeat(59)}…”: a search has at most 100 characters (this one has 120) — ignored`);
+    expect(problemText(parse(`q=${"a".repeat(120)}`).problems[0])).toBe(
+      `q “${"a".repeat(59)}…”: a search has at most 100 characters (this one has 120) — ignored`,
+    );
   });
 
   it("in the API: messages by parameter", () => {
@@ -165,7 +203,9 @@ describe("serializeView", () => {
   });
 
   it("writes the parameters in one order, whatever order they came in (saved views are stored so)", () => {
-    const r = parse("x=tier&cols=cqs,rank&preset=ig&minContracted=50&minDiscount=10&flag=stale-data,gpu-funding&tier=2,1&sort=ticker.asc&q=core&asOf=2026-03-31&set=Bear");
+    const r = parse(
+      "x=tier&cols=cqs,rank&preset=ig&minContracted=50&minDiscount=10&flag=stale-data,gpu-funding&tier=2,1&sort=ticker.asc&q=core&asOf=2026-03-31&set=Bear",
+    );
     expect(r.ok).toBe(true);
     expect(serializeView(r.view).toString()).toBe(
       "set=Bear&asOf=2026-03-31&q=core&sort=ticker.asc&tier=1%2C2&flag=gpu-funding%2Cstale-data&minDiscount=10&minContracted=50&preset=ig&cols=cqs%2Crank&x=tier", // columns keep their order: it is the table's
@@ -174,37 +214,60 @@ describe("serializeView", () => {
   });
 
   // Any valid view: what serializeView writes, parseView reads back as the same view, with no problem.
-  const subset = <T,>(all: readonly T[]) => fc.subarray([...all]);
-  const validView: fc.Arbitrary<View> = fc.record({
-    set: fc.option(fc.string({ minLength: 1, maxLength: 60 }).map((s) => s.trim()).filter(Boolean), { nil: undefined }),
-    asOf: fc.option(fc.date({ min: new Date("2025-11-21"), max: new Date("2030-12-31"), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)), { nil: undefined }),
-    q: fc.string({ maxLength: 100 }),
-    sort: fc.record({ id: fc.constantFrom(...COLUMN_IDS), dir: fc.constantFrom("asc" as const, "desc" as const) }),
-    tiers: subset<Tier>([1, 2, 3]),
-    flags: subset<Flag>(FLAGS),
-    // -0 is written "0" and read as 0: the parser never gives -0, so neither does a valid view
-    minDiscountPct: fc.option(fc.double({ min: -10_000, max: 100, noNaN: true }).map((n) => n || 0), { nil: undefined }),
-    minContractedMw: fc.option(fc.double({ min: 0, max: 1_000_000, noNaN: true }).map((n) => n || 0), { nil: undefined }),
-    preset: fc.option(fc.constantFrom(...PRESET_IDS), { nil: undefined }),
-    cols: subset<ColumnId>(COLUMN_IDS).filter((c) => c.length > 0),
-    chartX: fc.constantFrom("contracted" as const, "tier" as const),
-  }).map((v) => ({ ...v, cols: sameMembers(v.cols, DEFAULT_VISIBLE) ? DEFAULT_VISIBLE : v.cols }));
+  const subset = <T>(all: readonly T[]) => fc.subarray([...all]);
+  const validView: fc.Arbitrary<View> = fc
+    .record({
+      set: fc.option(
+        fc
+          .string({ minLength: 1, maxLength: 60 })
+          .map((s) => s.trim())
+          .filter(Boolean),
+        { nil: undefined },
+      ),
+      asOf: fc.option(
+        fc.date({ min: new Date("2025-11-21"), max: new Date("2030-12-31"), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
+        { nil: undefined },
+      ),
+      q: fc.string({ maxLength: 100 }),
+      sort: fc.record({ id: fc.constantFrom(...COLUMN_IDS), dir: fc.constantFrom("asc" as const, "desc" as const) }),
+      tiers: subset<Tier>([1, 2, 3]),
+      flags: subset<Flag>(FLAGS),
+      // -0 is written "0" and read as 0: the parser never gives -0, so neither does a valid view
+      minDiscountPct: fc.option(
+        fc.double({ min: -10_000, max: 100, noNaN: true }).map((n) => n || 0),
+        { nil: undefined },
+      ),
+      minContractedMw: fc.option(
+        fc.double({ min: 0, max: 1_000_000, noNaN: true }).map((n) => n || 0),
+        { nil: undefined },
+      ),
+      preset: fc.option(fc.constantFrom(...PRESET_IDS), { nil: undefined }),
+      cols: subset<ColumnId>(COLUMN_IDS).filter((c) => c.length > 0),
+      chartX: fc.constantFrom("contracted" as const, "tier" as const),
+    })
+    .map((v) => ({ ...v, cols: sameMembers(v.cols, DEFAULT_VISIBLE) ? DEFAULT_VISIBLE : v.cols }));
 
   it("parseView reads back every valid view it writes", () => {
-    fc.assert(fc.property(validView, (v) => {
-      expect(parseView(serializeView(v))).toEqual({ ok: true, view: v, problems: [] });
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(validView, (v) => {
+        expect(parseView(serializeView(v))).toEqual({ ok: true, view: v, problems: [] });
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it("parameters it does not know leave a valid view as it is", () => {
     const junkName = fc.string({ minLength: 1, maxLength: 12 }).filter((n) => !VIEW_PARAM_NAMES.includes(n));
-    fc.assert(fc.property(validView, fc.array(fc.tuple(junkName, fc.string({ maxLength: 12 })), { minLength: 1, maxLength: 3 }), (v, junk) => {
-      const qs = serializeView(v);
-      for (const [k, x] of junk) qs.append(k, x);
-      const r = parseView(qs);
-      expect(r.view).toEqual(v);
-      expect(r.problems.map((p) => p.param)).toEqual([...new Set(junk.map(([k]) => k))]);
-    }), { numRuns: 500 });
+    fc.assert(
+      fc.property(validView, fc.array(fc.tuple(junkName, fc.string({ maxLength: 12 })), { minLength: 1, maxLength: 3 }), (v, junk) => {
+        const qs = serializeView(v);
+        for (const [k, x] of junk) qs.append(k, x);
+        const r = parseView(qs);
+        expect(r.view).toEqual(v);
+        expect(r.problems.map((p) => p.param)).toEqual([...new Set(junk.map(([k]) => k))]);
+      }),
+      { numRuns: 500 },
+    );
   });
 });
 

@@ -3,7 +3,18 @@
 // out of the view with a problem that says what was wrong and what to write instead; every other
 // parameter is kept. The page shows the problems and applies the rest; the API refuses the request with
 // them (an API must be strict), so both read the same words.
-import { COLUMN_FILTERS, COLUMN_IDS, columnDef, DEFAULT_VISIBLE, noFilters, sortsAscendingFirst, type AtLeastFilter, type ColumnId, type FilterFields, type OptionsFilter } from "./columns";
+import {
+  COLUMN_FILTERS,
+  COLUMN_IDS,
+  columnDef,
+  DEFAULT_VISIBLE,
+  noFilters,
+  sortsAscendingFirst,
+  type AtLeastFilter,
+  type ColumnId,
+  type FilterFields,
+  type OptionsFilter,
+} from "./columns";
 import { PRESET_IDS, type PresetId } from "./presets";
 
 export type SortDir = "asc" | "desc";
@@ -23,7 +34,14 @@ export interface View extends FilterFields {
 export const DEFAULT_SORT = { id: "discountBase", dir: "desc" } as const satisfies View["sort"];
 /** Every key present (optional ones as undefined), so spreading it over a view resets everything. */
 export const DEFAULT_VIEW: View = {
-  set: undefined, asOf: undefined, q: "", sort: DEFAULT_SORT, ...noFilters(), preset: undefined, cols: DEFAULT_VISIBLE, chartX: "contracted",
+  set: undefined,
+  asOf: undefined,
+  q: "",
+  sort: DEFAULT_SORT,
+  ...noFilters(),
+  preset: undefined,
+  cols: DEFAULT_VISIBLE,
+  chartX: "contracted",
 };
 
 // The parser is written out rather than built with zod: it runs in the browser on every URL change, and
@@ -55,7 +73,8 @@ export interface ParsedView {
 
 const count = (n: number) => n.toLocaleString("en-US");
 /** "a, b or c" */
-const orList = (items: readonly (string | number)[]) => items.length < 2 ? items.join("") : `${items.slice(0, -1).join(", ")} or ${items[items.length - 1]}`;
+const orList = (items: readonly (string | number)[]) =>
+  items.length < 2 ? items.join("") : `${items.slice(0, -1).join(", ")} or ${items[items.length - 1]}`;
 const tooLong = (what: string, max: number, v: string) => `${what} has at most ${max} characters (this one has ${v.length})`;
 
 const DAY_PATTERN = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
@@ -87,7 +106,10 @@ export function readMinimum(f: AtLeastFilter, text: string): { value: number } |
 
 /** The options of a choice filter named in `text` ("1,2"), in the declared order, and the items that are none. */
 function readChoice(f: OptionsFilter, text: string): { chosen: (string | number)[]; unknown: string[] } {
-  const items = text.split(",").map((x) => x.trim()).filter(Boolean);
+  const items = text
+    .split(",")
+    .map((x) => x.trim())
+    .filter(Boolean);
   const unknown = [...new Set(items.filter((x) => !f.options.some((o) => String(o) === x)))];
   return { chosen: f.options.filter((o) => items.includes(String(o))), unknown };
 }
@@ -95,7 +117,8 @@ function readChoice(f: OptionsFilter, text: string): { chosen: (string | number)
 /** `column.asc` / `column.desc` with a column of the table; otherwise what was probably meant. */
 function readSort(v: string): { sort: View["sort"] } | { problem: string } {
   const dot = v.lastIndexOf(".");
-  const id = v.slice(0, dot), dir = v.slice(dot + 1);
+  const id = v.slice(0, dot),
+    dir = v.slice(dot + 1);
   const known = (COLUMN_IDS as readonly string[]).includes(id);
   if (dot > 0 && known && (dir === "asc" || dir === "desc")) return { sort: { id: id as ColumnId, dir } };
   // "evPerWEffectiveIt:asc", "ticker", "Ticker.ASC": a known column with the wrong separator, case or no direction
@@ -105,11 +128,14 @@ function readSort(v: string): { sort: View["sort"] } | { problem: string } {
     // without a direction, the one a click on the header starts with
     return { problem: `Use column.asc or column.desc, e.g. ${column}.${given ?? (sortsAscendingFirst(columnDef(column)!) ? "asc" : "desc")}` };
   }
-  if (dot > 0 && (dir === "asc" || dir === "desc")) return { problem: `No column “${id.slice(0, 40)}”; use column.asc or column.desc with a column of the table, e.g. discountBase.desc` };
+  if (dot > 0 && (dir === "asc" || dir === "desc"))
+    return { problem: `No column “${id.slice(0, 40)}”; use column.asc or column.desc with a column of the table, e.g. discountBase.desc` };
   return { problem: "Use column.asc or column.desc, e.g. discountBase.desc" };
 }
 
-const setFilter = (view: View, key: keyof FilterFields, value: number | readonly (string | number)[]) => { (view as unknown as Record<string, unknown>)[key] = value; };
+const setFilter = (view: View, key: keyof FilterFields, value: number | readonly (string | number)[]) => {
+  (view as unknown as Record<string, unknown>)[key] = value;
+};
 
 type Read = { apply: (view: View) => void; problem?: undefined } | { problem: string; ignored?: string[]; apply?: (view: View) => void };
 
@@ -120,44 +146,93 @@ function readParam(name: string, v: string): Read {
       const t = v.trim();
       if (t.length === 0) return { problem: "Name an assumption set, or leave set out for the default one" };
       if (t.length > 60) return { problem: tooLong("An assumption set's name", 60, t) };
-      return { apply: (view) => { view.set = t; } };
+      return {
+        apply: (view) => {
+          view.set = t;
+        },
+      };
     }
     case "asOf": {
       const problem = asOfProblem(v);
       if (problem === "Use YYYY-MM-DD") return { problem: "Use a day as YYYY-MM-DD, e.g. 2026-03-31" };
-      return problem ? { problem } : { apply: (view) => { view.asOf = v; } };
+      return problem
+        ? { problem }
+        : {
+            apply: (view) => {
+              view.asOf = v;
+            },
+          };
     }
     case "q":
-      return v.length > 100 ? { problem: tooLong("A search", 100, v) } : { apply: (view) => { view.q = v; } };
+      return v.length > 100
+        ? { problem: tooLong("A search", 100, v) }
+        : {
+            apply: (view) => {
+              view.q = v;
+            },
+          };
     case "sort": {
       const r = readSort(v);
-      return "problem" in r ? { problem: r.problem } : { apply: (view) => { view.sort = r.sort; } };
+      return "problem" in r
+        ? { problem: r.problem }
+        : {
+            apply: (view) => {
+              view.sort = r.sort;
+            },
+          };
     }
     case "preset":
       if (!(PRESET_IDS as readonly string[]).includes(v)) return { problem: `No such preset; use ${orList(PRESET_IDS)}` };
-      return { apply: (view) => { view.preset = v as PresetId; } };
+      return {
+        apply: (view) => {
+          view.preset = v as PresetId;
+        },
+      };
     case "cols": {
       if (v.length > 1000) return { problem: tooLong("A column list", 1000, v) };
-      const items = v.split(",").map((x) => x.trim()).filter(Boolean);
+      const items = v
+        .split(",")
+        .map((x) => x.trim())
+        .filter(Boolean);
       const unknown = [...new Set(items.filter((x) => !(COLUMN_IDS as readonly string[]).includes(x)))];
       // in the order given, once each: the table shows the columns in this order (the picker moves them)
       const cols = [...new Set(items)].filter((x): x is ColumnId => (COLUMN_IDS as readonly string[]).includes(x));
       // No column left: the default columns, as for an empty list.
-      const apply = (view: View) => { view.cols = cols.length ? cols : DEFAULT_VISIBLE; };
+      const apply = (view: View) => {
+        view.cols = cols.length ? cols : DEFAULT_VISIBLE;
+      };
       if (!unknown.length) return { apply };
-      return { problem: `Unknown column${unknown.length > 1 ? "s" : ""} ${unknown.map((x) => x.slice(0, 40)).join(", ")}; the columns are ${COLUMN_IDS.join(", ")}`, ignored: unknown, apply };
+      return {
+        problem: `Unknown column${unknown.length > 1 ? "s" : ""} ${unknown.map((x) => x.slice(0, 40)).join(", ")}; the columns are ${COLUMN_IDS.join(", ")}`,
+        ignored: unknown,
+        apply,
+      };
     }
     case "x":
-      return v === "contracted" || v === "tier" ? { apply: (view) => { view.chartX = v; } } : { problem: "Use contracted or tier" };
+      return v === "contracted" || v === "tier"
+        ? {
+            apply: (view) => {
+              view.chartX = v;
+            },
+          }
+        : { problem: "Use contracted or tier" };
   }
   const f = COLUMN_FILTERS.find((x) => x.param === name)!;
   if (f.variant === "atLeast") {
     const r = readMinimum(f, v);
-    return "problem" in r ? { problem: r.problem } : { apply: (view) => { setFilter(view, f.key, r.value); } };
+    return "problem" in r
+      ? { problem: r.problem }
+      : {
+          apply: (view) => {
+            setFilter(view, f.key, r.value);
+          },
+        };
   }
   if (v.length > 500) return { problem: tooLong(`A ${f.noun} list`, 500, v) };
   const { chosen, unknown } = readChoice(f, v);
-  const apply = (view: View) => { setFilter(view, f.key, chosen); };
+  const apply = (view: View) => {
+    setFilter(view, f.key, chosen);
+  };
   if (!unknown.length) return { apply };
   const noun = unknown.length > 1 ? `${f.noun}s` : f.noun;
   return { problem: `Unknown ${noun} ${unknown.map((x) => x.slice(0, 40)).join(", ")}; use ${orList(f.options)}`, ignored: unknown, apply };
@@ -168,8 +243,12 @@ export type ParamsInput = URLSearchParams | Record<string, string | string[] | u
 /** Each name's values in the order given. Null-prototype: names such as "__proto__" or "valueOf" are plain keys here. */
 function valuesByName(input: ParamsInput): Map<string, string[]> {
   const out = new Map<string, string[]>();
-  const entries = input instanceof URLSearchParams ? [...input.entries()] : Object.entries(input).flatMap(([k, v]) =>
-    v === undefined ? [] : Array.isArray(v) ? v.map((x) => [k, x] as [string, string]) : [[k, v] as [string, string]]);
+  const entries =
+    input instanceof URLSearchParams
+      ? [...input.entries()]
+      : Object.entries(input).flatMap(([k, v]) =>
+          v === undefined ? [] : Array.isArray(v) ? v.map((x) => [k, x] as [string, string]) : [[k, v] as [string, string]],
+        );
   for (const [k, v] of entries) {
     const list = out.get(k);
     if (list) list.push(v);
@@ -190,7 +269,10 @@ export function parseView(input: ParamsInput): ParsedView {
   for (const name of VIEW_PARAM_NAMES) {
     const values = given.get(name);
     if (!values) continue;
-    if (values.length > 1) { problems.push({ param: name, values, message: `Given ${values.length} times; give it once` }); continue; }
+    if (values.length > 1) {
+      problems.push({ param: name, values, message: `Given ${values.length} times; give it once` });
+      continue;
+    }
     const r = readParam(name, values[0]);
     r.apply?.(view);
     if (r.problem) problems.push({ param: name, values, message: r.problem, ...(r.ignored ? { ignored: r.ignored } : {}) });

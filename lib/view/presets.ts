@@ -16,22 +16,27 @@ const contracted = (r: ScreenerRow) => r.contractedItMw > 0;
 
 export const PRESETS = [
   {
-    id: "contracted", label: "Contracted only",
+    id: "contracted",
+    label: "Contracted only",
     description: "IT MW under AI/HPC contract on the view date",
     matches: contracted,
   },
   {
-    id: "ig", label: "Investment-grade tenant or backstop",
-    description: "at least one contract with an investment-grade tenant, or an investment-grade guarantor covering at least half of the capital at risk (§10.11); the IG share column says how much of the contract value that is",
+    id: "ig",
+    label: "Investment-grade tenant or backstop",
+    description:
+      "at least one contract with an investment-grade tenant, or an investment-grade guarantor covering at least half of the capital at risk (§10.11); the IG share column says how much of the contract value that is",
     matches: (r) => r.igBackedContracts > 0,
   },
   {
-    id: "below-cost", label: "Below build cost with a contract",
+    id: "below-cost",
+    label: "Below build cost with a contract",
     description: "EV per effective IT watt below the base build cost (flag below-build-cost), with IT MW under contract",
     matches: (r) => contracted(r) && r.flags.includes("below-build-cost"),
   },
   {
-    id: "stale", label: "Stale data",
+    id: "stale",
+    label: "Stale data",
     description: "a price, share count, cash or debt figure older than its limit on the view date (flag stale-data)",
     matches: (r) => r.flags.includes("stale-data"),
   },

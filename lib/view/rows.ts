@@ -58,7 +58,6 @@ export interface ScreenerRow {
   reasons: Reasons;
 }
 
-
 export function toScreenerRow(s: ScreenRow): ScreenerRow {
   const price = s.inputs.find((i) => i.key === "sharePriceUsd");
   const published = s.enterpriseValuePublished;

@@ -14,15 +14,21 @@ export const savedViewNameSchema = wellFormedString.trim().superRefine((name, ct
 });
 
 /** The screener's parameters ("tier=1&sort=ticker.asc", with or without "?"), canonical; a bad one is refused. */
-export const savedViewQuerySchema = z.string().max(4000, { error: "The view's parameters are too long" }).transform((q, ctx) => {
-  const parsed = parseView(new URLSearchParams(q.replace(/^\?/, "")));
-  if (!parsed.ok) {
-    // Refused whole (unlike the page, which drops the bad part): a saved view is exactly what was asked for.
-    ctx.addIssue({ code: "custom", message: `The view's parameters are not valid. ${parsed.problems.map((p) => `${p.param}: ${p.message}.`).join(" ")}` });
-    return z.NEVER;
-  }
-  return serializeView(parsed.view).toString();
-});
+export const savedViewQuerySchema = z
+  .string()
+  .max(4000, { error: "The view's parameters are too long" })
+  .transform((q, ctx) => {
+    const parsed = parseView(new URLSearchParams(q.replace(/^\?/, "")));
+    if (!parsed.ok) {
+      // Refused whole (unlike the page, which drops the bad part): a saved view is exactly what was asked for.
+      ctx.addIssue({
+        code: "custom",
+        message: `The view's parameters are not valid. ${parsed.problems.map((p) => `${p.param}: ${p.message}.`).join(" ")}`,
+      });
+      return z.NEVER;
+    }
+    return serializeView(parsed.view).toString();
+  });
 
 export const savedViewFormSchema = z.strictObject({ name: savedViewNameSchema, query: savedViewQuerySchema });
 export const deleteSavedViewSchema = z.strictObject({ id: z.number().int().min(1), version: z.number({ error: "Missing version" }).int().min(1) });

@@ -4,8 +4,9 @@ import { screenerHref } from "./screener-return";
 
 describe("screenerHref", () => {
   it("keeps every parameter of the last screener view", () => {
-    expect(screenerHref("asOf=2025-11-21&q=co&sort=ticker.asc&tier=1%2C2&minContracted=100&cols=name%2Ccqs", { asOf: "2025-11-21" }))
-      .toBe("/?asOf=2025-11-21&q=co&sort=ticker.asc&tier=1%2C2&minContracted=100&cols=name%2Ccqs");
+    expect(screenerHref("asOf=2025-11-21&q=co&sort=ticker.asc&tier=1%2C2&minContracted=100&cols=name%2Ccqs", { asOf: "2025-11-21" })).toBe(
+      "/?asOf=2025-11-21&q=co&sort=ticker.asc&tier=1%2C2&minContracted=100&cols=name%2Ccqs",
+    );
   });
 
   it("in the set and on the view date of the page it is on", () => {

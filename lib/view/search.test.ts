@@ -20,10 +20,18 @@ const counts = (rows: readonly ScreenerRow[], v: View) => inView(rows, v).counts
 const SNAP = SNAPSHOT_VIEW.viewDate; // 2025-11-21
 const atSnapshot = screen(snapshotCompanies(), A, SNAPSHOT_VIEW).map(toScreenerRow);
 const histories = snapshotHistories();
-const on = (viewDate: string) => screen(histories.map((h) => toScoringCompany(recordAt(h, viewDate, SNAP))), A, { viewDate }).map(toScreenerRow);
+const on = (viewDate: string) =>
+  screen(
+    histories.map((h) => toScoringCompany(recordAt(h, viewDate, SNAP))),
+    A,
+    { viewDate },
+  ).map(toScreenerRow);
 
 const view = (p: Partial<View>): View => ({ ...DEFAULT_VIEW, ...p });
-const found = (rows: ScreenerRow[], p: Partial<View>) => applyView(rows, view(p)).map((r) => r.ticker).sort();
+const found = (rows: ScreenerRow[], p: Partial<View>) =>
+  applyView(rows, view(p))
+    .map((r) => r.ticker)
+    .sort();
 const row = (rows: ScreenerRow[], ticker: string) => rows.find((r) => r.ticker === ticker)!;
 
 describe("search: names, former names, counterparties, guarantors, aliases", () => {
@@ -154,6 +162,10 @@ describe("the preset parameter", () => {
 
   it.each(["cheap", "IG", " ig", "ig,stale", ""])("refuses %j with the options", (v) => {
     const r = parseView(new URLSearchParams({ preset: v }));
-    expect(r).toEqual({ ok: false, view: DEFAULT_VIEW, problems: [{ param: "preset", values: [v], message: "No such preset; use contracted, ig, below-cost or stale" }] });
+    expect(r).toEqual({
+      ok: false,
+      view: DEFAULT_VIEW,
+      problems: [{ param: "preset", values: [v], message: "No such preset; use contracted, ig, below-cost or stale" }],
+    });
   });
 });

@@ -14,12 +14,23 @@ export interface SearchMatch {
 }
 
 export const SEARCH_FIELD_LABEL: Record<SearchField, string> = {
-  ticker: "ticker", name: "name", formerName: "former name", newName: "new name", formerTicker: "former ticker",
-  newTicker: "new ticker", counterparty: "counterparty", guarantor: "guarantor", endUser: "end user", tenant: "tenant",
+  ticker: "ticker",
+  name: "name",
+  formerName: "former name",
+  newName: "new name",
+  formerTicker: "former ticker",
+  newTicker: "new ticker",
+  counterparty: "counterparty",
+  guarantor: "guarantor",
+  endUser: "end user",
+  tenant: "tenant",
 };
 
 /** One searchable text of a row, lower-cased, and the match it reports. */
-interface Entry { text: string; match: SearchMatch }
+interface Entry {
+  text: string;
+  match: SearchMatch;
+}
 
 const words = (s: string) => new RegExp(`\\b${s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\b`, "i");
 const partyNames = PARTY_ALIASES.map((p) => ({ names: p.names, patterns: p.names.map(words) }));
@@ -27,12 +38,15 @@ const partyNames = PARTY_ALIASES.map((p) => ({ names: p.names, patterns: p.names
 /** The other names of a party whose text mentions one of an alias entry's names as a word. */
 function aliasesOf(text: string): string[] {
   const out: string[] = [];
-  for (const p of partyNames) if (p.patterns.some((re) => re.test(text))) out.push(...p.names.filter((n) => !text.toLowerCase().includes(n.toLowerCase())));
+  for (const p of partyNames)
+    if (p.patterns.some((re) => re.test(text))) out.push(...p.names.filter((n) => !text.toLowerCase().includes(n.toLowerCase())));
   return out;
 }
 
-const entry = (field: SearchField, value: string, alias?: string): Entry =>
-  ({ text: (alias ?? value).toLowerCase(), match: alias ? { field, value, alias } : { field, value } });
+const entry = (field: SearchField, value: string, alias?: string): Entry => ({
+  text: (alias ?? value).toLowerCase(),
+  match: alias ? { field, value, alias } : { field, value },
+});
 
 /**
  * A row's searchable texts in the order a match is reported: the company's own names first, then its
@@ -49,8 +63,10 @@ function entriesOf(row: ScreenerRow): Entry[] {
     ...(COMPANY_ALIASES[row.ticker] ?? []).map((a) => entry(a.kind, a.value)),
     ...parties.map((p) => entry(p.field, p.value)),
     ...parties.flatMap((p) => aliasesOf(p.value).map((alias) => entry(p.field, p.value, alias))),
-    ...NAMED_PARTIES.filter((n) => n.ticker === row.ticker && row.counterparties.includes(n.counterparty))
-      .map((n) => ({ text: n.name.toLowerCase(), match: { field: n.role, value: `${n.name} (${n.counterparty})` } })),
+    ...NAMED_PARTIES.filter((n) => n.ticker === row.ticker && row.counterparties.includes(n.counterparty)).map((n) => ({
+      text: n.name.toLowerCase(),
+      match: { field: n.role, value: `${n.name} (${n.counterparty})` },
+    })),
   ];
 }
 

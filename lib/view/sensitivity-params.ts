@@ -4,8 +4,15 @@
 import { ASSUMPTION_META, type NumericAssumptionKey } from "../scoring/assumptions";
 import { asOfProblem } from "./params";
 import {
-  defaultRange, defaultStep, defaultTableStep, isNumericAssumption, MAX_TABLE_POINTS, METRICS, rangeProblems,
-  type Metric, type SweepRange,
+  defaultRange,
+  defaultStep,
+  defaultTableStep,
+  isNumericAssumption,
+  MAX_TABLE_POINTS,
+  METRICS,
+  rangeProblems,
+  type Metric,
+  type SweepRange,
 } from "./sensitivity";
 
 export interface SensitivityView {
@@ -22,7 +29,21 @@ export interface SensitivityView {
   range2: SweepRange;
 }
 
-export const SENSITIVITY_PARAM_NAMES = ["set", "asOf", "key", "from", "to", "step", "tableStep", "metric", "ticker", "key2", "from2", "to2", "step2"] as const;
+export const SENSITIVITY_PARAM_NAMES = [
+  "set",
+  "asOf",
+  "key",
+  "from",
+  "to",
+  "step",
+  "tableStep",
+  "metric",
+  "ticker",
+  "key2",
+  "from2",
+  "to2",
+  "step2",
+] as const;
 type Name = (typeof SENSITIVITY_PARAM_NAMES)[number];
 
 export const DEFAULT_KEY: NumericAssumptionKey = "buildCostBaseUsdPerW";
@@ -38,11 +59,19 @@ const number = (s: string): number | string => {
 /** Reads the parameters; each bad one is named in `fieldErrors` and its default used instead. */
 export function parseSensitivity(sp: URLSearchParams): { view: SensitivityView; fieldErrors: FieldErrors } {
   const errors: FieldErrors = {};
-  const fail = (name: Name | "(form)", message: string) => { (errors[name] ??= []).push(message); };
+  const fail = (name: Name | "(form)", message: string) => {
+    (errors[name] ??= []).push(message);
+  };
   const raw = new Map<Name, string>();
   for (const [k, v] of sp) {
-    if (!(SENSITIVITY_PARAM_NAMES as readonly string[]).includes(k)) { fail("(form)", `Unknown parameter “${k.slice(0, 40)}”`); continue; }
-    if (raw.has(k as Name)) { fail(k as Name, "Given more than once"); continue; }
+    if (!(SENSITIVITY_PARAM_NAMES as readonly string[]).includes(k)) {
+      fail("(form)", `Unknown parameter “${k.slice(0, 40)}”`);
+      continue;
+    }
+    if (raw.has(k as Name)) {
+      fail(k as Name, "Given more than once");
+      continue;
+    }
     raw.set(k as Name, v);
   }
   const text = (name: Name) => raw.get(name);
@@ -68,11 +97,15 @@ export function parseSensitivity(sp: URLSearchParams): { view: SensitivityView; 
       const v = text(name);
       if (v == null) return fallback;
       const n = number(v);
-      if (typeof n === "string") { fail(name, n); return fallback; }
+      if (typeof n === "string") {
+        fail(name, n);
+        return fallback;
+      }
       return n;
     };
     const stepFor = (r: Pick<SweepRange, "from" | "to">) => (maxPoints ? defaultTableStep(r, k) : defaultStep(r, k));
-    const from = read(names.from, d.from), to = read(names.to, d.to);
+    const from = read(names.from, d.from),
+      to = read(names.to, d.to);
     const r = { from, to, step: read(names.step, stepFor({ from, to })) };
     const problems = rangeProblems(k, r, maxPoints);
     for (const [field, message] of Object.entries(problems)) fail(names[field as keyof typeof names], message);

@@ -29,9 +29,12 @@ describe("ranges", () => {
     expect(rangeProblems("weightS4", { from: 0.5, to: 0.5, step: 0.1 })).toEqual({ to: expect.stringMatching(/^The range is empty/) });
     expect(rangeProblems("weightS4", { from: 0.8, to: 0.2, step: 0.1 })).toEqual({ to: expect.stringMatching(/^The range is reversed/) });
     expect(rangeProblems("weightS4", { from: -0.1, to: 1.5, step: 0.1 })).toEqual({
-      from: "Must be ≥ 0 (the lowest S4 uncontracted, operating allowed)", to: "Must be ≤ 1 (the highest S4 uncontracted, operating allowed)",
+      from: "Must be ≥ 0 (the lowest S4 uncontracted, operating allowed)",
+      to: "Must be ≤ 1 (the highest S4 uncontracted, operating allowed)",
     });
-    expect(rangeProblems("buildCostBaseUsdPerW", { from: 8, to: 16, step: 0.001 })).toEqual({ step: "That is 8,001 points; at most 1,000 (use a larger step)" });
+    expect(rangeProblems("buildCostBaseUsdPerW", { from: 8, to: 16, step: 0.001 })).toEqual({
+      step: "That is 8,001 points; at most 1,000 (use a larger step)",
+    });
     expect(rangeProblems("buildCostBaseUsdPerW", { from: 8, to: 16, step: 8 / 999 })).toEqual({}); // exactly 1,000
     expect(rangeProblems("maxPriceAgeDays", { from: 0, to: 30, step: 0.5 })).toEqual({ step: expect.stringMatching(/^Must be a whole number/) });
     expect(rangeProblems("buildCostBaseUsdPerW", { from: 8, to: 16, step: 0 })).toEqual({ step: "Must be above 0" });
@@ -40,7 +43,9 @@ describe("ranges", () => {
 
 describe("sweep of the real snapshot", () => {
   it("CORZ's discount at each build cost is 1 − EV/W ÷ cost", () => {
-    const corz = sweepRange(companies, DEFAULT_ASSUMPTIONS, SNAPSHOT_VIEW, "buildCostBaseUsdPerW", { from: 8, to: 16, step: 4 }).find((s) => s.ticker === "CORZ")!;
+    const corz = sweepRange(companies, DEFAULT_ASSUMPTIONS, SNAPSHOT_VIEW, "buildCostBaseUsdPerW", { from: 8, to: 16, step: 4 }).find(
+      (s) => s.ticker === "CORZ",
+    )!;
     expect(corz.points.map((p) => p.value)).toEqual([8, 12, 16]);
     corz.points.forEach((p, i) => expect(p.discountBase!).toBeCloseTo(corzDiscount([8, 12, 16][i]), 9));
     expect(corz.points[1].discountBase!).toBeCloseTo(0.223, 3); // the worked example's 22.3%
@@ -69,7 +74,9 @@ describe("sweep of the real snapshot", () => {
   });
 
   it("a company without a discount gives null, never a number", () => {
-    const btbt = sweepRange(companies, DEFAULT_ASSUMPTIONS, SNAPSHOT_VIEW, "weightS4", { from: 0, to: 1, step: 0.5 }).find((s) => s.ticker === "BTBT")!;
+    const btbt = sweepRange(companies, DEFAULT_ASSUMPTIONS, SNAPSHOT_VIEW, "weightS4", { from: 0, to: 1, step: 0.5 }).find(
+      (s) => s.ticker === "BTBT",
+    )!;
     expect(btbt.points.map((p) => p.discountBase)).toEqual([null, null, null]);
   });
 });
@@ -79,12 +86,21 @@ describe("parameters", () => {
   it("defaults: base build cost, 8–16, chart step 0.08, table step 1, two-way with the S4 weight at 0, 0.2, … 1", () => {
     const { view, fieldErrors } = parse("");
     expect(fieldErrors).toEqual({});
-    expect(view).toMatchObject({ key: "buildCostBaseUsdPerW", range: { from: 8, to: 16, step: 0.08 }, tableStep: 1, metric: "discount", key2: "weightS4", range2: { from: 0, to: 1, step: 0.2 } });
+    expect(view).toMatchObject({
+      key: "buildCostBaseUsdPerW",
+      range: { from: 8, to: 16, step: 0.08 },
+      tableStep: 1,
+      metric: "discount",
+      key2: "weightS4",
+      range2: { from: 0, to: 1, step: 0.2 },
+    });
   });
   it("a bad parameter is named and replaced by its default; the valid ones are kept", () => {
     const { view, fieldErrors } = parse("key=weightS4&from=0.2&to=1.5&metric=bogus&ticker=IREN&nope=1");
     expect(fieldErrors).toEqual({
-      to: ["Must be ≤ 1 (the highest S4 uncontracted, operating allowed)"], metric: ["Use discount or rank"], "(form)": ["Unknown parameter “nope”"],
+      to: ["Must be ≤ 1 (the highest S4 uncontracted, operating allowed)"],
+      metric: ["Use discount or rank"],
+      "(form)": ["Unknown parameter “nope”"],
     });
     expect(view).toMatchObject({ key: "weightS4", range: { from: 0, to: 1 }, metric: "discount", ticker: "IREN", key2: "buildCostBaseUsdPerW" });
   });
@@ -102,13 +118,21 @@ describe("parameters", () => {
   });
   it("a view's query reads back as the same view, defaults left out", () => {
     expect(sensitivityQuery(parse("").view)).toBe("");
-    for (const q of ["key=btcPriceUsd&from=50000&to=120000&step=5000&metric=rank&ticker=MARA", "asOf=2025-11-21&set=Bear&key2=remoteSiteFactor&from2=0&to2=0.4&step2=0.1&tableStep=2"]) {
+    for (const q of [
+      "key=btcPriceUsd&from=50000&to=120000&step=5000&metric=rank&ticker=MARA",
+      "asOf=2025-11-21&set=Bear&key2=remoteSiteFactor&from2=0&to2=0.4&step2=0.1&tableStep=2",
+    ]) {
       const v = parse(q).view;
       expect(parse(sensitivityQuery(v).slice(1)).view).toEqual(v);
     }
   });
   it("the terminal's --sweep KEY=FROM:TO[:STEP]", () => {
-    expect(Object.fromEntries(sweepArgToParams("buildCostBaseUsdPerW=8:16:0.5")!)).toEqual({ key: "buildCostBaseUsdPerW", from: "8", to: "16", step: "0.5" });
+    expect(Object.fromEntries(sweepArgToParams("buildCostBaseUsdPerW=8:16:0.5")!)).toEqual({
+      key: "buildCostBaseUsdPerW",
+      from: "8",
+      to: "16",
+      step: "0.5",
+    });
     expect(Object.fromEntries(sweepArgToParams("weightS4=0:1")!)).toEqual({ key: "weightS4", from: "0", to: "1" });
     expect(sweepArgToParams("buildCost 8 16")).toBeNull();
   });

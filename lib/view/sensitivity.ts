@@ -19,7 +19,11 @@ export const MAX_TABLE_POINTS = 21;
 export const METRICS = ["discount", "rank"] as const;
 export type Metric = (typeof METRICS)[number];
 
-export interface SweepRange { from: number; to: number; step: number }
+export interface SweepRange {
+  from: number;
+  to: number;
+  step: number;
+}
 
 const metaOf = (key: NumericAssumptionKey): NumberMeta => ASSUMPTION_META[key];
 
@@ -56,7 +60,6 @@ export function defaultTableStep(r: Pick<SweepRange, "from" | "to">, key: Numeri
   return metaOf(key).integer ? Math.max(1, Math.round(s)) : s;
 }
 
-
 /** The number of values from `from` to `to` by `step`, both ends included when `to` falls on a step. */
 export const pointCount = (r: SweepRange) => Math.floor((r.to - r.from) / r.step + 1e-9) + 1;
 
@@ -66,7 +69,11 @@ export function rangeValues(r: SweepRange): number[] {
 }
 
 /** Why a range cannot be swept for `key` (keyed by the parameter it names), or an empty object. */
-export function rangeProblems(key: NumericAssumptionKey, r: SweepRange, maxPoints = MAX_SWEEP_POINTS): Partial<Record<"from" | "to" | "step", string>> {
+export function rangeProblems(
+  key: NumericAssumptionKey,
+  r: SweepRange,
+  maxPoints = MAX_SWEEP_POINTS,
+): Partial<Record<"from" | "to" | "step", string>> {
   const m = metaOf(key);
   const out: Partial<Record<"from" | "to" | "step", string>> = {};
   if (m.min != null && r.from < m.min) out.from = `Must be ≥ ${m.min} (the lowest ${m.label} allowed)`;
@@ -75,12 +82,19 @@ export function rangeProblems(key: NumericAssumptionKey, r: SweepRange, maxPoint
   else if (r.to < r.from) out.to = "The range is reversed: “to” must be above “from”";
   if (!(r.step > 0)) out.step = "Must be above 0";
   else if (m.integer && !Number.isInteger(r.step)) out.step = `Must be a whole number (${m.label} is in whole ${m.unit})`;
-  else if (!out.to && pointCount(r) > maxPoints) out.step = `That is ${pointCount(r).toLocaleString("en-US")} points; at most ${maxPoints.toLocaleString("en-US")} (use a larger step)`;
+  else if (!out.to && pointCount(r) > maxPoints)
+    out.step = `That is ${pointCount(r).toLocaleString("en-US")} points; at most ${maxPoints.toLocaleString("en-US")} (use a larger step)`;
   return out;
 }
 
 /** Every company's discount, EV/W, tier and rank at each value (the scoring library's sweep). */
-export function sweepRange(companies: readonly ScoringCompany[], a: Assumptions, view: ViewContext, key: NumericAssumptionKey, r: SweepRange): SweepSeries[] {
+export function sweepRange(
+  companies: readonly ScoringCompany[],
+  a: Assumptions,
+  view: ViewContext,
+  key: NumericAssumptionKey,
+  r: SweepRange,
+): SweepSeries[] {
   return sweep(companies, a, view, key, rangeValues(r));
 }
 
@@ -102,7 +116,12 @@ export interface TornadoBar {
  * A company's discount at the low and high end of each main assumption's range (the others at the set's
  * values), largest swing first; bars without a swing go last, in declaration order.
  */
-export function tornado(companies: readonly ScoringCompany[], ticker: string, a: Assumptions, view: ViewContext): { base: number | null; bars: TornadoBar[] } {
+export function tornado(
+  companies: readonly ScoringCompany[],
+  ticker: string,
+  a: Assumptions,
+  view: ViewContext,
+): { base: number | null; bars: TornadoBar[] } {
   const company = companies.find((c) => c.ticker === ticker);
   if (!company) return { base: null, bars: [] };
   const one = [company];
@@ -114,13 +133,26 @@ export function tornado(companies: readonly ScoringCompany[], ticker: string, a:
     return { key, low, high, atLow: pl.discountBase, atHigh: ph.discountBase, swing };
   });
   const order = (b: TornadoBar) => (b.swing == null ? -1 : b.swing);
-  return { base, bars: bars.map((b, i) => ({ b, i })).sort((x, y) => order(y.b) - order(x.b) || x.i - y.i).map((x) => x.b) };
+  return {
+    base,
+    bars: bars
+      .map((b, i) => ({ b, i }))
+      .sort((x, y) => order(y.b) - order(x.b) || x.i - y.i)
+      .map((x) => x.b),
+  };
 }
 
 /** One company's metric on a grid: rows are values of keyY, columns values of keyX. */
 export function twoWay(
-  companies: readonly ScoringCompany[], ticker: string, a: Assumptions, view: ViewContext,
-  keyX: NumericAssumptionKey, xs: readonly number[], keyY: NumericAssumptionKey, ys: readonly number[], metric: Metric,
+  companies: readonly ScoringCompany[],
+  ticker: string,
+  a: Assumptions,
+  view: ViewContext,
+  keyX: NumericAssumptionKey,
+  xs: readonly number[],
+  keyY: NumericAssumptionKey,
+  ys: readonly number[],
+  metric: Metric,
 ): (number | null)[][] {
   return ys.map((y) => {
     // ranks need the whole universe; a discount needs only the company
@@ -129,4 +161,3 @@ export function twoWay(
     return series ? series.points.map((p) => metricOf(p, metric)) : xs.map(() => null);
   });
 }
-

@@ -27,9 +27,10 @@ function figureValue(key: string, value: number): string {
 
 /** "Share price $5.00 (as of 2025-11-21), entered by analyst on 2026-07-01 08:30 UTC". */
 export function describeUserEntered(x: UserEntered): string {
-  const what = x.kind === "figure"
-    ? `${x.label} ${figureValue(x.key, x.value)} (as of ${x.asOf})`
-    : `Override: ${x.label} = ${formatAssumption(x.value)}${ASSUMPTION_META[x.key].kind === "number" ? ` ${ASSUMPTION_META[x.key].unit}` : ""}`;
+  const what =
+    x.kind === "figure"
+      ? `${x.label} ${figureValue(x.key, x.value)} (as of ${x.asOf})`
+      : `Override: ${x.label} = ${formatAssumption(x.value)}${ASSUMPTION_META[x.key].kind === "number" ? ` ${ASSUMPTION_META[x.key].unit}` : ""}`;
   return `${what}, entered by ${enteredByText(x)}`;
 }
 

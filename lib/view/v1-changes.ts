@@ -6,8 +6,16 @@ import { V2_RULES, withRulesOff, type V2RuleId } from "../scoring/rule-switches"
 import { screen } from "../scoring/screen";
 import type { ScoringCompany, Tier, ViewContext } from "../scoring/types";
 
-export interface Standing { discountBase: number | null; tier: Tier; rank: number; ranked: boolean }
-export interface Step { id: "data" | V2RuleId; name: string }
+export interface Standing {
+  discountBase: number | null;
+  tier: Tier;
+  rank: number;
+  ranked: boolean;
+}
+export interface Step {
+  id: "data" | V2RuleId;
+  name: string;
+}
 export interface CompanyChange {
   ticker: string;
   v1: Standing;
@@ -21,7 +29,11 @@ export const STEPS: Step[] = [{ id: "data", name: "dataset v2 and corrections" }
 function standings(companies: ScoringCompany[], a: Assumptions, off: ReadonlySet<V2RuleId>, view: ViewContext) {
   const inputs = companies.map((c) => withRulesOff(c, a, off));
   // the rule switches change assumptions the same way for every company
-  const rows = screen(inputs.map((x) => x.company), inputs[0]?.assumptions ?? a, view);
+  const rows = screen(
+    inputs.map((x) => x.company),
+    inputs[0]?.assumptions ?? a,
+    view,
+  );
   return new Map(rows.map((r) => [r.ticker, { discountBase: r.discountBase, tier: r.tier, rank: r.rank, ranked: r.rankGroup === "ranked" }]));
 }
 
@@ -36,7 +48,8 @@ export function v1Changes(v1: ScoringCompany[], v2: ScoringCompany[], view: View
     const at = (i: number) => stages[i].get(c.ticker)!;
     const moves: CompanyChange["moves"] = [];
     for (let i = 1; i < stages.length; i++) {
-      const from = at(i - 1), to = at(i);
+      const from = at(i - 1),
+        to = at(i);
       const pp = from.discountBase != null && to.discountBase != null ? (to.discountBase - from.discountBase) * 100 : null;
       const computable = (from.discountBase == null) !== (to.discountBase == null);
       if ((pp != null && Math.abs(pp) >= 0.05) || computable || from.tier !== to.tier) moves.push({ step: STEPS[i - 1], discountPp: pp, from, to });
@@ -64,8 +77,12 @@ export function changesTable(rows: CompanyChange[]): string {
   const lines = [
     "| Company | v1 discount | v1 tier | v1 rank | v2 discount | v2 tier | v2 rank | What moved it (in § order) |",
     "|---|---:|---:|---:|---:|---:|---:|---|",
-    ...[...rows].sort((x, y) => x.v2.rank - y.v2.rank).map((r) =>
-      `| ${r.ticker} | ${pctText(r.v1.discountBase)} | T${r.v1.tier} | ${rank(r.v1)} | ${pctText(r.v2.discountBase)} | T${r.v2.tier} | ${rank(r.v2)} | ${r.moves.length ? r.moves.map(describeMove).join("; ") : "nothing"} |`),
+    ...[...rows]
+      .sort((x, y) => x.v2.rank - y.v2.rank)
+      .map(
+        (r) =>
+          `| ${r.ticker} | ${pctText(r.v1.discountBase)} | T${r.v1.tier} | ${rank(r.v1)} | ${pctText(r.v2.discountBase)} | T${r.v2.tier} | ${rank(r.v2)} | ${r.moves.length ? r.moves.map(describeMove).join("; ") : "nothing"} |`,
+      ),
   ];
   return lines.join("\n");
 }

@@ -12,20 +12,85 @@ import type { ScreenerRow } from "./rows";
 const counts = (rows: readonly ScreenerRow[], v: View) => inView(rows, v).counts;
 
 const row = (p: Partial<ScreenerRow>): ScreenerRow => ({
-  rank: 1, rankGroup: "ranked", ticker: "AAA", name: "Alpha", tier: 3, why: "", priceUsd: 1, priceAsOf: "2025-11-21",
-  priceSourceUrl: null, marketCapUsd: 1, evUsd: 1, evPerWEffectiveIt: 1, evPerWTotalGross: 1, evPerWEnergizedGross: 1,
-  evPerWContractedIt: null, discountLow: 0, discountBase: 0, discountHigh: 0, impliedPriceBaseUsd: 1, itMwEffective: 1,
-  contractedItMw: 0, deliveredItMw: 0, energizedGrossMw: 0, totalGrossMw: 0, contractedShare: 0, mainCounterparty: null,
-  counterparties: [], guarantors: [], igBackedContracts: 0, weightedTenorYears: null, cqs: null, gapToMarketCap: 0, flags: [], reasons: {}, evSource: "computed", notes: 0,
-  evPublishedUsd: null, evPublishedAsOf: null, evPerEhUsd: null, tcvPerContractedMwUsd: null, usdPerKwMonth: null, igShareOfTcv: null,
-  staleFigures: [], userEntered: [], ...p,
+  rank: 1,
+  rankGroup: "ranked",
+  ticker: "AAA",
+  name: "Alpha",
+  tier: 3,
+  why: "",
+  priceUsd: 1,
+  priceAsOf: "2025-11-21",
+  priceSourceUrl: null,
+  marketCapUsd: 1,
+  evUsd: 1,
+  evPerWEffectiveIt: 1,
+  evPerWTotalGross: 1,
+  evPerWEnergizedGross: 1,
+  evPerWContractedIt: null,
+  discountLow: 0,
+  discountBase: 0,
+  discountHigh: 0,
+  impliedPriceBaseUsd: 1,
+  itMwEffective: 1,
+  contractedItMw: 0,
+  deliveredItMw: 0,
+  energizedGrossMw: 0,
+  totalGrossMw: 0,
+  contractedShare: 0,
+  mainCounterparty: null,
+  counterparties: [],
+  guarantors: [],
+  igBackedContracts: 0,
+  weightedTenorYears: null,
+  cqs: null,
+  gapToMarketCap: 0,
+  flags: [],
+  reasons: {},
+  evSource: "computed",
+  notes: 0,
+  evPublishedUsd: null,
+  evPublishedAsOf: null,
+  evPerEhUsd: null,
+  tcvPerContractedMwUsd: null,
+  usdPerKwMonth: null,
+  igShareOfTcv: null,
+  staleFigures: [],
+  userEntered: [],
+  ...p,
 });
 
 describe("filters and sort", () => {
   const rows = [
-    row({ rank: 1, ticker: "CORZ", name: "Core Scientific", tier: 1, discountBase: 0.35, contractedItMw: 590, counterparties: ["CoreWeave"], flags: ["below-build-cost"] }),
-    row({ rank: 2, ticker: "APLD", name: "Applied Digital", tier: 2, discountBase: 0.07, contractedItMw: 600, counterparties: ["CoreWeave"], flags: ["below-build-cost", "financing-gap"] }),
-    row({ rank: 3, ticker: "IREN", name: "IREN", tier: 2, discountBase: -0.99, contractedItMw: 200, counterparties: ["Microsoft"], flags: ["gpu-funding"] }),
+    row({
+      rank: 1,
+      ticker: "CORZ",
+      name: "Core Scientific",
+      tier: 1,
+      discountBase: 0.35,
+      contractedItMw: 590,
+      counterparties: ["CoreWeave"],
+      flags: ["below-build-cost"],
+    }),
+    row({
+      rank: 2,
+      ticker: "APLD",
+      name: "Applied Digital",
+      tier: 2,
+      discountBase: 0.07,
+      contractedItMw: 600,
+      counterparties: ["CoreWeave"],
+      flags: ["below-build-cost", "financing-gap"],
+    }),
+    row({
+      rank: 3,
+      ticker: "IREN",
+      name: "IREN",
+      tier: 2,
+      discountBase: -0.99,
+      contractedItMw: 200,
+      counterparties: ["Microsoft"],
+      flags: ["gpu-funding"],
+    }),
     row({ rank: 4, ticker: "NEG", name: "Cash Pile", tier: 3, rankGroup: "negative-ev", discountBase: 1.5 }),
     row({ rank: 5, ticker: "GREE", name: "Greenidge", tier: 3, rankGroup: "unranked", discountBase: null }),
   ];
@@ -65,7 +130,8 @@ describe("the filters the columns declare", () => {
     expect(DEFAULT_VIEW[f.key]).toEqual(f.variant === "atLeast" ? undefined : []);
     if (f.variant === "atLeast") {
       // a minimum at the column's upper bound: the row exactly at it passes, the one at the lower bound fails
-      const high = row({ rank: 2, ticker: "HIGH", discountBase: 1, contractedItMw: f.max }), low = row({ rank: 1, ticker: "LOW", discountBase: -1, contractedItMw: f.min });
+      const high = row({ rank: 2, ticker: "HIGH", discountBase: 1, contractedItMw: f.max }),
+        low = row({ rank: 1, ticker: "LOW", discountBase: -1, contractedItMw: f.min });
       expect(f.value(high)).toBe(f.max);
       const v = parseView(new URLSearchParams(`${f.param}=${f.max}`));
       expect(v.ok).toBe(true);
@@ -84,31 +150,41 @@ describe("the filters the columns declare", () => {
   // rows every other filter leaves, per option (and per preset, in place of the one chosen).
   it("one pass gives the rows matchesView keeps and the counts by their definition", () => {
     const anyRow = fc.record({
-      tier: fc.constantFrom<Tier>(1, 2, 3), flags: fc.subarray([...FLAGS], { maxLength: 3 }), discountBase: fc.option(fc.double({ min: -2, max: 1, noNaN: true })),
-      contractedItMw: fc.constantFrom(0, 100, 600), igBackedContracts: fc.constantFrom(0, 1), name: fc.constantFrom("Core", "Iris", "Hut"),
+      tier: fc.constantFrom<Tier>(1, 2, 3),
+      flags: fc.subarray([...FLAGS], { maxLength: 3 }),
+      discountBase: fc.option(fc.double({ min: -2, max: 1, noNaN: true })),
+      contractedItMw: fc.constantFrom(0, 100, 600),
+      igBackedContracts: fc.constantFrom(0, 1),
+      name: fc.constantFrom("Core", "Iris", "Hut"),
     });
     const anyView = fc.record({
-      q: fc.constantFrom("", "core", "i"), tiers: fc.subarray<Tier>([1, 2, 3]), flags: fc.subarray([...FLAGS], { maxLength: 2 }),
-      minDiscountPct: fc.constantFrom(undefined, -50, 0, 20), minContractedMw: fc.constantFrom(undefined, 0, 500),
+      q: fc.constantFrom("", "core", "i"),
+      tiers: fc.subarray<Tier>([1, 2, 3]),
+      flags: fc.subarray([...FLAGS], { maxLength: 2 }),
+      minDiscountPct: fc.constantFrom(undefined, -50, 0, 20),
+      minContractedMw: fc.constantFrom(undefined, 0, 500),
       preset: fc.constantFrom(undefined, ...PRESETS.map((p) => p.id)),
     });
-    fc.assert(fc.property(fc.array(anyRow, { maxLength: 25 }), anyView, (parts, filters) => {
-      const rows = parts.map((p, i) => row({ ...p, rank: i + 1, ticker: `T${i}` }));
-      const v: View = { ...DEFAULT_VIEW, ...filters };
-      const r = inView(rows, v);
-      expect(r.rows).toEqual(rows.filter((x) => matchesView(x, v)));
-      const without = (patch: Partial<View>) => rows.filter((x) => matchesView(x, { ...v, ...patch }));
-      for (const t of [1, 2, 3] as Tier[]) expect(r.counts.tiers[t]).toBe(without({ tiers: [] }).filter((x) => x.tier === t).length);
-      for (const f of FLAGS) expect(r.counts.flags[f]).toBe(without({ flags: [] }).filter((x) => x.flags.includes(f)).length);
-      for (const p of PRESETS) expect(r.counts.presets[p.id]).toBe(without({ preset: undefined }).filter((x) => p.matches(x)).length);
-    }), { numRuns: 500 });
+    fc.assert(
+      fc.property(fc.array(anyRow, { maxLength: 25 }), anyView, (parts, filters) => {
+        const rows = parts.map((p, i) => row({ ...p, rank: i + 1, ticker: `T${i}` }));
+        const v: View = { ...DEFAULT_VIEW, ...filters };
+        const r = inView(rows, v);
+        expect(r.rows).toEqual(rows.filter((x) => matchesView(x, v)));
+        const without = (patch: Partial<View>) => rows.filter((x) => matchesView(x, { ...v, ...patch }));
+        for (const t of [1, 2, 3] as Tier[]) expect(r.counts.tiers[t]).toBe(without({ tiers: [] }).filter((x) => x.tier === t).length);
+        for (const f of FLAGS) expect(r.counts.flags[f]).toBe(without({ flags: [] }).filter((x) => x.flags.includes(f)).length);
+        for (const p of PRESETS) expect(r.counts.presets[p.id]).toBe(without({ preset: undefined }).filter((x) => p.matches(x)).length);
+      }),
+      { numRuns: 500 },
+    );
   });
 });
 
 describe("CSV", () => {
   it("quotes per RFC 4180 and neutralizes formulas", () => {
     expect(csvCell('a "quoted", name')).toBe('"a ""quoted"", name"');
-    expect(csvCell("=HYPERLINK(\"x\")")).toBe('"\'=HYPERLINK(""x"")"');
+    expect(csvCell('=HYPERLINK("x")')).toBe('"\'=HYPERLINK(""x"")"');
     for (const s of ["+1", "-1", "@SUM(A1)", "\tx", "\rx"]) expect(csvCell(s).replace(/^"/, "").startsWith("'")).toBe(true);
     expect(csvCell(-0.25)).toBe("-0.25");
     expect(csvCell(null)).toBe("");

@@ -18,26 +18,36 @@ export const WORKED_EXAMPLE = {
   ],
 } as const;
 
-export interface TextPart { text: string; strong?: true; code?: true }
+export interface TextPart {
+  text: string;
+  strong?: true;
+  code?: true;
+}
 
 /** "a **b** `c`" → [a ] [b, strong] [ ] [c, code]: what the page renders. */
 export function textParts(text: string): TextPart[] {
-  return text.split(/(\*\*[^*]+\*\*|`[^`]+`)/).filter(Boolean).map((t) =>
-    t.startsWith("**") ? { text: t.slice(2, -2), strong: true } : t.startsWith("`") ? { text: t.slice(1, -1), code: true } : { text: t });
+  return text
+    .split(/(\*\*[^*]+\*\*|`[^`]+`)/)
+    .filter(Boolean)
+    .map((t) =>
+      t.startsWith("**") ? { text: t.slice(2, -2), strong: true } : t.startsWith("`") ? { text: t.slice(1, -1), code: true } : { text: t },
+    );
 }
 
 /** The steps as the document's list, wrapped at `width` like the rest of it. */
 export function workedExampleMarkdown(width = 105): string {
-  return WORKED_EXAMPLE.steps.map((step) => {
-    const lines: string[] = [];
-    let line = "-";
-    for (const word of step.split(" ")) {
-      if (line.length + 1 + word.length > width && line.trim() !== "-") {
-        lines.push(line);
-        line = " ";
+  return WORKED_EXAMPLE.steps
+    .map((step) => {
+      const lines: string[] = [];
+      let line = "-";
+      for (const word of step.split(" ")) {
+        if (line.length + 1 + word.length > width && line.trim() !== "-") {
+          lines.push(line);
+          line = " ";
+        }
+        line += ` ${word}`;
       }
-      line += ` ${word}`;
-    }
-    return [...lines, line].join("\n");
-  }).join("\n");
+      return [...lines, line].join("\n");
+    })
+    .join("\n");
 }

@@ -4,7 +4,9 @@
 import { parseArgs } from "node:util";
 import { ensureBuild, freshDatabase, startServer, stopServer, tickersWithPrice, verify, writerLoop, type WriterStats } from "./harness";
 
-const { values } = parseArgs({ options: { rounds: { type: "string", default: "5" }, writers: { type: "string", default: "6" }, port: { type: "string", default: "3650" } } });
+const { values } = parseArgs({
+  options: { rounds: { type: "string", default: "5" }, writers: { type: "string", default: "6" }, port: { type: "string", default: "3650" } },
+});
 const rounds = Math.min(50, Number(values.rounds));
 const writers = Math.min(32, Number(values.writers));
 
@@ -30,7 +32,13 @@ async function main() {
     const again = await startServer(dbFile, Number(values.port));
     await stopServer(again);
     const { integrity, missing } = verify(dbFile, all.acked);
-    results.push({ round, acknowledged: stats.acked.length, errorsBeforeKill: stats.failures.length, integrity, acknowledgedMissing: missing.length });
+    results.push({
+      round,
+      acknowledged: stats.acked.length,
+      errorsBeforeKill: stats.failures.length,
+      integrity,
+      acknowledgedMissing: missing.length,
+    });
     console.log(`round ${round}: ${stats.acked.length} acknowledged, integrity ${integrity}, missing ${missing.length}`);
   }
   const ok = results.every((r) => r.integrity === "ok" && r.acknowledgedMissing === 0);
@@ -39,4 +47,7 @@ async function main() {
   process.exit(ok ? 0 : 1);
 }
 
-main().catch((e) => { console.error(e); process.exit(1); });
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

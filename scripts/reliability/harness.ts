@@ -19,12 +19,20 @@ export function ensureBuild() {
 /** A fresh, migrated and seeded SQLite file in a temporary folder. */
 export function freshDatabase(): string {
   const file = path.join(mkdtempSync(path.join(tmpdir(), "watt-rel-")), "app.db");
-  const r = spawnSync("node_modules/.bin/tsx", ["scripts/db-prepare.ts", "--reset"], { env: { ...process.env, DATABASE_URL: `file:${file}` }, encoding: "utf8" });
+  const r = spawnSync("node_modules/.bin/tsx", ["scripts/db-prepare.ts", "--reset"], {
+    env: { ...process.env, DATABASE_URL: `file:${file}` },
+    encoding: "utf8",
+  });
   if (r.status !== 0) throw new Error(`db-prepare failed: ${r.stderr}`);
   return file;
 }
 
-export interface Server { child: ChildProcess; port: number; log: string[]; base: string }
+export interface Server {
+  child: ChildProcess;
+  port: number;
+  log: string[];
+  base: string;
+}
 
 export async function startServer(dbFile: string, port: number): Promise<Server> {
   const log: string[] = [];
@@ -37,7 +45,9 @@ export async function startServer(dbFile: string, port: number): Promise<Server>
   while (Date.now() < deadline) {
     try {
       if ((await fetch(`${base}/api/health`)).ok) return { child, port, log, base };
-    } catch { /* not up yet */ }
+    } catch {
+      /* not up yet */
+    }
     await new Promise((r) => setTimeout(r, 200));
   }
   child.kill("SIGKILL");
@@ -52,8 +62,17 @@ export function stopServer(s: Server, signal: NodeJS.Signals = "SIGTERM"): Promi
   });
 }
 
-export interface Ack { ticker: string; marker: string; value: number }
-export interface WriterStats { acked: Ack[]; conflicts: number; failures: string[]; attempts: number }
+export interface Ack {
+  ticker: string;
+  marker: string;
+  value: number;
+}
+export interface WriterStats {
+  acked: Ack[];
+  conflicts: number;
+  failures: string[];
+  attempts: number;
+}
 
 /**
  * One writer: read a company's figures (with version), change the price slightly, PUT it back with a
@@ -68,12 +87,19 @@ export async function writerLoop(base: string, id: number, tickers: string[], un
     stats.attempts++;
     try {
       const cur = await fetch(`${base}/api/companies/${ticker}/figures`);
-      if (!cur.ok) { stats.failures.push(`GET figures ${ticker}: ${cur.status}`); continue; }
-      const form = await cur.json() as { version: number; facts: Record<string, { value: number; note?: string | null } | null> };
+      if (!cur.ok) {
+        stats.failures.push(`GET figures ${ticker}: ${cur.status}`);
+        continue;
+      }
+      const form = (await cur.json()) as { version: number; facts: Record<string, { value: number; note?: string | null } | null> };
       const price = form.facts.sharePriceUsd!;
       const value = Math.round(price.value * (0.9 + Math.random() * 0.2) * 100) / 100 || 0.01;
       const body = { version: form.version, facts: { ...form.facts, sharePriceUsd: { ...price, value, note: marker } } };
-      const res = await fetch(`${base}/api/companies/${ticker}/figures`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+      const res = await fetch(`${base}/api/companies/${ticker}/figures`, {
+        method: "PUT",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(body),
+      });
       if (res.status === 200) stats.acked.push({ ticker, marker, value });
       else if (res.status === 409) stats.conflicts++;
       else stats.failures.push(`PUT ${ticker}: ${res.status} ${(await res.text()).slice(0, 120)}`);
@@ -85,7 +111,9 @@ export async function writerLoop(base: string, id: number, tickers: string[], un
 
 export function tickersWithPrice(dbFile: string): string[] {
   const db = new Database(dbFile, { readonly: true });
-  const rows = db.prepare(`SELECT c.ticker FROM Company c JOIN Fact f ON f.companyId = c.id AND f.key = 'sharePriceUsd' ORDER BY c.ticker`).all() as { ticker: string }[];
+  const rows = db.prepare(`SELECT c.ticker FROM Company c JOIN Fact f ON f.companyId = c.id AND f.key = 'sharePriceUsd' ORDER BY c.ticker`).all() as {
+    ticker: string;
+  }[];
   db.close();
   return rows.map((r) => r.ticker);
 }
@@ -95,8 +123,9 @@ export function verify(dbFile: string, acked: Ack[]) {
   const db = new Database(dbFile);
   const integrity = (db.prepare("PRAGMA integrity_check").get() as { integrity_check: string }).integrity_check;
   const markers = new Set(
-    (db.prepare(`SELECT "after" FROM AuditEntry WHERE field = 'sharePriceUsd'`).all() as { after: string }[])
-      .map((r) => (JSON.parse(r.after) as { note?: string }).note),
+    (db.prepare(`SELECT "after" FROM AuditEntry WHERE field = 'sharePriceUsd'`).all() as { after: string }[]).map(
+      (r) => (JSON.parse(r.after) as { note?: string }).note,
+    ),
   );
   db.close();
   return { integrity, missing: acked.filter((a) => !markers.has(a.marker)) };

@@ -5,7 +5,14 @@
 import { parseArgs } from "node:util";
 import { ensureBuild, freshDatabase, percentile, startServer, stopServer, tickersWithPrice, verify, writerLoop, type WriterStats } from "./harness";
 
-const { values } = parseArgs({ options: { seconds: { type: "string", default: "60" }, readers: { type: "string", default: "8" }, writers: { type: "string", default: "4" }, port: { type: "string", default: "3600" } } });
+const { values } = parseArgs({
+  options: {
+    seconds: { type: "string", default: "60" },
+    readers: { type: "string", default: "8" },
+    writers: { type: "string", default: "4" },
+    port: { type: "string", default: "3600" },
+  },
+});
 const seconds = Math.min(600, Number(values.seconds));
 const readers = Math.min(64, Number(values.readers));
 const writers = Math.min(32, Number(values.writers));
@@ -18,7 +25,12 @@ async function main() {
   const end = Date.now() + seconds * 1000;
   const until = () => Date.now() >= end;
   const reads = { ok: 0, failed: [] as string[], ms: [] as number[] };
-  const paths = ["/", "/api/screen", "/api/screen?tier=1,2&sort=ticker.asc", ...tickers.slice(0, 6).flatMap((t) => [`/companies/${t}`, `/api/companies/${t}`])];
+  const paths = [
+    "/",
+    "/api/screen",
+    "/api/screen?tier=1,2&sort=ticker.asc",
+    ...tickers.slice(0, 6).flatMap((t) => [`/companies/${t}`, `/api/companies/${t}`]),
+  ];
 
   const readerLoop = async (id: number) => {
     let n = id;
@@ -28,7 +40,10 @@ async function main() {
       try {
         const res = await fetch(server.base + p);
         await res.arrayBuffer();
-        if (res.ok) { reads.ok++; reads.ms.push(performance.now() - t0); } else reads.failed.push(`${p}: ${res.status}`);
+        if (res.ok) {
+          reads.ok++;
+          reads.ms.push(performance.now() - t0);
+        } else reads.failed.push(`${p}: ${res.status}`);
       } catch (e) {
         reads.failed.push(`${p}: ${(e as Error).message}`);
       }
@@ -44,10 +59,21 @@ async function main() {
   const busy = server.log.join("").match(/SQLITE_BUSY|database is locked/g)?.length ?? 0;
   const { integrity, missing } = verify(dbFile, stats.acked);
   const summary = {
-    seconds, readers, writers,
-    reads: { ok: reads.ok, failed: reads.failed.length, perSecond: Math.round(reads.ok / seconds), p50Ms: Math.round(percentile(reads.ms, 50)), p99Ms: Math.round(percentile(reads.ms, 99)) },
+    seconds,
+    readers,
+    writers,
+    reads: {
+      ok: reads.ok,
+      failed: reads.failed.length,
+      perSecond: Math.round(reads.ok / seconds),
+      p50Ms: Math.round(percentile(reads.ms, 50)),
+      p99Ms: Math.round(percentile(reads.ms, 99)),
+    },
     writes: { attempts: stats.attempts, acknowledged: stats.acked.length, conflicts: stats.conflicts, failed: stats.failures.length },
-    sqliteBusyInLog: busy, integrity, acknowledgedMissing: missing.length, database: dbFile,
+    sqliteBusyInLog: busy,
+    integrity,
+    acknowledgedMissing: missing.length,
+    database: dbFile,
   };
   console.log(JSON.stringify(summary, null, 2));
   for (const f of [...reads.failed, ...stats.failures].slice(0, 10)) console.log("  failure:", f);
@@ -56,4 +82,7 @@ async function main() {
   process.exit(ok ? 0 : 1);
 }
 
-main().catch((e) => { console.error(e); process.exit(1); });
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -22,9 +22,14 @@ export async function GET(req: NextRequest) {
     const { set, viewDate, companies } = await loadSensitivityInputs(db, view.set, view.asOf);
     const series = sweepRange(companies, set.values, { viewDate }, view.key, view.range);
     return Response.json({
-      viewDate, assumptionSet: set.name,
-      key: view.key, label: labelOf(view.key), unit: ASSUMPTION_META[view.key].unit, setValue: set.values[view.key],
-      range: view.range, values: rangeValues(view.range),
+      viewDate,
+      assumptionSet: set.name,
+      key: view.key,
+      label: labelOf(view.key),
+      unit: ASSUMPTION_META[view.key].unit,
+      setValue: set.values[view.key],
+      range: view.range,
+      values: rangeValues(view.range),
       series: series.map((s) => ({ ticker: s.ticker, name: companies.find((c) => c.ticker === s.ticker)?.name ?? s.ticker, points: s.points })),
     });
   } catch (e) {

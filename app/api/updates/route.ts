@@ -9,7 +9,10 @@ import { exportUpdates } from "@/lib/server/updates";
 export const dynamic = "force-dynamic";
 
 const paramsSchema = z.strictObject({
-  ticker: z.string().regex(/^[A-Za-z0-9.]{1,10}$/, { error: "1–10 letters, digits or dots" }).optional(),
+  ticker: z
+    .string()
+    .regex(/^[A-Za-z0-9.]{1,10}$/, { error: "1–10 letters, digits or dots" })
+    .optional(),
   format: z.enum(["json", "csv"]).optional(),
 });
 
@@ -30,9 +33,13 @@ export async function GET(req: NextRequest) {
     const rows = await exportUpdates(db, ticker);
     const base = `watt-figures${ticker ? `-${ticker}` : ""}`;
     if (parsed.data.format === "csv")
-      return new Response(toCsv(rows), { headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${base}.csv"` } });
-    return Response.json({ format: UPDATE_FORMAT, description: `Every dated figure of ${ticker ?? "every company"}, exported from Watt Screener`, updates: rows },
-      { headers: { "content-disposition": `attachment; filename="${base}.json"` } });
+      return new Response(toCsv(rows), {
+        headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${base}.csv"` },
+      });
+    return Response.json(
+      { format: UPDATE_FORMAT, description: `Every dated figure of ${ticker ?? "every company"}, exported from Watt Screener`, updates: rows },
+      { headers: { "content-disposition": `attachment; filename="${base}.json"` } },
+    );
   } catch (e) {
     return serverError("GET /api/updates", e);
   }

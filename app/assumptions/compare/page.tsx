@@ -36,31 +36,50 @@ export default async function CompareSetsPage({ searchParams }: Props) {
   return (
     <>
       <div className="page-head">
-        <p className="small"><Link href="/assumptions">← All assumption sets</Link></p>
+        <p className="small">
+          <Link href="/assumptions">← All assumption sets</Link>
+        </p>
         <h1>Compare assumption sets</h1>
-        <p className="muted">Every company scored under two sets side by side: rank, discount to build cost (base) and tier. Rows where the rank or the tier differ are highlighted.</p>
+        <p className="muted">
+          Every company scored under two sets side by side: rank, discount to build cost (base) and tier. Rows where the rank or the tier differ are
+          highlighted.
+        </p>
       </div>
 
       <form className="toolbar-row compare-form" method="get" action="/assumptions/compare" aria-label="Choose the sets to compare">
         <label className="field">
           <span>Set A</span>
           <select name="a" defaultValue={a?.name ?? defaultSet?.name}>
-            {sets.map((s) => <option key={s.id} value={s.name}>{s.name}</option>)}
+            {sets.map((s) => (
+              <option key={s.id} value={s.name}>
+                {s.name}
+              </option>
+            ))}
           </select>
         </label>
         <label className="field">
           <span>Set B</span>
           <select name="b" defaultValue={b?.name ?? sets.find((s) => s.name !== a?.name)?.name ?? defaultSet?.name}>
-            {sets.map((s) => <option key={s.id} value={s.name}>{s.name}</option>)}
+            {sets.map((s) => (
+              <option key={s.id} value={s.name}>
+                {s.name}
+              </option>
+            ))}
           </select>
         </label>
         <label className="field">
           <span>View date</span>
           <input type="date" name="asOf" defaultValue={asOf} aria-describedby="compare-date-hint" />
-          <span id="compare-date-hint" className="hint">empty = the latest date the data reaches</span>
+          <span id="compare-date-hint" className="hint">
+            empty = the latest date the data reaches
+          </span>
         </label>
         <button type="submit">Compare</button>
-        {a && b && <Link href={compareHref(b.name, a.name)} className="small">Swap A and B</Link>}
+        {a && b && (
+          <Link href={compareHref(b.name, a.name)} className="small">
+            Swap A and B
+          </Link>
+        )}
       </form>
 
       {unknown.length > 0 ? (
@@ -69,7 +88,11 @@ export default async function CompareSetsPage({ searchParams }: Props) {
         </div>
       ) : a && b ? (
         <>
-          {dateProblem && <div className="notice error" role="alert">View date “{asked!.slice(0, 20)}”: {dateProblem}; showing the latest date instead.</div>}
+          {dateProblem && (
+            <div className="notice error" role="alert">
+              View date “{asked!.slice(0, 20)}”: {dateProblem}; showing the latest date instead.
+            </div>
+          )}
           <Comparison a={a} b={b} asOf={asOf} />
         </>
       ) : (
@@ -82,7 +105,8 @@ export default async function CompareSetsPage({ searchParams }: Props) {
 type SetInfo = Awaited<ReturnType<typeof loadAssumptionSets>>[number];
 
 async function Comparison({ a, b, asOf }: { a: SetInfo; b: SetInfo; asOf?: string }) {
-  let loaded, dateError: string | null = null;
+  let loaded,
+    dateError: string | null = null;
   try {
     loaded = await loadScoringCompanies(db, asOf);
   } catch (e) {
@@ -98,10 +122,15 @@ async function Comparison({ a, b, asOf }: { a: SetInfo; b: SetInfo; asOf?: strin
 
   return (
     <>
-      {dateError && <div className="notice error" role="alert">{dateError}; showing the latest date instead.</div>}
+      {dateError && (
+        <div className="notice error" role="alert">
+          {dateError}; showing the latest date instead.
+        </div>
+      )}
       <p className="muted small">
-        Viewed on <strong>{viewDate}</strong> · A = <Link href={editHref(a.name)}>{a.name}</Link> (<Link href={screenHref(a.name, a.isDefault)}>screen</Link>) ·
-        B = <Link href={editHref(b.name)}>{b.name}</Link> (<Link href={screenHref(b.name, b.isDefault)}>screen</Link>)
+        Viewed on <strong>{viewDate}</strong> · A = <Link href={editHref(a.name)}>{a.name}</Link> (
+        <Link href={screenHref(a.name, a.isDefault)}>screen</Link>) · B = <Link href={editHref(b.name)}>{b.name}</Link> (
+        <Link href={screenHref(b.name, b.isDefault)}>screen</Link>)
       </p>
       <p className="compare-summary" role="status">
         {a.id === b.id
@@ -119,7 +148,16 @@ async function Comparison({ a, b, asOf }: { a: SetInfo; b: SetInfo; asOf?: strin
           <div className="scroll-x">
             <table className="grid value-diff">
               <thead>
-                <tr><th scope="col">Assumption</th><th scope="col">Unit</th><th scope="col" className="num">A · {a.name}</th><th scope="col" className="num">B · {b.name}</th></tr>
+                <tr>
+                  <th scope="col">Assumption</th>
+                  <th scope="col">Unit</th>
+                  <th scope="col" className="num">
+                    A · {a.name}
+                  </th>
+                  <th scope="col" className="num">
+                    B · {b.name}
+                  </th>
+                </tr>
               </thead>
               <tbody>
                 {keys.map((k) => (
@@ -143,12 +181,24 @@ async function Comparison({ a, b, asOf }: { a: SetInfo; b: SetInfo; asOf?: strin
             <thead>
               <tr>
                 <th scope="col">Company</th>
-                <th scope="col" className="num">Rank A</th>
-                <th scope="col" className="num">Rank B</th>
-                <th scope="col" className="num">Δ rank</th>
-                <th scope="col" className="num">Discount A</th>
-                <th scope="col" className="num">Discount B</th>
-                <th scope="col" className="num">Δ discount</th>
+                <th scope="col" className="num">
+                  Rank A
+                </th>
+                <th scope="col" className="num">
+                  Rank B
+                </th>
+                <th scope="col" className="num">
+                  Δ rank
+                </th>
+                <th scope="col" className="num">
+                  Discount A
+                </th>
+                <th scope="col" className="num">
+                  Discount B
+                </th>
+                <th scope="col" className="num">
+                  Δ discount
+                </th>
                 <th scope="col">Tier A</th>
                 <th scope="col">Tier B</th>
               </tr>
@@ -159,29 +209,47 @@ async function Comparison({ a, b, asOf }: { a: SetInfo; b: SetInfo; asOf?: strin
                 return (
                   <tr key={r.ticker} data-ticker={r.ticker} className={r.changed.rank || r.changed.tier ? "moved" : undefined}>
                     <th scope="row">
-                      <Link href={`/companies/${r.ticker}`} className="ticker">{r.ticker}</Link>{" "}
+                      <Link href={`/companies/${r.ticker}`} className="ticker">
+                        {r.ticker}
+                      </Link>{" "}
                       <span className="muted small company-name">{r.name}</span>
                     </th>
                     <td className="num">{r.a.rank}</td>
                     <td className={`num ${r.changed.rank ? "changed" : ""}`}>{r.b.rank}</td>
-                    <td className={`num ${r.changed.rank ? "changed" : ""}`}><span aria-label={move.label}>{move.text}</span></td>
-                    <td className="num"><Value kind="pct" value={r.a.discountBase} reason={r.a.reasons.discountBase} /></td>
-                    <td className={`num ${r.changed.discount ? "changed" : ""}`}><Value kind="pct" value={r.b.discountBase} reason={r.b.reasons.discountBase} /></td>
+                    <td className={`num ${r.changed.rank ? "changed" : ""}`}>
+                      <span aria-label={move.label}>{move.text}</span>
+                    </td>
+                    <td className="num">
+                      <Value kind="pct" value={r.a.discountBase} reason={r.a.reasons.discountBase} />
+                    </td>
+                    <td className={`num ${r.changed.discount ? "changed" : ""}`}>
+                      <Value kind="pct" value={r.b.discountBase} reason={r.b.reasons.discountBase} />
+                    </td>
                     <td className={`num ${r.changed.discount ? "changed" : ""}`}>{ppDelta(r.discountDelta)}</td>
-                    <td><TierTag s={r.a} /></td>
-                    <td className={r.changed.tier ? "changed" : undefined}><TierTag s={r.b} /></td>
+                    <td>
+                      <TierTag s={r.a} />
+                    </td>
+                    <td className={r.changed.tier ? "changed" : undefined}>
+                      <TierTag s={r.b} />
+                    </td>
                   </tr>
                 );
               })}
             </tbody>
           </table>
         </div>
-        <p className="small muted">Δ rank: ↑ moved up under B, ↓ moved down. Δ discount in percentage points (B − A). Hover or focus a tier for its reasons.</p>
+        <p className="small muted">
+          Δ rank: ↑ moved up under B, ↓ moved down. Δ discount in percentage points (B − A). Hover or focus a tier for its reasons.
+        </p>
       </section>
     </>
   );
 }
 
 function TierTag({ s }: { s: Standing }) {
-  return <Tip tip={s.why} className={`tier tier-${s.tier as Tier}`}>T{s.tier}</Tip>;
+  return (
+    <Tip tip={s.why} className={`tier tier-${s.tier as Tier}`}>
+      T{s.tier}
+    </Tip>
+  );
 }

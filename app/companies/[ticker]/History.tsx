@@ -43,18 +43,37 @@ export function History({ entries }: { entries: HistoryEntry[] }) {
       <FormStatus status={revert.status} />
       <ScrollX label="History of edits">
         <table className="grid small history">
-          <thead><tr><th>When (UTC)</th><th>What</th><th>Before</th><th>After</th><th>By</th><th /></tr></thead>
+          <thead>
+            <tr>
+              <th>When (UTC)</th>
+              <th>What</th>
+              <th>Before</th>
+              <th>After</th>
+              <th>By</th>
+              <th />
+            </tr>
+          </thead>
           <tbody>
             {entries.map((e) => (
               <tr key={e.id} data-audit-id={e.id}>
                 <td>{e.at.replace("T", " ").slice(0, 19)}</td>
-                <td>{e.label}{e.revertOf ? <span className="tag">revert of #{e.revertOf}</span> : null}</td>
+                <td>
+                  {e.label}
+                  {e.revertOf ? <span className="tag">revert of #{e.revertOf}</span> : null}
+                </td>
                 <td>{e.field === "(record)" && e.before == null ? "(new)" : show(e.before)}</td>
                 <td>{e.field === "(record)" && e.after == null ? "(removed)" : show(e.after)}</td>
                 <td>{e.user ?? "local"}</td>
                 <td>
-                  <button type="button" className="secondary" disabled={revert.pending} aria-label={`Revert change #${e.id}: ${e.label}`}
-                    onClick={() => revert.submit({ auditId: e.id }, { okText: `Reverted #${e.id}` })}>Revert</button>
+                  <button
+                    type="button"
+                    className="secondary"
+                    disabled={revert.pending}
+                    aria-label={`Revert change #${e.id}: ${e.label}`}
+                    onClick={() => revert.submit({ auditId: e.id }, { okText: `Reverted #${e.id}` })}
+                  >
+                    Revert
+                  </button>
                 </td>
               </tr>
             ))}

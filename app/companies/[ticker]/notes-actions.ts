@@ -5,5 +5,9 @@ import { db } from "@/lib/server/db";
 import { guarded } from "@/lib/server/guard";
 import { deleteNote, saveNote } from "@/lib/server/mutations/notes";
 
-export async function saveNoteAction(input: unknown) { return guarded((user) => saveNote(db, input, user)); }
-export async function deleteNoteAction(input: unknown) { return guarded((user) => deleteNote(db, input, user)); }
+export async function saveNoteAction(input: unknown) {
+  return guarded((user) => saveNote(db, input, user));
+}
+export async function deleteNoteAction(input: unknown) {
+  return guarded((user) => deleteNote(db, input, user));
+}

@@ -18,7 +18,14 @@ export interface Change {
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
 /** Field-by-field differences between two flat records (only the listed fields). */
-export function diff(entity: Entity, entityId: number, companyId: number | null, before: Record<string, unknown>, after: Record<string, unknown>, fields: readonly string[]): Change[] {
+export function diff(
+  entity: Entity,
+  entityId: number,
+  companyId: number | null,
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+  fields: readonly string[],
+): Change[] {
   return fields
     .filter((f) => !same(before[f], after[f]))
     .map((f) => ({ entity, entityId, companyId, field: f, before: before[f] ?? null, after: after[f] ?? null }));
@@ -28,8 +35,15 @@ export async function recordChanges(tx: Tx, changes: Change[], user: string | nu
   if (changes.length === 0) return;
   await tx.auditEntry.createMany({
     data: changes.map((c) => ({
-      entity: c.entity, entityId: c.entityId, companyId: c.companyId, field: c.field,
-      before: json(c.before), after: json(c.after), user, revertOf: revertOf ?? null, batchId: batchId ?? null,
+      entity: c.entity,
+      entityId: c.entityId,
+      companyId: c.companyId,
+      field: c.field,
+      before: json(c.before),
+      after: json(c.after),
+      user,
+      revertOf: revertOf ?? null,
+      batchId: batchId ?? null,
     })),
   });
 }

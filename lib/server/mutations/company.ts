@@ -18,8 +18,7 @@ async function claimCompany<T>(tx: Tx, ticker: string, version: number, current:
   const company = await tx.company.findUnique({ where: { ticker } });
   if (!company) throw new NotFoundError(`Company ${ticker} not found`);
   const claimed = await tx.company.updateMany({ where: { id: company.id, version }, data: { version: { increment: 1 } } });
-  if (claimed.count === 0)
-    throw new ConflictError("Someone else saved this company after you opened it. Nothing was written.", await current());
+  if (claimed.count === 0) throw new ConflictError("Someone else saved this company after you opened it. Nothing was written.", await current());
   return company;
 }
 
@@ -54,6 +53,12 @@ export const saveOverrides = defineWrite("assumption overrides", overridesFormSc
   const before = await overridesOf(tx, input.ticker);
   const company = await claimCompany(tx, input.ticker, input.version, () => overridesOf(tx, input.ticker));
   await tx.company.update({ where: { id: company.id }, data: { assumptionOverrides: input.overrides as object } });
-  await recordChanges(tx, diff("Company", company.id, company.id, { assumptionOverrides: before!.overrides }, { assumptionOverrides: input.overrides }, ["assumptionOverrides"]), user);
+  await recordChanges(
+    tx,
+    diff("Company", company.id, company.id, { assumptionOverrides: before!.overrides }, { assumptionOverrides: input.overrides }, [
+      "assumptionOverrides",
+    ]),
+    user,
+  );
   return { version: company.version + 1 };
 });

@@ -12,11 +12,18 @@ export const applyEvent = defineWrite("event", applyEventSchema, async (tx, { ti
   if (event.contractJson == null) throw new NotFoundError("This event carries no contract to apply");
   const current = { eventId, version: event.version, appliedAt: event.appliedAt };
   if (event.appliedAt) throw new ConflictError("This event was already applied.", current);
-  const claimed = await tx.event.updateMany({ where: { id: eventId, version, appliedAt: null }, data: { appliedAt: new Date(), version: { increment: 1 } } });
+  const claimed = await tx.event.updateMany({
+    where: { id: eventId, version, appliedAt: null },
+    data: { appliedAt: new Date(), version: { increment: 1 } },
+  });
   if (claimed.count === 0) throw new ConflictError("Someone else changed this event after you opened it.", current);
   const contract = contractSchema.parse(event.contractJson);
   const created = await insertContract(tx, event.companyId, contract, user, event.id);
   const applied = await tx.event.findUniqueOrThrow({ where: { id: eventId } });
-  await recordChanges(tx, [{ entity: "Event", entityId: eventId, companyId: event.companyId, field: "appliedAt", before: null, after: applied.appliedAt!.toISOString() }], user);
+  await recordChanges(
+    tx,
+    [{ entity: "Event", entityId: eventId, companyId: event.companyId, field: "appliedAt", before: null, after: applied.appliedAt!.toISOString() }],
+    user,
+  );
   return { contractId: created.id };
 });

@@ -6,7 +6,13 @@ import { marketFiguresOf, saveMarketFigures, saveOverrides } from "./company";
 import { applyEvent } from "./events";
 import { revertChange } from "./revert";
 import {
-  balanceSheetEventInputOf, contractInputOf, deleteBalanceSheetEvent, deleteSite, saveBalanceSheetEvent, saveContract, saveSite,
+  balanceSheetEventInputOf,
+  contractInputOf,
+  deleteBalanceSheetEvent,
+  deleteSite,
+  saveBalanceSheetEvent,
+  saveContract,
+  saveSite,
 } from "./sites-contracts";
 import { siteToInput } from "../rows";
 import { loadStoredSets, METHODOLOGY_DEFAULTS } from "../stored-sets";
@@ -16,7 +22,8 @@ import { seededPerTest } from "../../../test/seeded-db";
 
 const t = seededPerTest();
 
-const snapshot = async () => JSON.stringify(await t.db.company.findMany({ include: { facts: true, sites: true, contracts: true, events: true }, orderBy: { id: "asc" } }));
+const snapshot = async () =>
+  JSON.stringify(await t.db.company.findMany({ include: { facts: true, sites: true, contracts: true, events: true }, orderBy: { id: "asc" } }));
 const price = async (ticker: string) => (await t.db.fact.findFirst({ where: { key: "sharePriceUsd", company: { ticker } } }))?.value;
 
 describe("market figures", () => {
@@ -26,7 +33,10 @@ describe("market figures", () => {
     const r = await saveMarketFigures(t.db, form, "analyst");
     expect(r).toEqual({ ok: true, data: { version: 2 } });
     const points = await t.db.fact.findMany({ where: { key: "sharePriceUsd", company: { ticker: "CORZ" } }, orderBy: { asOf: "asc" } });
-    expect(points.map((p) => [p.asOf, p.value, p.origin, p.recordedBy])).toEqual([["2025-11", 17.08, "dataset", null], ["2025-11-28", 20, "user", "analyst"]]);
+    expect(points.map((p) => [p.asOf, p.value, p.origin, p.recordedBy])).toEqual([
+      ["2025-11", 17.08, "dataset", null],
+      ["2025-11-28", 20, "user", "analyst"],
+    ]);
     expect((await marketFiguresOf(t.db, "CORZ"))!.facts.sharePriceUsd!.value).toBe(20); // the form shows the latest point
     const audit = await t.db.auditEntry.findMany();
     expect(audit).toHaveLength(1);
@@ -75,7 +85,13 @@ describe("market figures", () => {
     const form = (await marketFiguresOf(t.db, "GLXY"))!;
     form.facts.capexGuidanceUsdPerMw = { ...form.facts.capexGuidanceUsdPerMw!, value: 10, low: null, high: null };
     const r = await saveMarketFigures(t.db, form, null);
-    expect(r).toMatchObject({ ok: false, kind: "invalid", fieldErrors: { "facts.capexGuidanceUsdPerMw.value": ["Must be at least $1 million per IT MW. Enter USD per IT MW, e.g. 10M for $10M per MW ($10/W)"] } });
+    expect(r).toMatchObject({
+      ok: false,
+      kind: "invalid",
+      fieldErrors: {
+        "facts.capexGuidanceUsdPerMw.value": ["Must be at least $1 million per IT MW. Enter USD per IT MW, e.g. 10M for $10M per MW ($10/W)"],
+      },
+    });
   });
 
   it("refuses a stale version and returns the current values", async () => {
@@ -122,7 +138,14 @@ describe("market figures", () => {
 });
 
 describe("sites and contracts", () => {
-  const newSite = { name: "Test Campus", location: "Texas", grossMw: { value: 200, asOf: "2025-11", source: "https://example.com/s" }, itMw: null, stage: "pipeline", use: "hpc" };
+  const newSite = {
+    name: "Test Campus",
+    location: "Texas",
+    grossMw: { value: 200, asOf: "2025-11", source: "https://example.com/s" },
+    itMw: null,
+    stage: "pipeline",
+    use: "hpc",
+  };
 
   it("adds, edits with version check, deletes and reverts a site", async () => {
     const add = await saveSite(t.db, { ticker: "SLNH", site: newSite }, null);
@@ -168,18 +191,43 @@ describe("sites and contracts", () => {
   it("edits CoreWeave's site allocations at Core Scientific by site name; the stored ids survive a rename", async () => {
     const id = (await t.db.contract.findUniqueOrThrow({ where: { code: "CORZ-CRWV-2024" } })).id;
     const form = (await contractInputOf(t.db, id))!;
-    expect(form.contract.siteAllocations).toEqual([{ site: "Denton", itMw: 260 }, { site: "Muskogee", itMw: 70 }]);
+    expect(form.contract.siteAllocations).toEqual([
+      { site: "Denton", itMw: 260 },
+      { site: "Muskogee", itMw: 70 },
+    ]);
     for (const [allocations, field, message] of [
       [[{ site: "Atlantis", itMw: 10 }], "contract.siteAllocations.0.site", 'No site named "Atlantis" at this company'],
-      [[{ site: "Denton", itMw: 500 }, { site: "Muskogee", itMw: 100 }], "contract.siteAllocations", "Allocations add up to 600 MW, more than the contract's 590 MW"],
-      [[{ site: "Denton", itMw: 10 }, { site: "Denton", itMw: 10 }], "contract.siteAllocations.1.site", '"Denton" is listed twice'],
+      [
+        [
+          { site: "Denton", itMw: 500 },
+          { site: "Muskogee", itMw: 100 },
+        ],
+        "contract.siteAllocations",
+        "Allocations add up to 600 MW, more than the contract's 590 MW",
+      ],
+      [
+        [
+          { site: "Denton", itMw: 10 },
+          { site: "Denton", itMw: 10 },
+        ],
+        "contract.siteAllocations.1.site",
+        '"Denton" is listed twice',
+      ],
     ] as const) {
       const r = await saveContract(t.db, { ticker: "CORZ", ...form, contract: { ...form.contract, siteAllocations: allocations } }, null);
       expect(r, field).toMatchObject({ ok: false, kind: "invalid", fieldErrors: { [field]: [message] } });
     }
     const both = await saveContract(t.db, { ticker: "CORZ", ...form, contract: { ...form.contract, site: "Pecos" } }, null);
-    expect(both).toMatchObject({ ok: false, kind: "invalid", fieldErrors: { "contract.siteAllocations": ["Give either one site or site allocations, not both"] } });
-    const moved = await saveContract(t.db, { ticker: "CORZ", ...form, contract: { ...form.contract, siteAllocations: [{ site: "Denton", itMw: 300 }] } }, "a");
+    expect(both).toMatchObject({
+      ok: false,
+      kind: "invalid",
+      fieldErrors: { "contract.siteAllocations": ["Give either one site or site allocations, not both"] },
+    });
+    const moved = await saveContract(
+      t.db,
+      { ticker: "CORZ", ...form, contract: { ...form.contract, siteAllocations: [{ site: "Denton", itMw: 300 }] } },
+      "a",
+    );
     expect(moved.ok).toBe(true);
     const denton = await t.db.site.findFirstOrThrow({ where: { name: "Denton", company: { ticker: "CORZ" } } });
     await saveSite(t.db, { ticker: "CORZ", id: denton.id, version: denton.version, site: { ...siteToInput(denton), name: "Denton TX" } }, "a");
@@ -187,7 +235,10 @@ describe("sites and contracts", () => {
     // the allocation change is audited and can be reverted
     const entry = await t.db.auditEntry.findFirstOrThrow({ where: { entity: "Contract", field: "siteAllocations" } });
     expect((await revertChange(t.db, { auditId: entry.id }, "a")).ok).toBe(true);
-    expect((await contractInputOf(t.db, id))!.contract.siteAllocations).toEqual([{ site: "Denton TX", itMw: 260 }, { site: "Muskogee", itMw: 70 }]);
+    expect((await contractInputOf(t.db, id))!.contract.siteAllocations).toEqual([
+      { site: "Denton TX", itMw: 260 },
+      { site: "Muskogee", itMw: 70 },
+    ]);
   });
 
   it("refuses to remove a site that contracts sit on, naming them, and changes nothing", async () => {
@@ -200,12 +251,23 @@ describe("sites and contracts", () => {
   });
 
   it("reverting a site's creation is refused while a contract sits on it, as the delete is", async () => {
-    const site = { name: "New Hall", location: "TX", country: "US", grossMw: { value: 200, asOf: "2025-11", source: "https://example.com/s" }, itMw: null, stage: "operating", use: "hpc" };
+    const site = {
+      name: "New Hall",
+      location: "TX",
+      country: "US",
+      grossMw: { value: 200, asOf: "2025-11", source: "https://example.com/s" },
+      itMw: null,
+      stage: "operating",
+      use: "hpc",
+    };
     const added = await saveSite(t.db, { ticker: "CORZ", site }, "a");
     if (!added.ok) throw new Error("site not added");
     const id = (await t.db.contract.findUniqueOrThrow({ where: { code: "CORZ-CRWV-2024" } })).id;
     const form = (await contractInputOf(t.db, id))!;
-    const allocations = [...form.contract.siteAllocations!.map((x) => ({ ...x, itMw: x.site === "Denton" ? x.itMw - 100 : x.itMw })), { site: "New Hall", itMw: 100 }];
+    const allocations = [
+      ...form.contract.siteAllocations!.map((x) => ({ ...x, itMw: x.site === "Denton" ? x.itMw - 100 : x.itMw })),
+      { site: "New Hall", itMw: 100 },
+    ];
     expect((await saveContract(t.db, { ticker: "CORZ", ...form, contract: { ...form.contract, siteAllocations: allocations } }, "a")).ok).toBe(true);
     const creation = await t.db.auditEntry.findFirstOrThrow({ where: { entity: "Site", entityId: added.data.id } });
     const r = await revertChange(t.db, { auditId: creation.id }, "a");
@@ -214,7 +276,14 @@ describe("sites and contracts", () => {
   });
 
   it("new site fields: country, IT scope and share are validated with field messages", async () => {
-    const base = { name: "JV Campus", location: "Norway", grossMw: { value: 100, asOf: "2025-11", source: "https://example.com/s" }, itMw: null, stage: "pipeline", use: "hpc" };
+    const base = {
+      name: "JV Campus",
+      location: "Norway",
+      grossMw: { value: 100, asOf: "2025-11", source: "https://example.com/s" },
+      itMw: null,
+      stage: "pipeline",
+      use: "hpc",
+    };
     for (const [site, field, message] of [
       [{ ...base, country: "XX" }, "site.country", "Not an ISO 3166 country code"],
       [{ ...base, companyShare: 1.2 }, "site.companyShare", "Must be at most 1"],
@@ -231,8 +300,18 @@ describe("sites and contracts", () => {
 });
 
 describe("balance-sheet events", () => {
-  const event = { date: "2025-11-20", kind: "debt_issue", description: "Test notes", cashDeltaUsd: 100e6, debtDeltaUsd: 100e6, preferredDeltaUsd: null,
-    committedDeltaUsd: null, sharesDelta: null, btcDelta: null, sources: ["https://example.com/notes"] };
+  const event = {
+    date: "2025-11-20",
+    kind: "debt_issue",
+    description: "Test notes",
+    cashDeltaUsd: 100e6,
+    debtDeltaUsd: 100e6,
+    preferredDeltaUsd: null,
+    committedDeltaUsd: null,
+    sharesDelta: null,
+    btcDelta: null,
+    sources: ["https://example.com/notes"],
+  };
 
   it("adds, edits with a version check, removes and restores an event; each step audited", async () => {
     const add = await saveBalanceSheetEvent(t.db, { ticker: "RIOT", event }, "a");
@@ -266,7 +345,9 @@ describe("balance-sheet events", () => {
 
 describe("events and overrides", () => {
   it("applies an event's contract once; the contract counts and the event is marked", async () => {
-    const ev = (await t.db.event.findMany({ where: { company: { ticker: "HUT" } }, orderBy: { position: "asc" } })).find((e) => e.contractJson != null)!;
+    const ev = (await t.db.event.findMany({ where: { company: { ticker: "HUT" } }, orderBy: { position: "asc" } })).find(
+      (e) => e.contractJson != null,
+    )!;
     const r = await applyEvent(t.db, { ticker: "HUT", eventId: ev.id, version: ev.version }, null);
     expect(r.ok).toBe(true);
     expect(await t.db.contract.count({ where: { company: { ticker: "HUT" } } })).toBe(1);
@@ -291,10 +372,22 @@ describe("events and overrides", () => {
 
 describe("assumption sets", () => {
   it("creates, renames, edits with version check and deletes a set; the default cannot be deleted", async () => {
-    const bear = await createAssumptionSet(t.db, { name: "Bear", values: { ...DEFAULT_ASSUMPTIONS, buildCostLowUsdPerW: 9, buildCostBaseUsdPerW: 10 } }, null);
+    const bear = await createAssumptionSet(
+      t.db,
+      { name: "Bear", values: { ...DEFAULT_ASSUMPTIONS, buildCostLowUsdPerW: 9, buildCostBaseUsdPerW: 10 } },
+      null,
+    );
     if (!bear.ok) throw new Error(JSON.stringify(bear));
-    expect(await createAssumptionSet(t.db, { name: "Bear", values: DEFAULT_ASSUMPTIONS }, null)).toMatchObject({ ok: false, kind: "invalid", fieldErrors: { name: [expect.stringContaining("already exists")] } });
-    const bad = await updateAssumptionSet(t.db, { id: bear.data.id, version: 1, name: "Bear", values: { ...DEFAULT_ASSUMPTIONS, weightS1: 2 } }, null);
+    expect(await createAssumptionSet(t.db, { name: "Bear", values: DEFAULT_ASSUMPTIONS }, null)).toMatchObject({
+      ok: false,
+      kind: "invalid",
+      fieldErrors: { name: [expect.stringContaining("already exists")] },
+    });
+    const bad = await updateAssumptionSet(
+      t.db,
+      { id: bear.data.id, version: 1, name: "Bear", values: { ...DEFAULT_ASSUMPTIONS, weightS1: 2 } },
+      null,
+    );
     expect(bad).toMatchObject({ ok: false, kind: "invalid", fieldErrors: { "values.weightS1": ["Must be at most 1"] } });
     const renamed = await updateAssumptionSet(t.db, { id: bear.data.id, version: 1, name: "Bear case", values: DEFAULT_ASSUMPTIONS }, null);
     expect(renamed.ok).toBe(true);
@@ -315,14 +408,20 @@ describe("reverts go through the form's validation", () => {
   it("refuses a set revert that would leave low > base, with the field named; reverting in order works", async () => {
     // one save: low 11→5 and base 12→8 (5 ≤ 8 ≤ 13 is valid)
     const b = await base();
-    const saved = await updateAssumptionSet(t.db, { id: b.id, version: b.version, name: "Base", values: { ...DEFAULT_ASSUMPTIONS, buildCostLowUsdPerW: 5, buildCostBaseUsdPerW: 8 } }, "a");
+    const saved = await updateAssumptionSet(
+      t.db,
+      { id: b.id, version: b.version, name: "Base", values: { ...DEFAULT_ASSUMPTIONS, buildCostLowUsdPerW: 5, buildCostBaseUsdPerW: 8 } },
+      "a",
+    );
     expect(saved.ok).toBe(true);
     const auditBefore = await t.db.auditEntry.count();
     // reverting only "low 11→5" would give low 11 > base 8: the set would be skipped and the screener fail
     const refused = await revertChange(t.db, { auditId: (await entryFor("values.buildCostLowUsdPerW")).id }, "a");
     expect(refused).toMatchObject({ ok: false, kind: "invalid", fieldErrors: { "values.buildCostLowUsdPerW": ["Low must be ≤ base"] } });
     if (refused.ok || refused.kind !== "invalid") throw new Error("expected invalid");
-    expect(refused.fieldErrors.auditId[0]).toMatch(/^Not reverted: it would leave the set “Base” invalid \(values\.buildCostLowUsdPerW: Low must be ≤ base\)/);
+    expect(refused.fieldErrors.auditId[0]).toMatch(
+      /^Not reverted: it would leave the set “Base” invalid \(values\.buildCostLowUsdPerW: Low must be ≤ base\)/,
+    );
     expect(((await base()).values as Record<string, number>).buildCostLowUsdPerW).toBe(5); // rolled back
     expect(await t.db.auditEntry.count()).toBe(auditBefore);
     // base first (8→12: 5 ≤ 12), then low (5→11): both valid
@@ -348,18 +447,27 @@ describe("reverts go through the form's validation", () => {
   it("refuses an allocation revert that would allocate more MW than the contract has now", async () => {
     const id = (await t.db.contract.findUniqueOrThrow({ where: { code: "CORZ-CRWV-2024" } })).id;
     const f1 = (await contractInputOf(t.db, id))!;
-    expect((await saveContract(t.db, { ticker: "CORZ", ...f1, contract: { ...f1.contract, siteAllocations: [{ site: "Denton", itMw: 100 }] } }, "a")).ok).toBe(true);
+    expect(
+      (await saveContract(t.db, { ticker: "CORZ", ...f1, contract: { ...f1.contract, siteAllocations: [{ site: "Denton", itMw: 100 }] } }, "a")).ok,
+    ).toBe(true);
     const f2 = (await contractInputOf(t.db, id))!;
     expect((await saveContract(t.db, { ticker: "CORZ", ...f2, contract: { ...f2.contract, itMw: 200 } }, "a")).ok).toBe(true);
     // bringing back 260 + 70 = 330 MW of allocations on a 200 MW contract
     const r = await revertChange(t.db, { auditId: (await entryFor("siteAllocations")).id }, "a");
-    expect(r).toMatchObject({ ok: false, kind: "invalid", fieldErrors: { "contract.siteAllocations": [expect.stringMatching(/add up to 330 MW, more than the contract's 200 MW/)] } });
+    expect(r).toMatchObject({
+      ok: false,
+      kind: "invalid",
+      fieldErrors: { "contract.siteAllocations": [expect.stringMatching(/add up to 330 MW, more than the contract's 200 MW/)] },
+    });
     expect((await contractInputOf(t.db, id))!.contract.siteAllocations).toEqual([{ site: "Denton", itMw: 100 }]);
   });
 
   it("an invalid stored default falls back to the methodology defaults and is listed; the screen still loads", async () => {
     const b = await base();
-    await t.db.assumptionSet.update({ where: { id: b.id }, data: { values: { ...DEFAULT_ASSUMPTIONS, buildCostLowUsdPerW: 11, buildCostBaseUsdPerW: 8 } } });
+    await t.db.assumptionSet.update({
+      where: { id: b.id },
+      data: { values: { ...DEFAULT_ASSUMPTIONS, buildCostLowUsdPerW: 11, buildCostBaseUsdPerW: 8 } },
+    });
     const stored = await loadStoredSets(t.db);
     expect(stored.sets).toEqual([]);
     expect(stored.invalid).toMatchObject([{ name: "Base", isDefault: true, problems: ["Build cost — low: Low must be ≤ base"] }]);
@@ -380,10 +488,18 @@ describe("reverts go through the form's validation", () => {
     expect((await updateAssumptionSet(t.db, { id: b.id, version: b.version, name: "Base", values: cheap }, null)).ok).toBe(true);
     const r = await saveOverrides(t.db, { ticker: "CORZ", version: 3, overrides: { buildCostBaseUsdPerW: 12 } }, null);
     // fine over the methodology defaults (11 ≤ 12 ≤ 13), so the form's own check passed it before
-    expect(r).toMatchObject({ ok: false, kind: "invalid", fieldErrors: { "overrides.buildCostHighUsdPerW": ["With “Base”, the set in use: High must be ≥ base"] } });
+    expect(r).toMatchObject({
+      ok: false,
+      kind: "invalid",
+      fieldErrors: { "overrides.buildCostHighUsdPerW": ["With “Base”, the set in use: High must be ≥ base"] },
+    });
     const clear = await t.db.auditEntry.findFirstOrThrow({ where: { field: "assumptionOverrides" }, orderBy: { id: "desc" } });
     const back = await revertChange(t.db, { auditId: clear.id }, null); // would restore { base: 12.5 }
-    expect(back).toMatchObject({ ok: false, kind: "invalid", fieldErrors: { "overrides.buildCostHighUsdPerW": ["With “Base”, the set in use: High must be ≥ base"] } });
+    expect(back).toMatchObject({
+      ok: false,
+      kind: "invalid",
+      fieldErrors: { "overrides.buildCostHighUsdPerW": ["With “Base”, the set in use: High must be ≥ base"] },
+    });
     expect((await t.db.company.findUniqueOrThrow({ where: { ticker: "CORZ" } })).assumptionOverrides).toEqual({});
   });
 });

@@ -13,7 +13,9 @@ beforeAll(async () => {
   t = await createTempDb();
   await seedSnapshot(t.db);
 });
-afterAll(async () => { await t.close(); });
+afterAll(async () => {
+  await t.close();
+});
 beforeEach(async () => {
   await t.db.note.deleteMany();
   await t.db.savedView.deleteMany();
@@ -32,16 +34,25 @@ describe("notes", () => {
     expect(rows.find((x) => x.ticker === "CORZ")!.notes).toBe(1);
     expect(rows.find((x) => x.ticker === "IREN")!.notes).toBe(0);
 
-    expect(await saveNote(t.db, { ticker: "CORZ", id: n.id, version: 1, note: { figure: null, body: "On the company now" } }, "bo")).toMatchObject({ ok: true, data: { version: 2 } });
+    expect(await saveNote(t.db, { ticker: "CORZ", id: n.id, version: 1, note: { figure: null, body: "On the company now" } }, "bo")).toMatchObject({
+      ok: true,
+      data: { version: 2 },
+    });
     expect((await notesOf(t.db, await corzId()))[0]).toMatchObject({ figure: null, body: "On the company now", author: "ana", version: 2 });
     const audit = await t.db.auditEntry.findMany({ where: { entity: "Note" }, orderBy: { id: "asc" } });
-    expect(audit.map((a) => [a.field, a.user])).toEqual([["(record)", "ana"], ["figure", "bo"], ["body", "bo"]]);
+    expect(audit.map((a) => [a.field, a.user])).toEqual([
+      ["(record)", "ana"],
+      ["figure", "bo"],
+      ["body", "bo"],
+    ]);
   });
 
   it("empty, over 10,000 characters, an unknown figure, a stale version: refused on the field, nothing stored", async () => {
     const bad = async (note: unknown, extra: object = {}) => saveNote(t.db, { ticker: "CORZ", note, ...extra }, "ana");
     expect(await bad({ body: "   " })).toMatchObject({ ok: false, kind: "invalid", fieldErrors: { "note.body": ["Write the note"] } });
-    expect(await bad({ body: "x".repeat(10_001) })).toMatchObject({ fieldErrors: { "note.body": ["At most 10,000 characters (split it into several notes)"] } });
+    expect(await bad({ body: "x".repeat(10_001) })).toMatchObject({
+      fieldErrors: { "note.body": ["At most 10,000 characters (split it into several notes)"] },
+    });
     expect((await bad({ body: "x".repeat(10_000) })).ok).toBe(true); // the limit itself is allowed
     await t.db.note.deleteMany();
     expect(await bad({ figure: "madeUp", body: "x" })).toMatchObject({ fieldErrors: { "note.figure": ["Not a figure of this model"] } });
@@ -49,7 +60,11 @@ describe("notes", () => {
     const ok = await saveNote(t.db, { ticker: "CORZ", note: { body: "first" } }, "ana");
     const id = (ok as { data: { id: number } }).data.id;
     await saveNote(t.db, { ticker: "CORZ", id, version: 1, note: { body: "second" } }, "bo");
-    expect(await bad({ body: "third, from a stale page" }, { id, version: 1 })).toMatchObject({ ok: false, kind: "conflict", current: { note: { body: "second" } } });
+    expect(await bad({ body: "third, from a stale page" }, { id, version: 1 })).toMatchObject({
+      ok: false,
+      kind: "conflict",
+      current: { note: { body: "second" } },
+    });
     expect((await t.db.note.findUniqueOrThrow({ where: { id } })).body).toBe("second");
     expect(await saveNote(t.db, { ticker: "ZZZZ", note: { body: "x" } }, "ana")).toMatchObject({ ok: false, kind: "not-found" });
   });
@@ -78,15 +93,24 @@ describe("saved views", () => {
     expect(r).toMatchObject({ ok: true, data: { name: "Tier 1–2, by ticker", query: "sort=ticker.asc&tier=1%2C2" } }); // URLSearchParams writes the comma as %2C
     await saveView(t.db, { name: "all", query: "" }, null);
     const views = await loadSavedViews(t.db);
-    expect(views.map((v) => [v.name, v.query, v.createdBy])).toEqual([["all", "", null], ["Tier 1–2, by ticker", "sort=ticker.asc&tier=1%2C2", "ana"]]);
+    expect(views.map((v) => [v.name, v.query, v.createdBy])).toEqual([
+      ["all", "", null],
+      ["Tier 1–2, by ticker", "sort=ticker.asc&tier=1%2C2", "ana"],
+    ]);
     expect(await t.db.auditEntry.count({ where: { entity: "SavedView" } })).toBe(2);
   });
 
   it("empty, over 100 characters, a duplicate ignoring case, parameters the screener refuses: named, nothing stored", async () => {
     await saveView(t.db, { name: "Bear", query: "set=Base" }, "ana");
     const before = await t.db.savedView.count();
-    expect(await saveView(t.db, { name: "  ", query: "" }, "ana")).toMatchObject({ ok: false, kind: "invalid", fieldErrors: { name: ["Name the view"] } });
-    expect(await saveView(t.db, { name: "x".repeat(101), query: "" }, "ana")).toMatchObject({ fieldErrors: { name: ["At most 100 characters (this one has 101)"] } });
+    expect(await saveView(t.db, { name: "  ", query: "" }, "ana")).toMatchObject({
+      ok: false,
+      kind: "invalid",
+      fieldErrors: { name: ["Name the view"] },
+    });
+    expect(await saveView(t.db, { name: "x".repeat(101), query: "" }, "ana")).toMatchObject({
+      fieldErrors: { name: ["At most 100 characters (this one has 101)"] },
+    });
     expect(await saveView(t.db, { name: " bear ", query: "" }, "ana")).toMatchObject({
       fieldErrors: { name: ["A view named “Bear” exists already; choose another name or delete that one first"] },
     });

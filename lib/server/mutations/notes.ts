@@ -10,20 +10,29 @@ import type { Tx } from "./result";
 export const NOTE_FIELDS = ["figure", "body", "author"] as const;
 type NoteColumns = { figure: string | null; body: string; author: string | null };
 
-export const noteToInput = (row: Pick<Note, "figure" | "body">): NoteInput => ({ figure: (row.figure ?? null) as NoteInput["figure"], body: row.body });
+export const noteToInput = (row: Pick<Note, "figure" | "body">): NoteInput => ({
+  figure: (row.figure ?? null) as NoteInput["figure"],
+  body: row.body,
+});
 
 export const NOTE: RecordKind<NoteInput, NoteColumns> = {
-  table: "note", entity: "Note", noun: "note", key: "note", schema: noteFormSchema, fields: NOTE_FIELDS,
+  table: "note",
+  entity: "Note",
+  noun: "note",
+  key: "note",
+  schema: noteFormSchema,
+  fields: NOTE_FIELDS,
   async columns(tx: Tx, _companyId, note, id) {
     // an edit keeps the note's author; a new note gets its writer in create() below
-    const author = id === undefined ? null : (await tx.note.findUnique({ where: { id }, select: { author: true } }))?.author ?? null;
+    const author = id === undefined ? null : ((await tx.note.findUnique({ where: { id }, select: { author: true } }))?.author ?? null);
     return { figure: note.figure ?? null, body: note.body, author };
   },
   current: async (_tx, row) => ({ id: row.id, version: row.version, note: noteToInput(row as unknown as Note) }),
 };
 
 export const saveNote = saveRecord(NOTE, async (tx, companyId, note, user) =>
-  createRecord(NOTE, tx, companyId, { ...(await NOTE.columns(tx, companyId, note)), author: user }, user));
+  createRecord(NOTE, tx, companyId, { ...(await NOTE.columns(tx, companyId, note)), author: user }, user),
+);
 export const deleteNote = removeRecord(NOTE);
 
 /** A company's notes, newest first, with the figure they are about. */

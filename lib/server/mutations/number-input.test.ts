@@ -15,15 +15,24 @@ beforeEach(async () => {
   t = await createTempDb();
   await seedSnapshot(t.db);
 });
-afterEach(async () => { await t.close(); });
+afterEach(async () => {
+  await t.close();
+});
 
-const everything = async () => JSON.stringify(await t.db.company.findMany({ include: { facts: true, sites: true, contracts: true, balanceSheetEvents: true }, orderBy: { id: "asc" } }));
-const stored = async (ticker: string, key: string) => (await t.db.fact.findFirstOrThrow({ where: { key, company: { ticker } }, orderBy: { asOf: "desc" } })).value;
+const everything = async () =>
+  JSON.stringify(
+    await t.db.company.findMany({ include: { facts: true, sites: true, contracts: true, balanceSheetEvents: true }, orderBy: { id: "asc" } }),
+  );
+const stored = async (ticker: string, key: string) =>
+  (await t.db.fact.findFirstOrThrow({ where: { key, company: { ticker } }, orderBy: { asOf: "desc" } })).value;
 
 /** Saves CORZ's market figures with one figure's value replaced; returns that field's messages. */
 async function saveFigure(key: string, value: unknown) {
   const form = structuredClone((await marketFiguresOf(t.db, "CORZ"))!) as any;
-  form.facts[key] = { ...(form.facts[key] ?? { asOf: "2025-11", source: "https://example.com/x", ...(key === "sharesOutstanding" ? { basis: "basic" } : {}) }), value };
+  form.facts[key] = {
+    ...(form.facts[key] ?? { asOf: "2025-11", source: "https://example.com/x", ...(key === "sharesOutstanding" ? { basis: "basic" } : {}) }),
+    value,
+  };
   const r = await saveMarketFigures(t.db, form, "analyst");
   return { r, messages: !r.ok && r.kind === "invalid" ? r.fieldErrors[`facts.${key}.value`] : undefined };
 }
@@ -72,7 +81,14 @@ describe("a company's figures keep their bounds", () => {
 });
 
 describe("records and sets keep their bounds", () => {
-  const site = { name: "Test Campus", location: "Texas", grossMw: { value: 200, asOf: "2025-11", source: "https://example.com/s" }, itMw: null, stage: "pipeline", use: "hpc" };
+  const site = {
+    name: "Test Campus",
+    location: "Texas",
+    grossMw: { value: 200, asOf: "2025-11", source: "https://example.com/s" },
+    itMw: null,
+    stage: "pipeline",
+    use: "hpc",
+  };
 
   it("a site of 1e308 MW, a contract of 1e308 MW and a $1e308 cash change are refused", async () => {
     const before = await everything();
@@ -80,14 +96,44 @@ describe("records and sets keep their bounds", () => {
     expect(s).toMatchObject({ ok: false, kind: "invalid", fieldErrors: { "site.grossMw.value": ["Must be at most 100,000 MW"] } });
     const id = (await t.db.contract.findUniqueOrThrow({ where: { code: "APLD-CRWV-2025" } })).id;
     const contract = await t.db.contract.findUniqueOrThrow({ where: { id } });
-    const k = await saveContract(t.db, { ticker: "APLD", id, version: contract.version, contract: {
-      id: "APLD-X", counterparty: "X", structure: "colocation", itMwBasis: "critical_it", status: "signed", sources: [], itMw: 1e308,
-    } }, null);
+    const k = await saveContract(
+      t.db,
+      {
+        ticker: "APLD",
+        id,
+        version: contract.version,
+        contract: {
+          id: "APLD-X",
+          counterparty: "X",
+          structure: "colocation",
+          itMwBasis: "critical_it",
+          status: "signed",
+          sources: [],
+          itMw: 1e308,
+        },
+      },
+      null,
+    );
     expect(k).toMatchObject({ ok: false, kind: "invalid", fieldErrors: { "contract.itMw": ["Must be at most 100,000 MW"] } });
-    const e = await saveBalanceSheetEvent(t.db, { ticker: "RIOT", event: {
-      date: "2025-11-20", kind: "debt_issue", description: "x", cashDeltaUsd: 1e308, debtDeltaUsd: null, preferredDeltaUsd: null,
-      committedDeltaUsd: null, sharesDelta: null, btcDelta: null, sources: ["https://example.com/n"],
-    } }, null);
+    const e = await saveBalanceSheetEvent(
+      t.db,
+      {
+        ticker: "RIOT",
+        event: {
+          date: "2025-11-20",
+          kind: "debt_issue",
+          description: "x",
+          cashDeltaUsd: 1e308,
+          debtDeltaUsd: null,
+          preferredDeltaUsd: null,
+          committedDeltaUsd: null,
+          sharesDelta: null,
+          btcDelta: null,
+          sources: ["https://example.com/n"],
+        },
+      },
+      null,
+    );
     expect(e).toMatchObject({ ok: false, kind: "invalid", fieldErrors: { "event.cashDeltaUsd": ["Must be at most $1 trillion"] } });
     expect(await everything()).toBe(before);
   });
@@ -101,12 +147,15 @@ describe("records and sets keep their bounds", () => {
   });
 
   it("an update file's 1e308 or 2,5 is a rejected row", async () => {
-    const plan = await planUpdate(t.db, [
-      "ticker,field,value,asOf,source,note",
-      "IREN,cash,1e308,2026-06-01,https://example.com/i,",
-      'IREN,sharePrice,"2,5",2026-06-01,https://example.com/i,',
-      'IREN,totalDebt,"1,234,567",2026-06-01,https://example.com/i,',
-    ].join("\n"));
+    const plan = await planUpdate(
+      t.db,
+      [
+        "ticker,field,value,asOf,source,note",
+        "IREN,cash,1e308,2026-06-01,https://example.com/i,",
+        'IREN,sharePrice,"2,5",2026-06-01,https://example.com/i,',
+        'IREN,totalDebt,"1,234,567",2026-06-01,https://example.com/i,',
+      ].join("\n"),
+    );
     expect(plan.rows.map((r) => [r.status, r.problems.map((p) => `${p.field}: ${p.message}`)])).toEqual([
       ["rejected", ["value: Must be at most $1 trillion"]],
       ["rejected", ["value: Must be a number: write 2.5 or 25 (a comma only separates thousands, as in 1,234,567)"]],

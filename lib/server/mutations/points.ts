@@ -31,7 +31,11 @@ export async function pointOf(tx: Tx, companyId: number, key: string, asOf: stri
 }
 
 /** Who a point is recorded as written by: its origin, the user, and when (now unless given: a revert puts back the original's). */
-export interface PointWriter { origin: FactOrigin; user: string | null; at?: Date | null }
+export interface PointWriter {
+  origin: FactOrigin;
+  user: string | null;
+  at?: Date | null;
+}
 
 /** Sets the point at `asOf` to `value` (null removes it). A corrected point keeps its place in time (snapshotPoint). */
 export async function writePoint(tx: Tx, companyId: number, key: string, asOf: string, value: FactValue | null, who: PointWriter) {
@@ -49,7 +53,13 @@ export async function writePoint(tx: Tx, companyId: number, key: string, asOf: s
  * removing the figure removes its latest point; a value at the latest point's as-of corrects it; a value
  * at another as-of corrects the point there, or adds one. Null when nothing changes.
  */
-export async function editChange(tx: Tx, companyId: number, key: FactKey, latest: FactValue | null, submitted: FactValue | null): Promise<Change | null> {
+export async function editChange(
+  tx: Tx,
+  companyId: number,
+  key: FactKey,
+  latest: FactValue | null,
+  submitted: FactValue | null,
+): Promise<Change | null> {
   const base = { entity: "Company" as const, entityId: companyId, companyId, field: key };
   if (submitted == null) return latest == null ? null : { ...base, before: latest, after: null };
   const stored = factToInput(factColumns(submitted)); // the stored shape, so a round trip is not a change

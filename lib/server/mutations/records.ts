@@ -52,7 +52,14 @@ export async function nextPosition(tx: Tx, t: RecordKind<unknown, Record<string,
 }
 
 /** Creates a record inside a transaction and audits its creation. */
-export async function createRecord<I, C extends Record<string, unknown>>(kind: RecordKind<I, C>, tx: Tx, companyId: number, cols: C, user: string | null, extra: object = {}) {
+export async function createRecord<I, C extends Record<string, unknown>>(
+  kind: RecordKind<I, C>,
+  tx: Tx,
+  companyId: number,
+  cols: C,
+  user: string | null,
+  extra: object = {},
+) {
   const created = await table(tx, kind.table).create({
     data: { companyId, position: await nextPosition(tx, kind.table, companyId), ...(kind.data?.(cols) ?? cols), ...extra },
   });
@@ -60,20 +67,28 @@ export async function createRecord<I, C extends Record<string, unknown>>(kind: R
   return created;
 }
 
-export function saveRecord<I, C extends Record<string, unknown>>(kind: RecordKind<I, C>, create?: (tx: Tx, companyId: number, input: I, user: string | null) => Promise<Row>) {
+export function saveRecord<I, C extends Record<string, unknown>>(
+  kind: RecordKind<I, C>,
+  create?: (tx: Tx, companyId: number, input: I, user: string | null) => Promise<Row>,
+) {
   return defineWrite(kind.noun, kind.schema, async (tx, parsed, user): Promise<{ id: number; version: number }> => {
     const { ticker, id, version } = parsed;
     const input = parsed[kind.key] as I;
     const company = await companyByTicker(tx, ticker);
     if (id === undefined) {
-      const created = create ? await create(tx, company.id, input, user) : await createRecord(kind, tx, company.id, await kind.columns(tx, company.id, input), user);
+      const created = create
+        ? await create(tx, company.id, input, user)
+        : await createRecord(kind, tx, company.id, await kind.columns(tx, company.id, input), user);
       return { id: created.id, version: created.version };
     }
     const before = await table(tx, kind.table).findFirst({ where: { id, companyId: company.id } });
     if (!before) throw new NotFoundError(`That ${kind.noun} no longer exists`);
     if (version === undefined) throw new FieldError("version", "Missing version");
     const cols = await kind.columns(tx, company.id, input, id);
-    const updated = await table(tx, kind.table).updateMany({ where: { id, version }, data: { ...(kind.data?.(cols) ?? cols), version: { increment: 1 } } });
+    const updated = await table(tx, kind.table).updateMany({
+      where: { id, version },
+      data: { ...(kind.data?.(cols) ?? cols), version: { increment: 1 } },
+    });
     if (updated.count === 0) throw new ConflictError(STALE, await kind.current(tx, (await table(tx, kind.table).findFirst({ where: { id } }))!));
     await recordChanges(tx, diff(kind.entity, id, company.id, before, cols, kind.fields), user);
     return { id, version: before.version + 1 };

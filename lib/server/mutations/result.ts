@@ -19,12 +19,20 @@ export function invalid(error: z.ZodError, submitted: unknown): WriteResult<neve
   return { ok: false, kind: "invalid", ...zodFieldErrors(error.issues), submitted };
 }
 
-export const fieldError = (field: string, message: string, submitted: unknown, others: Record<string, string[]> = {}): WriteResult<never> =>
-  ({ ok: false, kind: "invalid", fieldErrors: { ...others, [field]: [message] }, formErrors: [], submitted });
+export const fieldError = (field: string, message: string, submitted: unknown, others: Record<string, string[]> = {}): WriteResult<never> => ({
+  ok: false,
+  kind: "invalid",
+  fieldErrors: { ...others, [field]: [message] },
+  formErrors: [],
+  submitted,
+});
 
 /** Thrown inside a transaction to roll it back and report a conflict. */
 export class ConflictError extends Error {
-  constructor(message: string, public readonly current: unknown) {
+  constructor(
+    message: string,
+    public readonly current: unknown,
+  ) {
     super(message);
   }
 }
@@ -33,7 +41,11 @@ export class NotFoundError extends Error {}
 
 /** Thrown inside a transaction to roll it back and report a field error (and, optionally, more of them). */
 export class FieldError extends Error {
-  constructor(public readonly field: string, message: string, public readonly others: Record<string, string[]> = {}) {
+  constructor(
+    public readonly field: string,
+    message: string,
+    public readonly others: Record<string, string[]> = {},
+  ) {
     super(message);
   }
 }
@@ -82,7 +94,9 @@ export const versionField = z.number({ error: "Missing version" }).int().min(1);
  * (`guarded()` for server actions, `requireWriter()` for API routes), which passes the writer's name in.
  */
 export function defineWrite<S extends z.ZodType, T>(
-  what: string, schema: S, run: (tx: Tx, input: z.infer<S>, user: string | null) => Promise<T>,
+  what: string,
+  schema: S,
+  run: (tx: Tx, input: z.infer<S>, user: string | null) => Promise<T>,
   /** `echo: false`: a refusal does not send the input back (an update file may be 64 MB; the page keeps it) */
   opts: { timeoutMs?: number; echo?: boolean } = {},
 ) {

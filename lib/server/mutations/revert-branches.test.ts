@@ -24,7 +24,10 @@ async function refused(auditId: number, expected: object) {
   expect(await revert(auditId)).toMatchObject({ ok: false, ...expected });
   expect(await everything()).toBe(before);
 }
-const refusedOnAuditId = (message: string | RegExp) => ({ kind: "invalid", fieldErrors: { auditId: [typeof message === "string" ? message : expect.stringMatching(message)] } });
+const refusedOnAuditId = (message: string | RegExp) => ({
+  kind: "invalid",
+  fieldErrors: { auditId: [typeof message === "string" ? message : expect.stringMatching(message)] },
+});
 const CHANGED_SINCE = "This value was changed again after that entry; revert the newer change first.";
 
 const spare = { name: "Spare", location: "Texas", grossMw: null, itMw: null, stage: "pipeline", use: "hpc" } as const;
@@ -43,24 +46,33 @@ describe("what is never reverted", () => {
   it("a company field that is neither a figure nor the overrides, and an event field other than appliedAt", async () => {
     // no write path records these; an entry of another version of the app, or a hand edit, might
     const c = await corz();
-    const name = await t.db.auditEntry.create({ data: { entity: "Company", entityId: c.id, companyId: c.id, field: "name", before: "Core", after: "Core Scientific" } });
+    const name = await t.db.auditEntry.create({
+      data: { entity: "Company", entityId: c.id, companyId: c.id, field: "name", before: "Core", after: "Core Scientific" },
+    });
     await refused(name.id, refusedOnAuditId("Changes to name cannot be reverted"));
     const ev = await t.db.event.findFirstOrThrow({ where: { companyId: c.id } });
-    const summary = await t.db.auditEntry.create({ data: { entity: "Event", entityId: ev.id, companyId: c.id, field: "summary", before: "x", after: ev.summary } });
+    const summary = await t.db.auditEntry.create({
+      data: { entity: "Event", entityId: ev.id, companyId: c.id, field: "summary", before: "x", after: ev.summary },
+    });
     await refused(summary.id, refusedOnAuditId("Changes to summary cannot be reverted"));
   });
 
   it("applying an event while the contract it added is there: revert the contract's creation instead", async () => {
-    const ev = (await t.db.event.findMany({ where: { company: { ticker: "HUT" } }, orderBy: { position: "asc" } })).find((e) => e.contractJson != null)!;
+    const ev = (await t.db.event.findMany({ where: { company: { ticker: "HUT" } }, orderBy: { position: "asc" } })).find(
+      (e) => e.contractJson != null,
+    )!;
     ok(await applyEvent(t.db, { ticker: "HUT", eventId: ev.id, version: ev.version }, "a"));
-    await refused((await lastEntry({ entity: "Event", field: "appliedAt" })).id,
-      refusedOnAuditId("Revert the creation of the contract this event added; that also un-applies the event"));
+    await refused(
+      (await lastEntry({ entity: "Event", field: "appliedAt" })).id,
+      refusedOnAuditId("Revert the creation of the contract this event added; that also un-applies the event"),
+    );
   });
 });
 
 describe("a field or record that moved on since", () => {
   const addSpare = async () => ok(await saveSite(t.db, { ticker: "SLNH", site: spare }, "a"));
-  const editSpare = (id: number, version: number, location: string) => saveSite(t.db, { ticker: "SLNH", id, version, site: { ...spare, location } }, "a");
+  const editSpare = (id: number, version: number, location: string) =>
+    saveSite(t.db, { ticker: "SLNH", id, version, site: { ...spare, location } }, "a");
 
   it("a field changed again: a conflict with the value now; reverting the newer change first, then the older, works", async () => {
     const { id } = await addSpare();
@@ -72,7 +84,10 @@ describe("a field or record that moved on since", () => {
     ok(await revert(first.id)); // Oklahoma → Texas
     expect((await t.db.site.findUniqueOrThrow({ where: { id } })).location).toBe("Texas");
     const reverts = await t.db.auditEntry.findMany({ where: { revertOf: { not: null } }, orderBy: { id: "asc" } });
-    expect(reverts.map((r) => [r.field, r.before, r.after, r.user])).toEqual([["location", "Ohio", "Oklahoma", "rev"], ["location", "Oklahoma", "Texas", "rev"]]);
+    expect(reverts.map((r) => [r.field, r.before, r.after, r.user])).toEqual([
+      ["location", "Ohio", "Oklahoma", "rev"],
+      ["location", "Oklahoma", "Texas", "rev"],
+    ]);
   });
 
   it("a field of a record removed since: not found", async () => {

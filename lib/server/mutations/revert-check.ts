@@ -9,8 +9,14 @@
 import type { ZodType } from "zod";
 import { zodFieldErrors } from "../../domain/field-errors";
 import {
-  assumptionSetUpdateSchema, balanceSheetEventFormSchema, contractFormSchema, marketFiguresSchema, noteFormSchema, overridesFormSchema,
-  siteChangeFormSchema, siteFormSchema,
+  assumptionSetUpdateSchema,
+  balanceSheetEventFormSchema,
+  contractFormSchema,
+  marketFiguresSchema,
+  noteFormSchema,
+  overridesFormSchema,
+  siteChangeFormSchema,
+  siteFormSchema,
 } from "../../domain/forms";
 import { noteToInput } from "./notes";
 import { siteToInput } from "../rows";
@@ -20,10 +26,14 @@ import { marketFiguresOf, overridesOf } from "./company";
 import { FieldError, type Tx } from "./result";
 import { balanceSheetEventInputOf, contractInputOf, siteChangeInputOf } from "./sites-contracts";
 
-interface FormCheck { what: string; schema: ZodType; input: unknown }
+interface FormCheck {
+  what: string;
+  schema: ZodType;
+  input: unknown;
+}
 
 async function tickerOf(tx: Tx, companyId: number | null) {
-  return companyId == null ? null : (await tx.company.findUnique({ where: { id: companyId }, select: { ticker: true } }))?.ticker ?? null;
+  return companyId == null ? null : ((await tx.company.findUnique({ where: { id: companyId }, select: { ticker: true } }))?.ticker ?? null);
 }
 
 /** The edit forms that hold the record a change touched, filled from what is stored now. */
@@ -40,7 +50,9 @@ async function formsOf(tx: Tx, c: Change): Promise<FormCheck[]> {
     case "Site": {
       const row = await tx.site.findUnique({ where: { id: c.entityId } });
       const ticker = await tickerOf(tx, c.companyId);
-      return row && ticker ? [{ what: `site “${row.name}”`, schema: siteFormSchema, input: { ticker, id: row.id, version: row.version, site: siteToInput(row) } }] : [];
+      return row && ticker
+        ? [{ what: `site “${row.name}”`, schema: siteFormSchema, input: { ticker, id: row.id, version: row.version, site: siteToInput(row) } }]
+        : [];
     }
     case "Contract": {
       const form = await contractInputOf(tx, c.entityId);
@@ -50,11 +62,21 @@ async function formsOf(tx: Tx, c: Change): Promise<FormCheck[]> {
     case "BalanceSheetEvent": {
       const form = await balanceSheetEventInputOf(tx, c.entityId);
       const ticker = await tickerOf(tx, c.companyId);
-      return form && ticker ? [{ what: `balance-sheet event ${form.event.date}`, schema: balanceSheetEventFormSchema, input: { ticker, ...form } }] : [];
+      return form && ticker
+        ? [{ what: `balance-sheet event ${form.event.date}`, schema: balanceSheetEventFormSchema, input: { ticker, ...form } }]
+        : [];
     }
     case "AssumptionSet": {
       const set = await tx.assumptionSet.findUnique({ where: { id: c.entityId } });
-      return set ? [{ what: `the set “${set.name}”`, schema: assumptionSetUpdateSchema, input: { id: set.id, version: set.version, name: set.name, values: storedSetValues(set.values) } }] : [];
+      return set
+        ? [
+            {
+              what: `the set “${set.name}”`,
+              schema: assumptionSetUpdateSchema,
+              input: { id: set.id, version: set.version, name: set.name, values: storedSetValues(set.values) },
+            },
+          ]
+        : [];
     }
     case "SiteChange": {
       const form = await siteChangeInputOf(tx, c.entityId);
@@ -64,7 +86,9 @@ async function formsOf(tx: Tx, c: Change): Promise<FormCheck[]> {
     case "Note": {
       const row = await tx.note.findUnique({ where: { id: c.entityId } });
       const ticker = await tickerOf(tx, c.companyId);
-      return row && ticker ? [{ what: "the note", schema: noteFormSchema, input: { ticker, id: row.id, version: row.version, note: noteToInput(row) } }] : [];
+      return row && ticker
+        ? [{ what: "the note", schema: noteFormSchema, input: { ticker, id: row.id, version: row.version, note: noteToInput(row) } }]
+        : [];
     }
     case "Event":
     case "SavedView":
@@ -85,6 +109,10 @@ export async function assertRevertLeavesValidRecord(tx: Tx, c: Change): Promise<
     if (issues.length === 0) continue;
     const { fieldErrors, formErrors } = zodFieldErrors(issues);
     const first = Object.entries(fieldErrors).map(([k, m]) => `${k}: ${m[0]}`)[0] ?? formErrors[0];
-    throw new FieldError("auditId", `Not reverted: it would leave ${form.what} invalid (${first}). Revert or fix the later change first.`, fieldErrors);
+    throw new FieldError(
+      "auditId",
+      `Not reverted: it would leave ${form.what} invalid (${first}). Revert or fix the later change first.`,
+      fieldErrors,
+    );
   }
 }

@@ -20,7 +20,14 @@ const CHANGED_SINCE = "This value was changed again after that entry; revert the
 export const revertChange = defineWrite("revert", revertSchema, async (tx, { auditId }, user): Promise<{ revertedId: number }> => {
   const entry = await tx.auditEntry.findUnique({ where: { id: auditId } });
   if (!entry) throw new NotFoundError("That history entry does not exist");
-  const change: Change = { entity: entry.entity as Entity, entityId: entry.entityId, companyId: entry.companyId, field: entry.field, before: entry.after, after: entry.before };
+  const change: Change = {
+    entity: entry.entity as Entity,
+    entityId: entry.entityId,
+    companyId: entry.companyId,
+    field: entry.field,
+    before: entry.after,
+    after: entry.before,
+  };
   await undo(tx, change, entry.id);
   await assertRevertLeavesValidRecord(tx, change); // the form's own schema, or the revert rolls back
   await recordChanges(tx, [change], user, entry.id);
@@ -30,15 +37,24 @@ export const revertChange = defineWrite("revert", revertSchema, async (tx, { aud
 /** Applies `change.after` where the stored value must currently equal `change.before`. */
 async function undo(tx: Tx, c: Change, entryId: number) {
   switch (c.entity) {
-    case "Company": return undoCompany(tx, c, entryId);
-    case "Site": return c.field === RECORD ? undoRecord(tx, c, "site") : undoColumn(tx, c, "site");
-    case "Contract": return c.field === RECORD ? undoRecord(tx, c, "contract") : undoColumn(tx, c, "contract");
-    case "Event": return undoEvent(tx, c);
-    case "BalanceSheetEvent": return c.field === RECORD ? undoRecord(tx, c, "balanceSheetEvent") : undoColumn(tx, c, "balanceSheetEvent");
-    case "SiteChange": return c.field === RECORD ? undoRecord(tx, c, "siteChange") : undoColumn(tx, c, "siteChange");
-    case "AssumptionSet": return undoSet(tx, c);
-    case "Note": return c.field === RECORD ? undoRecord(tx, c, "note") : undoColumn(tx, c, "note");
-    case "SavedView": throw new FieldError("auditId", "A saved view is not reverted; save it again or delete it");
+    case "Company":
+      return undoCompany(tx, c, entryId);
+    case "Site":
+      return c.field === RECORD ? undoRecord(tx, c, "site") : undoColumn(tx, c, "site");
+    case "Contract":
+      return c.field === RECORD ? undoRecord(tx, c, "contract") : undoColumn(tx, c, "contract");
+    case "Event":
+      return undoEvent(tx, c);
+    case "BalanceSheetEvent":
+      return c.field === RECORD ? undoRecord(tx, c, "balanceSheetEvent") : undoColumn(tx, c, "balanceSheetEvent");
+    case "SiteChange":
+      return c.field === RECORD ? undoRecord(tx, c, "siteChange") : undoColumn(tx, c, "siteChange");
+    case "AssumptionSet":
+      return undoSet(tx, c);
+    case "Note":
+      return c.field === RECORD ? undoRecord(tx, c, "note") : undoColumn(tx, c, "note");
+    case "SavedView":
+      throw new FieldError("auditId", "A saved view is not reverted; save it again or delete it");
   }
 }
 
@@ -81,12 +97,13 @@ async function writerOfRestored(tx: Tx, c: Change, entryId: number): Promise<Poi
 
 type Table = "site" | "contract" | "balanceSheetEvent" | "siteChange" | "note";
 // Both delegates share the calls used here; typing them as one keeps this generic.
-const table = (tx: Tx, t: Table) => tx[t] as unknown as {
-  findUnique(a: object): Promise<Record<string, unknown> | null>;
-  update(a: object): Promise<unknown>;
-  create(a: object): Promise<{ id: number }>;
-  delete(a: object): Promise<unknown>;
-};
+const table = (tx: Tx, t: Table) =>
+  tx[t] as unknown as {
+    findUnique(a: object): Promise<Record<string, unknown> | null>;
+    update(a: object): Promise<unknown>;
+    create(a: object): Promise<{ id: number }>;
+    delete(a: object): Promise<unknown>;
+  };
 
 async function undoColumn(tx: Tx, c: Change, t: Table) {
   const row = await table(tx, t).findUnique({ where: { id: c.entityId } });
@@ -113,11 +130,12 @@ async function undoRecord(tx: Tx, c: Change, t: Table) {
   // undoing a deletion: recreate it from the recorded columns
   const cols = { ...(c.after as Record<string, unknown>) };
   if (t === "contract") {
-    if (await tx.contract.findUnique({ where: { code: cols.code as string } })) throw new FieldError("auditId", `Contract code ${cols.code} is in use again`);
+    if (await tx.contract.findUnique({ where: { code: cols.code as string } }))
+      throw new FieldError("auditId", `Contract code ${cols.code} is in use again`);
     if (cols.siteId != null && !(await tx.site.findUnique({ where: { id: cols.siteId as number } }))) cols.siteId = null;
     await refuseRemovedSites(tx, cols.siteAllocations);
     cols.siteAllocations = jsonColumn("siteAllocations", cols.siteAllocations);
-  } else if (t === "site" && await tx.site.findFirst({ where: { companyId: c.companyId!, name: cols.name as string } })) {
+  } else if (t === "site" && (await tx.site.findFirst({ where: { companyId: c.companyId!, name: cols.name as string } }))) {
     throw new FieldError("auditId", `A site named "${cols.name}" exists again`);
   }
   const position = await nextPosition(tx, t, c.companyId!);

@@ -5,9 +5,23 @@ import { contractSiteIssues, type BalanceSheetEventInput, type ContractInput, ty
 import { Prisma } from "../../generated/prisma/client";
 import type { Db } from "../db-client";
 import {
-  BALANCE_SHEET_EVENT_FIELDS, balanceSheetEventColumns, balanceSheetEventToInput, CONTRACT_FIELDS, contractColumns, contractToInput,
-  SITE_CHANGE_FIELDS, SITE_FIELDS, siteChangeColumns, siteChangeToInput, siteColumns, siteToInput, storedAllocations,
-  type BalanceSheetEventColumns, type ContractColumns, type SiteChangeColumns, type SiteColumns,
+  BALANCE_SHEET_EVENT_FIELDS,
+  balanceSheetEventColumns,
+  balanceSheetEventToInput,
+  CONTRACT_FIELDS,
+  contractColumns,
+  contractToInput,
+  SITE_CHANGE_FIELDS,
+  SITE_FIELDS,
+  siteChangeColumns,
+  siteChangeToInput,
+  siteColumns,
+  siteToInput,
+  storedAllocations,
+  type BalanceSheetEventColumns,
+  type ContractColumns,
+  type SiteChangeColumns,
+  type SiteColumns,
 } from "../rows";
 import { NOTE } from "./notes";
 import { createRecord, removeRecord, saveRecord, type RecordKind } from "./records";
@@ -15,7 +29,12 @@ import { FieldError, FormError, type Tx } from "./result";
 import type { BalanceSheetEvent, Contract, Site, SiteChange } from "../../generated/prisma/client";
 
 const SITE: RecordKind<SiteInput, SiteColumns> = {
-  table: "site", entity: "Site", noun: "site", key: "site", schema: siteFormSchema, fields: SITE_FIELDS,
+  table: "site",
+  entity: "Site",
+  noun: "site",
+  key: "site",
+  schema: siteFormSchema,
+  fields: SITE_FIELDS,
   async columns(tx, companyId, site, id) {
     const clash = await tx.site.findFirst({ where: { companyId, name: site.name, ...(id ? { NOT: { id } } : {}) } });
     if (clash) throw new FieldError("site.name", `This company already has a site named "${site.name}"`);
@@ -27,7 +46,9 @@ const SITE: RecordKind<SiteInput, SiteColumns> = {
     const onSite = await contractsOnSite(tx, companyId, row.id);
     if (onSite.length === 0) return;
     const them = onSite.length === 1 ? "it" : "them";
-    throw new FormError(`${onSite.join(", ")} ${onSite.length === 1 ? "sits" : "sit"} on ${row.name}: move ${them} to another site (or remove ${them}) first`);
+    throw new FormError(
+      `${onSite.join(", ")} ${onSite.length === 1 ? "sits" : "sit"} on ${row.name}: move ${them} to another site (or remove ${them}) first`,
+    );
   },
 };
 
@@ -52,39 +73,64 @@ async function siteNames(tx: Tx | Db, companyId: number) {
 }
 
 /** Contract columns as Prisma writes them (a JSON column is set to null with DbNull). */
-export const contractData = (cols: ContractColumns) =>
-  ({ ...cols, siteAllocations: (cols.siteAllocations as unknown as Prisma.InputJsonValue) ?? Prisma.DbNull });
+export const contractData = (cols: ContractColumns) => ({
+  ...cols,
+  siteAllocations: (cols.siteAllocations as unknown as Prisma.InputJsonValue) ?? Prisma.DbNull,
+});
 
 const CONTRACT: RecordKind<ContractInput, ContractColumns> = {
-  table: "contract", entity: "Contract", noun: "contract", key: "contract", schema: contractFormSchema, fields: CONTRACT_FIELDS,
+  table: "contract",
+  entity: "Contract",
+  noun: "contract",
+  key: "contract",
+  schema: contractFormSchema,
+  fields: CONTRACT_FIELDS,
   async columns(tx, companyId, contract, id) {
     const clash = await tx.contract.findFirst({ where: { code: contract.id, ...(id ? { NOT: { id } } : {}) } });
     if (clash) throw new FieldError("contract.id", `Contract code ${contract.id} is already used`);
     return contractColumns(contract, await siteResolver(tx, companyId, contract));
   },
   data: contractData,
-  current: async (tx, row) => ({ id: row.id, version: row.version, contract: contractToInput(row as unknown as Contract, await siteNames(tx, row.companyId)) }),
+  current: async (tx, row) => ({
+    id: row.id,
+    version: row.version,
+    contract: contractToInput(row as unknown as Contract, await siteNames(tx, row.companyId)),
+  }),
   // removing a contract that came from an event un-applies the event
   async afterRemove(tx, row) {
-    if (row.fromEventId != null) await tx.event.update({ where: { id: row.fromEventId as number }, data: { appliedAt: null, version: { increment: 1 } } });
+    if (row.fromEventId != null)
+      await tx.event.update({ where: { id: row.fromEventId as number }, data: { appliedAt: null, version: { increment: 1 } } });
   },
 };
 
 const BALANCE_SHEET_EVENT: RecordKind<BalanceSheetEventInput, BalanceSheetEventColumns> = {
-  table: "balanceSheetEvent", entity: "BalanceSheetEvent", noun: "balance-sheet event", key: "event", schema: balanceSheetEventFormSchema,
+  table: "balanceSheetEvent",
+  entity: "BalanceSheetEvent",
+  noun: "balance-sheet event",
+  key: "event",
+  schema: balanceSheetEventFormSchema,
   fields: BALANCE_SHEET_EVENT_FIELDS,
   columns: async (_tx, _companyId, event) => balanceSheetEventColumns(event),
   current: async (_tx, row) => ({ id: row.id, version: row.version, event: balanceSheetEventToInput(row as unknown as BalanceSheetEvent) }),
 };
 
 const SITE_CHANGE: RecordKind<SiteChangeInput, SiteChangeColumns> = {
-  table: "siteChange", entity: "SiteChange", noun: "site change", key: "change", schema: siteChangeFormSchema, fields: SITE_CHANGE_FIELDS,
+  table: "siteChange",
+  entity: "SiteChange",
+  noun: "site change",
+  key: "change",
+  schema: siteChangeFormSchema,
+  fields: SITE_CHANGE_FIELDS,
   async columns(tx, companyId, change) {
     const site = await tx.site.findFirst({ where: { companyId, name: change.site }, select: { id: true } });
     if (!site) throw new FieldError("change.site", `This company has no site named "${change.site}"`);
     return siteChangeColumns(change, site.id);
   },
-  current: async (tx, row) => ({ id: row.id, version: row.version, change: siteChangeToInput(row as unknown as SiteChange, await siteNames(tx, row.companyId)) }),
+  current: async (tx, row) => ({
+    id: row.id,
+    version: row.version,
+    change: siteChangeToInput(row as unknown as SiteChange, await siteNames(tx, row.companyId)),
+  }),
 };
 
 /** Creates a contract inside a transaction (also used when an event is applied). */

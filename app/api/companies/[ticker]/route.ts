@@ -11,7 +11,10 @@ export const dynamic = "force-dynamic";
 
 const paramsSchema = z.strictObject({
   set: z.string().trim().min(1).max(60).optional(),
-  asOf: z.string().refine((v) => asOfProblem(v) == null, { error: "Use YYYY-MM-DD (a day that exists)" }).optional(),
+  asOf: z
+    .string()
+    .refine((v) => asOfProblem(v) == null, { error: "Use YYYY-MM-DD (a day that exists)" })
+    .optional(),
 });
 
 /**
@@ -43,9 +46,31 @@ export async function GET(req: NextRequest, ctx: { params: Promise<{ ticker: str
       gaps: company.gaps,
       viewDate: r.viewDate,
       latestDataDate: r.dates.latest,
-      facts: [...inForce.values()].map(({ key, value: v, origin }) => ({ key, value: v.value, asOf: v.asOf, sourceUrl: v.source, note: v.note ?? null, basis: v.basis ?? null, low: v.low ?? null, high: v.high ?? null, origin })),
+      facts: [...inForce.values()].map(({ key, value: v, origin }) => ({
+        key,
+        value: v.value,
+        asOf: v.asOf,
+        sourceUrl: v.source,
+        note: v.note ?? null,
+        basis: v.basis ?? null,
+        low: v.low ?? null,
+        high: v.high ?? null,
+        origin,
+      })),
       userEntered: r.userEntered,
-      history: company.facts.map(({ key, value, asOf, sourceUrl, note, basis, low, high, origin, recordedAt, recordedBy }) => ({ key, value, asOf, sourceUrl, note, basis, low, high, origin, recordedAt, recordedBy })),
+      history: company.facts.map(({ key, value, asOf, sourceUrl, note, basis, low, high, origin, recordedAt, recordedBy }) => ({
+        key,
+        value,
+        asOf,
+        sourceUrl,
+        note,
+        basis,
+        low,
+        high,
+        origin,
+        recordedAt,
+        recordedBy,
+      })),
       sites: record.sites,
       siteChanges: company.siteChanges.map(({ id, companyId: _c, ...c }) => ({ id, ...c })),
       contracts: record.contracts,

@@ -16,14 +16,38 @@ import { saveMarketFiguresAction } from "./actions";
 import { Field, issuesToErrors, toDraft, toTyped, type Draft, type FieldSpec } from "./form-kit";
 import { factSpecs, rangeSpecs } from "./specs";
 
-const BASIS: FieldSpec = { name: "basis", label: "Basis", kind: "select", options: [["basic", "basic"], ["diluted", "diluted"]] };
+const BASIS: FieldSpec = {
+  name: "basis",
+  label: "Basis",
+  kind: "select",
+  options: [
+    ["basic", "basic"],
+    ["diluted", "diluted"],
+  ],
+};
 const specsFor = (key: string) => {
   const m = factMeta(key)!;
-  return [...factSpecs(`${m.form === "range" ? "Midpoint" : m.label} (${m.unit})`), ...(m.form === "shares" ? [BASIS] : []), ...(m.form === "range" ? rangeSpecs : [])];
+  return [
+    ...factSpecs(`${m.form === "range" ? "Midpoint" : m.label} (${m.unit})`),
+    ...(m.form === "shares" ? [BASIS] : []),
+    ...(m.form === "range" ? rangeSpecs : []),
+  ];
 };
 /** The form's groups: what the model reads, then what is shown beside it. */
 const GROUPS = [
-  { title: "Price and balance sheet", keys: ["sharePriceUsd", "sharesOutstanding", "totalDebtUsd", "cashUsd", "preferredEquityUsd", "committedFinancingUsd", "btcHeld", "btcValueUsdReported"] },
+  {
+    title: "Price and balance sheet",
+    keys: [
+      "sharePriceUsd",
+      "sharesOutstanding",
+      "totalDebtUsd",
+      "cashUsd",
+      "preferredEquityUsd",
+      "committedFinancingUsd",
+      "btcHeld",
+      "btcValueUsdReported",
+    ],
+  },
   { title: "Build-out and comps", keys: ["capexGuidanceUsdPerMw", "hashrateEhs", "marketCapPublishedUsd", "enterpriseValuePublishedUsd"] },
   { title: "Company-stated totals (shown, not scored)", keys: FACTS.filter((f) => !f.scored).map((f) => f.key) },
 ] as const;
@@ -53,7 +77,11 @@ function labelOf(path: string): string {
 }
 const format = (path: string, v: unknown) => formatFieldValue(marketFiguresSchema, path, v);
 
-export function MarketForm({ initial, onDraft, onSaved }: {
+export function MarketForm({
+  initial,
+  onDraft,
+  onSaved,
+}: {
   initial: MarketFiguresInput;
   onDraft: (facts: MarketFiguresInput["facts"] | undefined) => void;
   /** the figures are saved: the page's preview no longer has unsaved edits of them */
@@ -73,10 +101,12 @@ export function MarketForm({ initial, onDraft, onSaved }: {
   const errors = { ...save.fieldErrors, ...clientErrors };
   // Warnings figure by figure, so one invalid field does not hide another's unusual value.
   const odd = useMemo(() => {
-    const facts = Object.fromEntries(Object.entries(typed.facts).flatMap(([k, v]) => {
-      const r = v ? figureSchema(k as FactKey).safeParse(v) : null;
-      return r?.success ? [[k, r.data]] : [];
-    }));
+    const facts = Object.fromEntries(
+      Object.entries(typed.facts).flatMap(([k, v]) => {
+        const r = v ? figureSchema(k as FactKey).safeParse(v) : null;
+        return r?.success ? [[k, r.data]] : [];
+      }),
+    );
     return unusualValues(marketFiguresSchema, { facts }, loaded);
   }, [typed, loaded]);
   const warnings = Object.fromEntries(odd.map((u) => [u.path, u.message]));
@@ -92,7 +122,12 @@ export function MarketForm({ initial, onDraft, onSaved }: {
   const submit = (input: MarketFiguresInput, okText: string) =>
     save.submit(input, {
       okText,
-      onOk: (r) => { setVersion(r.version); setLoaded({ ...input, version: r.version }); setDraftState(draftOf(input)); onSaved(); },
+      onOk: (r) => {
+        setVersion(r.version);
+        setLoaded({ ...input, version: r.version });
+        setDraftState(draftOf(input));
+        onSaved();
+      },
     });
 
   const conflict = save.conflict;
@@ -114,9 +149,16 @@ export function MarketForm({ initial, onDraft, onSaved }: {
       }}
     >
       <h2 id="market-title">Market figures</h2>
-      <p className="small muted">Each figure keeps its source URL and as-of date. Untick “reported” to remove a figure (it then shows as missing). Numbers may be typed as 1,234,567, $1.66 or 4.8bn.</p>
+      <p className="small muted">
+        Each figure keeps its source URL and as-of date. Untick “reported” to remove a figure (it then shows as missing). Numbers may be typed as
+        1,234,567, $1.66 or 4.8bn.
+      </p>
       {GROUPS.map((g) => (
-        <details key={g.title} className="fact-section" open={g.keys.some((k) => initial.facts[k as keyof typeof initial.facts] != null) || undefined}>
+        <details
+          key={g.title}
+          className="fact-section"
+          open={g.keys.some((k) => initial.facts[k as keyof typeof initial.facts] != null) || undefined}
+        >
           <summary>{g.title}</summary>
           {g.keys.map((k) => {
             const present = draft[`${k}.present`] === "true";
@@ -124,15 +166,24 @@ export function MarketForm({ initial, onDraft, onSaved }: {
             return (
               <fieldset key={k} className="fact-group">
                 <legend>{m.label}</legend>
-                <Field spec={{ name: "present", label: "reported", kind: "checkbox" }} path={`${k}.present`} value={draft[`${k}.present`]}
-                  onChange={(v) => setDraft({ ...draft, [`${k}.present`]: v })} />
+                <Field
+                  spec={{ name: "present", label: "reported", kind: "checkbox" }}
+                  path={`${k}.present`}
+                  value={draft[`${k}.present`]}
+                  onChange={(v) => setDraft({ ...draft, [`${k}.present`]: v })}
+                />
                 {present && (
                   <div className="edit-grid">
                     {specsFor(k).map((f) => (
-                      <Field key={f.name} spec={f} path={`${k}.${f.name}`} value={draft[`${k}.${f.name}`] ?? ""}
+                      <Field
+                        key={f.name}
+                        spec={f}
+                        path={`${k}.${f.name}`}
+                        value={draft[`${k}.${f.name}`] ?? ""}
                         errors={touched ? errors[`facts.${k}.${f.name}`] : save.fieldErrors[`facts.${k}.${f.name}`]}
                         warning={warnings[`facts.${k}.${f.name}`]}
-                        onChange={(v) => setDraft({ ...draft, [`${k}.${f.name}`]: v })} />
+                        onChange={(v) => setDraft({ ...draft, [`${k}.${f.name}`]: v })}
+                      />
                     ))}
                   </div>
                 )}
@@ -142,9 +193,14 @@ export function MarketForm({ initial, onDraft, onSaved }: {
         </details>
       ))}
       {conflict && theirs && mine && (
-        <ConflictPanel title="Not saved: this company changed since you opened it" message={conflict.message} level={3}
+        <ConflictPanel
+          title="Not saved: this company changed since you opened it"
+          message={conflict.message}
+          level={3}
           rows={conflictRows(theirs.facts, loaded.facts, mine.facts).map((r) => ({ ...r, path: `facts.${r.path}` }))}
-          labelOf={labelOf} format={format} pending={save.pending}
+          labelOf={labelOf}
+          format={format}
+          pending={save.pending}
           onReapply={() => submit(mergeMine(theirs, loaded, { ...mine, version: loaded.version }), "Your changes were re-applied")}
           onDiscard={() => {
             setVersion(theirs.version);
@@ -152,11 +208,23 @@ export function MarketForm({ initial, onDraft, onSaved }: {
             setDraft(draftOf(theirs));
             save.setConflict(null);
             save.setStatus({ tone: "good", text: "Loaded the saved values" });
-          }} />
+          }}
+        />
       )}
-      {unusual.asking && <ConfirmUnusual items={unusual.asking} labelOf={labelOf} nameOf={(p) => p.replace(/^facts\./, "")} onConfirm={unusual.confirm} onCancel={unusual.cancel} pending={save.pending} />}
+      {unusual.asking && (
+        <ConfirmUnusual
+          items={unusual.asking}
+          labelOf={labelOf}
+          nameOf={(p) => p.replace(/^facts\./, "")}
+          onConfirm={unusual.confirm}
+          onCancel={unusual.cancel}
+          pending={save.pending}
+        />
+      )}
       <div className="actions">
-        <button type="submit" disabled={save.pending}>{save.pending ? "Saving…" : "Save market figures"}</button>
+        <button type="submit" disabled={save.pending}>
+          {save.pending ? "Saving…" : "Save market figures"}
+        </button>
         <FormStatus status={save.status} />
       </div>
     </form>

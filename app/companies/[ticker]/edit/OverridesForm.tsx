@@ -26,10 +26,22 @@ const typedValue = (key: AssumptionKey, v: string) => {
 };
 const toOverrides = (rows: Row[]) => Object.fromEntries(rows.map((r) => [r.key, typedValue(r.key, r.value)]));
 const labelOf = (path: string) => ASSUMPTION_META[path.replace(/^overrides\./, "") as AssumptionKey]?.label ?? path;
-const format = (path: string, v: unknown) => (Array.isArray(v) || typeof v === "boolean" ? formatAssumption(v) : formatFieldValue(overridesFormSchema, path, v));
+const format = (path: string, v: unknown) =>
+  Array.isArray(v) || typeof v === "boolean" ? formatAssumption(v) : formatFieldValue(overridesFormSchema, path, v);
 
-export function OverridesForm({ ticker, version: v0, initial, active, onDraft, onSaved }: {
-  ticker: string; version: number; initial: AssumptionOverrides; active: Assumptions; onDraft: (o: AssumptionOverrides | undefined) => void;
+export function OverridesForm({
+  ticker,
+  version: v0,
+  initial,
+  active,
+  onDraft,
+  onSaved,
+}: {
+  ticker: string;
+  version: number;
+  initial: AssumptionOverrides;
+  active: Assumptions;
+  onDraft: (o: AssumptionOverrides | undefined) => void;
   /** the overrides are saved: the page's preview no longer has unsaved edits of them */
   onSaved: () => void;
 }) {
@@ -51,21 +63,35 @@ export function OverridesForm({ ticker, version: v0, initial, active, onDraft, o
     onDraft(next.success ? (next.data.overrides as AssumptionOverrides) : undefined);
   };
   const submit = (overrides: AssumptionOverrides, ver: number, okText: string) =>
-    save.submit({ ticker, version: ver, overrides }, {
-      okText,
-      onOk: (d) => { setVersion(d.version); setLoaded(overrides); setRowsState(toRows(overrides)); onSaved(); },
-    });
+    save.submit(
+      { ticker, version: ver, overrides },
+      {
+        okText,
+        onOk: (d) => {
+          setVersion(d.version);
+          setLoaded(overrides);
+          setRowsState(toRows(overrides));
+          onSaved();
+        },
+      },
+    );
   const unused = ASSUMPTION_KEYS.filter((k) => !rows.some((r) => r.key === k));
   const theirs = save.conflict?.current as { version: number; overrides: AssumptionOverrides } | undefined;
   const mine = check.success ? (check.data.overrides as AssumptionOverrides) : null;
 
   return (
-    <form ref={formRef} className="edit-form" aria-labelledby="overrides-title" noValidate onSubmit={(e) => {
-      e.preventDefault();
-      if (!check.success) return save.refuse("Please fix the highlighted values. Nothing was saved.");
-      const overrides = check.data.overrides as AssumptionOverrides;
-      unusual.check(odd, () => submit(overrides, version, "Overrides saved"));
-    }}>
+    <form
+      ref={formRef}
+      className="edit-form"
+      aria-labelledby="overrides-title"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!check.success) return save.refuse("Please fix the highlighted values. Nothing was saved.");
+        const overrides = check.data.overrides as AssumptionOverrides;
+        unusual.check(odd, () => submit(overrides, version, "Overrides saved"));
+      }}
+    >
       <h2 id="overrides-title">Company assumption overrides</h2>
       <p className="small muted">These replace the active set&apos;s values for this company only (e.g. its own build cost or IT/gross factor).</p>
       {rows.length === 0 && <p className="muted">No overrides: the company uses the active set.</p>}
@@ -76,41 +102,107 @@ export function OverridesForm({ ticker, version: v0, initial, active, onDraft, o
         const describedBy = err ? `ov-${r.key}-err` : warning ? `ov-${r.key}-warn` : undefined;
         return (
           <div key={r.key} className="override-row">
-            <label htmlFor={`ov-${r.key}`}>{m.label} <span className="muted small">({m.unit}; set value {formatAssumption(active[r.key])})</span></label>
+            <label htmlFor={`ov-${r.key}`}>
+              {m.label}{" "}
+              <span className="muted small">
+                ({m.unit}; set value {formatAssumption(active[r.key])})
+              </span>
+            </label>
             {m.kind === "boolean" ? (
-              <select id={`ov-${r.key}`} name={`ov-${r.key}`} value={r.value} onChange={(e) => setRows(rows.map((x, j) => (j === i ? { ...x, value: e.target.value } : x)))}>
-                <option value="true">yes</option><option value="false">no</option>
+              <select
+                id={`ov-${r.key}`}
+                name={`ov-${r.key}`}
+                value={r.value}
+                onChange={(e) => setRows(rows.map((x, j) => (j === i ? { ...x, value: e.target.value } : x)))}
+              >
+                <option value="true">yes</option>
+                <option value="false">no</option>
               </select>
             ) : (
-              <input id={`ov-${r.key}`} name={`ov-${r.key}`} inputMode={m.kind === "number" ? "decimal" : undefined} value={r.value} aria-invalid={!!err} aria-describedby={describedBy}
-                onChange={(e) => setRows(rows.map((x, j) => (j === i ? { ...x, value: e.target.value } : x)))} />
+              <input
+                id={`ov-${r.key}`}
+                name={`ov-${r.key}`}
+                inputMode={m.kind === "number" ? "decimal" : undefined}
+                value={r.value}
+                aria-invalid={!!err}
+                aria-describedby={describedBy}
+                onChange={(e) => setRows(rows.map((x, j) => (j === i ? { ...x, value: e.target.value } : x)))}
+              />
             )}
-            <button type="button" className="secondary" onClick={() => setRows(rows.filter((_, j) => j !== i))} aria-label={`Remove override ${m.label}`}>Remove</button>
-            {err && <span id={`ov-${r.key}-err`} className="field-error" role="alert">{err.join("; ")}</span>}
-            {!err && warning && <span id={`ov-${r.key}-warn`} className="field-warning">{warning}</span>}
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => setRows(rows.filter((_, j) => j !== i))}
+              aria-label={`Remove override ${m.label}`}
+            >
+              Remove
+            </button>
+            {err && (
+              <span id={`ov-${r.key}-err`} className="field-error" role="alert">
+                {err.join("; ")}
+              </span>
+            )}
+            {!err && warning && (
+              <span id={`ov-${r.key}-warn`} className="field-warning">
+                {warning}
+              </span>
+            )}
           </div>
         );
       })}
       <div className="actions">
         <label>
           <span className="sr-only">Add an override</span>
-          <select value="" onChange={(e) => e.target.value && setRows([...rows, { key: e.target.value as AssumptionKey, value: text(active[e.target.value as AssumptionKey]) }])}>
+          <select
+            value=""
+            onChange={(e) =>
+              e.target.value && setRows([...rows, { key: e.target.value as AssumptionKey, value: text(active[e.target.value as AssumptionKey]) }])
+            }
+          >
             <option value="">Add an override…</option>
-            {unused.map((k) => <option key={k} value={k}>{ASSUMPTION_META[k].label}</option>)}
+            {unused.map((k) => (
+              <option key={k} value={k}>
+                {ASSUMPTION_META[k].label}
+              </option>
+            ))}
           </select>
         </label>
-        <button type="submit" disabled={save.pending}>{save.pending ? "Saving…" : "Save overrides"}</button>
+        <button type="submit" disabled={save.pending}>
+          {save.pending ? "Saving…" : "Save overrides"}
+        </button>
         <FormStatus status={save.status} />
       </div>
       {check.success ? null : errors["overrides"] && <p className="field-error">{errors["overrides"].join("; ")}</p>}
-      {unusual.asking && <ConfirmUnusual items={unusual.asking} labelOf={labelOf} nameOf={(p) => `ov-${p.replace(/^overrides\./, "")}`}
-        onConfirm={unusual.confirm} onCancel={unusual.cancel} pending={save.pending} />}
+      {unusual.asking && (
+        <ConfirmUnusual
+          items={unusual.asking}
+          labelOf={labelOf}
+          nameOf={(p) => `ov-${p.replace(/^overrides\./, "")}`}
+          onConfirm={unusual.confirm}
+          onCancel={unusual.cancel}
+          pending={save.pending}
+        />
+      )}
       {save.conflict && theirs && (
-        <ConflictPanel title="Not saved: this company changed since you opened it" message={save.conflict.message}
-          rows={conflictRows({ overrides: theirs.overrides }, { overrides: loaded }, { overrides: mine ?? (save.conflict.submitted as { overrides: unknown }).overrides })}
-          labelOf={labelOf} format={format} pending={save.pending}
+        <ConflictPanel
+          title="Not saved: this company changed since you opened it"
+          message={save.conflict.message}
+          rows={conflictRows(
+            { overrides: theirs.overrides },
+            { overrides: loaded },
+            { overrides: mine ?? (save.conflict.submitted as { overrides: unknown }).overrides },
+          )}
+          labelOf={labelOf}
+          format={format}
+          pending={save.pending}
           onReapply={mine ? () => submit(mergeMine(theirs.overrides, loaded, mine), theirs.version, "Your overrides were re-applied") : undefined}
-          onDiscard={() => { setVersion(theirs.version); setLoaded(theirs.overrides); setRows(toRows(theirs.overrides)); save.setConflict(null); }} />
+          onDiscard={() => {
+            setVersion(theirs.version);
+            setLoaded(theirs.overrides);
+            setRows(toRows(theirs.overrides));
+            save.setConflict(null);
+          }}
+        />
       )}
     </form>
   );

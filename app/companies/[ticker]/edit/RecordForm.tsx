@@ -14,8 +14,14 @@ import type { WriteResult } from "@/lib/server/mutations/result";
 import { conflictRows, formatFieldValue, mergeMine } from "@/lib/view/conflict";
 import type { z } from "zod";
 import {
-  deleteBalanceSheetEventAction, deleteContractAction, deleteSiteAction, deleteSiteChangeAction, saveBalanceSheetEventAction, saveContractAction,
-  saveSiteAction, saveSiteChangeAction,
+  deleteBalanceSheetEventAction,
+  deleteContractAction,
+  deleteSiteAction,
+  deleteSiteChangeAction,
+  saveBalanceSheetEventAction,
+  saveContractAction,
+  saveSiteAction,
+  saveSiteChangeAction,
 } from "./actions";
 import { Field, Fields, issuesToErrors, labelsOf, toDraft, toTyped, type Draft, type FieldSpec } from "./form-kit";
 import { balanceSheetEventSpecs, contractSpecs, factSpecs, siteChangeSpecs, siteSpecs } from "./specs";
@@ -35,25 +41,47 @@ interface KindConfig {
 
 const KINDS: Record<RecordKind, KindConfig> = {
   site: {
-    noun: "site", specs: () => siteSpecs, schema: siteFormSchema, save: saveSiteAction, remove: deleteSiteAction,
-    defaults: { stage: "pipeline", use: "hpc", companyShare: "1" }, label: (v) => (v as SiteInput | null)?.name ?? "",
+    noun: "site",
+    specs: () => siteSpecs,
+    schema: siteFormSchema,
+    save: saveSiteAction,
+    remove: deleteSiteAction,
+    defaults: { stage: "pipeline", use: "hpc", companyShare: "1" },
+    label: (v) => (v as SiteInput | null)?.name ?? "",
   },
   contract: {
-    noun: "contract", specs: contractSpecs, schema: contractFormSchema, save: saveContractAction, remove: deleteContractAction,
-    defaults: { structure: "colocation", itMwBasis: "critical_it", status: "signed", companyShare: "1" }, label: (v) => (v as ContractInput | null)?.id ?? "",
+    noun: "contract",
+    specs: contractSpecs,
+    schema: contractFormSchema,
+    save: saveContractAction,
+    remove: deleteContractAction,
+    defaults: { structure: "colocation", itMwBasis: "critical_it", status: "signed", companyShare: "1" },
+    label: (v) => (v as ContractInput | null)?.id ?? "",
   },
   event: {
-    noun: "balance-sheet event", specs: () => balanceSheetEventSpecs, schema: balanceSheetEventFormSchema, save: saveBalanceSheetEventAction,
-    remove: deleteBalanceSheetEventAction, defaults: { kind: "debt_issue" },
+    noun: "balance-sheet event",
+    specs: () => balanceSheetEventSpecs,
+    schema: balanceSheetEventFormSchema,
+    save: saveBalanceSheetEventAction,
+    remove: deleteBalanceSheetEventAction,
+    defaults: { kind: "debt_issue" },
     label: (v) => (v ? `${(v as BalanceSheetEventInput).date} ${(v as BalanceSheetEventInput).kind.replace(/_/g, " ")}` : ""),
   },
   change: {
-    noun: "site change", specs: siteChangeSpecs, schema: siteChangeFormSchema, save: saveSiteChangeAction, remove: deleteSiteChangeAction,
-    defaults: {}, label: (v) => (v ? `${(v as SiteChangeInput).site} from ${(v as SiteChangeInput).date}` : ""),
+    noun: "site change",
+    specs: siteChangeSpecs,
+    schema: siteChangeFormSchema,
+    save: saveSiteChangeAction,
+    remove: deleteSiteChangeAction,
+    defaults: {},
+    label: (v) => (v ? `${(v as SiteChangeInput).site} from ${(v as SiteChangeInput).date}` : ""),
   },
 };
 
-const MW_FACTS = [["grossMw", "Gross MW"], ["itMw", "Critical IT MW"]] as const;
+const MW_FACTS = [
+  ["grossMw", "Gross MW"],
+  ["itMw", "Critical IT MW"],
+] as const;
 
 function draftOf(kind: RecordKind, v: RecordInput | null, specs: FieldSpec[]): Draft {
   const d = toDraft(specs, v as Record<string, unknown> | null);
@@ -75,9 +103,24 @@ function typedOf(kind: RecordKind, d: Draft, specs: FieldSpec[]): Record<string,
 
 type Stored = { version: number } & Record<string, unknown>;
 
-export function RecordForm({ kind, ticker, id, version: initialVersion, initial, siteNames, onDraft, onDone }: {
-  kind: RecordKind; ticker: string; id?: number; version?: number; initial: RecordInput | null; siteNames: string[];
-  onDraft: (v: RecordInput | undefined) => void; onDone: () => void;
+export function RecordForm({
+  kind,
+  ticker,
+  id,
+  version: initialVersion,
+  initial,
+  siteNames,
+  onDraft,
+  onDone,
+}: {
+  kind: RecordKind;
+  ticker: string;
+  id?: number;
+  version?: number;
+  initial: RecordInput | null;
+  siteNames: string[];
+  onDraft: (v: RecordInput | undefined) => void;
+  onDone: () => void;
 }) {
   const cfg = KINDS[kind];
   const specs = useMemo(() => cfg.specs(siteNames), [cfg, siteNames]);
@@ -128,45 +171,103 @@ export function RecordForm({ kind, ticker, id, version: initialVersion, initial,
   };
 
   return (
-    <form ref={formRef} className="edit-form record-form" aria-label={title} noValidate onSubmit={(e) => {
-      e.preventDefault();
-      setTouched(true);
-      if (!check.success) return save.refuse();
-      unusual.check(odd, () => save.submit(check.data, { okText: `${Noun} saved`, onOk: () => onDone() }));
-    }}>
+    <form
+      ref={formRef}
+      className="edit-form record-form"
+      aria-label={title}
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        setTouched(true);
+        if (!check.success) return save.refuse();
+        unusual.check(odd, () => save.submit(check.data, { okText: `${Noun} saved`, onOk: () => onDone() }));
+      }}
+    >
       <h3>{title}</h3>
       <Fields specs={specs} draft={draft} setDraft={setDraft} errors={errors} warnings={warnings} errorPrefix={`${kind}.`} />
-      {kind === "site" && MW_FACTS.map(([k, label]) => (
-        <fieldset key={k} className="fact-group">
-          <legend>{label}</legend>
-          <Field spec={{ name: "present", label: "disclosed", kind: "checkbox" }} path={`${k}.present`} value={draft[`${k}.present`]}
-            onChange={(v) => setDraft({ ...draft, [`${k}.present`]: v })} />
-          {draft[`${k}.present`] === "true" && (
-            <Fields specs={factSpecs(label)} draft={draft} setDraft={setDraft} errors={errors} warnings={warnings} prefix={`${k}.`} errorPrefix={`site.${k}.`} />
-          )}
-        </fieldset>
-      ))}
+      {kind === "site" &&
+        MW_FACTS.map(([k, label]) => (
+          <fieldset key={k} className="fact-group">
+            <legend>{label}</legend>
+            <Field
+              spec={{ name: "present", label: "disclosed", kind: "checkbox" }}
+              path={`${k}.present`}
+              value={draft[`${k}.present`]}
+              onChange={(v) => setDraft({ ...draft, [`${k}.present`]: v })}
+            />
+            {draft[`${k}.present`] === "true" && (
+              <Fields
+                specs={factSpecs(label)}
+                draft={draft}
+                setDraft={setDraft}
+                errors={errors}
+                warnings={warnings}
+                prefix={`${k}.`}
+                errorPrefix={`site.${k}.`}
+              />
+            )}
+          </fieldset>
+        ))}
       {conflict && theirs && (
-        <ConflictPanel title={`Not saved: this ${cfg.noun} changed since you opened it`} message={conflict.message} level={3}
+        <ConflictPanel
+          title={`Not saved: this ${cfg.noun} changed since you opened it`}
+          message={conflict.message}
+          level={3}
           rows={conflictRows({ [kind]: theirs[kind] }, before, { [kind]: mine ?? (conflict.submitted as Record<string, unknown>)?.[kind] })}
-          labelOf={labelOf} format={format} pending={save.pending || remove.pending}
-          onReapply={save.conflict && mine ? () => {
-            const merged = mergeMine(theirs[kind], loaded, mine);
-            save.submit({ ticker, id, version: theirs.version, [kind]: merged }, { okText: "Your changes were re-applied", onOk: () => onDone() });
-          } : undefined}
-          onDiscard={discard} />
+          labelOf={labelOf}
+          format={format}
+          pending={save.pending || remove.pending}
+          onReapply={
+            save.conflict && mine
+              ? () => {
+                  const merged = mergeMine(theirs[kind], loaded, mine);
+                  save.submit(
+                    { ticker, id, version: theirs.version, [kind]: merged },
+                    { okText: "Your changes were re-applied", onOk: () => onDone() },
+                  );
+                }
+              : undefined
+          }
+          onDiscard={discard}
+        />
       )}
-      {unusual.asking && <ConfirmUnusual items={unusual.asking} labelOf={labelOf} nameOf={(p) => p.slice(kind.length + 1)}
-        onConfirm={unusual.confirm} onCancel={unusual.cancel} pending={save.pending} />}
+      {unusual.asking && (
+        <ConfirmUnusual
+          items={unusual.asking}
+          labelOf={labelOf}
+          nameOf={(p) => p.slice(kind.length + 1)}
+          onConfirm={unusual.confirm}
+          onCancel={unusual.cancel}
+          pending={save.pending}
+        />
+      )}
       <div className="actions">
-        <button type="submit" disabled={save.pending}>{save.pending ? "Saving…" : id ? "Save changes" : `Add ${cfg.noun}`}</button>
+        <button type="submit" disabled={save.pending}>
+          {save.pending ? "Saving…" : id ? "Save changes" : `Add ${cfg.noun}`}
+        </button>
         {id && (
-          <button type="button" className="secondary danger" disabled={remove.pending}
-            onClick={() => { if (window.confirm(`Remove this ${cfg.noun}? It can be restored from the history.`)) remove.submit({ ticker, id, version }, { okText: "Removed", onOk: () => onDone() }); }}>
+          <button
+            type="button"
+            className="secondary danger"
+            disabled={remove.pending}
+            onClick={() => {
+              if (window.confirm(`Remove this ${cfg.noun}? It can be restored from the history.`))
+                remove.submit({ ticker, id, version }, { okText: "Removed", onOk: () => onDone() });
+            }}
+          >
             Remove
           </button>
         )}
-        <button type="button" className="secondary" onClick={() => { onDraft(initial ?? undefined); onDone(); }}>Cancel</button>
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => {
+            onDraft(initial ?? undefined);
+            onDone();
+          }}
+        >
+          Cancel
+        </button>
         <FormStatus status={save.status ?? remove.status} />
       </div>
     </form>

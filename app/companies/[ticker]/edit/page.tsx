@@ -13,7 +13,13 @@ import "./edit.css";
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Edit" };
 
-export default async function EditCompanyPage({ params, searchParams }: { params: Promise<{ ticker: string }>; searchParams: Promise<{ set?: string | string[]; asOf?: string | string[] }> }) {
+export default async function EditCompanyPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ ticker: string }>;
+  searchParams: Promise<{ set?: string | string[]; asOf?: string | string[] }>;
+}) {
   const { ticker: raw } = await params;
   const { set: setParam, asOf: asOfParam } = await searchParams;
   const asked = typeof asOfParam === "string" && asOfProblem(asOfParam) == null ? asOfParam : undefined;
@@ -22,8 +28,13 @@ export default async function EditCompanyPage({ params, searchParams }: { params
   // The preview is on the latest date the data supports (the date the form's latest figures speak for),
   // or on ?asOf; a date the data cannot be viewed on falls back to the latest.
   const [company, market, overrides, { companies: all, viewDate, timeline }, set] = await Promise.all([
-    loadCompanyDetail(db, ticker), marketFiguresOf(db, ticker), overridesOf(db, ticker),
-    loadScoringCompanies(db, asked).catch((e) => { if (e instanceof ViewDateError) return loadScoringCompanies(db); throw e; }),
+    loadCompanyDetail(db, ticker),
+    marketFiguresOf(db, ticker),
+    overridesOf(db, ticker),
+    loadScoringCompanies(db, asked).catch((e) => {
+      if (e instanceof ViewDateError) return loadScoringCompanies(db);
+      throw e;
+    }),
     // the preview uses the set the user is screening with (falls back to the default set)
     resolveAssumptionSet(db, typeof setParam === "string" ? setParam : null).then((s) => s ?? resolveAssumptionSet(db)),
   ]);
@@ -36,7 +47,9 @@ export default async function EditCompanyPage({ params, searchParams }: { params
   });
   return (
     <>
-      <h1>Edit {company.ticker} <span className="muted">· {company.name}</span></h1>
+      <h1>
+        Edit {company.ticker} <span className="muted">· {company.name}</span>
+      </h1>
       <Editor
         ticker={company.ticker}
         name={company.name}
@@ -44,8 +57,17 @@ export default async function EditCompanyPage({ params, searchParams }: { params
         market={market}
         overrides={overrides.overrides}
         sites={company.sites.map((s) => ({ id: s.id, version: s.version, input: siteToInput(s) }))}
-        contracts={company.contracts.map((k) => ({ id: k.id, version: k.version, input: contractToInput(k, (id) => siteName.get(id) ?? null), countsFrom: k.fromEvent?.date ?? null }))}
-        siteChanges={company.siteChanges.map((c) => ({ id: c.id, version: c.version, input: siteChangeToInput(c, (id) => siteName.get(id) ?? null) }))}
+        contracts={company.contracts.map((k) => ({
+          id: k.id,
+          version: k.version,
+          input: contractToInput(k, (id) => siteName.get(id) ?? null),
+          countsFrom: k.fromEvent?.date ?? null,
+        }))}
+        siteChanges={company.siteChanges.map((c) => ({
+          id: c.id,
+          version: c.version,
+          input: siteChangeToInput(c, (id) => siteName.get(id) ?? null),
+        }))}
         points={company.facts.map(factPointOf)}
         eventContracts={timeline.histories.find((h) => h.ticker === company.ticker)?.contracts.filter((k) => k.fromEvent) ?? []}
         snapshot={timeline.snapshot}

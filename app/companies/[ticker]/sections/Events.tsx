@@ -7,8 +7,12 @@ import type { BalanceSheetEvent, Event } from "@/lib/generated/prisma/client";
 import { ScrollX } from "../../../components/ScrollX";
 
 const DELTAS = [
-  ["cashDeltaUsd", "cashUsd", "cash"], ["debtDeltaUsd", "totalDebtUsd", "debt"], ["preferredDeltaUsd", "preferredEquityUsd", "preferred"],
-  ["committedDeltaUsd", "committedFinancingUsd", "committed"], ["sharesDelta", "sharesOutstanding", "shares"], ["btcDelta", "btcHeld", "BTC"],
+  ["cashDeltaUsd", "cashUsd", "cash"],
+  ["debtDeltaUsd", "totalDebtUsd", "debt"],
+  ["preferredDeltaUsd", "preferredEquityUsd", "preferred"],
+  ["committedDeltaUsd", "committedFinancingUsd", "committed"],
+  ["sharesDelta", "sharesOutstanding", "shares"],
+  ["btcDelta", "btcHeld", "BTC"],
 ] as const satisfies readonly (readonly [keyof BalanceSheetEvent, BalanceSheetKey, string])[];
 
 const signed = (v: number, money: boolean) => `${v >= 0 ? "+" : "−"}${money ? usdCompact(Math.abs(v)) : plain(Math.abs(v), 0)}`;
@@ -32,10 +36,18 @@ export function BalanceSheetEvents({ events, s }: { events: BalanceSheetEvent[];
   return (
     <section aria-labelledby="bs-events-title">
       <h2 id="bs-events-title">Balance-sheet events</h2>
-      {events.length === 0 ? <p className="muted">None recorded: the reported figures stand as they are.</p> : (
+      {events.length === 0 ? (
+        <p className="muted">None recorded: the reported figures stand as they are.</p>
+      ) : (
         <ScrollX label="Balance-sheet events">
           <table className="grid small">
-            <thead><tr><th>Date</th><th>Transaction</th><th>Changes, and what they do on {s.viewDate}</th></tr></thead>
+            <thead>
+              <tr>
+                <th>Date</th>
+                <th>Transaction</th>
+                <th>Changes, and what they do on {s.viewDate}</th>
+              </tr>
+            </thead>
             <tbody>
               {events.map((e) => {
                 const moves = DELTAS.filter(([d]) => e[d] != null && e[d] !== 0);
@@ -43,13 +55,25 @@ export function BalanceSheetEvents({ events, s }: { events: BalanceSheetEvent[];
                   <tr key={e.id}>
                     <td className="num">{e.date}</td>
                     <td>
-                      <span className="tag">{e.kind.replace(/_/g, " ")}</span>{e.description}{" "}
-                      {((e.sourceUrls as string[]) ?? []).map((u, j) => <a key={u} href={u} target="_blank" rel="noopener noreferrer nofollow" title={e.note ?? undefined}>[{j + 1}]</a>)}
+                      <span className="tag">{e.kind.replace(/_/g, " ")}</span>
+                      {e.description}{" "}
+                      {((e.sourceUrls as string[]) ?? []).map((u, j) => (
+                        <a key={u} href={u} target="_blank" rel="noopener noreferrer nofollow" title={e.note ?? undefined}>
+                          [{j + 1}]
+                        </a>
+                      ))}
                     </td>
                     {/* one line per figure, the change with its effect: three columns fit a phone's width */}
-                    <td>{moves.map(([d, key, label]) => (
-                      <div key={d}><span className="nowrap">{label} {signed(e[d] as number, d !== "sharesDelta" && d !== "btcDelta")}</span>: {effect(e, key, s)}</div>
-                    ))}</td>
+                    <td>
+                      {moves.map(([d, key, label]) => (
+                        <div key={d}>
+                          <span className="nowrap">
+                            {label} {signed(e[d] as number, d !== "sharesDelta" && d !== "btcDelta")}
+                          </span>
+                          : {effect(e, key, s)}
+                        </div>
+                      ))}
+                    </td>
                   </tr>
                 );
               })}
@@ -57,7 +81,10 @@ export function BalanceSheetEvents({ events, s }: { events: BalanceSheetEvent[];
           </table>
         </ScrollX>
       )}
-      <p className="small muted">A transaction counts for a figure when it is dated after the figure’s own as-of date and on or before the view date; a month-only date counts at the end of the month.</p>
+      <p className="small muted">
+        A transaction counts for a figure when it is dated after the figure’s own as-of date and on or before the view date; a month-only date counts
+        at the end of the month.
+      </p>
     </section>
   );
 }
@@ -66,13 +93,23 @@ export function EventsTimeline({ events }: { events: Event[] }) {
   return (
     <section aria-labelledby="events-title">
       <h2 id="events-title">Later events (after the snapshot)</h2>
-      {events.length === 0 ? <p className="muted">None recorded.</p> : (
+      {events.length === 0 ? (
+        <p className="muted">None recorded.</p>
+      ) : (
         <ol className="timeline">
           {events.map((e) => (
             <li key={e.id}>
-              <time dateTime={e.date}>{e.date}</time><span className="tag">{e.kind}</span>
+              <time dateTime={e.date}>{e.date}</time>
+              <span className="tag">{e.kind}</span>
               {e.contractJson != null && <span className="tag">{e.appliedAt ? "contract applied" : "carries a contract"}</span>}
-              <div>{e.summary} {((e.sourceUrls as string[]) ?? []).map((u, j) => <a key={u} href={u} target="_blank" rel="noopener noreferrer nofollow" className="small">[{j + 1}]</a>)}</div>
+              <div>
+                {e.summary}{" "}
+                {((e.sourceUrls as string[]) ?? []).map((u, j) => (
+                  <a key={u} href={u} target="_blank" rel="noopener noreferrer nofollow" className="small">
+                    [{j + 1}]
+                  </a>
+                ))}
+              </div>
             </li>
           ))}
         </ol>

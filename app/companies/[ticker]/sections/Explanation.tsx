@@ -13,12 +13,24 @@ export function ModelAdjustments({ s }: { s: CompanyScore }) {
       <ol className="adjustments">
         {s.adjustments.map((x, i) => (
           <li key={i}>
-            <span className="tag" title={x.rule in RULE_INFO ? RULE_INFO[x.rule as V2RuleRef].name : undefined}>{x.rule}</span> {x.text}
-            {x.sourceUrls.map((u, j) => <span key={u}> <a href={u} target="_blank" rel="noopener noreferrer nofollow" className="small">{x.sourceUrls.length > 1 ? `source ${j + 1}` : "source"}</a></span>)}
+            <span className="tag" title={x.rule in RULE_INFO ? RULE_INFO[x.rule as V2RuleRef].name : undefined}>
+              {x.rule}
+            </span>{" "}
+            {x.text}
+            {x.sourceUrls.map((u, j) => (
+              <span key={u}>
+                {" "}
+                <a href={u} target="_blank" rel="noopener noreferrer nofollow" className="small">
+                  {x.sourceUrls.length > 1 ? `source ${j + 1}` : "source"}
+                </a>
+              </span>
+            ))}
           </li>
         ))}
       </ol>
-      <p className="small muted">Numbers refer to methodology §10 (see the Methodology page). Each line names the rule, what it changed and the source of the input it used.</p>
+      <p className="small muted">
+        Numbers refer to methodology §10 (see the Methodology page). Each line names the rule, what it changed and the source of the input it used.
+      </p>
     </section>
   );
 }
@@ -33,12 +45,32 @@ export function DataQuality({ s, gaps }: { s: CompanyScore; gaps: string[] }) {
         {quality.map((f) => (
           <li key={f}>
             <span className={`flag flag-${f}`}>{f}</span> {FLAG_INFO[f].means} ({FLAG_INFO[f].rule})
-            {f === "stale-data" && <>: {s.staleFigures.map((x) => `${STALE_LABEL[x.key]} as of ${x.asOf} is ${x.approximate ? "at least " : ""}${x.ageDays} days old (limit ${x.maxDays})`).join("; ")} on {s.viewDate}</>}
-            {f === "mixed-dates" && s.mixedDates && <>: cash and debt are {s.mixedDates.gapDays} days apart; {s.mixedDates.older === "cashUsd" ? "cash" : "debt"} is the older figure</>}
+            {f === "stale-data" && (
+              <>
+                :{" "}
+                {s.staleFigures
+                  .map(
+                    (x) => `${STALE_LABEL[x.key]} as of ${x.asOf} is ${x.approximate ? "at least " : ""}${x.ageDays} days old (limit ${x.maxDays})`,
+                  )
+                  .join("; ")}{" "}
+                on {s.viewDate}
+              </>
+            )}
+            {f === "mixed-dates" && s.mixedDates && (
+              <>
+                : cash and debt are {s.mixedDates.gapDays} days apart; {s.mixedDates.older === "cashUsd" ? "cash" : "debt"} is the older figure
+              </>
+            )}
           </li>
         ))}
-        {s.warnings.map((w) => <li key={`w-${w}`}>{w}</li>)}
-        {gaps.map((g) => <li key={`g-${g}`} className="muted">Gap in the sources: {g}</li>)}
+        {s.warnings.map((w) => (
+          <li key={`w-${w}`}>{w}</li>
+        ))}
+        {gaps.map((g) => (
+          <li key={`g-${g}`} className="muted">
+            Gap in the sources: {g}
+          </li>
+        ))}
       </ul>
     </section>
   );

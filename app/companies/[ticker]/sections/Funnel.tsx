@@ -16,7 +16,17 @@ const STAGES = [
 ] as const;
 
 /** "building/approved" may wrap after the slash, so the table fits a phone's width (390 px). */
-const slashBreaks = (text: string) => text.split("/").map((part, i) => (i === 0 ? part : <Fragment key={i}>/<wbr />{part}</Fragment>));
+const slashBreaks = (text: string) =>
+  text.split("/").map((part, i) =>
+    i === 0 ? (
+      part
+    ) : (
+      <Fragment key={i}>
+        /<wbr />
+        {part}
+      </Fragment>
+    ),
+  );
 
 export function Funnel({ s, a }: { s: CompanyScore; a: Assumptions }) {
   const total = STAGES.reduce((t, [k]) => t + s.funnel[k], 0);
@@ -31,36 +41,98 @@ export function Funnel({ s, a }: { s: CompanyScore; a: Assumptions }) {
       <div className="two-col">
         <ScrollX label="Power funnel">
           <table className="grid">
-            <thead><tr><th>Block</th><th className="num">IT MW</th><th className="num">of which remote/<wbr />small, × {f}</th><th className="num">Weight</th><th className="num">Effective MW</th></tr></thead>
+            <thead>
+              <tr>
+                <th>Block</th>
+                <th className="num">IT MW</th>
+                <th className="num">
+                  of which remote/
+                  <wbr />
+                  small, × {f}
+                </th>
+                <th className="num">Weight</th>
+                <th className="num">Effective MW</th>
+              </tr>
+            </thead>
             <tbody>
               {STAGES.map(([k, label, w]) => (
                 <tr key={k}>
-                  <td>{slashBreaks(label)}</td><td className="num">{plain(s.funnel[k])}</td>
+                  <td>{slashBreaks(label)}</td>
+                  <td className="num">{plain(s.funnel[k])}</td>
                   <td className="num">{k === "s4" || k === "s5" || k === "s6" ? plain(remote(k)) : ""}</td>
-                  <td className="num">{a[w]}</td><td className="num">{plain(effective(k, a[w]))}</td>
+                  <td className="num">{a[w]}</td>
+                  <td className="num">{plain(effective(k, a[w]))}</td>
                 </tr>
               ))}
-              <tr><td><strong>Total</strong></td><td className="num"><strong>{plain(total)}</strong></td><td className="num">{plain(remoteTotal)}</td><td /><td className="num"><strong>{plain(s.itMwEffective)}</strong></td></tr>
+              <tr>
+                <td>
+                  <strong>Total</strong>
+                </td>
+                <td className="num">
+                  <strong>{plain(total)}</strong>
+                </td>
+                <td className="num">{plain(remoteTotal)}</td>
+                <td />
+                <td className="num">
+                  <strong>{plain(s.itMwEffective)}</strong>
+                </td>
+              </tr>
             </tbody>
           </table>
         </ScrollX>
         <div>
-          <div className="bar" role="img" aria-label={`IT MW by stage: ${STAGES.map(([k, label]) => `${label} ${plain(s.funnel[k])} MW`).join(", ")}`}>
-            {total > 0 && STAGES.map(([k]) => s.funnel[k] > 0 && <span key={k} className={`seg-${k}`} style={{ width: `${(s.funnel[k] / total) * 100}%` }} />)}
+          <div
+            className="bar"
+            role="img"
+            aria-label={`IT MW by stage: ${STAGES.map(([k, label]) => `${label} ${plain(s.funnel[k])} MW`).join(", ")}`}
+          >
+            {total > 0 &&
+              STAGES.map(([k]) => s.funnel[k] > 0 && <span key={k} className={`seg-${k}`} style={{ width: `${(s.funnel[k] / total) * 100}%` }} />)}
           </div>
-          <div className="legend">{STAGES.map(([k, label]) => <span key={k}><i className={`seg-${k}`} />{label.split(" ")[0]}</span>)}</div>
+          <div className="legend">
+            {STAGES.map(([k, label]) => (
+              <span key={k}>
+                <i className={`seg-${k}`} />
+                {label.split(" ")[0]}
+              </span>
+            ))}
+          </div>
           <table className="grid small funnel-lines" aria-label="How the model placed the megawatts">
             <tbody>
-              <tr><td>Contract MW on named sites through allocations <span className="tag">10.2</span></td><td className="num">{mw(lines.allocatedMw)}</td></tr>
-              <tr><td>Unsited contract MW placed on free hpc/mixed site MW <span className="tag">10.2</span></td><td className="num">{mw(lines.consumedMw)}</td></tr>
-              <tr><td>Contract MW no site could hold (site unknown, S2)</td><td className="num">{mw(lines.siteUnknownMw)}</td></tr>
-              <tr><td>Added where an IT figure covers only a phase <span className="tag">10.3</span></td><td className="num">{mw(lines.phaseExtendedMw)}</td></tr>
-              <tr><td>Uncontracted MW at remote or small sites, × {f} <span className="tag">10.4</span></td><td className="num">{mw(remoteTotal)}</td></tr>
+              <tr>
+                <td>
+                  Contract MW on named sites through allocations <span className="tag">10.2</span>
+                </td>
+                <td className="num">{mw(lines.allocatedMw)}</td>
+              </tr>
+              <tr>
+                <td>
+                  Unsited contract MW placed on free hpc/mixed site MW <span className="tag">10.2</span>
+                </td>
+                <td className="num">{mw(lines.consumedMw)}</td>
+              </tr>
+              <tr>
+                <td>Contract MW no site could hold (site unknown, S2)</td>
+                <td className="num">{mw(lines.siteUnknownMw)}</td>
+              </tr>
+              <tr>
+                <td>
+                  Added where an IT figure covers only a phase <span className="tag">10.3</span>
+                </td>
+                <td className="num">{mw(lines.phaseExtendedMw)}</td>
+              </tr>
+              <tr>
+                <td>
+                  Uncontracted MW at remote or small sites, × {f} <span className="tag">10.4</span>
+                </td>
+                <td className="num">{mw(remoteTotal)}</td>
+              </tr>
             </tbody>
           </table>
           <p className="small muted">
-            Site IT MW is the disclosed IT figure (at least gross × {a.itPerGrossMw} when it covers a phase), else gross × {a.itPerGrossMw}, at the company’s share.
-            Contracted {mw(s.contractedItMw)}, delivered {mw(s.deliveredItMw)}; energized gross {mw(s.energizedGrossMw)} of {mw(s.totalGrossMw)} total gross.
+            Site IT MW is the disclosed IT figure (at least gross × {a.itPerGrossMw} when it covers a phase), else gross × {a.itPerGrossMw}, at the
+            company’s share. Contracted {mw(s.contractedItMw)}, delivered {mw(s.deliveredItMw)}; energized gross {mw(s.energizedGrossMw)} of{" "}
+            {mw(s.totalGrossMw)} total gross.
           </p>
         </div>
       </div>

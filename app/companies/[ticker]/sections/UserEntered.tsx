@@ -8,10 +8,14 @@ export function UserEnteredNotice({ items, viewDate }: { items: readonly UserEnt
   if (items.length === 0) return null;
   return (
     <div className="notice warn" role="note" aria-labelledby="user-entered-title" data-testid="user-entered">
-      <strong id="user-entered-title"><span aria-hidden="true">✎ </span>User-entered on {viewDate}</strong>{" "}
+      <strong id="user-entered-title">
+        <span aria-hidden="true">✎ </span>User-entered on {viewDate}
+      </strong>{" "}
       <span className="small muted">— not from the loaded dataset or an update file; each edit is in the history of edits below.</span>
       <ul className="small">
-        {items.map((x) => <li key={`${x.kind}-${x.key}`}>{describeUserEntered(x)}</li>)}
+        {items.map((x) => (
+          <li key={`${x.kind}-${x.key}`}>{describeUserEntered(x)}</li>
+        ))}
       </ul>
     </div>
   );

@@ -29,7 +29,8 @@ export async function PUT(req: Request, ctx: Ctx) {
   const { ticker } = await ctx.params;
   const body = await readJson(req);
   if (!body.ok) return body.response;
-  const input = body.value && typeof body.value === "object" && !Array.isArray(body.value) ? { ...body.value, ticker: ticker.toUpperCase() } : body.value;
+  const input =
+    body.value && typeof body.value === "object" && !Array.isArray(body.value) ? { ...body.value, ticker: ticker.toUpperCase() } : body.value;
   const r = await saveMarketFigures(db, input, writer.user);
   if (r.ok) revalidatePath("/", "layout");
   return writeResponse("PUT figures", r);
