@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The whole test suite: types, unit tests (real SQLite files), a production build, e2e in chromium.
+# The whole test suite: types, lint and format, unit tests (real SQLite files), a production build, e2e in chromium.
 # Every stage runs even if an earlier one fails, and the run ends with one line: "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -16,6 +16,9 @@ count() { # file → "passed failed skipped" from a vitest or playwright JSON re
 
 echo "== typecheck"
 if npx tsc --noEmit; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
+
+echo "== lint (eslint: react-hooks and Next rules) and format (prettier --check)"
+if npx eslint . && npx prettier --check . --log-level warn; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
 
 echo "== unit tests (vitest)"
 rm -f test-results/unit.json
