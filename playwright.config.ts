@@ -2,6 +2,7 @@
 // and seeded before the server starts. Debian's chromium is used when present (no browser download).
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { SECURE_PASSWORD } from "./e2e/secure-password";
 import { hashPassword } from "./lib/server/password-hash";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
@@ -10,7 +11,6 @@ const DATABASE_URL = process.env.E2E_DATABASE_URL ?? "file:./prisma/e2e.db";
 // with a password and private reads, as if behind one TLS proxy for watt.example.test (e2e/private-reads.spec.ts).
 const SECURE_PORT = PORT + 1;
 const PRIVATE_PORT = PORT + 2;
-export const SECURE_PASSWORD = "e2e-password-123";
 // Computed once and handed to the workers through the environment (a second hash would have another
 // salt): e2e/security.spec.ts forges a token from it, as someone who read the hash could.
 const SECURE_HASH = (process.env.E2E_SECURE_HASH ??= hashPassword(SECURE_PASSWORD));

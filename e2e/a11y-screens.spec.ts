@@ -1,6 +1,6 @@
 // Accessibility (axe) on both pages, and screenshots at desktop and phone widths saved as artifacts.
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 
 const PAGES = [
   ["screener", "/"],
@@ -16,7 +16,7 @@ const WIDTHS = [
 for (const [name, path] of PAGES) {
   test(`${name}: no serious or critical axe violations`, async ({ page }) => {
     await page.goto(path);
-    await page.waitForLoadState("networkidle");
+    await expect(page.locator("main h1").first()).toBeVisible();
     const results = await new AxeBuilder({ page }).analyze();
     const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
     expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
@@ -26,7 +26,8 @@ for (const [name, path] of PAGES) {
     test(`${name} screenshot at ${device} width`, async ({ page }, info) => {
       await page.setViewportSize({ width, height });
       await page.goto(path);
-      await page.waitForLoadState("networkidle");
+      await expect(page.locator("main h1").first()).toBeVisible();
+      // the screener's chart loads after the table: wait for it, so the screenshot shows the whole page
       if (name === "screener") await expect(page.locator(".chart svg").first()).toBeVisible();
       const file = info.outputPath(`${name}-${device}.png`);
       await page.screenshot({ path: file, fullPage: true });

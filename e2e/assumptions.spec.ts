@@ -1,7 +1,8 @@
 // Assumption sets: create (as a copy), edit with a live preview, validation, version conflicts, rename,
 // duplicate, compare and delete. Each test uses its own uniquely named set and removes it afterwards,
 // so the shared e2e database keeps only what other spec files expect (the default set "Base").
-import { expect, test, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
+import { expect, test } from "./test";
 import { DEFAULT_ASSUMPTIONS } from "../lib/scoring/assumptions";
 import { withDb } from "./fixtures";
 

@@ -4,7 +4,7 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { closeSync, mkdirSync, openSync, readFileSync } from "node:fs";
 import { networkInterfaces } from "node:os";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { rawRequest } from "./raw-http";
 import { serverActionsInBuild } from "./write-paths";
 

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { AT_SNAPSHOT } from "./fixtures";
 
 const section = (page: import("@playwright/test").Page, heading: string) =>

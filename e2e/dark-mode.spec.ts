@@ -3,7 +3,8 @@
 // contrast included) and is saved as a screenshot artifact; the parts draw with the palette's dark
 // values (the CSS variables), not a colour fixed for a light page.
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
+import { expect, test } from "./test";
 import { gotoScreener, withDb } from "./fixtures";
 
 test.use({ colorScheme: "dark", viewport: { width: 1400, height: 900 } });

@@ -1,13 +1,6 @@
-import { execFileSync } from "node:child_process";
-import { expect, test, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
+import { expect, test } from "./test";
 import { AT_SNAPSHOT, tableTickers, withDb } from "./fixtures";
-
-// These tests change data; afterwards the e2e database is re-seeded so other spec files see the dataset.
-test.afterAll(() => {
-  execFileSync("node_modules/.bin/tsx", ["prisma/seed.ts"], {
-    env: { ...process.env, DATABASE_URL: process.env.E2E_DATABASE_URL ?? "file:./prisma/e2e.db" },
-  });
-});
 
 const priceInput = (page: Page) => page.locator('input[name="sharePriceUsd.value"]');
 const marketSave = (page: Page) => page.getByRole("button", { name: "Save market figures" });

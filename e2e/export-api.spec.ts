@@ -1,6 +1,6 @@
 import { readCsv } from "../lib/csv";
 import { readFileSync } from "node:fs";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { gotoScreener, tableTickers, withDb } from "./fixtures";
 
 /** The rows after the leading "# " metadata lines, read by the app's own RFC 4180 reader. */

@@ -4,7 +4,7 @@
 // every rejection names its fields, and the database is byte-for-byte unchanged afterwards.
 import fc from "fast-check";
 import { readFileSync } from "node:fs";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import type { z } from "zod";
 import * as forms from "../lib/domain/forms";
 import { deleteSavedViewSchema, savedViewFormSchema } from "../lib/view/saved-views";

@@ -2,7 +2,7 @@
 // less local server: DNS rebinding (any Host), cross-origin and Origin-less actions, TRACE, malformed
 // addresses and server-action bodies. Each is refused with the right status and one log line, and the
 // database is unchanged.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { dumpDatabase } from "./db-dump";
 import { E2E_DB_FILE } from "./fixtures";
 import { rawRequest, serverLog, STACK_FRAME } from "./raw-http";

@@ -1,6 +1,6 @@
 // Two pages the review found wanting: an unknown assumption set answered 200, and the methodology page sent
 // readers to a repository file for the worked example.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 
 test("an unknown assumption set is a real 404 with the set's not-found page", async ({ page }) => {
   const res = await page.goto("/assumptions/Nope");

@@ -1,15 +1,8 @@
 // Saved views and analysts' notes, as a person uses them: save a view, find it in the list, open it; a
 // refused name keeps what was typed; a note on a figure shows on the company page and as a marker in
-// the table. Each test removes what it made.
-import { expect, test } from "@playwright/test";
+// the table. What a test makes is removed when it ends (e2e/test.ts).
+import { expect, test } from "./test";
 import { AT_SNAPSHOT, gotoScreener, tableTickers, withDb } from "./fixtures";
-
-test.afterEach(() =>
-  withDb((db) => {
-    db.prepare("DELETE FROM Note").run();
-    db.prepare("DELETE FROM SavedView").run();
-  }),
-);
 
 test("save the current view under a name, open it from the list, refuse a duplicate name, delete it", async ({ page }) => {
   await gotoScreener(page, `${AT_SNAPSHOT}&tier=1`);

@@ -1,5 +1,5 @@
 // The screen as of any date, a company over time, and what changed between two dates — in chromium.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { gotoScreener, SNAPSHOT } from "./fixtures";
 
 test("the screener opens on the latest date the data reaches; the view date can be set, and is in the address", async ({ page }) => {

@@ -1,7 +1,7 @@
 // Every company page on a phone (390 px): the page never scrolls sideways; a wide table scrolls inside
 // its own labelled, focusable region (ScrollX); and the tables of a few columns fit the screen, so no
 // column (the funnel's "Effective MW") sits out of view unnoticed.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { dataset } from "./fixtures";
 
 test.use({ viewport: { width: 390, height: 844 } });

@@ -1,7 +1,7 @@
 // Runs against the third server: a password, WATT_PRIVATE_READS=1, WATT_TRUSTED_PROXIES=1 and
 // WATT_ALLOWED_HOSTS=watt.example.test, as if behind one TLS proxy (playwright.config.ts, "private"). Reads need a session, what the API
 // answers is never kept by a shared cache, and over https the cookie is __Host- prefixed.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { rawRequest } from "./raw-http";
 import { callAction, serverActionsInBuild } from "./write-paths";
 

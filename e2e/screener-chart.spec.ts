@@ -1,7 +1,8 @@
 // The screener's chart read as a person reads it: a legend says what the colours and lines mean, no
 // ticker covers another ticker or a dot, and pointing at a dot shows its figures without hiding the
 // other dots (it used to open a tooltip over its neighbours). At the desktop and the phone width.
-import { expect, test, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
+import { expect, test } from "./test";
 import { AT_SNAPSHOT, gotoScreener } from "./fixtures";
 
 interface Rect {

@@ -1,7 +1,8 @@
 // The screener table from the keyboard: one tab stop for the whole table (it was some 140: every link,
 // sort button and tooltip), the arrow keys, Home/End and Page Up/Down move inside it, Tab leaves it;
 // skip links go past the toolbar to the table or the chart.
-import { expect, test, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
+import { expect, test } from "./test";
 import { AT_SNAPSHOT, gotoScreener, tableTickers } from "./fixtures";
 
 test.use({ viewport: { width: 1440, height: 900 } });

@@ -2,7 +2,8 @@
 // table scrolls, long names are cut to a compact column, columns can be reordered from the keyboard and
 // the order is in the URL, rows can be made compact (remembered), and the column picker closes as a
 // menu does. The keyboard's way through the table: screener-keyboard.spec.ts.
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import { type Locator, type Page } from "@playwright/test";
+import { expect, test } from "./test";
 import { AT_SNAPSHOT, gotoScreener } from "./fixtures";
 
 test.use({ viewport: { width: 1440, height: 900 } });

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { AT_SNAPSHOT, dataset, gotoScreener, tableTickers } from "./fixtures";
 
 test.describe("screener", () => {

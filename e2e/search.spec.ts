@@ -1,7 +1,8 @@
 // Search by guarantor, alias and new name with the "matched:" hint, and the one-click presets, in the
 // browser and through GET /api/screen. Expected tickers are read off the dataset by hand (lib/view/search.test.ts
 // names the contract, event or figure behind each); the order is the default one, discount descending.
-import { expect, test, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
+import { expect, test } from "./test";
 import { AT_SNAPSHOT, dataset, gotoScreener, tableTickers } from "./fixtures";
 
 const row = (page: Page, ticker: string) => page.locator(`.screener-table tr[data-ticker="${ticker}"]`);

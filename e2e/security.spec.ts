@@ -1,7 +1,7 @@
 // Runs against the second server, which has a password configured (playwright.config.ts, project "secure").
 import Database from "better-sqlite3";
 import { createHmac } from "node:crypto";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { callAction, PUBLIC_ACTIONS, serverActionsInBuild, serverActionsInSource, writeRoutes } from "./write-paths";
 
 const PASSWORD = "e2e-password-123";
@@ -94,6 +94,15 @@ test.describe.serial("access control with a password", () => {
     await expect(page.getByText("Market figures saved")).toBeVisible();
     await page.goto("/companies/CORZ");
     await expect(page.locator("table.history tbody tr").first()).toContainText("Ana Analyst");
+  });
+
+  test("a signed-in editor (the signedIn fixture) saves, and the history names them", async ({ signedIn: page }) => {
+    await page.goto("/companies/CORZ/edit");
+    await page.locator('input[name="sharePriceUsd.value"]').fill("19");
+    await page.getByRole("button", { name: "Save market figures" }).click();
+    await expect(page.getByText("Market figures saved")).toBeVisible();
+    await page.goto("/companies/CORZ");
+    await expect(page.locator("table.history tbody tr").first()).toContainText("E2E Analyst");
   });
 
   test("a token forged from the password hash, or any token the server did not issue, writes nothing", async ({ baseURL }) => {

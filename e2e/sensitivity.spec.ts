@@ -1,6 +1,7 @@
 // The sensitivity page and the company tornado, read back against the scoring library's sweep() of the
 // snapshot (the e2e database at 2025-11-21 equals it: lib/server/as-of.test.ts).
-import { expect, test, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
+import { expect, test } from "./test";
 import { SNAPSHOT_VIEW, snapshotCompanies } from "../prisma/snapshot";
 import { DEFAULT_ASSUMPTIONS } from "../lib/scoring/assumptions";
 import { sweep } from "../lib/scoring/screen";

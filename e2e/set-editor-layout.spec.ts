@@ -1,7 +1,7 @@
 // The assumption-set editor at 1440 px: with edits that move EVs, discounts, ranks and a tier, the live
 // preview beside the form shows every column (it used to clip the Tier column by some 50 px) and a
 // tier's reasons open inside the preview rather than past its right edge. Nothing is saved.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 
 test.use({ viewport: { width: 1440, height: 900 } });
 

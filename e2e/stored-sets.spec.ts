@@ -2,7 +2,7 @@
 // screener and the company pages down (they score with the methodology defaults and say so), invalid
 // sets are listed to be fixed or deleted, and a revert the edit form would refuse is refused. Each test
 // puts the database back as it found it.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { DEFAULT_ASSUMPTIONS } from "../lib/scoring/assumptions";
 import { withDb } from "./fixtures";
 

@@ -1,15 +1,7 @@
 // The Update data page in chromium: dry run, a rejected row, apply, and applying again (a no-op).
-import { execFileSync } from "node:child_process";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { dumpDatabase } from "./db-dump";
 import { E2E_DB_FILE } from "./fixtures";
-
-// These tests change data; afterwards the e2e database is re-seeded so other spec files see the dataset.
-test.afterAll(() => {
-  execFileSync("node_modules/.bin/tsx", ["scripts/db-prepare.ts", "--reset"], {
-    env: { ...process.env, DATABASE_URL: process.env.E2E_DATABASE_URL ?? "file:./prisma/e2e.db" },
-  });
-});
 
 const HEADER = "ticker,field,value,asOf,source,note";
 const GOOD = "IREN,sharePrice,44.10,2026-06-26,https://example.com/iren-close,close of 2026-06-26";

@@ -1,14 +1,6 @@
-import { execFileSync } from "node:child_process";
-import { expect, test, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
+import { expect, test } from "./test";
 import { gotoScreener } from "./fixtures";
-
-// This test changes data; afterwards the e2e database is re-seeded so other spec files see the dataset
-// (as e2e/editing.spec.ts does).
-test.afterAll(() => {
-  execFileSync("node_modules/.bin/tsx", ["prisma/seed.ts"], {
-    env: { ...process.env, DATABASE_URL: process.env.E2E_DATABASE_URL ?? "file:./prisma/e2e.db" },
-  });
-});
 
 const section = (page: Page, heading: string) => page.locator("section", { has: page.getByRole("heading", { name: heading, exact: true }) });
 const markOf = (page: Page, ticker: string) =>
