@@ -20,11 +20,9 @@ const hostList = z
   )
   .pipe(
     z.array(
-      z
-        .string()
-        .regex(/^([a-z0-9-]+(\.[a-z0-9-]+)*|\[[0-9a-f:.]+\])(:\d{1,5})?$/, {
-          error: "Each entry is a host name with an optional :port, e.g. watt.example.com",
-        }),
+      z.string().regex(/^([a-z0-9-]+(\.[a-z0-9-]+)*|\[[0-9a-f:.]+\])(:\d{1,5})?$/, {
+        error: "Each entry is a host name with an optional :port, e.g. watt.example.com",
+      }),
     ),
   );
 

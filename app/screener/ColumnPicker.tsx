@@ -1,110 +1,35 @@
 "use client";
-// Which columns the table shows, and in what order. The shown ones are listed in table order, each with
-// "move left" and "move right" buttons (so the order can be changed from the keyboard, without drag and
-// drop); the hidden ones follow. The order is the view's `cols`, in the URL (lib/view/column-order.ts).
-import { useLayoutEffect, useRef } from "react";
-import { COLUMNS, columnDef, type ColumnId } from "@/lib/view/columns";
-import { displayColumns, hideColumn, moveColumn, showColumn } from "@/lib/view/column-order";
+// Which columns the table shows, and in what order (the view's `cols`, in the URL: lib/view/column-order.ts).
+// The menu's button says how many are shown; its panel (ColumnPickerPanel.tsx) loads when the menu first
+// opens, or is pointed at or focused, so the screener's first JavaScript does not carry it.
+import { lazy, Suspense, useRef, useState } from "react";
+import { COLUMNS, columnDef } from "@/lib/view/columns";
+import { displayColumns } from "@/lib/view/column-order";
 import type { View } from "@/lib/view/params";
 import { useDismiss } from "./useDismiss";
 
-type SetView = (patch: Partial<View>, mode?: "push" | "replace") => void;
+export type SetView = (patch: Partial<View>, mode?: "push" | "replace") => void;
 
-const OPTIONAL = COLUMNS.filter((c) => !c.required);
+export const OPTIONAL = COLUMNS.filter((c) => !c.required);
+
+const loadPanel = () => import("./ColumnPickerPanel");
+const ColumnPickerPanel = lazy(loadPanel);
 
 export function ColumnPicker({ view, setView }: { view: View; setView: SetView }) {
   const box = useRef<HTMLDetailsElement>(null);
+  const [opened, setOpened] = useState(false);
   useDismiss(box);
-  // A moved or toggled column's row is re-created or moved in the DOM, which drops the focus; put it
-  // back on the control that was used, so the keyboard can press it again.
-  const refocus = useRef<string | null>(null);
-  useLayoutEffect(() => {
-    if (!refocus.current) return;
-    document.getElementById(refocus.current)?.focus();
-    refocus.current = null;
-  });
-
   const shown = displayColumns(view.cols).filter((id) => !columnDef(id)!.required);
-  const hidden = OPTIONAL.filter((c) => !shown.includes(c.id));
-  const change = (cols: ColumnId[], focusId: string) => {
-    refocus.current = focusId;
-    setView({ cols });
-  };
-
-  // One array of items keyed by column, shown ones first: a column that is shown or hidden moves within
-  // it rather than being re-created in another list, so its checkbox stays the same element.
-  const items = [
-    ...shown.map((id, i) => {
-      const header = columnDef(id)!.header;
-      return (
-        <li key={id}>
-          <label>
-            <input id={`col-show-${id}`} type="checkbox" checked onChange={() => change(hideColumn(view.cols, id), `col-show-${id}`)} />
-            {header}
-          </label>
-          {/* aria-disabled rather than disabled: a disabled button loses the focus at the end of the row */}
-          <MoveButton id={id} header={header} by={-1} atEnd={i === 0} onMove={change} cols={view.cols} />
-          <MoveButton id={id} header={header} by={1} atEnd={i === shown.length - 1} onMove={change} cols={view.cols} />
-        </li>
-      );
-    }),
-    ...(hidden.length
-      ? [
-          <li key="hidden-heading" className="picker-heading" aria-hidden="true">
-            Hidden
-          </li>,
-        ]
-      : []),
-    ...hidden.map((c) => (
-      <li key={c.id}>
-        <label>
-          <input id={`col-show-${c.id}`} type="checkbox" checked={false} onChange={() => change(showColumn(view.cols, c.id), `col-show-${c.id}`)} />
-          {c.header}
-        </label>
-      </li>
-    )),
-  ];
   return (
-    <details className="picker" ref={box}>
-      <summary>
+    <details className="picker" ref={box} onToggle={(e) => e.currentTarget.open && setOpened(true)}>
+      <summary onPointerEnter={loadPanel} onFocus={loadPanel}>
         Columns ({shown.length}/{OPTIONAL.length})
       </summary>
-      <fieldset className="picker-panel">
-        <legend>Shown columns in table order, then the hidden ones</legend>
-        <ul className="picker-list">{items}</ul>
-      </fieldset>
+      {opened && (
+        <Suspense fallback={<p className="picker-panel muted small">Loading…</p>}>
+          <ColumnPickerPanel view={view} setView={setView} shown={shown} />
+        </Suspense>
+      )}
     </details>
-  );
-}
-
-function MoveButton({
-  id,
-  header,
-  by,
-  atEnd,
-  cols,
-  onMove,
-}: {
-  id: ColumnId;
-  header: string;
-  by: -1 | 1;
-  atEnd: boolean;
-  cols: ColumnId[];
-  onMove: (cols: ColumnId[], focusId: string) => void;
-}) {
-  const domId = `col-move-${id}-${by < 0 ? "left" : "right"}`;
-  return (
-    <button
-      type="button"
-      id={domId}
-      className="secondary small move"
-      aria-label={`Move ${header} ${by < 0 ? "left" : "right"}`}
-      aria-disabled={atEnd}
-      onClick={() => {
-        if (!atEnd) onMove(moveColumn(cols, id, by), domId);
-      }}
-    >
-      <span aria-hidden="true">{by < 0 ? "←" : "→"}</span>
-    </button>
   );
 }

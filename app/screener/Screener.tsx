@@ -1,7 +1,7 @@
 "use client";
-import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
-import { memo, useDeferredValue, useMemo, useTransition } from "react";
+import { lazy, memo, Suspense, useDeferredValue, useMemo, useTransition } from "react";
+import { useHydrated } from "@/app/components/use-hydrated";
 import { filterQuery, filtersOf, inView } from "@/lib/view/filter";
 import { DEFAULT_VIEW, problemText, type View, type ViewProblem } from "@/lib/view/params";
 import type { ScreenerRow } from "@/lib/view/rows";
@@ -10,14 +10,14 @@ import { Toolbar } from "./Toolbar";
 import type { SavedViewItem } from "./SavedViews";
 import { useView } from "./useView";
 
-const ScreenChart = dynamic(() => import("./ScreenChart"), {
-  ssr: false,
-  loading: () => (
-    <div className="chart-placeholder" aria-busy="true">
-      Loading chart…
-    </div>
-  ),
-});
+// The chart (and recharts) load after the table, in the browser only. React.lazy rather than next/dynamic:
+// the same lazy chunk without next/dynamic's own runtime in the screener's JavaScript.
+const ScreenChart = lazy(() => import("./ScreenChart"));
+const chartLoading = (
+  <div className="chart-placeholder" aria-busy="true">
+    Loading chart…
+  </div>
+);
 
 export interface BuildCosts {
   low: number;
@@ -140,6 +140,7 @@ const ChartSection = memo(function ChartSection(props: ChartProps) {
   const { setView } = props;
   const count = props.rows.length;
   const tooMany = count > CHART_MAX_COMPANIES;
+  const hydrated = useHydrated(); // the server draws the placeholder; the chart is measured in the browser
   return (
     <section className="chart-section" id="chart" aria-labelledby="chart-title">
       <div className="chart-head">
@@ -162,8 +163,12 @@ const ChartSection = memo(function ChartSection(props: ChartProps) {
           {count.toLocaleString("en-US")} companies are in view; the chart draws at most {CHART_MAX_COMPANIES}. Narrow the view with the search or the
           filters to see it.
         </p>
+      ) : hydrated ? (
+        <Suspense fallback={chartLoading}>
+          <ScreenChart rows={props.rows} chartX={props.drawnAxis} set={props.set} asOf={props.asOf} buildCost={props.buildCost} open={props.open} />
+        </Suspense>
       ) : (
-        <ScreenChart rows={props.rows} chartX={props.drawnAxis} set={props.set} asOf={props.asOf} buildCost={props.buildCost} open={props.open} />
+        chartLoading
       )}
     </section>
   );

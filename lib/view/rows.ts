@@ -2,6 +2,8 @@
 // Computed on the server from a scored company; only numbers, strings and reason codes cross the wire.
 import type { Flag, Reasons, ScreenRow, Tier } from "../scoring/types";
 import { STALE_LABEL } from "../scoring/balance-sheet";
+import type { OtherName } from "./search";
+import { otherNamesOf } from "./search-names";
 
 export interface ScreenerRow {
   rank: number;
@@ -42,6 +44,8 @@ export interface ScreenerRow {
   counterparties: string[];
   /** guarantors named on the counted contracts (search; the credit uses their ratings) */
   guarantors: string[];
+  /** names the search finds the row by that it does not show (lib/view/search-names.ts) */
+  otherNames: OtherName[];
   weightedTenorYears: number | null;
   cqs: number | null;
   gapToMarketCap: number | null;
@@ -68,6 +72,8 @@ export function toScreenerRow(s: ScreenRow): ScreenerRow {
   if (s.evUsedUsd == null) reasons.evUsd = s.reasons.evUsedUsd;
   if (totalIt <= 0) reasons.contractedShare = "zero:itMw";
   if (s.mainCounterparty == null) reasons.mainCounterparty = "none:contracts";
+  const counterparties = [...new Set(s.contracts.map((c) => c.counterparty))];
+  const guarantors = [...new Set(s.contracts.flatMap((c) => (c.guarantor ? [c.guarantor] : [])))];
   if (published == null) reasons.evPublishedUsd = "missing:enterpriseValuePublished";
   return {
     rank: s.rank,
@@ -102,8 +108,9 @@ export function toScreenerRow(s: ScreenRow): ScreenerRow {
     totalGrossMw: s.totalGrossMw,
     contractedShare: totalIt > 0 ? s.contractedItMw / totalIt : null,
     mainCounterparty: s.mainCounterparty,
-    counterparties: [...new Set(s.contracts.map((c) => c.counterparty))],
-    guarantors: [...new Set(s.contracts.flatMap((c) => (c.guarantor ? [c.guarantor] : [])))],
+    counterparties,
+    guarantors,
+    otherNames: otherNamesOf({ ticker: s.ticker, counterparties, guarantors }),
     weightedTenorYears: s.weightedTenorYears,
     cqs: s.cqs,
     gapToMarketCap: s.gapToMarketCap,

@@ -1,6 +1,8 @@
 // The screener's search: which of a row's names a query matches, and in which field. The table, its
 // "matched:" hint and GET /api/screen all read searchMatch(), so a row is found, and explained, one way.
-import { COMPANY_ALIASES, NAMED_PARTIES, PARTY_ALIASES, type CompanyAliasKind } from "../domain/aliases";
+// The names a row does not show (former names, a party's other names) come with the row, worked out on
+// the server by lib/view/search-names.ts, so the aliases and their sources stay out of the browser's code.
+import type { CompanyAliasKind } from "../domain/aliases";
 import type { ScreenerRow } from "./rows";
 
 export type SearchField = "ticker" | "name" | CompanyAliasKind | "counterparty" | "guarantor" | "endUser" | "tenant";
@@ -26,47 +28,33 @@ export const SEARCH_FIELD_LABEL: Record<SearchField, string> = {
   tenant: "tenant",
 };
 
+/** A name a row does not show (lib/view/search-names.ts); `searchedAs` when the text searched is neither the alias nor the value. */
+export interface OtherName extends SearchMatch {
+  searchedAs?: string;
+}
+
 /** One searchable text of a row, lower-cased, and the match it reports. */
 interface Entry {
   text: string;
   match: SearchMatch;
 }
 
-const words = (s: string) => new RegExp(`\\b${s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\b`, "i");
-const partyNames = PARTY_ALIASES.map((p) => ({ names: p.names, patterns: p.names.map(words) }));
-
-/** The other names of a party whose text mentions one of an alias entry's names as a word. */
-function aliasesOf(text: string): string[] {
-  const out: string[] = [];
-  for (const p of partyNames)
-    if (p.patterns.some((re) => re.test(text))) out.push(...p.names.filter((n) => !text.toLowerCase().includes(n.toLowerCase())));
-  return out;
-}
-
-const entry = (field: SearchField, value: string, alias?: string): Entry => ({
-  text: (alias ?? value).toLowerCase(),
-  match: alias ? { field, value, alias } : { field, value },
-});
+const entry = ({ searchedAs, ...match }: OtherName): Entry => ({ text: (searchedAs ?? match.alias ?? match.value).toLowerCase(), match });
+const COMPANY_FIELDS: ReadonlySet<SearchField> = new Set(["formerName", "newName", "formerTicker", "newTicker"]);
 
 /**
- * A row's searchable texts in the order a match is reported: the company's own names first, then its
- * contract parties as written, then the parties' aliases, then who stands behind them.
+ * A row's searchable texts in the order a match is reported: the company's own names first (those it
+ * shows, then its other names), then its contract parties as written, then the parties' other names and
+ * who stands behind them.
  */
 function entriesOf(row: ScreenerRow): Entry[] {
-  const parties = [
-    ...row.counterparties.map((value) => ({ field: "counterparty" as const, value })),
-    ...row.guarantors.map((value) => ({ field: "guarantor" as const, value })),
-  ];
   return [
-    entry("ticker", row.ticker),
-    entry("name", row.name),
-    ...(COMPANY_ALIASES[row.ticker] ?? []).map((a) => entry(a.kind, a.value)),
-    ...parties.map((p) => entry(p.field, p.value)),
-    ...parties.flatMap((p) => aliasesOf(p.value).map((alias) => entry(p.field, p.value, alias))),
-    ...NAMED_PARTIES.filter((n) => n.ticker === row.ticker && row.counterparties.includes(n.counterparty)).map((n) => ({
-      text: n.name.toLowerCase(),
-      match: { field: n.role, value: `${n.name} (${n.counterparty})` },
-    })),
+    entry({ field: "ticker", value: row.ticker }),
+    entry({ field: "name", value: row.name }),
+    ...row.otherNames.filter((n) => COMPANY_FIELDS.has(n.field)).map(entry),
+    ...row.counterparties.map((value) => entry({ field: "counterparty", value })),
+    ...row.guarantors.map((value) => entry({ field: "guarantor", value })),
+    ...row.otherNames.filter((n) => !COMPANY_FIELDS.has(n.field)).map(entry),
   ];
 }
 

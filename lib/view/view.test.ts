@@ -40,6 +40,7 @@ const row = (p: Partial<ScreenerRow>): ScreenerRow => ({
   mainCounterparty: null,
   counterparties: [],
   guarantors: [],
+  otherNames: [],
   igBackedContracts: 0,
   weightedTenorYears: null,
   cqs: null,
