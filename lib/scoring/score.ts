@@ -7,9 +7,20 @@ import { capexPerMwFromAssumption, scoreContract } from "./contracts";
 import { enterpriseValue } from "./ev";
 import { Explanation } from "./explain";
 import { computeFunnel } from "./funnel";
-import { decideTier, tierRules } from "./tiers";
+import { tierChecks, tierInputsOf, tierOf, tierRules, tierWhy, type TierInputs } from "./tiers";
 import { explainReason, plain, usdCompact } from "../format";
-import type { BalanceSheetKey, CompanyScore, Flag, InputUsed, ProFormaFigure, Reasons, ScoringCompany, ScoringFigures, ViewContext } from "./types";
+import type {
+  BalanceSheetKey,
+  CompanyScore,
+  Flag,
+  ScoreNumbers,
+  InputUsed,
+  ProFormaFigure,
+  Reasons,
+  ScoringCompany,
+  ScoringFigures,
+  ViewContext,
+} from "./types";
 
 const W_PER_MW = 1e6;
 
@@ -69,19 +80,24 @@ function ratio(num: number, den: number, key: string, reason: string, reasons: R
   return num / den;
 }
 
+/** A company's score with its explanation: every rule's line, the tier's why, the adjustments and warnings. */
 export function scoreCompany(company: ScoringCompany, activeSet: Assumptions, view: ViewContext): CompanyScore {
-  return scoreCompanyImpl(company, activeSet, view, true);
+  const ex = new Explanation(true);
+  const { rules: checks, ...numbers } = scoreNumbers(company, activeSet, view, ex);
+  const x = tierInputsOf(numbers, company);
+  const rules = tierRules(checks, x, numbers.assumptions);
+  const tierLine = tierWhy(numbers.tier, rules, x, numbers.assumptions);
+  const why = numbers.evSource === "published" ? `${tierLine}. Valued on the published EV (§10.8): our EV needs data that is missing` : tierLine;
+  return { ...numbers, rules, why, adjustments: ex.adjustments, warnings: ex.warnings, inputs: INPUT_KEYS.map((k) => inputUsed(company, k)) };
 }
 
 /**
- * With `explain: false` every number, tier and flag is the same but the explanations (adjustments,
- * warnings, inputs) are left empty: for callers that read numbers only, such as `sweep`.
+ * The model on one company: every number, tier and flag. What each rule did is recorded in `ex` when it
+ * is on (scoreCompany); the numbers are the same either way.
  */
-export function scoreCompanyImpl(company: ScoringCompany, activeSet: Assumptions, view: ViewContext, explain: boolean): CompanyScore {
+export function scoreNumbers(company: ScoringCompany, activeSet: Assumptions, view: ViewContext, ex = Explanation.OFF): ScoreNumbers {
   const a = mergeAssumptions(activeSet, company.overrides);
-  const ex = new Explanation(explain);
   const reasons: Reasons = {};
-  const inputs = explain ? INPUT_KEYS.map((k) => inputUsed(company, k)) : [];
   // §10.1 The balance sheet, rolled forward to the view date.
   const bs = proFormaBalanceSheet(company, view.viewDate);
   for (const [k, label] of Object.entries(ZERO_IF_NULL) as [keyof typeof ZERO_IF_NULL, string][])
@@ -223,7 +239,7 @@ export function scoreCompanyImpl(company: ScoringCompany, activeSet: Assumptions
   else gapToMarketCap = financingGapUsd / ev.marketCapUsd;
 
   // §7 Tiers; §10.10–10.11 data and credit flags beside them.
-  const tierInputs = {
+  const tierInputs: TierInputs = {
     scores: contracts,
     tenors: company.contracts.map((c) => c.tenorYears),
     contractedItMw: f.contractedItMw,
@@ -233,8 +249,8 @@ export function scoreCompanyImpl(company: ScoringCompany, activeSet: Assumptions
     gapToMarketCap,
     gapReason: reasons.gapToMarketCap,
   };
-  const rules = tierRules(tierInputs, a);
-  const { tier, why: tierWhy } = decideTier(rules, tierInputs, a);
+  const rules = tierChecks(tierInputs, a);
+  const tier = tierOf(rules, tierInputs, a);
   const stale = staleFigures(company, a, view.viewDate, ev.evSource === "published");
   if (stale.length)
     ex.adjust(
@@ -255,7 +271,6 @@ export function scoreCompanyImpl(company: ScoringCompany, activeSet: Assumptions
   if (f.totalGrossMw <= 0 && f.itMwEffective <= 0) flags.push("no-power");
   if (evUsed != null && evUsed < 0) flags.push("negative-ev");
 
-  const why = ev.evSource === "published" ? `${tierWhy}. Valued on the published EV (§10.8): our EV needs data that is missing` : tierWhy;
   const overriddenKeys = company.overrides
     ? ASSUMPTION_KEYS.filter((k) => company.overrides![k] !== undefined && JSON.stringify(company.overrides![k]) !== JSON.stringify(activeSet[k]))
     : [];
@@ -304,11 +319,7 @@ export function scoreCompanyImpl(company: ScoringCompany, activeSet: Assumptions
     flags,
     staleFigures: stale,
     mixedDates: mixed,
-    why,
-    adjustments: ex.adjustments,
     reasons,
-    warnings: ex.warnings,
-    inputs,
     assumptions: a,
     overriddenKeys,
   };
