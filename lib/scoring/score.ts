@@ -12,6 +12,7 @@ import { explainReason, plain, usdCompact } from "../format";
 import type {
   BalanceSheetKey,
   CompanyScore,
+  ContractScore,
   Flag,
   ScoreNumbers,
   InputUsed,
@@ -100,17 +101,8 @@ export function scoreNumbers(company: ScoringCompany, activeSet: Assumptions, vi
   const reasons: Reasons = {};
   // §10.1 The balance sheet, rolled forward to the view date.
   const bs = proFormaBalanceSheet(company, view.viewDate);
-  for (const [k, label] of Object.entries(ZERO_IF_NULL) as [keyof typeof ZERO_IF_NULL, string][])
-    if (company[k] == null && !(k === "btcHeld" && company.btcValueUsdReported))
-      ex.warn(`${label} not reported — taken as 0${bs[k].fromZero ? ", then moved by the transactions since" : ""}`);
-  describeProForma(bs, ex);
-  for (const { key, event } of unappliedDeltas(company, view.viewDate))
-    ex.warn(`${event.date} ${event.description}: its ${BS_LABEL[key]} change is not applied — ${BS_LABEL[key]} is not reported`);
   const mixed = mixedDates(company, a);
-  if (mixed)
-    ex.warn(
-      `Cash and debt are reported ${mixed.gapDays} days apart with no dated transaction between them; ${mixed.older === "cashUsd" ? "cash" : "debt"} is the older figure`,
-    );
+  if (ex.on) describeBalanceSheet(company, bs, mixed, view, ex);
 
   // §5 Enterprise value (with §10.8 published fallback, §10.9 bitcoin value, §10.12 mining).
   const ev = enterpriseValue(company, bs, a, view.viewDate, reasons, ex);
@@ -154,26 +146,7 @@ export function scoreNumbers(company: ScoringCompany, activeSet: Assumptions, vi
   const capexPerMwSource = guidance ? "guidance" : "assumption";
   const contracts = company.contracts.map((c, i) => scoreContract(c, f.contracts[i], capexPerMwUsd, a));
   const capexRemainingUsd = contracts.reduce((t, c) => t + c.capexRemainingUsd, 0);
-  if (contracts.length > 0)
-    ex.adjust(
-      "10.5",
-      guidance
-        ? `Capex to fund at the company's own guidance ${usdCompact(guidance.value)} per IT MW (as of ${guidance.asOf}), not the build-cost benchmark`
-        : `Capex to fund at the conversion capex ${a.conversionCapexUsdPerW} $/W, not the build-cost benchmark`,
-      guidance?.sourceUrl,
-    );
-  for (const [i, c] of company.contracts.entries()) {
-    if (c.companyFundedCapexMw != null && c.companyFundedCapexUsd != null)
-      ex.adjust(
-        "10.5",
-        `${c.code}: the stated ${usdCompact(c.companyFundedCapexUsd)} covers ${c.companyFundedCapexMw} MW; the other undelivered MW are costed at ${usdCompact(capexPerMwUsd)} per MW × (1 − tenant share)`,
-        c.sourceUrl,
-      );
-    if (c.counterpartyRating?.trim().toUpperCase() === "IG")
-      ex.adjust("10.7", `${c.code}: ${c.counterparty} is described only as investment grade — scored as BBB`, c.sourceUrl);
-    if (contracts[i].cqs == null) ex.warn(`${c.code}: CQS not computable — ${explainReason(contracts[i].cqsReason)}`);
-    if (c.leaseType == null && c.structure === "colocation") ex.warn(`${c.code}: lease type not stated — scored as gross`);
-  }
+  if (ex.on) describeContracts(company, contracts, capexPerMwUsd, a, ex);
 
   // Company CQS and tenor are weighted by each contract's annual value (TCV ÷ tenor).
   let annualSum = 0,
@@ -252,7 +225,7 @@ export function scoreNumbers(company: ScoringCompany, activeSet: Assumptions, vi
   const rules = tierChecks(tierInputs, a);
   const tier = tierOf(rules, tierInputs, a);
   const stale = staleFigures(company, a, view.viewDate, ev.evSource === "published");
-  if (stale.length)
+  if (stale.length && ex.on)
     ex.adjust(
       "10.10",
       `Stale on ${view.viewDate}: ${stale.map((s) => `${STALE_LABEL[s.key]} ${s.approximate ? "at least " : ""}${s.ageDays} days old (limit ${s.maxDays}${s.approximate ? `; dated ${s.asOf} only, aged from its first day` : ""})`).join(", ")}`,
@@ -280,7 +253,17 @@ export function scoreNumbers(company: ScoringCompany, activeSet: Assumptions, vi
     name: company.name,
     viewDate: view.viewDate,
     proForma: bs,
-    ...ev,
+    marketCapUsd: ev.marketCapUsd,
+    enterpriseValueUsd: ev.enterpriseValueUsd,
+    enterpriseValueExBtcUsd: ev.enterpriseValueExBtcUsd,
+    evUsedUsd: ev.evUsedUsd,
+    evSource: ev.evSource,
+    enterpriseValuePublished: ev.enterpriseValuePublished,
+    btcValueUsd: ev.btcValueUsd,
+    btcValueSource: ev.btcValueSource,
+    btcValueRolled: ev.btcValueRolled,
+    miningValueUsd: ev.miningValueUsd,
+    evPerEhUsd: ev.evPerEhUsd,
     funnel: f.funnel,
     remoteMw: f.remoteMw,
     funnelLines: f.funnelLines,
@@ -388,6 +371,51 @@ function mainCounterparty(contracts: CompanyScore["contracts"]): string | null {
     }
   }
   return best;
+}
+
+/** §10.1 in words: figures taken as 0, each roll-forward, deltas with no figure to move, mixed dates. */
+function describeBalanceSheet(
+  company: ScoringCompany,
+  bs: Record<BalanceSheetKey, ProFormaFigure>,
+  mixed: CompanyScore["mixedDates"],
+  view: ViewContext,
+  ex: Explanation,
+) {
+  for (const [k, label] of Object.entries(ZERO_IF_NULL) as [keyof typeof ZERO_IF_NULL, string][])
+    if (company[k] == null && !(k === "btcHeld" && company.btcValueUsdReported))
+      ex.warn(`${label} not reported — taken as 0${bs[k].fromZero ? ", then moved by the transactions since" : ""}`);
+  describeProForma(bs, ex);
+  for (const { key, event } of unappliedDeltas(company, view.viewDate))
+    ex.warn(`${event.date} ${event.description}: its ${BS_LABEL[key]} change is not applied — ${BS_LABEL[key]} is not reported`);
+  if (mixed)
+    ex.warn(
+      `Cash and debt are reported ${mixed.gapDays} days apart with no dated transaction between them; ${mixed.older === "cashUsd" ? "cash" : "debt"} is the older figure`,
+    );
+}
+
+/** §10.5 and §10.7 in words: what the capex to fund is costed at, and each contract's notes. */
+function describeContracts(company: ScoringCompany, contracts: ContractScore[], capexPerMwUsd: number, a: Assumptions, ex: Explanation) {
+  const guidance = company.capexGuidanceUsdPerMw;
+  if (contracts.length > 0)
+    ex.adjust(
+      "10.5",
+      guidance
+        ? `Capex to fund at the company's own guidance ${usdCompact(guidance.value)} per IT MW (as of ${guidance.asOf}), not the build-cost benchmark`
+        : `Capex to fund at the conversion capex ${a.conversionCapexUsdPerW} $/W, not the build-cost benchmark`,
+      guidance?.sourceUrl,
+    );
+  for (const [i, c] of company.contracts.entries()) {
+    if (c.companyFundedCapexMw != null && c.companyFundedCapexUsd != null)
+      ex.adjust(
+        "10.5",
+        `${c.code}: the stated ${usdCompact(c.companyFundedCapexUsd)} covers ${c.companyFundedCapexMw} MW; the other undelivered MW are costed at ${usdCompact(capexPerMwUsd)} per MW × (1 − tenant share)`,
+        c.sourceUrl,
+      );
+    if (c.counterpartyRating?.trim().toUpperCase() === "IG")
+      ex.adjust("10.7", `${c.code}: ${c.counterparty} is described only as investment grade — scored as BBB`, c.sourceUrl);
+    if (contracts[i].cqs == null) ex.warn(`${c.code}: CQS not computable — ${explainReason(contracts[i].cqsReason)}`);
+    if (c.leaseType == null && c.structure === "colocation") ex.warn(`${c.code}: lease type not stated — scored as gross`);
+  }
 }
 
 /** One §10.1 line per figure the roll-forward moved: reported → each dated transaction → pro forma. */
