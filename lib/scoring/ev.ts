@@ -2,7 +2,6 @@
 // balance sheet, the published EV where ours cannot be computed, bitcoin at its value, mining netted out.
 import { usdCompact as usd } from "../format";
 import type { Assumptions } from "./assumptions";
-import { rolledBtcValue } from "./balance-sheet";
 import type { Explanation } from "./explain";
 import type { BalanceSheetKey, CompanyScore, ProFormaFigure, Reasons, RolledBtcValue, ScoringCompany } from "./types";
 
@@ -24,8 +23,8 @@ export type EvResult = Pick<
 export function enterpriseValue(
   company: ScoringCompany,
   bs: Record<BalanceSheetKey, ProFormaFigure>,
+  btcValueRolled: RolledBtcValue | null,
   a: Assumptions,
-  viewDate: string,
   reasons: Reasons,
   ex: Explanation,
 ): EvResult {
@@ -38,7 +37,6 @@ export function enterpriseValue(
   // §10.9: a coin count at the set's bitcoin price; else a reported USD value as reported (not re-marked).
   let btcValueUsd = 0;
   let btcValueSource: EvResult["btcValueSource"] = "none";
-  const btcValueRolled = rolledBtcValue(company, viewDate);
   if (bs.btcHeld.value != null) {
     btcValueUsd = bs.btcHeld.value * a.btcPriceUsd;
     btcValueSource = "held";

@@ -204,6 +204,21 @@ describe("scoring properties", () => {
     );
   });
 
+  it("what is kept with a company object (cache.ts) never changes a score: at any view date, in any order, it is what a fresh copy gives", () => {
+    fc.assert(
+      fc.property(companyArb, assumptionsArb, fc.array(viewArb, { minLength: 2, maxLength: 4 }), (c, a, views) => {
+        for (const view of [...views, ...views.reverse()]) {
+          // a copy is a new object, so nothing is kept for it yet (structuredClone gives plain prototypes: toEqual)
+          const kept = scoreNumbers(c, a, view);
+          const fresh = scoreNumbers(structuredClone(c), a, view);
+          expect(kept).toEqual(fresh);
+          expect(JSON.stringify(kept)).toBe(JSON.stringify(fresh));
+        }
+      }),
+      { numRuns: Math.ceil(RUNS / 3) },
+    );
+  });
+
   it("a sweep at the set's own value gives the screen's numbers, tiers and ranks", () => {
     fc.assert(
       fc.property(

@@ -2,7 +2,8 @@
 // Every output that cannot be computed is null with a reason in `reasons`; nothing is NaN, Infinity or a
 // silent 0. Every rule that moves a number says so in `adjustments`, with the source of its input.
 import { ASSUMPTION_KEYS, mergeAssumptions, type Assumptions } from "./assumptions";
-import { mixedDates, proFormaBalanceSheet, STALE_LABEL, staleFigures, unappliedDeltas } from "./balance-sheet";
+import { mixedDates, STALE_LABEL, staleFigures, unappliedDeltas } from "./balance-sheet";
+import { atViewDate } from "./cache";
 import { capexPerMwFromAssumption, scoreContract } from "./contracts";
 import { enterpriseValue } from "./ev";
 import { Explanation } from "./explain";
@@ -100,12 +101,12 @@ export function scoreNumbers(company: ScoringCompany, activeSet: Assumptions, vi
   const a = mergeAssumptions(activeSet, company.overrides);
   const reasons: Reasons = {};
   // §10.1 The balance sheet, rolled forward to the view date.
-  const bs = proFormaBalanceSheet(company, view.viewDate);
+  const { proForma: bs, btcValueRolled, ages } = atViewDate(company, view.viewDate);
   const mixed = mixedDates(company, a);
   if (ex.on) describeBalanceSheet(company, bs, mixed, view, ex);
 
   // §5 Enterprise value (with §10.8 published fallback, §10.9 bitcoin value, §10.12 mining).
-  const ev = enterpriseValue(company, bs, a, view.viewDate, reasons, ex);
+  const ev = enterpriseValue(company, bs, btcValueRolled, a, reasons, ex);
   const evUsed = ev.evUsedUsd;
   if (evUsed != null && evUsed < 0)
     ex.warn(
@@ -224,7 +225,7 @@ export function scoreNumbers(company: ScoringCompany, activeSet: Assumptions, vi
   };
   const rules = tierChecks(tierInputs, a);
   const tier = tierOf(rules, tierInputs, a);
-  const stale = staleFigures(company, a, view.viewDate, ev.evSource === "published");
+  const stale = staleFigures(ages, a, ev.evSource === "published");
   if (stale.length && ex.on)
     ex.adjust(
       "10.10",

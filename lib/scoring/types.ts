@@ -258,6 +258,16 @@ export interface RolledBtcValue {
   unvalued: BalanceSheetEvent[];
 }
 
+/** A figure's age on the view date (§10.10). */
+export interface FigureAge {
+  key: StaleFigure["key"];
+  asOf: string;
+  /** days from the as-of (for a month-only date, from its first day) to the view date */
+  ageDays: number;
+  /** the as-of gives only a month or year: the age is counted from its first day */
+  approximate: boolean;
+}
+
 export interface StaleFigure {
   key: "sharePriceUsd" | "sharesOutstanding" | "totalDebtUsd" | "cashUsd" | "enterpriseValuePublishedUsd";
   asOf: string;
