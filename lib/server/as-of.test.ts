@@ -22,8 +22,8 @@ afterAll(async () => {
 
 describe("the screen as of a date", () => {
   it("on 2025-11-21 equals the screen of the snapshot dataset with its corrections, number for number", async () => {
-    const fromDb = (await loadScreen(t.db, undefined, "2025-11-21")).scored;
-    const fromFile = screen(snapshotCompanies({ corrections: true }), DEFAULT_ASSUMPTIONS, SNAPSHOT_VIEW);
+    const fromDb = (await loadScreen(t.db, undefined, "2025-11-21")).scored.map(explainRow);
+    const fromFile = screen(snapshotCompanies({ corrections: true }), DEFAULT_ASSUMPTIONS, SNAPSHOT_VIEW).map(explainRow);
     // Every number, flag, explanation and source is the same. The one note that differs is BTDR's cash:
     // 2026-h1.json re-states that same point (149.4M at 2025-12-31) with a fuller note — a correction of the
     // snapshot's point, which keeps standing for the snapshot date.
