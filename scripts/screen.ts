@@ -4,7 +4,7 @@
 // or every company's discount across one assumption's range (the /sensitivity page's sweep).
 import { parseArgs } from "node:util";
 import { cqsScore, DASH, pct, perWatt, usdCompact, years, mw } from "../lib/format";
-import { ASSUMPTION_KEYS, ASSUMPTION_META, assumptionsSchema, screen, type AssumptionKey, type Assumptions } from "../lib/scoring";
+import { ASSUMPTION_KEYS, ASSUMPTION_META, assumptionsSchema, explainRow, screen, type AssumptionKey, type Assumptions } from "../lib/scoring";
 import { parseCountries } from "../lib/view/assumption-diff";
 import { createClient } from "../lib/server/db-client";
 import { loadScoringCompanies, resolveAssumptionSet } from "../lib/server/queries";
@@ -66,7 +66,7 @@ async function main() {
     const rows = screen(companies, assumptions, { viewDate });
 
     if (values.json) {
-      console.log(JSON.stringify({ assumptionSet: set.name, viewDate, assumptions, rows }, null, 2));
+      console.log(JSON.stringify({ assumptionSet: set.name, viewDate, assumptions, rows: rows.map(explainRow) }, null, 2));
       return;
     }
     console.log(

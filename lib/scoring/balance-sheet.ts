@@ -1,7 +1,16 @@
 // Methodology §10.1 and §10.10: a balance sheet rolled forward to the view date, and how old its figures are.
 import type { Assumptions } from "./assumptions";
 import { daysBetween, isBefore, startOfPeriod } from "./dates";
-import type { BalanceSheetEvent, BalanceSheetKey, CompanyScore, ProFormaFigure, RolledBtcValue, ScoringCompany, StaleFigure } from "./types";
+import type {
+  BalanceSheetEvent,
+  BalanceSheetKey,
+  CompanyScore,
+  FigureAge,
+  ProFormaFigure,
+  RolledBtcValue,
+  ScoringCompany,
+  StaleFigure,
+} from "./types";
 
 /** Which delta of an event moves which figure. */
 const DELTA_OF: Record<BalanceSheetKey, keyof BalanceSheetEvent> = {
@@ -115,28 +124,50 @@ export const STALE_LABEL: Record<StaleFigure["key"], string> = {
   enterpriseValuePublishedUsd: "published EV (priced on its date)",
 };
 
+/** The figures that can go stale (§10.10), in the order they are named. */
+const AGED_KEYS = ["sharePriceUsd", "sharesOutstanding", "totalDebtUsd", "cashUsd", "enterpriseValuePublishedUsd"] as const;
+
 /**
- * §10.10: a figure older than its limit on the view date. Age runs from the figure's own as-of: events
- * improve a figure but do not make it current (a transaction nobody recorded may be missing). A month-only
- * date is aged from the month's first day, the earliest it can be (`approximate`): a staleness warning
- * errs towards showing. A published EV the ranking uses (§10.8) is priced on its date, so it is held to
- * the price limit.
+ * §10.10: how old each figure is on the view date. Age runs from the figure's own as-of: events improve a
+ * figure but do not make it current (a transaction nobody recorded may be missing). A month-only date is
+ * aged from the month's first day, the earliest it can be (`approximate`): a staleness warning errs
+ * towards showing. Figures missing or with a malformed date have no age.
  */
-export function staleFigures(company: ScoringCompany, a: Assumptions, viewDate: string, usesPublishedEv = false): StaleFigure[] {
-  const limits: [StaleFigure["key"], number][] = [
-    ["sharePriceUsd", a.maxPriceAgeDays],
-    ["sharesOutstanding", a.maxSharesAgeDays],
-    ["totalDebtUsd", a.maxBalanceSheetAgeDays],
-    ["cashUsd", a.maxBalanceSheetAgeDays],
-  ];
-  if (usesPublishedEv) limits.push(["enterpriseValuePublishedUsd", a.maxPriceAgeDays]);
-  const out: StaleFigure[] = [];
-  for (const [key, maxDays] of limits) {
+export function figureAges(company: ScoringCompany, viewDate: string): FigureAge[] {
+  const out: FigureAge[] = [];
+  for (const key of AGED_KEYS) {
     const f = company[key];
     if (!f) continue;
     const start = startOfPeriod(f.asOf);
     const ageDays = start == null ? null : daysBetween(start, viewDate);
-    if (ageDays != null && ageDays > maxDays) out.push({ key, asOf: f.asOf, ageDays, maxDays, approximate: start !== f.asOf });
+    if (ageDays != null) out.push({ key, asOf: f.asOf, ageDays, approximate: start !== f.asOf });
   }
   return out;
+}
+
+/**
+ * §10.10: the figures older than their limit: a price, a share count, debt or cash. A published EV the
+ * ranking uses (§10.8) is priced on its date, so it is held to the price limit.
+ */
+export function staleFigures(ages: readonly FigureAge[], a: Assumptions, usesPublishedEv = false): StaleFigure[] {
+  const out: StaleFigure[] = [];
+  for (const f of ages) {
+    const maxDays = maxAgeDays(f.key, a, usesPublishedEv);
+    if (maxDays != null && f.ageDays > maxDays) out.push({ key: f.key, asOf: f.asOf, ageDays: f.ageDays, maxDays, approximate: f.approximate });
+  }
+  return out;
+}
+
+function maxAgeDays(key: FigureAge["key"], a: Assumptions, usesPublishedEv: boolean): number | null {
+  switch (key) {
+    case "sharePriceUsd":
+      return a.maxPriceAgeDays;
+    case "sharesOutstanding":
+      return a.maxSharesAgeDays;
+    case "totalDebtUsd":
+    case "cashUsd":
+      return a.maxBalanceSheetAgeDays;
+    case "enterpriseValuePublishedUsd":
+      return usesPublishedEv ? a.maxPriceAgeDays : null;
+  }
 }

@@ -2,9 +2,8 @@
 // balance sheet, the published EV where ours cannot be computed, bitcoin at its value, mining netted out.
 import { usdCompact as usd } from "../format";
 import type { Assumptions } from "./assumptions";
-import { rolledBtcValue } from "./balance-sheet";
 import type { Explanation } from "./explain";
-import type { BalanceSheetKey, CompanyScore, ProFormaFigure, Reasons, ScoringCompany } from "./types";
+import type { BalanceSheetKey, CompanyScore, ProFormaFigure, Reasons, RolledBtcValue, ScoringCompany } from "./types";
 
 export type EvResult = Pick<
   CompanyScore,
@@ -24,8 +23,8 @@ export type EvResult = Pick<
 export function enterpriseValue(
   company: ScoringCompany,
   bs: Record<BalanceSheetKey, ProFormaFigure>,
+  btcValueRolled: RolledBtcValue | null,
   a: Assumptions,
-  viewDate: string,
   reasons: Reasons,
   ex: Explanation,
 ): EvResult {
@@ -38,25 +37,13 @@ export function enterpriseValue(
   // §10.9: a coin count at the set's bitcoin price; else a reported USD value as reported (not re-marked).
   let btcValueUsd = 0;
   let btcValueSource: EvResult["btcValueSource"] = "none";
-  const btcValueRolled = rolledBtcValue(company, viewDate);
   if (bs.btcHeld.value != null) {
     btcValueUsd = bs.btcHeld.value * a.btcPriceUsd;
     btcValueSource = "held";
   } else if (btcValueRolled) {
-    const r = btcValueRolled.reported;
     btcValueUsd = btcValueRolled.value;
     btcValueSource = "reported";
-    const moves = btcValueRolled.lines
-      .map((l) => ` ${l.delta >= 0 ? "+" : "−"} ${usd(Math.abs(l.delta))} (${l.date} ${l.kind.replace("_", " ")})`)
-      .join("");
-    ex.adjust(
-      "10.9",
-      `No bitcoin count published: the reported bitcoin value ${usd(r.value)} (as of ${r.asOf})${moves ? `${moves} at the transactions' prices = ${usd(btcValueUsd)}` : ""} is used as reported, not re-marked to the set's price`,
-      r.sourceUrl,
-    );
-    ex.warn(`Bitcoin is the reported value ${usd(r.value)} at ${r.asOf}, not a coin count`);
-    for (const e of btcValueRolled.unvalued)
-      ex.warn(`${e.date} ${e.description}: a bitcoin transaction with no cash figure — its effect on the reported bitcoin value is not applied`);
+    if (ex.on) describeReportedBitcoin(btcValueRolled, btcValueUsd, ex);
   }
 
   const marketCapUsd = price != null && shares != null ? price * shares : null;
@@ -80,13 +67,14 @@ export function enterpriseValue(
     const base = rebased ? marketCapUsd! + (published.value - mcap!.value) : published.value;
     evUsed = a.subtractBitcoin ? base - btcValueUsd : base;
     evSource = "published";
-    ex.adjust(
-      "10.8",
-      rebased
-        ? `Our EV needs ${missingWord(reasons.enterpriseValueUsd)}: published EV ${usd(published.value)} − published market cap ${usd(mcap!.value)} (both ${published.asOf}) + our market cap ${usd(marketCapUsd!)} = ${usd(base)}${a.subtractBitcoin ? `, less bitcoin ${usd(btcValueUsd)}` : ""}`
-        : `Our EV needs ${missingWord(reasons.enterpriseValueUsd)}: the published EV ${usd(published.value)} (as of ${published.asOf}) is used as it stands${a.subtractBitcoin ? `, less bitcoin ${usd(btcValueUsd)}` : ""}`,
-      published.sourceUrl,
-    );
+    if (ex.on)
+      ex.adjust(
+        "10.8",
+        rebased
+          ? `Our EV needs ${missingWord(reasons.enterpriseValueUsd)}: published EV ${usd(published.value)} − published market cap ${usd(mcap!.value)} (both ${published.asOf}) + our market cap ${usd(marketCapUsd!)} = ${usd(base)}${a.subtractBitcoin ? `, less bitcoin ${usd(btcValueUsd)}` : ""}`
+          : `Our EV needs ${missingWord(reasons.enterpriseValueUsd)}: the published EV ${usd(published.value)} (as of ${published.asOf}) is used as it stands${a.subtractBitcoin ? `, less bitcoin ${usd(btcValueUsd)}` : ""}`,
+        published.sourceUrl,
+      );
   }
   if (evUsed == null) reasons.evUsedUsd = reasons.enterpriseValueUsd;
 
@@ -104,11 +92,12 @@ export function enterpriseValue(
     else {
       miningValueUsd = hashrate * a.miningValueUsdPerEh;
       evUsed -= miningValueUsd;
-      ex.adjust(
-        "10.12",
-        `Mining netted out: ${hashrate} EH/s × ${usd(a.miningValueUsdPerEh)} per EH/s = ${usd(miningValueUsd)} off the EV used`,
-        company.hashrateEhs!.sourceUrl,
-      );
+      if (ex.on)
+        ex.adjust(
+          "10.12",
+          `Mining netted out: ${hashrate} EH/s × ${usd(a.miningValueUsdPerEh)} per EH/s = ${usd(miningValueUsd)} off the EV used`,
+          company.hashrateEhs!.sourceUrl,
+        );
     }
   }
 
@@ -134,3 +123,17 @@ const missingWord = (reason: string | undefined) =>
     "missing:totalDebt": "total debt",
     "missing:cash": "cash",
   })[reason ?? ""] ?? "an input";
+
+/** §10.9 in words: the reported bitcoin value, moved by the transactions since, used as reported. */
+function describeReportedBitcoin(rolled: RolledBtcValue, valueUsd: number, ex: Explanation) {
+  const r = rolled.reported;
+  const moves = rolled.lines.map((l) => ` ${l.delta >= 0 ? "+" : "−"} ${usd(Math.abs(l.delta))} (${l.date} ${l.kind.replace("_", " ")})`).join("");
+  ex.adjust(
+    "10.9",
+    `No bitcoin count published: the reported bitcoin value ${usd(r.value)} (as of ${r.asOf})${moves ? `${moves} at the transactions' prices = ${usd(valueUsd)}` : ""} is used as reported, not re-marked to the set's price`,
+    r.sourceUrl,
+  );
+  ex.warn(`Bitcoin is the reported value ${usd(r.value)} at ${r.asOf}, not a coin count`);
+  for (const e of rolled.unvalued)
+    ex.warn(`${e.date} ${e.description}: a bitcoin transaction with no cash figure — its effect on the reported bitcoin value is not applied`);
+}

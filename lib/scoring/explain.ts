@@ -7,6 +7,8 @@ export class Explanation {
   readonly adjustments: Adjustment[] = [];
   readonly warnings: string[] = [];
   constructor(readonly on: boolean) {}
+  /** Records nothing: for the numbers alone. */
+  static readonly OFF = new Explanation(false);
 
   /** A rule's effect, with the sources of the inputs it used (each once, in order). */
   adjust(rule: RuleRef, text: string, ...sourceUrls: (string | null | undefined)[]) {

@@ -43,12 +43,20 @@ export function contractDeliveredItMw(c: ScoringContract, a: Assumptions): numbe
   return total == null ? delivered : Math.min(delivered, total);
 }
 
-/** §10.4: why a site's uncontracted MW are discounted, or null when it is an AI-ready site. */
+/** §10.4: a site whose uncontracted MW are discounted — no country, outside the AI-ready markets, or too small. */
+export function isRemote(site: ScoringSite, a: Assumptions): boolean {
+  return site.country == null || !a.aiReadyCountries.includes(site.country) || isSmall(siteSizeGrossMw(site, a), a);
+}
+
+const siteSizeGrossMw = (site: ScoringSite, a: Assumptions) => site.grossMw ?? (site.itMw != null ? site.itMw / a.itPerGrossMw : null);
+const isSmall = (size: number | null, a: Assumptions) => size != null && size < a.minAiSiteGrossMw;
+
+/** §10.4 in words: why a site's uncontracted MW are discounted, or null when it is an AI-ready site. */
 export function remoteReason(site: ScoringSite, a: Assumptions): string | null {
-  const size = site.grossMw ?? (site.itMw != null ? site.itMw / a.itPerGrossMw : null);
+  const size = siteSizeGrossMw(site, a);
   if (site.country == null) return "country unknown";
   if (!a.aiReadyCountries.includes(site.country)) return `${site.country} is not an AI-ready market`;
-  if (size != null && size < a.minAiSiteGrossMw) return `${mwText(size)} gross is below the ${a.minAiSiteGrossMw} MW minimum`;
+  if (isSmall(size, a)) return `${mwText(size!)} gross is below the ${a.minAiSiteGrossMw} MW minimum`;
   return null;
 }
 
@@ -89,7 +97,7 @@ export function computeFunnel(company: ScoringCompany, a: Assumptions, ex = new 
     const whole = contractItMw(c, a);
     const share = c.companyShare;
     if (whole == null) ex.warn(`${c.code}: MW not disclosed — counted as 0 MW`);
-    else describeContractMw(c, whole, a, ex);
+    else if (ex.on) describeContractMw(c, whole, a, ex);
     const itMw = whole == null ? null : whole * share;
     const placements: Placement[] = [];
     let unsited = itMw ?? 0;
@@ -97,7 +105,7 @@ export function computeFunnel(company: ScoringCompany, a: Assumptions, ex = new 
       // Allocations above the contract's IT MW would create megawatts: scaled down to it, and said so.
       const total = allocatedTotal(c);
       const scale = total > whole + EPS ? whole / total : 1;
-      if (scale < 1)
+      if (scale < 1 && ex.on)
         ex.warn(
           `${c.code}: its site allocations add up to ${mwText(total)}, more than its ${mwText(whole)} IT — each is scaled by ${Math.round(scale * 1000) / 10}% so no MW are counted twice`,
         );
@@ -113,18 +121,19 @@ export function computeFunnel(company: ScoringCompany, a: Assumptions, ex = new 
         unsited -= mw;
         lines.allocatedMw += mw;
       }
-      if (placements.length)
+      if (placements.length && ex.on)
         ex.adjust("10.2", `${c.code}: ${placements.map((p) => `${mwText(p.itMw)} on ${p.site}`).join(", ")} (site allocations)`, c.sourceUrl);
     } else if (c.siteName != null && roomNamed(c.siteName)) {
       roomNamed(c.siteName)!.placed += unsited;
       placements.push({ site: c.siteName, itMw: unsited, how: "site" });
       unsited = 0;
     }
-    for (const p of placements) {
-      const site = roomNamed(p.site!)!.site;
-      if (site.use === "mining")
-        ex.warn(`${c.code}: ${site.name} is marked mining but carries this contract — it is mixed by definition (§10.2); correct its use`);
-    }
+    if (ex.on)
+      for (const p of placements) {
+        const site = roomNamed(p.site!)!.site;
+        if (site.use === "mining")
+          ex.warn(`${c.code}: ${site.name} is marked mining but carries this contract — it is mixed by definition (§10.2); correct its use`);
+      }
     return { c, itMw, delivered: contractDeliveredItMw(c, a) * share, placements, unsited: Math.max(0, unsited) };
   });
 
@@ -144,13 +153,14 @@ export function computeFunnel(company: ScoringCompany, a: Assumptions, ex = new 
       k.unsited -= take;
       k.placements.push({ site: room.site.name, itMw: take, how: "consumed" });
       lines.consumedMw += take;
-      used.push(`${mwText(take)} on ${room.site.name}`);
+      if (ex.on) used.push(`${mwText(take)} on ${room.site.name}`);
       if (k.unsited <= EPS) break;
     }
     if (k.unsited > EPS) {
       k.placements.push({ site: null, itMw: k.unsited, how: "unknown" });
       lines.siteUnknownMw += k.unsited;
     }
+    if (!ex.on) continue;
     const rest = k.unsited > EPS ? `${mwText(k.unsited)} on no known site (S2)` : "";
     const placed = used.length ? `placed ${used.join(", ")} (free IT MW of its hpc/mixed sites)` : "no hpc/mixed site had free IT MW";
     ex.adjust("10.2", `${k.c.code}: ${[placed, rest].filter(Boolean).join("; ")}`, k.c.sourceUrl);
@@ -190,16 +200,17 @@ export function computeFunnel(company: ScoringCompany, a: Assumptions, ex = new 
       if (room.placed === 0) ex.warn(`${s.name}: no MW figure — site not counted`);
       continue;
     }
-    if (room.placed > room.itMw + EPS)
+    if (room.placed > room.itMw + EPS && ex.on)
       ex.warn(`${s.name}: contracted ${mwText(room.placed)} above the site's ${mwText(room.itMw)} IT — data conflict, nothing capped`);
     const free = Math.max(0, room.itMw - room.placed);
     const block = s.stage === "operating" ? "s4" : s.stage === "pipeline" ? "s6" : "s5";
     funnel[block] += free;
-    const why = free > EPS ? remoteReason(s, a) : null;
-    if (why) {
+    if (free > EPS && isRemote(s, a)) {
       remoteMw[block] += free;
-      ex.adjust("10.4", `${s.name}: ${why} — ${mwText(free)} uncontracted × ${a.remoteSiteFactor}`, s.sourceUrl);
-      if (s.country == null) ex.warn(`${s.name}: country unknown — treated as outside the AI-ready markets`);
+      if (ex.on) {
+        ex.adjust("10.4", `${s.name}: ${remoteReason(s, a)} — ${mwText(free)} uncontracted × ${a.remoteSiteFactor}`, s.sourceUrl);
+        if (s.country == null) ex.warn(`${s.name}: country unknown — treated as outside the AI-ready markets`);
+      }
     }
   }
 
@@ -225,21 +236,22 @@ export function computeFunnel(company: ScoringCompany, a: Assumptions, ex = new 
   };
 }
 
-/** The §10.3 and §10.6 lines of each site that has them. */
+/** The MW a phase scope adds (§10.3, a funnel line), and the §10.3 and §10.6 words of each site that has them. */
 function describeSites(rooms: SiteRoom[], a: Assumptions, ex: Explanation, lines: FunnelLines) {
   for (const { site: s, itMw } of rooms) {
     if (s.itMwScope === "phase" && s.itMw != null && s.grossMw != null) {
       const whole = s.grossMw * a.itPerGrossMw;
       if (whole > s.itMw) {
         lines.phaseExtendedMw += (whole - s.itMw) * s.companyShare;
-        ex.adjust(
-          "10.3",
-          `${s.name}: the ${mwText(s.itMw)} IT figure covers a phase; the site is ${mwText(s.grossMw)} gross × ${a.itPerGrossMw} = ${mwText(whole)} IT (+${mwText(whole - s.itMw)}, ${s.stage.replace("_", " ")})`,
-          s.sourceUrl,
-        );
+        if (ex.on)
+          ex.adjust(
+            "10.3",
+            `${s.name}: the ${mwText(s.itMw)} IT figure covers a phase; the site is ${mwText(s.grossMw)} gross × ${a.itPerGrossMw} = ${mwText(whole)} IT (+${mwText(whole - s.itMw)}, ${s.stage.replace("_", " ")})`,
+            s.sourceUrl,
+          );
       }
     }
-    if (s.companyShare !== 1 && itMw != null) {
+    if (s.companyShare !== 1 && itMw != null && ex.on) {
       const whole = siteItMw(s, a)!;
       ex.adjust("10.6", `${s.name}: ${pctText(s.companyShare)} owned — ${mwText(itMw)} of ${mwText(whole)} IT counted`, s.sourceUrl);
     }

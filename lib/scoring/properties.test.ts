@@ -2,13 +2,15 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { assumptionsArb, companyArb, VIEW_DATES } from "./arbitraries";
 import { assumptionsSchema, NUMERIC_ASSUMPTION_KEYS, type Assumptions } from "./assumptions";
-import { scoreCompany as scoreAt, scoreCompanyImpl } from "./score";
-import { screen, sweep } from "./screen";
+import { scoreCompany as scoreAt, scoreNumbers } from "./score";
+import { explainRow, screen, sweep } from "./screen";
 import type { CompanyScore, ScoringCompany } from "./types";
 
 const viewArb = fc.constantFrom(...VIEW_DATES).map((viewDate) => ({ viewDate }));
 /** Scored on the snapshot date unless a property draws its own view date. */
 const scoreCompany = (c: ScoringCompany, a: Assumptions, view = { viewDate: "2025-11-21" }) => scoreAt(c, a, view);
+
+const pickWords = ({ adjustments, warnings, inputs, why, rules }: CompanyScore) => ({ adjustments, warnings, inputs, why, rules });
 
 const RUNS = Number(process.env.FC_RUNS ?? 300);
 const NUMERIC_OUTPUTS = [
@@ -163,22 +165,61 @@ describe("scoring properties", () => {
     );
   });
 
-  it("explain: false gives the same numbers, tiers and flags as the explained score", () => {
+  it("the numbers alone are the explained score's numbers, field for field", () => {
     fc.assert(
       fc.property(companyArb, assumptionsArb, viewArb, (c, a, view) => {
-        const { adjustments, warnings, inputs, why, rules, ...full } = scoreCompanyImpl(c, a, view, true);
-        const lean = scoreCompanyImpl(c, a, view, false);
-        expect(lean.adjustments).toEqual([]);
-        expect(lean.warnings).toEqual([]);
-        expect({ ...lean, adjustments, warnings, inputs, why, rules }).toEqual({ ...full, adjustments, warnings, inputs, why, rules });
-        expect(lean.rules.map((r) => r.pass)).toEqual(rules.map((r) => r.pass));
+        const { adjustments, warnings, inputs, why, rules, ...explained } = scoreCompany(c, a, view);
+        const { rules: checks, ...numbers } = scoreNumbers(c, a, view);
+        // every field but the words, including -0 and key order (toStrictEqual, then the JSON text)
+        expect(numbers).toStrictEqual(explained);
+        expect(JSON.stringify(numbers)).toBe(JSON.stringify(explained));
+        expect(checks).toStrictEqual(rules.map(({ detail, ...r }) => (void detail, r)));
+        expect(Object.is(numbers.discountBase, explained.discountBase)).toBe(true);
+        // the words are there when explained: one line per rule, a why that names the tier, the inputs
+        expect(rules.every((r) => r.detail.length > 0)).toBe(true);
+        expect(why.startsWith(`Tier ${explained.tier}:`)).toBe(true);
+        expect(inputs.length).toBeGreaterThan(0);
+        expect([adjustments, warnings].every(Array.isArray)).toBe(true);
       }),
       { numRuns: RUNS },
     );
   });
 
-  it("explain: false through the screen: a sweep at the set's own value gives the explained screen's numbers, tiers and ranks", () => {
-    // sweep() ranks with the explanations off (screenImpl(…, false)); screen() with them on
+  it("a screen's row and its explainRow() agree on every number, tier, flag and rank, and the explanation is the company's", () => {
+    fc.assert(
+      fc.property(fc.array(companyArb, { minLength: 1, maxLength: 6 }), assumptionsArb, viewArb, (cs, a, view) => {
+        const companies = cs.map((c, i) => ({ ...c, ticker: `${c.ticker}${i}` }));
+        const rows = screen(companies, a, view);
+        for (const row of rows) {
+          const { adjustments, warnings, inputs, why, rules, ...explained } = explainRow(row);
+          const { rules: checks, ...numbers } = row;
+          expect(numbers).toStrictEqual(explained);
+          expect(checks).toStrictEqual(rules.map(({ detail, ...r }) => (void detail, r)));
+          expect(explainRow(row)).toBe(explainRow(row)); // built once
+          const company = companies.find((c) => c.ticker === row.ticker)!;
+          expect({ adjustments, warnings, inputs, why, rules }).toEqual(pickWords(scoreCompany(company, a, view)));
+        }
+      }),
+      { numRuns: Math.ceil(RUNS / 3) },
+    );
+  });
+
+  it("what is kept with a company object (cache.ts) never changes a score: at any view date, in any order, it is what a fresh copy gives", () => {
+    fc.assert(
+      fc.property(companyArb, assumptionsArb, fc.array(viewArb, { minLength: 2, maxLength: 4 }), (c, a, views) => {
+        for (const view of [...views, ...views.reverse()]) {
+          // a copy is a new object, so nothing is kept for it yet (structuredClone gives plain prototypes: toEqual)
+          const kept = scoreNumbers(c, a, view);
+          const fresh = scoreNumbers(structuredClone(c), a, view);
+          expect(kept).toEqual(fresh);
+          expect(JSON.stringify(kept)).toBe(JSON.stringify(fresh));
+        }
+      }),
+      { numRuns: Math.ceil(RUNS / 3) },
+    );
+  });
+
+  it("a sweep at the set's own value gives the screen's numbers, tiers and ranks", () => {
     fc.assert(
       fc.property(
         fc.array(companyArb, { minLength: 1, maxLength: 6 }),
@@ -193,6 +234,7 @@ describe("scoring properties", () => {
             points: [p],
           } of sweep(companies, a, view, key, [a[key]])) {
             const r = explained.get(ticker)!;
+            // sweep() ranks on its own rows: the same ranks as the screen's
             expect(p).toEqual({ value: a[key], discountBase: r.discountBase, evPerWEffectiveIt: r.evPerWEffectiveIt, tier: r.tier, rank: r.rank });
           }
         },

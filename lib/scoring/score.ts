@@ -2,14 +2,27 @@
 // Every output that cannot be computed is null with a reason in `reasons`; nothing is NaN, Infinity or a
 // silent 0. Every rule that moves a number says so in `adjustments`, with the source of its input.
 import { ASSUMPTION_KEYS, mergeAssumptions, type Assumptions } from "./assumptions";
-import { mixedDates, proFormaBalanceSheet, STALE_LABEL, staleFigures, unappliedDeltas } from "./balance-sheet";
+import { mixedDates, STALE_LABEL, staleFigures, unappliedDeltas } from "./balance-sheet";
+import { atViewDate } from "./cache";
 import { capexPerMwFromAssumption, scoreContract } from "./contracts";
 import { enterpriseValue } from "./ev";
 import { Explanation } from "./explain";
 import { computeFunnel } from "./funnel";
-import { decideTier, tierRules } from "./tiers";
+import { tierChecks, tierInputsOf, tierOf, tierRules, tierWhy, type TierInputs } from "./tiers";
 import { explainReason, plain, usdCompact } from "../format";
-import type { BalanceSheetKey, CompanyScore, Flag, InputUsed, ProFormaFigure, Reasons, ScoringCompany, ScoringFigures, ViewContext } from "./types";
+import type {
+  BalanceSheetKey,
+  CompanyScore,
+  ContractScore,
+  Flag,
+  ScoreNumbers,
+  InputUsed,
+  ProFormaFigure,
+  Reasons,
+  ScoringCompany,
+  ScoringFigures,
+  ViewContext,
+} from "./types";
 
 const W_PER_MW = 1e6;
 
@@ -69,35 +82,31 @@ function ratio(num: number, den: number, key: string, reason: string, reasons: R
   return num / den;
 }
 
+/** A company's score with its explanation: every rule's line, the tier's why, the adjustments and warnings. */
 export function scoreCompany(company: ScoringCompany, activeSet: Assumptions, view: ViewContext): CompanyScore {
-  return scoreCompanyImpl(company, activeSet, view, true);
+  const ex = new Explanation(true);
+  const { rules: checks, ...numbers } = scoreNumbers(company, activeSet, view, ex);
+  const x = tierInputsOf(numbers, company);
+  const rules = tierRules(checks, x, numbers.assumptions);
+  const tierLine = tierWhy(numbers.tier, rules, x, numbers.assumptions);
+  const why = numbers.evSource === "published" ? `${tierLine}. Valued on the published EV (§10.8): our EV needs data that is missing` : tierLine;
+  return { ...numbers, rules, why, adjustments: ex.adjustments, warnings: ex.warnings, inputs: INPUT_KEYS.map((k) => inputUsed(company, k)) };
 }
 
 /**
- * With `explain: false` every number, tier and flag is the same but the explanations (adjustments,
- * warnings, inputs) are left empty: for callers that read numbers only, such as `sweep`.
+ * The model on one company: every number, tier and flag. What each rule did is recorded in `ex` when it
+ * is on (scoreCompany); the numbers are the same either way.
  */
-export function scoreCompanyImpl(company: ScoringCompany, activeSet: Assumptions, view: ViewContext, explain: boolean): CompanyScore {
+export function scoreNumbers(company: ScoringCompany, activeSet: Assumptions, view: ViewContext, ex = Explanation.OFF): ScoreNumbers {
   const a = mergeAssumptions(activeSet, company.overrides);
-  const ex = new Explanation(explain);
   const reasons: Reasons = {};
-  const inputs = explain ? INPUT_KEYS.map((k) => inputUsed(company, k)) : [];
   // §10.1 The balance sheet, rolled forward to the view date.
-  const bs = proFormaBalanceSheet(company, view.viewDate);
-  for (const [k, label] of Object.entries(ZERO_IF_NULL) as [keyof typeof ZERO_IF_NULL, string][])
-    if (company[k] == null && !(k === "btcHeld" && company.btcValueUsdReported))
-      ex.warn(`${label} not reported — taken as 0${bs[k].fromZero ? ", then moved by the transactions since" : ""}`);
-  describeProForma(bs, ex);
-  for (const { key, event } of unappliedDeltas(company, view.viewDate))
-    ex.warn(`${event.date} ${event.description}: its ${BS_LABEL[key]} change is not applied — ${BS_LABEL[key]} is not reported`);
+  const { proForma: bs, btcValueRolled, ages } = atViewDate(company, view.viewDate);
   const mixed = mixedDates(company, a);
-  if (mixed)
-    ex.warn(
-      `Cash and debt are reported ${mixed.gapDays} days apart with no dated transaction between them; ${mixed.older === "cashUsd" ? "cash" : "debt"} is the older figure`,
-    );
+  if (ex.on) describeBalanceSheet(company, bs, mixed, view, ex);
 
   // §5 Enterprise value (with §10.8 published fallback, §10.9 bitcoin value, §10.12 mining).
-  const ev = enterpriseValue(company, bs, a, view.viewDate, reasons, ex);
+  const ev = enterpriseValue(company, bs, btcValueRolled, a, reasons, ex);
   const evUsed = ev.evUsedUsd;
   if (evUsed != null && evUsed < 0)
     ex.warn(
@@ -138,26 +147,7 @@ export function scoreCompanyImpl(company: ScoringCompany, activeSet: Assumptions
   const capexPerMwSource = guidance ? "guidance" : "assumption";
   const contracts = company.contracts.map((c, i) => scoreContract(c, f.contracts[i], capexPerMwUsd, a));
   const capexRemainingUsd = contracts.reduce((t, c) => t + c.capexRemainingUsd, 0);
-  if (contracts.length > 0)
-    ex.adjust(
-      "10.5",
-      guidance
-        ? `Capex to fund at the company's own guidance ${usdCompact(guidance.value)} per IT MW (as of ${guidance.asOf}), not the build-cost benchmark`
-        : `Capex to fund at the conversion capex ${a.conversionCapexUsdPerW} $/W, not the build-cost benchmark`,
-      guidance?.sourceUrl,
-    );
-  for (const [i, c] of company.contracts.entries()) {
-    if (c.companyFundedCapexMw != null && c.companyFundedCapexUsd != null)
-      ex.adjust(
-        "10.5",
-        `${c.code}: the stated ${usdCompact(c.companyFundedCapexUsd)} covers ${c.companyFundedCapexMw} MW; the other undelivered MW are costed at ${usdCompact(capexPerMwUsd)} per MW × (1 − tenant share)`,
-        c.sourceUrl,
-      );
-    if (c.counterpartyRating?.trim().toUpperCase() === "IG")
-      ex.adjust("10.7", `${c.code}: ${c.counterparty} is described only as investment grade — scored as BBB`, c.sourceUrl);
-    if (contracts[i].cqs == null) ex.warn(`${c.code}: CQS not computable — ${explainReason(contracts[i].cqsReason)}`);
-    if (c.leaseType == null && c.structure === "colocation") ex.warn(`${c.code}: lease type not stated — scored as gross`);
-  }
+  if (ex.on) describeContracts(company, contracts, capexPerMwUsd, a, ex);
 
   // Company CQS and tenor are weighted by each contract's annual value (TCV ÷ tenor).
   let annualSum = 0,
@@ -223,7 +213,7 @@ export function scoreCompanyImpl(company: ScoringCompany, activeSet: Assumptions
   else gapToMarketCap = financingGapUsd / ev.marketCapUsd;
 
   // §7 Tiers; §10.10–10.11 data and credit flags beside them.
-  const tierInputs = {
+  const tierInputs: TierInputs = {
     scores: contracts,
     tenors: company.contracts.map((c) => c.tenorYears),
     contractedItMw: f.contractedItMw,
@@ -233,10 +223,10 @@ export function scoreCompanyImpl(company: ScoringCompany, activeSet: Assumptions
     gapToMarketCap,
     gapReason: reasons.gapToMarketCap,
   };
-  const rules = tierRules(tierInputs, a);
-  const { tier, why: tierWhy } = decideTier(rules, tierInputs, a);
-  const stale = staleFigures(company, a, view.viewDate, ev.evSource === "published");
-  if (stale.length)
+  const rules = tierChecks(tierInputs, a);
+  const tier = tierOf(rules, tierInputs, a);
+  const stale = staleFigures(ages, a, ev.evSource === "published");
+  if (stale.length && ex.on)
     ex.adjust(
       "10.10",
       `Stale on ${view.viewDate}: ${stale.map((s) => `${STALE_LABEL[s.key]} ${s.approximate ? "at least " : ""}${s.ageDays} days old (limit ${s.maxDays}${s.approximate ? `; dated ${s.asOf} only, aged from its first day` : ""})`).join(", ")}`,
@@ -255,7 +245,6 @@ export function scoreCompanyImpl(company: ScoringCompany, activeSet: Assumptions
   if (f.totalGrossMw <= 0 && f.itMwEffective <= 0) flags.push("no-power");
   if (evUsed != null && evUsed < 0) flags.push("negative-ev");
 
-  const why = ev.evSource === "published" ? `${tierWhy}. Valued on the published EV (§10.8): our EV needs data that is missing` : tierWhy;
   const overriddenKeys = company.overrides
     ? ASSUMPTION_KEYS.filter((k) => company.overrides![k] !== undefined && JSON.stringify(company.overrides![k]) !== JSON.stringify(activeSet[k]))
     : [];
@@ -265,7 +254,17 @@ export function scoreCompanyImpl(company: ScoringCompany, activeSet: Assumptions
     name: company.name,
     viewDate: view.viewDate,
     proForma: bs,
-    ...ev,
+    marketCapUsd: ev.marketCapUsd,
+    enterpriseValueUsd: ev.enterpriseValueUsd,
+    enterpriseValueExBtcUsd: ev.enterpriseValueExBtcUsd,
+    evUsedUsd: ev.evUsedUsd,
+    evSource: ev.evSource,
+    enterpriseValuePublished: ev.enterpriseValuePublished,
+    btcValueUsd: ev.btcValueUsd,
+    btcValueSource: ev.btcValueSource,
+    btcValueRolled: ev.btcValueRolled,
+    miningValueUsd: ev.miningValueUsd,
+    evPerEhUsd: ev.evPerEhUsd,
     funnel: f.funnel,
     remoteMw: f.remoteMw,
     funnelLines: f.funnelLines,
@@ -304,11 +303,7 @@ export function scoreCompanyImpl(company: ScoringCompany, activeSet: Assumptions
     flags,
     staleFigures: stale,
     mixedDates: mixed,
-    why,
-    adjustments: ex.adjustments,
     reasons,
-    warnings: ex.warnings,
-    inputs,
     assumptions: a,
     overriddenKeys,
   };
@@ -377,6 +372,51 @@ function mainCounterparty(contracts: CompanyScore["contracts"]): string | null {
     }
   }
   return best;
+}
+
+/** §10.1 in words: figures taken as 0, each roll-forward, deltas with no figure to move, mixed dates. */
+function describeBalanceSheet(
+  company: ScoringCompany,
+  bs: Record<BalanceSheetKey, ProFormaFigure>,
+  mixed: CompanyScore["mixedDates"],
+  view: ViewContext,
+  ex: Explanation,
+) {
+  for (const [k, label] of Object.entries(ZERO_IF_NULL) as [keyof typeof ZERO_IF_NULL, string][])
+    if (company[k] == null && !(k === "btcHeld" && company.btcValueUsdReported))
+      ex.warn(`${label} not reported — taken as 0${bs[k].fromZero ? ", then moved by the transactions since" : ""}`);
+  describeProForma(bs, ex);
+  for (const { key, event } of unappliedDeltas(company, view.viewDate))
+    ex.warn(`${event.date} ${event.description}: its ${BS_LABEL[key]} change is not applied — ${BS_LABEL[key]} is not reported`);
+  if (mixed)
+    ex.warn(
+      `Cash and debt are reported ${mixed.gapDays} days apart with no dated transaction between them; ${mixed.older === "cashUsd" ? "cash" : "debt"} is the older figure`,
+    );
+}
+
+/** §10.5 and §10.7 in words: what the capex to fund is costed at, and each contract's notes. */
+function describeContracts(company: ScoringCompany, contracts: ContractScore[], capexPerMwUsd: number, a: Assumptions, ex: Explanation) {
+  const guidance = company.capexGuidanceUsdPerMw;
+  if (contracts.length > 0)
+    ex.adjust(
+      "10.5",
+      guidance
+        ? `Capex to fund at the company's own guidance ${usdCompact(guidance.value)} per IT MW (as of ${guidance.asOf}), not the build-cost benchmark`
+        : `Capex to fund at the conversion capex ${a.conversionCapexUsdPerW} $/W, not the build-cost benchmark`,
+      guidance?.sourceUrl,
+    );
+  for (const [i, c] of company.contracts.entries()) {
+    if (c.companyFundedCapexMw != null && c.companyFundedCapexUsd != null)
+      ex.adjust(
+        "10.5",
+        `${c.code}: the stated ${usdCompact(c.companyFundedCapexUsd)} covers ${c.companyFundedCapexMw} MW; the other undelivered MW are costed at ${usdCompact(capexPerMwUsd)} per MW × (1 − tenant share)`,
+        c.sourceUrl,
+      );
+    if (c.counterpartyRating?.trim().toUpperCase() === "IG")
+      ex.adjust("10.7", `${c.code}: ${c.counterparty} is described only as investment grade — scored as BBB`, c.sourceUrl);
+    if (contracts[i].cqs == null) ex.warn(`${c.code}: CQS not computable — ${explainReason(contracts[i].cqsReason)}`);
+    if (c.leaseType == null && c.structure === "colocation") ex.warn(`${c.code}: lease type not stated — scored as gross`);
+  }
 }
 
 /** One §10.1 line per figure the roll-forward moved: reported → each dated transaction → pro forma. */

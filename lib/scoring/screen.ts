@@ -1,35 +1,46 @@
 // Methodology §5 ranking and §8 sensitivity: rank every company, or re-score across one assumption.
 import type { Assumptions, NumericAssumptionKey } from "./assumptions";
-import { scoreCompanyImpl } from "./score";
-import type { CompanyScore, ScoringCompany, ScreenRow, Tier, ViewContext } from "./types";
+import { scoreCompany, scoreNumbers } from "./score";
+import type { ExplainedRow, ScoreNumbers, ScoringCompany, ScreenRow, Tier, ViewContext } from "./types";
 
 /**
  * Scores every company and ranks by discount to build cost at base, descending. Negative-EV companies
  * (cash and bitcoin above market cap plus debt) are ranked apart, after the rest; companies whose
  * discount cannot be computed come last, by ticker, with the reason in `reasons.discountBase`.
+ * The rows carry the numbers; `explainRow(row)` puts one in words where a page shows it.
  */
 export function screen(companies: readonly ScoringCompany[], assumptions: Assumptions, view: ViewContext): ScreenRow[] {
-  return screenImpl(companies, assumptions, view, true);
-}
-
-function screenImpl(companies: readonly ScoringCompany[], assumptions: Assumptions, view: ViewContext, explain: boolean): ScreenRow[] {
   return rankInPlace(
-    companies.map((c) => {
-      // The score is ours, so it becomes the row in place rather than being copied.
-      const row = scoreCompanyImpl(c, assumptions, view, explain) as ScreenRow;
-      row.rank = 0;
-      row.rankGroup = rankGroup(row);
+    companies.map((company) => {
+      const row = rowOf(company, assumptions, view);
+      scoredFrom.set(row, { company, assumptions, view });
       return row;
     }),
   );
 }
 
-/** Ranks scores made elsewhere: the rows are copies, the scores are left as they are. */
-export function rankScores(scored: CompanyScore[]): ScreenRow[] {
-  return rankInPlace(scored.map((s) => ({ ...s, rank: 0, rankGroup: rankGroup(s) })));
+/** What each row of a screen was scored from, so that it can be put in words later (once). */
+const scoredFrom = new WeakMap<ScreenRow, { company: ScoringCompany; assumptions: Assumptions; view: ViewContext; explained?: ExplainedRow }>();
+
+/**
+ * A row of `screen()` with its explanation (the rules' lines, the why, adjustments, warnings, inputs):
+ * the same company scored again with the explanation on, on the first call, and kept with the row.
+ */
+export function explainRow(row: ScreenRow): ExplainedRow {
+  const from = scoredFrom.get(row);
+  if (!from) throw new Error(`explainRow: the row of ${row.ticker} was not made by screen()`);
+  return (from.explained ??= { ...scoreCompany(from.company, from.assumptions, from.view), rank: row.rank, rankGroup: row.rankGroup });
 }
 
-const rankGroup = (s: CompanyScore): ScreenRow["rankGroup"] =>
+/** The score is ours, so it becomes the row in place rather than being copied. */
+function rowOf(company: ScoringCompany, assumptions: Assumptions, view: ViewContext): ScreenRow {
+  const row = scoreNumbers(company, assumptions, view) as ScreenRow;
+  row.rank = 0;
+  row.rankGroup = rankGroup(row);
+  return row;
+}
+
+const rankGroup = (s: ScoreNumbers): ScreenRow["rankGroup"] =>
   s.discountBase == null ? "unranked" : s.evUsedUsd != null && s.evUsedUsd < 0 ? "negative-ev" : "ranked";
 const GROUP_ORDER = { ranked: 0, "negative-ev": 1, unranked: 2 } as const;
 
@@ -71,8 +82,8 @@ export function sweep(
 ): SweepSeries[] {
   const series = new Map<string, SweepPoint[]>(companies.map((c) => [c.ticker, []]));
   for (const value of values) {
-    // Only numbers, tiers and ranks are kept, so the explanations are not built.
-    for (const r of screenImpl(companies, { ...assumptions, [key]: value }, view, false))
+    const at = { ...assumptions, [key]: value };
+    for (const r of rankInPlace(companies.map((c) => rowOf(c, at, view))))
       series.get(r.ticker)!.push({ value, discountBase: r.discountBase, evPerWEffectiveIt: r.evPerWEffectiveIt, tier: r.tier, rank: r.rank });
   }
   return companies.map((c) => ({ ticker: c.ticker, points: series.get(c.ticker)! }));

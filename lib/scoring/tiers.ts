@@ -4,7 +4,7 @@
 // share (§10.6).
 import type { Assumptions } from "./assumptions";
 import { pct, reasonWords, usdCompact } from "../format";
-import type { ContractScore, Tier, TierRule } from "./types";
+import type { ContractScore, ScoreNumbers, ScoringCompany, Tier, TierCheck, TierRule } from "./types";
 
 export interface TierInputs {
   scores: ContractScore[];
@@ -16,6 +16,20 @@ export interface TierInputs {
   gpuCapexShareOfTcv: number | null;
   gapToMarketCap: number | null;
   gapReason?: string;
+}
+
+/** The tier rules' inputs, read back from a score's numbers (to put them in words after the fact). */
+export function tierInputsOf(s: Omit<ScoreNumbers, "rules">, company: ScoringCompany): TierInputs {
+  return {
+    scores: s.contracts,
+    tenors: company.contracts.map((c) => c.tenorYears),
+    contractedItMw: s.contractedItMw,
+    energizedContractedItMw: s.funnel.s1 + s.funnel.s2,
+    weightedTenorYears: s.weightedTenorYears,
+    gpuCapexShareOfTcv: s.gpuCapexShareOfTcv,
+    gapToMarketCap: s.gapToMarketCap,
+    gapReason: s.reasons.gapToMarketCap,
+  };
 }
 
 const cmp = (pass: boolean, ge = true) => (pass ? (ge ? "≥" : "≤") : ge ? "<" : ">");
@@ -44,87 +58,101 @@ function tenorParts(x: TierInputs): string {
   return x.scores.flatMap((c, i) => (x.tenors[i] != null && c.annualValueUsd != null ? [`${c.counterparty}, ${x.tenors[i]} y`] : [])).join("; ");
 }
 
-export function tierRules(x: TierInputs, a: Assumptions): TierRule[] {
+/** The five Tier 1 tests: each figure against its threshold. */
+export function tierChecks(x: TierInputs, a: Assumptions): TierCheck[] {
   const energizedShare = x.contractedItMw > 0 ? x.energizedContractedItMw / x.contractedItMw : null;
-  const noContracts = x.scores.length === 0;
-  const passA = x.contractedItMw >= a.tier1MinContractedItMw;
-  const passB = x.weightedTenorYears != null && x.weightedTenorYears >= a.tier1MinTenorYears;
-  const passC = x.gpuCapexShareOfTcv != null && x.gpuCapexShareOfTcv <= a.tier1MaxGpuCapexShare;
-  const passD = x.gapToMarketCap != null && x.gapToMarketCap <= a.tier1MaxGapToMarketCap;
-  const passE = energizedShare != null && energizedShare >= a.tier1MinEnergizedShare;
-  const parts = tenorParts(x);
-
   return [
-    {
-      id: "T1-a",
-      label: "Contracted IT MW",
-      actual: x.contractedItMw,
-      threshold: a.tier1MinContractedItMw,
-      pass: passA,
-      detail: `contracted ${mwVs(x.contractedItMw, a.tier1MinContractedItMw)} ${cmp(passA)} ${mwThreshold(a.tier1MinContractedItMw)}`,
-    },
-    {
-      id: "T1-b",
-      label: "Value-weighted tenor",
-      actual: x.weightedTenorYears,
-      threshold: a.tier1MinTenorYears,
-      pass: passB,
-      detail:
-        x.weightedTenorYears == null
-          ? noContracts
-            ? "no contracts"
-            : "tenor or contract value missing"
-          : `weighted tenor ${yearsVs(x.weightedTenorYears, a.tier1MinTenorYears)} ${cmp(passB)} ${a.tier1MinTenorYears} y${parts ? ` (${parts})` : ""}`,
-    },
-    {
-      id: "T1-c",
-      label: "Company-funded GPU capex / contract value",
-      actual: x.gpuCapexShareOfTcv,
-      threshold: a.tier1MaxGpuCapexShare,
-      pass: passC,
-      detail:
-        x.gpuCapexShareOfTcv == null
-          ? noContracts
-            ? "no contracts"
-            : "GPU capex or contract value missing"
-          : `GPU capex ${pctVs(x.gpuCapexShareOfTcv, a.tier1MaxGpuCapexShare)} of TCV ${cmp(passC, false)} ${pct(a.tier1MaxGpuCapexShare)}`,
-    },
-    {
-      id: "T1-d",
-      label: "Financing gap / market cap",
-      actual: x.gapToMarketCap,
-      threshold: a.tier1MaxGapToMarketCap,
-      pass: passD,
-      detail:
-        x.gapToMarketCap == null
-          ? `financing gap / market cap not computable: ${x.gapReason ? reasonWords(x.gapReason) : "data is missing"}`
-          : `financing gap ${pctVs(x.gapToMarketCap, a.tier1MaxGapToMarketCap)} of market cap ${cmp(passD, false)} ${pct(a.tier1MaxGapToMarketCap)}`,
-    },
-    {
-      id: "T1-e",
-      label: "Contracted MW delivered or on energized sites",
-      actual: energizedShare,
-      threshold: a.tier1MinEnergizedShare,
-      pass: passE,
-      detail:
-        energizedShare == null
-          ? "no contracted MW"
-          : `${pctVs(energizedShare, a.tier1MinEnergizedShare)} of contracted MW in S1+S2 ${cmp(passE)} ${pct(a.tier1MinEnergizedShare)}`,
-    },
+    check("T1-a", "Contracted IT MW", x.contractedItMw, a.tier1MinContractedItMw, x.contractedItMw >= a.tier1MinContractedItMw),
+    check(
+      "T1-b",
+      "Value-weighted tenor",
+      x.weightedTenorYears,
+      a.tier1MinTenorYears,
+      x.weightedTenorYears != null && x.weightedTenorYears >= a.tier1MinTenorYears,
+    ),
+    check(
+      "T1-c",
+      "Company-funded GPU capex / contract value",
+      x.gpuCapexShareOfTcv,
+      a.tier1MaxGpuCapexShare,
+      x.gpuCapexShareOfTcv != null && x.gpuCapexShareOfTcv <= a.tier1MaxGpuCapexShare,
+    ),
+    check(
+      "T1-d",
+      "Financing gap / market cap",
+      x.gapToMarketCap,
+      a.tier1MaxGapToMarketCap,
+      x.gapToMarketCap != null && x.gapToMarketCap <= a.tier1MaxGapToMarketCap,
+    ),
+    check(
+      "T1-e",
+      "Contracted MW delivered or on energized sites",
+      energizedShare,
+      a.tier1MinEnergizedShare,
+      energizedShare != null && energizedShare >= a.tier1MinEnergizedShare,
+    ),
   ];
 }
 
-export function decideTier(rules: TierRule[], x: TierInputs, a: Assumptions): { tier: Tier; why: string } {
+const check = (id: TierCheck["id"], label: string, actual: number | null, threshold: number, pass: boolean): TierCheck => ({
+  id,
+  label,
+  actual,
+  threshold,
+  pass,
+});
+
+/** Tier 1 when every rule passes; else Tier 2 with a material contract (MW or one contract's value); else Tier 3. */
+export function tierOf(checks: readonly TierCheck[], x: TierInputs, a: Assumptions): Tier {
+  if (checks.every((r) => r.pass)) return 1;
+  return x.contractedItMw >= a.tier2MinContractedItMw || largestContractValue(x) >= a.tier2MinContractValueUsd ? 2 : 3;
+}
+
+function largestContractValue(x: TierInputs): number {
+  let largest = 0;
+  for (const c of x.scores) if (c.totalValueUsd != null && c.totalValueUsd > largest) largest = c.totalValueUsd;
+  return largest;
+}
+
+/** Each rule's line with the numbers behind it. */
+export function tierRules(checks: readonly TierCheck[], x: TierInputs, a: Assumptions): TierRule[] {
+  const [ruleA, ruleB, ruleC, ruleD, ruleE] = checks;
+  const noContracts = x.scores.length === 0;
+  const parts = tenorParts(x);
+  const details = [
+    `contracted ${mwVs(x.contractedItMw, a.tier1MinContractedItMw)} ${cmp(ruleA.pass)} ${mwThreshold(a.tier1MinContractedItMw)}`,
+    x.weightedTenorYears == null
+      ? noContracts
+        ? "no contracts"
+        : "tenor or contract value missing"
+      : `weighted tenor ${yearsVs(x.weightedTenorYears, a.tier1MinTenorYears)} ${cmp(ruleB.pass)} ${a.tier1MinTenorYears} y${parts ? ` (${parts})` : ""}`,
+    x.gpuCapexShareOfTcv == null
+      ? noContracts
+        ? "no contracts"
+        : "GPU capex or contract value missing"
+      : `GPU capex ${pctVs(x.gpuCapexShareOfTcv, a.tier1MaxGpuCapexShare)} of TCV ${cmp(ruleC.pass, false)} ${pct(a.tier1MaxGpuCapexShare)}`,
+    x.gapToMarketCap == null
+      ? `financing gap / market cap not computable: ${x.gapReason ? reasonWords(x.gapReason) : "data is missing"}`
+      : `financing gap ${pctVs(x.gapToMarketCap, a.tier1MaxGapToMarketCap)} of market cap ${cmp(ruleD.pass, false)} ${pct(a.tier1MaxGapToMarketCap)}`,
+    ruleE.actual == null
+      ? "no contracted MW"
+      : `${pctVs(ruleE.actual, a.tier1MinEnergizedShare)} of contracted MW in S1+S2 ${cmp(ruleE.pass)} ${pct(a.tier1MinEnergizedShare)}`,
+  ];
+  return checks.map((r, i) => ({ ...r, detail: details[i] }));
+}
+
+/** The tier's one line: every rule when all pass, else each failed rule (and why a Tier 3 is not Tier 2). */
+export function tierWhy(tier: Tier, rules: readonly TierRule[], x: TierInputs, a: Assumptions): string {
+  if (tier === 1) return `Tier 1: all five rules pass — ${rules.map((r) => r.detail).join("; ")}`;
   const failed = rules
     .filter((r) => !r.pass)
     .map((r) => `${r.id} failed — ${r.detail}`)
     .join("; ");
-  if (!failed) return { tier: 1, why: `Tier 1: all five rules pass — ${rules.map((r) => r.detail).join("; ")}` };
-  const largest = Math.max(0, ...x.scores.map((c) => c.totalValueUsd ?? 0));
-  if (x.contractedItMw >= a.tier2MinContractedItMw || largest >= a.tier2MinContractValueUsd) return { tier: 2, why: `Tier 2: ${failed}` };
+  if (tier === 2) return `Tier 2: ${failed}`;
+  const largest = largestContractValue(x);
   const reason =
     x.scores.length === 0
       ? "no AI/HPC contract"
       : `no material contract — contracted ${mwVs(x.contractedItMw, a.tier2MinContractedItMw)} < ${mwThreshold(a.tier2MinContractedItMw)} and largest contract ${usdVs(largest, a.tier2MinContractValueUsd)} < ${usdCompact(a.tier2MinContractValueUsd)}`;
-  return { tier: 3, why: `Tier 3: ${reason}; ${failed}` };
+  return `Tier 3: ${reason}; ${failed}`;
 }

@@ -201,12 +201,17 @@ export interface ContractScore {
   igBacked: boolean;
 }
 
-export interface TierRule {
+/** One Tier 1 rule tested: its figure against its threshold (§7). */
+export interface TierCheck {
   id: "T1-a" | "T1-b" | "T1-c" | "T1-d" | "T1-e";
   label: string;
   pass: boolean;
   actual: number | null;
   threshold: number;
+}
+
+/** A tested rule in words. */
+export interface TierRule extends TierCheck {
   /** One line with the numbers, e.g. "weighted tenor 5.0 y < 10 y (Microsoft, 5 y)". */
   detail: string;
 }
@@ -253,6 +258,16 @@ export interface RolledBtcValue {
   unvalued: BalanceSheetEvent[];
 }
 
+/** A figure's age on the view date (§10.10). */
+export interface FigureAge {
+  key: StaleFigure["key"];
+  asOf: string;
+  /** days from the as-of (for a month-only date, from its first day) to the view date */
+  ageDays: number;
+  /** the as-of gives only a month or year: the age is counted from its first day */
+  approximate: boolean;
+}
+
 export interface StaleFigure {
   key: "sharePriceUsd" | "sharesOutstanding" | "totalDebtUsd" | "cashUsd" | "enterpriseValuePublishedUsd";
   asOf: string;
@@ -277,7 +292,11 @@ export interface Adjustment {
 /** Output field → reason code for every output that is null (e.g. "missing:sharePrice"). */
 export type Reasons = Partial<Record<string, string>>;
 
-export interface CompanyScore {
+/**
+ * Every figure, tier and flag of a company's score: what ranking, sweeps, filters and charts read. The
+ * words that explain it (ScoreExplanation) are built only when asked for: `scoreCompany`, `explainRow`.
+ */
+export interface ScoreNumbers {
   ticker: string;
   name: string;
   viewDate: string;
@@ -334,22 +353,36 @@ export interface CompanyScore {
   gapToMarketCap: number | null;
   mainCounterparty: string | null;
   tier: Tier;
-  rules: TierRule[];
+  rules: TierCheck[];
   flags: Flag[];
   staleFigures: StaleFigure[];
   /** the older of cash and debt when their dates are too far apart with nothing between (§10.1) */
   mixedDates: { older: "cashUsd" | "totalDebtUsd"; gapDays: number } | null;
-  why: string;
-  adjustments: Adjustment[];
   reasons: Reasons;
-  warnings: string[];
-  inputs: InputUsed[];
   assumptions: Assumptions;
   overriddenKeys: string[];
 }
 
-export interface ScreenRow extends CompanyScore {
+/** A score in words: each rule's line, the tier's one-line why, what each v2 rule did, the data's warnings. */
+export interface ScoreExplanation {
+  rules: TierRule[];
+  why: string;
+  adjustments: Adjustment[];
+  warnings: string[];
+  inputs: InputUsed[];
+}
+
+/** A score with its explanation (the company page, the API). */
+export interface CompanyScore extends Omit<ScoreNumbers, "rules">, ScoreExplanation {}
+
+export interface Ranking {
   /** 1-based; companies with negative EV rank after the rest, and missing discounts last. */
   rank: number;
   rankGroup: "ranked" | "negative-ev" | "unranked";
 }
+
+/** A row of `screen()`: the numbers and the rank. Its explanation is `explainRow(row)`. */
+export interface ScreenRow extends ScoreNumbers, Ranking {}
+
+/** A row with its explanation. */
+export interface ExplainedRow extends CompanyScore, Ranking {}

@@ -5,7 +5,7 @@ import { seedDefault } from "../../prisma/seed";
 import { SNAPSHOT_VIEW, snapshotCompanies } from "../../prisma/snapshot";
 import { createTempDb, type TempDb } from "../../test/temp-db";
 import { DEFAULT_ASSUMPTIONS } from "../scoring/assumptions";
-import { screen } from "../scoring/screen";
+import { explainRow, screen } from "../scoring/screen";
 import { loadCompanyScore, loadScreen } from "./screen";
 import { ViewDateError } from "./timeline";
 import { revertChange } from "./mutations/revert";
@@ -22,8 +22,8 @@ afterAll(async () => {
 
 describe("the screen as of a date", () => {
   it("on 2025-11-21 equals the screen of the snapshot dataset with its corrections, number for number", async () => {
-    const fromDb = (await loadScreen(t.db, undefined, "2025-11-21")).scored;
-    const fromFile = screen(snapshotCompanies({ corrections: true }), DEFAULT_ASSUMPTIONS, SNAPSHOT_VIEW);
+    const fromDb = (await loadScreen(t.db, undefined, "2025-11-21")).scored.map(explainRow);
+    const fromFile = screen(snapshotCompanies({ corrections: true }), DEFAULT_ASSUMPTIONS, SNAPSHOT_VIEW).map(explainRow);
     // Every number, flag, explanation and source is the same. The one note that differs is BTDR's cash:
     // 2026-h1.json re-states that same point (149.4M at 2025-12-31) with a fuller note — a correction of the
     // snapshot's point, which keeps standing for the snapshot date.
@@ -37,7 +37,7 @@ describe("the screen as of a date", () => {
   it("by default is the latest date the data reaches; 2026 figures are in, older ones are flagged stale", async () => {
     const s = await loadScreen(t.db);
     expect(s.viewDate).toBe("2026-06-30"); // BITF's June 2026 transactions count at the month's end
-    const row = (ticker: string) => s.scored.find((r) => r.ticker === ticker)!;
+    const row = (ticker: string) => explainRow(s.scored.find((r) => r.ticker === ticker)!);
     // MARA's 2026-03-20 price (8.46) is in; 102 days old on 2026-06-30 (> 7): stale
     expect(row("MARA").inputs.find((i) => i.key === "sharePriceUsd")).toMatchObject({ value: 8.46, asOf: "2026-03-20" });
     expect(row("MARA").staleFigures.find((f) => f.key === "sharePriceUsd")).toMatchObject({ ageDays: 102 });

@@ -6,7 +6,8 @@ import "server-only";
 import pkg from "../../package.json";
 import { csvCell, toCsv, type CsvValue } from "../csv";
 import { ASSUMPTION_KEYS, ASSUMPTION_META } from "../scoring/assumptions";
-import type { ContractScore, ScreenRow } from "../scoring/types";
+import { explainRow } from "../scoring/screen";
+import type { ContractScore, ExplainedRow } from "../scoring/types";
 import type { UserEntered } from "../domain/user-entered";
 import { columnDef, type ColumnDef, type ColumnKind } from "../view/columns";
 import { displayColumns } from "../view/column-order";
@@ -21,7 +22,7 @@ export type LoadedScreen = Awaited<ReturnType<typeof loadScreen>>;
 /** One company of the export: the table's row, the full score it was made from, what a person entered. */
 export interface ExportRow {
   row: ScreenerRow;
-  score: ScreenRow;
+  score: ExplainedRow;
   entered: UserEntered[];
 }
 
@@ -37,7 +38,7 @@ export function toScreenExport(view: View, screen: LoadedScreen, exportedAt = ne
   const byTicker = new Map(screen.scored.map((s) => [s.ticker, s]));
   const rows = applyView(screen.rows, view).map((row) => ({
     row,
-    score: byTicker.get(row.ticker)!,
+    score: explainRow(byTicker.get(row.ticker)!),
     entered: screen.userEntered.get(row.ticker) ?? [],
   }));
   return { view, screen, rows, exportedAt };

@@ -10,6 +10,7 @@ import { loadScreen, UnknownAssumptionSet } from "./screen";
 import { exportFileName, screenCsv, toScreenExport, type LoadedScreen } from "./screen-export";
 import { screenXlsx } from "./screen-xlsx";
 import { ViewDateError } from "./timeline";
+import { explainRow } from "../scoring/screen";
 import { applyView } from "../view/filter";
 import { fieldErrorsOf, parseView, type View } from "../view/params";
 import { searchMatch } from "../view/search";
@@ -49,7 +50,7 @@ export function screenApiBody(view: View, { set, meta, viewDate, scored, rows, d
     count: selected.length,
     total: rows.length,
     rows: selected.map((r) => ({
-      ...byTicker.get(r.ticker)!,
+      ...explainRow(byTicker.get(r.ticker)!),
       userEntered: r.userEntered,
       ...(view.q.trim() ? { matched: searchMatch(r, view.q) } : {}),
     })),

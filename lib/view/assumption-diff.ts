@@ -18,6 +18,7 @@ import {
   type CountriesAssumptionKey,
   type NumericAssumptionKey,
 } from "../scoring/assumptions";
+import { explainRow } from "../scoring/screen";
 import type { Reasons, ScreenRow, Tier } from "../scoring/types";
 
 export const GROUP_LABELS: Record<AssumptionGroup, string> = {
@@ -156,7 +157,7 @@ const standing = (r: ScreenRow): Standing => ({
   rank: r.rank,
   rankGroup: r.rankGroup,
   tier: r.tier,
-  why: r.why,
+  why: explainRow(r).why,
   discountBase: r.discountBase,
   evUsedUsd: r.evUsedUsd,
   evPerWEffectiveIt: r.evPerWEffectiveIt,

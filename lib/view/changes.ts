@@ -12,8 +12,8 @@ import { FACTS, type FactKey } from "../domain/facts";
 import type { CompanyRecord } from "../domain/to-scoring";
 import { toScoringCompany } from "../domain/to-scoring";
 import type { Assumptions } from "../scoring/assumptions";
-import { scoreCompanyImpl } from "../scoring/score";
-import { screen } from "../scoring/screen";
+import { scoreNumbers } from "../scoring/score";
+import { explainRow, screen } from "../scoring/screen";
 import type { CompanyScore, Tier } from "../scoring/types";
 import { plain, usdCompact, usdPrice } from "../format";
 import { endOfPeriod } from "../scoring/dates";
@@ -58,7 +58,7 @@ function steps(a: CompanyRecord, b: CompanyRecord, dateA: string, dateB: string)
   ];
 }
 
-const score = (s: Step, a: Assumptions) => scoreCompanyImpl(toScoringCompany(s.record), a, { viewDate: s.viewDate }, false);
+const score = (s: Step, a: Assumptions) => scoreNumbers(toScoringCompany(s.record), a, { viewDate: s.viewDate });
 
 export interface Standing {
   rank: number | null;
@@ -109,8 +109,8 @@ export function compareDates(histories: CompanyHistory[], snapshot: string, date
       ChangeGroup,
       number | null
     >;
-    const A = standing(sa, sa.rankGroup === "ranked" ? sa.rank : null),
-      B = standing(sb, sb.rankGroup === "ranked" ? sb.rank : null);
+    const A = standing(explainRow(sa), sa.rankGroup === "ranked" ? sa.rank : null),
+      B = standing(explainRow(sb), sb.rankGroup === "ranked" ? sb.rank : null);
     const newerPrice = A.price != null && B.price != null && A.priceAsOf !== B.priceAsOf;
     return {
       ticker: h.ticker,
@@ -217,7 +217,7 @@ export function companyTimeline(h: CompanyHistory, snapshot: string, latest: str
   const dates = [snapshot, ...changeDates(h, snapshot).filter((d) => d <= latest)];
   let previous: string | null = null;
   return dates.map((date) => {
-    const s = scoreCompanyImpl(toScoringCompany(recordAt(h, date, snapshot)), a, { viewDate: date }, false);
+    const s = scoreNumbers(toScoringCompany(recordAt(h, date, snapshot)), a, { viewDate: date });
     const moved = previous == null ? ["the snapshot"] : movedBetween(h, snapshot, previous, date);
     previous = date;
     return { date, discountBase: s.discountBase, evPerWEffectiveIt: s.evPerWEffectiveIt, tier: s.tier, reason: s.reasons.discountBase, moved };

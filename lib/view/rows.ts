@@ -2,6 +2,7 @@
 // Computed on the server from a scored company; only numbers, strings and reason codes cross the wire.
 import type { Flag, Reasons, ScreenRow, Tier } from "../scoring/types";
 import { STALE_LABEL } from "../scoring/balance-sheet";
+import { explainRow } from "../scoring/screen";
 import type { OtherName } from "./search";
 import { otherNamesOf } from "./search-names";
 
@@ -62,8 +63,10 @@ export interface ScreenerRow {
   reasons: Reasons;
 }
 
+/** The table shows each row's why, so every row is explained here. */
 export function toScreenerRow(s: ScreenRow): ScreenerRow {
-  const price = s.inputs.find((i) => i.key === "sharePriceUsd");
+  const { why, inputs } = explainRow(s);
+  const price = inputs.find((i) => i.key === "sharePriceUsd");
   const published = s.enterpriseValuePublished;
   const f = s.funnel;
   const totalIt = f.s1 + f.s2 + f.s3 + f.s4 + f.s5 + f.s6;
@@ -81,7 +84,7 @@ export function toScreenerRow(s: ScreenRow): ScreenerRow {
     ticker: s.ticker,
     name: s.name,
     tier: s.tier,
-    why: s.why,
+    why,
     priceUsd: price?.value ?? null,
     priceAsOf: price?.asOf ?? null,
     priceSourceUrl: price?.sourceUrl ?? null,

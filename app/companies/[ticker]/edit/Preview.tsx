@@ -3,7 +3,7 @@
 // every company so the rank moves too.
 import { useMemo } from "react";
 import { cqsScore, perWatt, pct, usdCompact } from "@/lib/format";
-import { screen, type Assumptions, type ScoringCompany } from "@/lib/scoring";
+import { explainRow, screen, type Assumptions, type ScoringCompany } from "@/lib/scoring";
 
 export function Preview({
   ticker,
@@ -73,7 +73,7 @@ export function Preview({
           </table>
           {after && (
             <p className="small why-preview">
-              <span className={`tier tier-${after.tier}`}>T{after.tier}</span> {after.why.replace(/^Tier \d: /, "")}
+              <span className={`tier tier-${after.tier}`}>T{after.tier}</span> {explainRow(after).why.replace(/^Tier \d: /, "")}
             </p>
           )}
         </>
