@@ -6,6 +6,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { readEnv } from "@/lib/env";
 import { readsArePrivate, sessionCookieName } from "@/lib/server/auth-core";
+import { contentSecurityPolicy, freshNonce } from "@/lib/server/csp";
 import { db } from "@/lib/server/db";
 import { actionBodyRefusal, frontDoorInstalled, originRefusal, PEER_HEADER, readPeer, type Refusal } from "@/lib/server/request-guard";
 import { findSession } from "@/lib/server/sessions";
@@ -48,7 +49,7 @@ export async function proxy(request: NextRequest) {
     const res = NextResponse.next();
     return withHeaders(privateReads ? privateApi(res) : res, null);
   }
-  const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
+  const nonce = freshNonce();
   const requestHeaders = new Headers(request.headers);
   const csp = contentSecurityPolicy(nonce);
   requestHeaders.set("x-nonce", nonce);
@@ -70,23 +71,6 @@ function refuse(request: NextRequest, r: Refusal) {
     new NextResponse(`${r.message}\n`, { status: r.status, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" } }),
     null,
   );
-}
-
-export function contentSecurityPolicy(nonce: string | null): string {
-  const dev = process.env.NODE_ENV === "development";
-  return [
-    "default-src 'self'",
-    nonce ? `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}` : "script-src 'none'",
-    // React and the chart set style attributes; styles cannot run code, scripts stay nonce-only.
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
-    "font-src 'self'",
-    "connect-src 'self'",
-    "object-src 'none'",
-    "base-uri 'self'",
-    "form-action 'self'",
-    "frame-ancestors 'none'",
-  ].join("; ");
 }
 
 function withHeaders(res: NextResponse, csp: string | null) {

@@ -20,9 +20,14 @@ const DB_OF_PROJECT: Record<string, string> = {
 
 type Rows = { table: string; columns: string[]; rows: unknown[][] }[];
 
-/** Every row of every table (sqlite_sequence too, so new ids continue as they would have). */
+/**
+ * Every row of every table (sqlite_sequence too, so new ids continue as they would have), but not the data
+ * revision: the restore's own writes bump it through the triggers, as any change must (lib/server/page-cache.ts).
+ */
 function snapshot(db: Database.Database): Rows {
-  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN ('_prisma_migrations') ORDER BY name").all() as {
+  const tables = db
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN ('_prisma_migrations', 'DataRevision') ORDER BY name")
+    .all() as {
     name: string;
   }[];
   return tables.map(({ name }) => {

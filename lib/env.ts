@@ -59,6 +59,11 @@ const envSchema = z
       .default(12),
     /** true → reading pages and the API also needs sign-in (only when a password is configured). */
     WATT_PRIVATE_READS: bool,
+    /** The page cache (lib/server/page-cache.ts): on unless set to 0 (benchmarks measure both). */
+    WATT_PAGE_CACHE: z
+      .enum(["0", "1", "true", "false", ""])
+      .optional()
+      .transform((v) => v !== "0" && v !== "false"),
     /**
      * How many reverse proxies in front of the server append to X-Forwarded-For. 0 (default): the client
      * is the TCP peer and forwarded headers are ignored, since any client can send them.

@@ -12,7 +12,7 @@ const files = (dir: string): string[] =>
   );
 
 // Actions whose answer is not a WriteResult, adapted to one in a single named function that the hook calls.
-const ADAPTERS: Record<string, string[]> = { "signin/SignInForm.tsx": ["signInAction"], "components/UserMenu.tsx": ["signOutAction"] };
+const ADAPTERS: Record<string, string[]> = { "signin/SignInForm.tsx": ["signInAction"], "components/SignedInMenu.tsx": ["signOutAction"] };
 
 describe("client writes", () => {
   const clients = files(APP).filter((f) => readFileSync(f, "utf8").startsWith('"use client"'));

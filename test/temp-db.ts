@@ -11,7 +11,7 @@ export interface TempDb {
   db: Db;
   file: string;
   url: string;
-  /** Row counts of every table, straight from SQLite. */
+  /** Row counts of every data table (not the revision counter), straight from SQLite. */
   counts(): Record<string, number>;
   close(): Promise<void>;
 }
@@ -35,7 +35,9 @@ export async function createTempDb(): Promise<TempDb> {
     counts() {
       const conn = new Database(file, { readonly: true });
       const tables = conn
-        .prepare("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_prisma%'")
+        .prepare(
+          "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_prisma%' AND name <> 'DataRevision'",
+        )
         .all() as { name: string }[];
       const out = Object.fromEntries(
         tables.map(({ name }) => [name, (conn.prepare(`SELECT count(*) AS n FROM "${name}"`).get() as { n: number }).n]),

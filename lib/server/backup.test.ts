@@ -116,7 +116,7 @@ describe("backupDatabase", () => {
 
     for (const c of copies) {
       expect(c.integrity).toBe("ok");
-      expect(Object.keys(c.tables).sort()).toEqual([...APP_TABLES, "Session"].sort());
+      expect(Object.keys(c.tables).sort()).toEqual([...APP_TABLES, "DataRevision", "Session"].sort());
       expect(verifyBackup(c.file).integrity).toBe("ok");
       const conn = new Database(c.file, { readonly: true });
       const sites = (conn.prepare("SELECT count(*) n FROM Site WHERE name GLOB 'writer-*'").get() as { n: number }).n;

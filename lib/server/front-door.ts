@@ -12,6 +12,8 @@
 import { subscribe } from "node:diagnostics_channel";
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import { readEnv } from "../env";
+import { readsArePrivate } from "./auth-core";
+import { captureResponse, PageCache, pageCacheKey, sendCached } from "./page-cache";
 import {
   clientAddress,
   frontDoorInstalled,
@@ -87,9 +89,43 @@ function wrap(server: Server) {
       res.writeHead(503, { "content-type": "text/plain; charset=utf-8", connection: "close" }).end("Server misconfigured; see its log.\n");
       return;
     }
-    if (pass) for (const l of listeners) l.call(server, req, res);
+    if (!pass) return;
+    const next = () => {
+      for (const l of listeners) l.call(server, req, res);
+    };
+    const key = pageCacheOn() ? pageCacheKey(req, new Date().toISOString().slice(0, 10)) : null;
+    if (!key) return next();
+    void answerFromCache(req, res, key, next);
   });
   warnAboutBind(server);
+}
+
+const pageCache = new PageCache();
+let cacheOn: boolean | undefined;
+/** Off with private reads (the cache would skip proxy.ts's sign-in check), in `next dev`, and with WATT_PAGE_CACHE=0. */
+function pageCacheOn(): boolean {
+  if (cacheOn === undefined) {
+    const env = readEnv();
+    cacheOn = env.WATT_PAGE_CACHE && !readsArePrivate(env) && process.env.NODE_ENV === "production";
+  }
+  return cacheOn;
+}
+
+/** A cached response for this revision, or Next renders it (identity-encoded, so it can be kept). */
+async function answerFromCache(req: IncomingMessage, res: ServerResponse, key: string, next: () => void) {
+  let revision: number;
+  try {
+    const [{ db }, { readRevision }] = await Promise.all([import("./db"), import("./revision")]);
+    revision = await readRevision(db);
+  } catch (e) {
+    console.error(`[page-cache] revision unreadable, serving uncached: ${e instanceof Error ? e.message.split("\n")[0] : e}`);
+    return next();
+  }
+  const hit = pageCache.get(revision, key);
+  if (hit) return sendCached(req, res, hit);
+  delete req.headers["accept-encoding"];
+  captureResponse(res, (page) => pageCache.set(revision, key, page));
+  next();
 }
 
 function warnAboutBind(server: Server) {

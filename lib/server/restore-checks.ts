@@ -3,8 +3,8 @@
 // edit, files missing columns or holding bad rows (500s afterwards), a FIFO (the restore hung) and a
 // symlink to the target (restored onto itself). So, in order:
 // 1. the real path (symlinks resolved) of a regular file, not the target itself;
-// 2. no triggers or views; the schema (tables, columns, indexes) exactly what the committed migrations
-//    build — the ones the backup says it had applied, so an older backup still restores and is
+// 2. no views, no triggers but the data-revision ones the migrations create (word for word); the schema
+//    (tables, columns, indexes, triggers) exactly what the committed migrations build — the ones the backup says it had applied, so an older backup still restores and is
 //    migrated on the next start;
 // 3. every row valid for the import validator (lib/server/export.ts), read from the copy to be swapped in.
 import Database from "better-sqlite3";
@@ -93,22 +93,28 @@ export function hasPendingMigrations(file: string): boolean {
 }
 
 /**
- * Refuses triggers and views, and any difference from the migrated schema. Opens read-only; throws
- * BackupError naming what differs.
+ * Refuses views, triggers the migrations do not create, and any difference from the migrated schema.
+ * Opens read-only; throws BackupError naming what differs.
  */
 export function assertAppSchema(file: string, what: string) {
   const conn = new Database(file, { readonly: true, fileMustExist: true });
   try {
     const entries = conn.prepare("SELECT type, name, tbl_name, sql FROM sqlite_master").all() as SchemaEntry[];
-    const active = entries.filter((e) => e.type === "trigger" || e.type === "view");
-    if (active.length)
-      throw new BackupError(`${what} has ${active.map((e) => `a ${e.type} "${e.name}"`).join(", ")}; the app's schema has none, so it is refused`);
+    const views = entries.filter((e) => e.type === "view");
+    if (views.length)
+      throw new BackupError(`${what} has ${views.map((e) => `a view "${e.name}"`).join(", ")}; the app's schema has none, so it is refused`);
     let expected: SchemaEntry[];
     try {
       expected = migratedSchema(appliedMigrations(conn));
     } catch (e) {
       throw e instanceof BackupError ? new BackupError(`${what} is refused: ${e.message}`) : e;
     }
+    const ownTriggers = new Set(expected.filter((e) => e.type === "trigger").map((e) => e.name));
+    const foreign = entries.filter((e) => e.type === "trigger" && !ownTriggers.has(e.name));
+    if (foreign.length)
+      throw new BackupError(
+        `${what} has ${foreign.map((e) => `a trigger "${e.name}"`).join(", ")} the app's migrations do not create, so it is refused`,
+      );
     const actual = conn.prepare(SCHEMA_SQL).all() as SchemaEntry[];
     const key = (e: SchemaEntry) => `${e.type} ${e.name}`;
     const want = new Map(expected.map((e) => [key(e), e]));

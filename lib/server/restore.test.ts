@@ -60,7 +60,16 @@ describe("db:restore refuses", () => {
     const check = new Database(backup, { readonly: true });
     expect(check.pragma("integrity_check", { simple: true })).toBe("ok"); // what used to be enough
     check.close();
-    await expectRefused(backup, target, targetBytes, /has a trigger "wipe_history"; the app's schema has none/);
+    await expectRefused(backup, target, targetBytes, /has a trigger "wipe_history" the app's migrations do not create/);
+  });
+
+  it("a backup whose own data-revision trigger was rewritten to do something else", async () => {
+    const { target, backup, targetBytes } = await targetAndBackup((db) =>
+      db.exec(`
+      DROP TRIGGER "Fact_revision_update";
+      CREATE TRIGGER "Fact_revision_update" AFTER UPDATE ON "Fact" BEGIN DELETE FROM "AuditEntry"; END;`),
+    );
+    await expectRefused(backup, target, targetBytes, /does not have the app's schema: trigger Fact_revision_update differs from its migration/);
   });
 
   it("a backup with a view", async () => {
