@@ -79,10 +79,24 @@ export async function migratePostgres(url: string): Promise<string[]> {
   }
 }
 
-/** Drops every table of the database's public schema (db:prepare --reset on a test database). */
+/**
+ * Drops every table of the database's public schema (db:prepare --reset on a test database). A test
+ * database that does not exist yet is created first, from the server's `postgres` database.
+ */
 export async function resetPostgres(url: string): Promise<void> {
   const client = new Client({ connectionString: url });
-  await client.connect();
+  try {
+    await client.connect();
+  } catch (e) {
+    if ((e as { code?: string }).code !== "3D000") throw e;
+    const u = new URL(url);
+    const name = decodeURIComponent(u.pathname.slice(1));
+    u.pathname = "/postgres";
+    const admin = new Client({ connectionString: u.toString() });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`).finally(() => admin.end());
+    await client.connect();
+  }
   try {
     await client.query("DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public");
   } finally {
