@@ -84,7 +84,7 @@ export async function migratePostgres(url: string): Promise<string[]> {
  * database that does not exist yet is created first, from the server's `postgres` database.
  */
 export async function resetPostgres(url: string): Promise<void> {
-  const client = new Client({ connectionString: url });
+  let client = new Client({ connectionString: url });
   try {
     await client.connect();
   } catch (e) {
@@ -95,6 +95,7 @@ export async function resetPostgres(url: string): Promise<void> {
     const admin = new Client({ connectionString: u.toString() });
     await admin.connect();
     await admin.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`).finally(() => admin.end());
+    client = new Client({ connectionString: url }); // a pg Client connects once
     await client.connect();
   }
   try {
