@@ -14,9 +14,10 @@ const nextConfig = {
   poweredByHeader: false,
   // A second build directory lets two builds coexist on one checkout (e.g. a benchmark beside e2e).
   distDir: process.env.NEXT_DIST_DIR || ".next",
-  // better-sqlite3 is a native module; Prisma's generated client stays on the server; exceljs (the XLSX
-  // export) is loaded from node_modules as the tests load it rather than bundled.
-  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "exceljs"],
+  // better-sqlite3 is a native module and pg has an optional native binding: both adapters load from
+  // node_modules; Prisma's generated client stays on the server; exceljs (the XLSX export) is loaded
+  // from node_modules as the tests load it rather than bundled.
+  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "pg", "@prisma/adapter-pg", "exceljs"],
   experimental: {
     serverActions: {
       // Request bodies of server actions are small JSON forms; refuse anything larger early (the front

@@ -1,6 +1,7 @@
 // Validated environment (one place, like create-t3-app's env.ts). Defaults give the embedded database
 // and a single local user with no password.
 import { z } from "zod";
+import { databaseUrlProblem } from "./db-url";
 import { parsePasswordHash, PasswordHashError } from "./server/password-hash";
 
 const bool = z
@@ -28,10 +29,14 @@ const hostList = z
 
 const envSchema = z
   .object({
+    /** file:… (SQLite, the default) or postgresql://… (a team's server). The message never repeats the value. */
     DATABASE_URL: z
       .string()
-      .regex(/^file:/, { error: "DATABASE_URL must be a SQLite file: URL, e.g. file:./prisma/dev.db" })
-      .default("file:./prisma/dev.db"),
+      .default("file:./prisma/dev.db")
+      .superRefine((v, ctx) => {
+        const problem = databaseUrlProblem(v);
+        if (problem) ctx.addIssue({ code: "custom", message: problem });
+      }),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     /** Interface to listen on. Ignored (forced to 127.0.0.1) while no password is configured. */
     HOST: z.string().min(1).optional(),
@@ -86,8 +91,9 @@ export type Env = z.infer<typeof envSchema>;
 export function readEnv(source: Record<string, string | undefined> = process.env): Env {
   const parsed = envSchema.safeParse(source);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("\n");
-    throw new Error(`Invalid environment:\n${lines}`);
+    // one line (a start-up failure is read in a log), naming each variable but never repeating its value
+    const lines = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+    throw new Error(`Invalid environment: ${lines}`);
   }
   return parsed.data;
 }

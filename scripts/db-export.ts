@@ -3,19 +3,23 @@
 // stdout use `npm run --silent db:export > file.json` (npm prints a banner otherwise), or pass the file.
 import { existsSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { describeDatabaseError, engineOf } from "../lib/db-url";
 import { databaseUrl } from "../lib/env";
 import { describeCounts, displayPath, sqliteFileOf } from "../lib/server/backup";
 import { createClient } from "../lib/server/db-client";
 import { countRows, exportAll, serializeExport } from "../lib/server/export";
 
 class UsageError extends Error {}
+let url = "";
 
 async function main() {
   const out = process.argv[2];
-  const url = databaseUrl();
-  const file = sqliteFileOf(url);
-  // Opening a missing file would silently create an empty database.
-  if (!existsSync(file)) throw new UsageError(`No database at ${displayPath(file)} (run npm run db:prepare, or set DATABASE_URL)`);
+  url = databaseUrl();
+  if (engineOf(url) === "sqlite") {
+    const file = sqliteFileOf(url);
+    // Opening a missing file would silently create an empty database.
+    if (!existsSync(file)) throw new UsageError(`No database at ${displayPath(file)} (run npm run db:prepare, or set DATABASE_URL)`);
+  }
   const db = createClient(url);
   try {
     const data = await exportAll(db);
@@ -36,6 +40,9 @@ async function main() {
 main().catch((e) => {
   const expected =
     e instanceof UsageError || (e instanceof Error && (e.message.startsWith("Invalid environment") || e.message.startsWith("Not a SQLite")));
-  console.error(expected ? `db:export: ${e.message}` : e);
+  if (expected) console.error(`db:export: ${e.message}`);
+  else if (url && engineOf(url) === "postgres")
+    console.error(`db:export: ${describeDatabaseError(e, url)}`); // one line, no password
+  else console.error(e);
   process.exit(1);
 });

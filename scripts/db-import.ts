@@ -3,16 +3,19 @@
 // their original ids. A non-empty database is refused unless --replace (which deletes everything first,
 // in the same transaction). A database file that does not exist yet is created and migrated first.
 import { existsSync, readFileSync } from "node:fs";
+import { describeDatabase, describeDatabaseError, engineOf } from "../lib/db-url";
 import { databaseUrl } from "../lib/env";
 import { describeCounts, displayPath, sqliteFileOf } from "../lib/server/backup";
 import { createClient } from "../lib/server/db-client";
 import { importAll, ImportError } from "../lib/server/export";
 import { migrateDeploy } from "../lib/server/migrate";
+import { migratePostgres } from "../lib/server/pg-migrate";
 import { fillSiteCountries } from "../lib/server/site-countries";
 import { parseDataset } from "../lib/domain/dataset";
 import { readDatasetFile } from "../prisma/seed";
 
 class UsageError extends Error {}
+let url = "";
 
 async function main() {
   const args = process.argv.slice(2);
@@ -28,14 +31,19 @@ async function main() {
     throw new UsageError(`${input} is not valid JSON: ${e instanceof Error ? e.message : e}`);
   }
 
-  const file = sqliteFileOf(databaseUrl());
-  const created = !existsSync(file);
-  if (created) migrateDeploy(`file:${file}`);
-  const db = createClient(`file:${file}`);
+  url = databaseUrl();
+  const postgres = engineOf(url) === "postgres";
+  // SQLite: a file that does not exist yet is created. PostgreSQL: the database must exist (README, Team
+  // setup); its tables are migrated first, which does nothing when they are up to date.
+  const file = postgres ? "" : sqliteFileOf(url);
+  const created = !postgres && !existsSync(file);
+  if (postgres) await migratePostgres(url);
+  else if (created) migrateDeploy(`file:${file}`);
+  const db = createClient(postgres ? url : `file:${file}`);
   try {
     if (created) await db.$queryRawUnsafe("PRAGMA journal_mode = WAL"); // as scripts/db-prepare.ts does
     const counts = await importAll(db, raw, { replace });
-    const where = displayPath(file);
+    const where = postgres ? describeDatabase(url) : displayPath(file);
     console.log(`Imported ${input} into ${where}${created ? " (new database)" : ""}${replace ? " (replaced its data)" : ""}`);
     console.log(`  ${describeCounts(counts)}`);
     if ((raw as { formatVersion?: unknown }).formatVersion === 1) {
@@ -53,6 +61,9 @@ main().catch((e) => {
     e instanceof UsageError ||
     e instanceof ImportError ||
     (e instanceof Error && (e.message.startsWith("Invalid environment") || e.message.startsWith("Not a SQLite")));
-  console.error(expected ? `db:import: ${e.message}` : e);
+  if (expected) console.error(`db:import: ${e.message}`);
+  else if (url && engineOf(url) === "postgres")
+    console.error(`db:import: ${describeDatabaseError(e, url)}`); // one line, no password
+  else console.error(e);
   process.exit(1);
 });

@@ -1,10 +1,14 @@
-// Brings the SQLite database at DATABASE_URL up to date: applies committed migrations and seeds the
-// dataset when the database has no companies. `--reset` deletes the file first (test databases).
+// Brings the database at DATABASE_URL (a SQLite file or a PostgreSQL database) up to date: applies the
+// committed migrations and seeds the dataset when the database has no companies. `--reset` deletes the
+// file first, or on PostgreSQL drops every table of the public schema (test databases). A database that
+// cannot be reached stops here with one line that names it and never shows the URL's password.
 import { existsSync, rmSync } from "node:fs";
 import path from "node:path";
+import { describeDatabase, describeDatabaseError, engineOf } from "../lib/db-url";
 import { databaseUrl } from "../lib/env";
 import { createClient } from "../lib/server/db-client";
-import { migrateDeploy } from "../lib/server/migrate";
+import { migrateDatabase } from "../lib/server/migrate";
+import { MigrationError, resetPostgres } from "../lib/server/pg-migrate";
 import { applyStartupUpdates, readDatasetFile, seedDefault, START_USER } from "../prisma/seed";
 import { parseDataset } from "../lib/domain/dataset";
 import { fillSiteCountries } from "../lib/server/site-countries";
@@ -16,21 +20,25 @@ function sqliteFile(url: string) {
   return path.resolve(url.replace(/^file:/, "").split("?")[0]);
 }
 
+let url = "";
+
 async function main() {
-  const url = databaseUrl();
-  const file = sqliteFile(url);
+  url = databaseUrl();
+  const postgres = engineOf(url) === "postgres";
+  const file = postgres ? "" : sqliteFile(url);
   if (process.argv.includes("--reset")) {
-    for (const f of [file, `${file}-wal`, `${file}-shm`, `${file}-journal`]) if (existsSync(f)) rmSync(f);
+    if (postgres) await resetPostgres(url);
+    else for (const f of [file, `${file}-wal`, `${file}-shm`, `${file}-journal`]) if (existsSync(f)) rmSync(f);
   }
-  migrateDeploy(url);
+  await migrateDatabase(url);
   const db = createClient(url);
   try {
-    await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
+    if (!postgres) await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
     const companies = await db.company.count();
     const meta = await db.datasetMeta.findUnique({ where: { id: 1 } });
     // update files loaded on start are not anyone's edits
     const edits = await db.auditEntry.count({ where: { OR: [{ user: null }, { user: { not: START_USER } }] } });
-    const where = path.relative(process.cwd(), file);
+    const where = postgres ? describeDatabase(url) : path.relative(process.cwd(), file);
     if (companies === 0) {
       const r = await seedDefault(db);
       console.log(`db: migrated and seeded ${r.companies} companies (${r.corrections} corrected figures) into ${where}`);
@@ -68,6 +76,7 @@ function logUpdates(updates: Awaited<ReturnType<typeof applyStartupUpdates>>) {
 }
 
 main().catch((e) => {
-  console.error(e instanceof Error ? e.message : e);
+  const known = e instanceof MigrationError || (e instanceof Error && e.message.startsWith("Invalid environment"));
+  console.error(`db: ${known ? (e as Error).message : url ? describeDatabaseError(e, url) : e instanceof Error ? e.message : e}`);
   process.exit(1);
 });

@@ -31,7 +31,7 @@ import { numberSchema } from "../number-schema";
 import { FACT_ORIGINS } from "../domain/history";
 import { assumptionOverridesSchema, assumptionsSchema, withDefaults } from "../scoring/assumptions";
 import { Prisma } from "../generated/prisma/client";
-import type { Db } from "./db-client";
+import { engineOfClient, type Db } from "./db-client";
 import { checkDomainRules, fileShapeProblems } from "./import-rules";
 
 export const EXPORT_FORMAT = "watt-screener-export";
@@ -321,13 +321,17 @@ function exportRow(t: TableName, row: Record<string, unknown>): ExportRow {
 
 /** Every row of every table, read in one transaction (a consistent snapshot). */
 export async function exportAll(db: Db): Promise<ExportFile> {
+  // SQLite's transactions are serializable; PostgreSQL's default (read committed) would let each table
+  // be read at a different moment, so the export asks for one snapshot of all of them.
+  // (the level is the PostgreSQL client's: the SQLite client's types know only Serializable)
+  const isolation = engineOfClient(db) === "postgres" ? { isolationLevel: "RepeatableRead" as unknown as Prisma.TransactionIsolationLevel } : {};
   const rows = await db.$transaction(
     async (tx) => {
       const out = {} as Record<TableName, ExportRow[]>;
       for (const t of TABLE_NAMES) out[t] = (await delegate(tx, t).findMany({ orderBy: { id: "asc" } })).map((r) => exportRow(t, r));
       return out;
     },
-    { timeout: 60_000 },
+    { timeout: 60_000, ...isolation },
   );
   return { format: EXPORT_FORMAT, formatVersion: EXPORT_FORMAT_VERSION, tables: rows };
 }
@@ -585,7 +589,8 @@ export async function importAll(db: Db, raw: unknown, opts: { replace?: boolean 
         const rows = file.tables[t];
         counts[t] = rows.length ? (await delegate(tx, t).createMany({ data: rows.map((r) => toDbRow(t, r)) })).count : 0;
       }
-      await reserveAuditedIds(tx, file);
+      if (engineOfClient(db) === "postgres") await advancePostgresSequences(tx, file);
+      else await reserveAuditedIds(tx, file);
       return counts;
     },
     { timeout: 120_000 },
@@ -595,8 +600,7 @@ export async function importAll(db: Db, raw: unknown, opts: { replace?: boolean 
 /**
  * Inserting explicit ids moves SQLite's AUTOINCREMENT counter only up to the largest id present. A row
  * that was deleted before the export is gone but its audit entries still name its id; without this, the
- * next new row could get that id and inherit the deleted row's history. (SQLite-specific: a PostgreSQL
- * port would call setval() on each table's sequence here.)
+ * next new row could get that id and inherit the deleted row's history. (PostgreSQL: advancePostgresSequences.)
  */
 async function reserveAuditedIds(tx: Prisma.TransactionClient, file: ExportFile) {
   const audited: TableName[] = ["Company", "Site", "Contract", "Event", "BalanceSheetEvent", "AssumptionSet"];
@@ -605,6 +609,21 @@ async function reserveAuditedIds(tx: Prisma.TransactionClient, file: ExportFile)
     if (maxId === 0) continue;
     const updated = await tx.$executeRawUnsafe(`UPDATE sqlite_sequence SET seq = MAX(seq, ?) WHERE name = ?`, maxId, t);
     if (updated === 0) await tx.$executeRawUnsafe(`INSERT INTO sqlite_sequence (name, seq) VALUES (?, ?)`, t, maxId);
+  }
+}
+
+/**
+ * PostgreSQL's id sequences do not move at all when rows are inserted with explicit ids: each is set past
+ * the largest id of its table in the file, counting the ids its audit entries name (as for SQLite above).
+ * Tables whose id is not a sequence (Session's token digest, DatasetMeta's fixed 1) are skipped.
+ */
+async function advancePostgresSequences(tx: Prisma.TransactionClient, file: ExportFile) {
+  for (const t of TABLE_NAMES) {
+    const [{ seq }] = await tx.$queryRawUnsafe<{ seq: string | null }[]>(`SELECT pg_get_serial_sequence($1, 'id') AS seq`, `"${t}"`);
+    if (!seq) continue;
+    const maxId = highestAuditedId(file, t);
+    // setval(seq, n, true): the next id is n + 1; (1, false): the next id is 1
+    await tx.$queryRawUnsafe(`SELECT setval($1::regclass, $2::bigint, $3)`, seq, Math.max(maxId, 1), maxId > 0);
   }
 }
 

@@ -71,7 +71,7 @@ describe("db:import refuses a hostile file", () => {
     ])
       expect(msg).toContain(line);
     expect(msg).toMatch(/^Import rejected \(11 problems\); nothing was written/);
-    expect(Object.values(b.counts()).every((n) => n === 0)).toBe(true);
+    expect(Object.values(await b.counts()).every((n) => n === 0)).toBe(true);
   });
 
   it("model v2 fields get the form's rules too: country, phase scope, events, allocations, dates", async () => {

@@ -17,6 +17,7 @@ import { defaultSetOf, loadStoredSets } from "./stored-sets";
 import { insertRows } from "./bulk-insert";
 import { defineWrite, FormError, runWrite, type Tx, type WriteResult } from "./mutations/result";
 import { updateTextFormSchema } from "../domain/forms";
+import { sameValue } from "./same-value";
 
 export type RowStatus = "new" | "correction" | "unchanged" | "rejected";
 export interface PlannedRow {
@@ -49,7 +50,7 @@ interface Classified {
   writes: { row: FactUpdate; companyId: number; key: string; before: FactValue | null; after: FactValue }[];
 }
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+const same = sameValue; // key order aside (jsonb reorders keys): lib/server/same-value.ts
 
 /** Each row against what is stored: the company must exist; the point at its as-of decides the rest. */
 async function classify(tx: Tx | Db, parsed: ParsedUpdate): Promise<Classified> {

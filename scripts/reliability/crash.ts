@@ -1,8 +1,9 @@
 // `npm run reliability:crash -- [--rounds 5]`
 // kill -9 the server while writers are in flight, restart it on the same database, and check that the
 // database is intact and every write that was acknowledged before the kill is there.
+// WATT_TEST_ENGINE=postgres: the app server is killed the same way; the PostgreSQL server keeps running.
 import { parseArgs } from "node:util";
-import { ensureBuild, freshDatabase, startServer, stopServer, tickersWithPrice, verify, writerLoop, type WriterStats } from "./harness";
+import { ensureBuild, freshDatabase, onPostgres, startServer, stopServer, tickersWithPrice, verify, writerLoop, type WriterStats } from "./harness";
 
 const { values } = parseArgs({
   options: { rounds: { type: "string", default: "5" }, writers: { type: "string", default: "6" }, port: { type: "string", default: "3650" } },
@@ -13,7 +14,7 @@ const writers = Math.min(32, Number(values.writers));
 async function main() {
   ensureBuild();
   const dbFile = freshDatabase();
-  const tickers = tickersWithPrice(dbFile);
+  const tickers = await tickersWithPrice(dbFile);
   const all: WriterStats = { acked: [], conflicts: 0, failures: [], attempts: 0 };
   const results = [];
   for (let round = 1; round <= rounds; round++) {
@@ -31,7 +32,7 @@ async function main() {
     // restart on the same file: recovery replays the WAL
     const again = await startServer(dbFile, Number(values.port));
     await stopServer(again);
-    const { integrity, missing } = verify(dbFile, all.acked);
+    const { integrity, missing } = await verify(dbFile, all.acked);
     results.push({
       round,
       acknowledged: stats.acked.length,
@@ -42,7 +43,13 @@ async function main() {
     console.log(`round ${round}: ${stats.acked.length} acknowledged, integrity ${integrity}, missing ${missing.length}`);
   }
   const ok = results.every((r) => r.integrity === "ok" && r.acknowledgedMissing === 0);
-  console.log(JSON.stringify({ rounds, writers, acknowledgedTotal: all.acked.length, conflicts: all.conflicts, results }, null, 2));
+  console.log(
+    JSON.stringify(
+      { engine: onPostgres ? "postgresql" : "sqlite", rounds, writers, acknowledgedTotal: all.acked.length, conflicts: all.conflicts, results },
+      null,
+      2,
+    ),
+  );
   console.log(ok ? "crash: PASS" : "crash: FAIL");
   process.exit(ok ? 0 : 1);
 }

@@ -1,11 +1,14 @@
 // Shared pieces of the load and crash checks: a seeded database copy, a production server started as a
 // child process (its PID is next-server's own, so kill -9 hits the server), and the writers that record
-// every acknowledged write.
+// every acknowledged write. The database is a SQLite file, or with WATT_TEST_ENGINE=postgres (and
+// WATT_TEST_POSTGRES_URL naming a server) a fresh PostgreSQL database on that server: every function takes
+// the DATABASE_URL.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
+import { Client } from "pg";
 
 export const distDir = process.env.NEXT_DIST_DIR || ".next";
 
@@ -16,15 +19,56 @@ export function ensureBuild() {
   if (r.status !== 0) throw new Error("next build failed");
 }
 
-/** A fresh, migrated and seeded SQLite file in a temporary folder. */
-export function freshDatabase(): string {
-  const file = path.join(mkdtempSync(path.join(tmpdir(), "watt-rel-")), "app.db");
+export const onPostgres = process.env.WATT_TEST_ENGINE === "postgres";
+
+/** A fresh, migrated and seeded database: a SQLite file in a temporary folder, or a PostgreSQL database. */
+export function freshDatabase(name = "watt_reliability"): string {
+  let url: string;
+  if (onPostgres) {
+    const u = new URL(process.env.WATT_TEST_POSTGRES_URL ?? "postgresql://watt@127.0.0.1:55432/postgres");
+    u.pathname = `/${name}`;
+    url = u.toString();
+  } else url = `file:${path.join(mkdtempSync(path.join(tmpdir(), "watt-rel-")), "app.db")}`;
   const r = spawnSync("node_modules/.bin/tsx", ["scripts/db-prepare.ts", "--reset"], {
-    env: { ...process.env, DATABASE_URL: `file:${file}` },
+    env: { ...process.env, DATABASE_URL: url },
     encoding: "utf8",
   });
   if (r.status !== 0) throw new Error(`db-prepare failed: ${r.stderr}`);
-  return file;
+  return url;
+}
+
+async function query<T>(url: string, sql: string): Promise<T[]> {
+  if (!onPostgres) {
+    const db = new Database(url.replace(/^file:/, ""), { readonly: true });
+    try {
+      return db.prepare(sql).all() as T[];
+    } finally {
+      db.close();
+    }
+  }
+  const c = new Client({ connectionString: url });
+  await c.connect();
+  try {
+    return (await c.query(sql)).rows as T[];
+  } finally {
+    await c.end();
+  }
+}
+
+/**
+ * SQLite: PRAGMA integrity_check. PostgreSQL: amcheck's bt_index_check with heapallindexed on every
+ * index of the app's tables (each index agrees with its table, every row is in each index).
+ */
+async function integrityCheck(url: string): Promise<string> {
+  if (!onPostgres) return (await query<{ integrity_check: string }>(url, "PRAGMA integrity_check"))[0].integrity_check;
+  await query(url, "CREATE EXTENSION IF NOT EXISTS amcheck");
+  const rows = await query<{ index: string }>(
+    url,
+    `SELECT c.relname AS index FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+     JOIN pg_am am ON am.oid = c.relam WHERE n.nspname = 'public' AND am.amname = 'btree'`,
+  );
+  for (const r of rows) await query(url, `SELECT bt_index_check('public."${r.index}"'::regclass, true)`);
+  return rows.length ? "ok" : "no indexes";
 }
 
 export interface Server {
@@ -34,9 +78,9 @@ export interface Server {
   base: string;
 }
 
-export async function startServer(dbFile: string, port: number): Promise<Server> {
+export async function startServer(dbUrl: string, port: number): Promise<Server> {
   const log: string[] = [];
-  const env = { ...process.env, DATABASE_URL: `file:${dbFile}`, NEXT_TELEMETRY_DISABLED: "1", WATT_PASSWORD_HASH: "" };
+  const env = { ...process.env, DATABASE_URL: dbUrl, NEXT_TELEMETRY_DISABLED: "1", WATT_PASSWORD_HASH: "" };
   const child = spawn("node_modules/.bin/next", ["start", "-H", "127.0.0.1", "-p", String(port)], { env, stdio: ["ignore", "pipe", "pipe"] });
   child.stdout!.on("data", (d) => log.push(String(d)));
   child.stderr!.on("data", (d) => log.push(String(d)));
@@ -109,25 +153,19 @@ export async function writerLoop(base: string, id: number, tickers: string[], un
   }
 }
 
-export function tickersWithPrice(dbFile: string): string[] {
-  const db = new Database(dbFile, { readonly: true });
-  const rows = db.prepare(`SELECT c.ticker FROM Company c JOIN Fact f ON f.companyId = c.id AND f.key = 'sharePriceUsd' ORDER BY c.ticker`).all() as {
-    ticker: string;
-  }[];
-  db.close();
+export async function tickersWithPrice(dbUrl: string): Promise<string[]> {
+  const rows = await query<{ ticker: string }>(
+    dbUrl,
+    `SELECT DISTINCT c.ticker FROM "Company" c JOIN "Fact" f ON f."companyId" = c.id AND f.key = 'sharePriceUsd' ORDER BY c.ticker`,
+  );
   return rows.map((r) => r.ticker);
 }
 
-/** integrity_check result and which acknowledged writes are missing from the audit log. */
-export function verify(dbFile: string, acked: Ack[]) {
-  const db = new Database(dbFile);
-  const integrity = (db.prepare("PRAGMA integrity_check").get() as { integrity_check: string }).integrity_check;
-  const markers = new Set(
-    (db.prepare(`SELECT "after" FROM AuditEntry WHERE field = 'sharePriceUsd'`).all() as { after: string }[]).map(
-      (r) => (JSON.parse(r.after) as { note?: string }).note,
-    ),
-  );
-  db.close();
+/** The integrity check's result and which acknowledged writes are missing from the audit log. */
+export async function verify(dbUrl: string, acked: Ack[]) {
+  const integrity = await integrityCheck(dbUrl);
+  const rows = await query<{ after: string | { note?: string } }>(dbUrl, `SELECT "after" FROM "AuditEntry" WHERE field = 'sharePriceUsd'`);
+  const markers = new Set(rows.map((r) => (typeof r.after === "string" ? (JSON.parse(r.after) as { note?: string }) : r.after).note));
   return { integrity, missing: acked.filter((a) => !markers.has(a.marker)) };
 }
 

@@ -2,8 +2,20 @@
 // Concurrent readers and writers against a production server on loopback, bounded in time. Reports
 // failed requests (must be 0), version conflicts, SQLITE_BUSY in the server log (must be none),
 // PRAGMA integrity_check (must be ok) and whether every acknowledged write is in the database.
+// WATT_TEST_ENGINE=postgres: the same on a PostgreSQL database (harness.ts; amcheck instead of the PRAGMA).
 import { parseArgs } from "node:util";
-import { ensureBuild, freshDatabase, percentile, startServer, stopServer, tickersWithPrice, verify, writerLoop, type WriterStats } from "./harness";
+import {
+  ensureBuild,
+  freshDatabase,
+  onPostgres,
+  percentile,
+  startServer,
+  stopServer,
+  tickersWithPrice,
+  verify,
+  writerLoop,
+  type WriterStats,
+} from "./harness";
 
 const { values } = parseArgs({
   options: {
@@ -21,7 +33,7 @@ async function main() {
   ensureBuild();
   const dbFile = freshDatabase();
   const server = await startServer(dbFile, Number(values.port));
-  const tickers = tickersWithPrice(dbFile);
+  const tickers = await tickersWithPrice(dbFile);
   const end = Date.now() + seconds * 1000;
   const until = () => Date.now() >= end;
   const reads = { ok: 0, failed: [] as string[], ms: [] as number[] };
@@ -57,7 +69,7 @@ async function main() {
   ]);
   await stopServer(server);
   const busy = server.log.join("").match(/SQLITE_BUSY|database is locked/g)?.length ?? 0;
-  const { integrity, missing } = verify(dbFile, stats.acked);
+  const { integrity, missing } = await verify(dbFile, stats.acked);
   const summary = {
     seconds,
     readers,
@@ -73,7 +85,7 @@ async function main() {
     sqliteBusyInLog: busy,
     integrity,
     acknowledgedMissing: missing.length,
-    database: dbFile,
+    engine: onPostgres ? "postgresql" : "sqlite",
   };
   console.log(JSON.stringify(summary, null, 2));
   for (const f of [...reads.failed, ...stats.failures].slice(0, 10)) console.log("  failure:", f);

@@ -1,6 +1,7 @@
 // The audit log: one row per changed field, written in the same transaction as the change.
 import { Prisma } from "../../generated/prisma/client";
 import type { Tx } from "./result";
+import { sameValue } from "../same-value";
 
 export type Entity = "Company" | "Site" | "SiteChange" | "Contract" | "Event" | "BalanceSheetEvent" | "AssumptionSet" | "Note" | "SavedView";
 /** field name used when a whole record is created or deleted (before/after hold the record) */
@@ -15,7 +16,7 @@ export interface Change {
   after: unknown;
 }
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+const same = sameValue; // key order aside (jsonb reorders keys): lib/server/same-value.ts
 
 /** Field-by-field differences between two flat records (only the listed fields). */
 export function diff(

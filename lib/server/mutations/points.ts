@@ -9,8 +9,9 @@ import { factColumns, factPointOf, factToInput, figuresFrom } from "../rows";
 import { FALLBACK_SNAPSHOT } from "../timeline";
 import type { Change } from "./audit";
 import type { Tx } from "./result";
+import { sameValue } from "../same-value";
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+const same = sameValue; // key order aside (jsonb reorders keys): lib/server/same-value.ts
 
 export async function snapshotOf(tx: Tx | Db): Promise<string> {
   return (await tx.datasetMeta.findUnique({ where: { id: 1 }, select: { snapshot: true } }))?.snapshot ?? FALLBACK_SNAPSHOT;

@@ -15,7 +15,7 @@ import { seededPerTest, ok } from "../../../test/seeded-db";
 const t = seededPerTest();
 
 const lastEntry = (where: object = {}) => t.db.auditEntry.findFirstOrThrow({ where, orderBy: { id: "desc" } });
-const everything = async () => JSON.stringify(t.counts()) + JSON.stringify(await t.db.auditEntry.findMany({ orderBy: { id: "asc" } }));
+const everything = async () => JSON.stringify(await t.counts()) + JSON.stringify(await t.db.auditEntry.findMany({ orderBy: { id: "asc" } }));
 const revert = (auditId: number) => revertChange(t.db, { auditId }, "rev");
 
 /** The revert is refused as `expected` and the database is left exactly as it was. */

@@ -13,8 +13,9 @@ import { assertRevertLeavesValidRecord } from "./revert-check";
 import { RECORD_KINDS } from "./sites-contracts";
 import { nextPosition } from "./records";
 import { ConflictError, defineWrite, FieldError, NotFoundError, type Tx } from "./result";
+import { sameValue } from "../same-value";
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+const same = sameValue; // key order aside (jsonb reorders keys): lib/server/same-value.ts
 const CHANGED_SINCE = "This value was changed again after that entry; revert the newer change first.";
 
 export const revertChange = defineWrite("revert", revertSchema, async (tx, { auditId }, user): Promise<{ revertedId: number }> => {

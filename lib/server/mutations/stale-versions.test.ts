@@ -24,7 +24,7 @@ import { seededPerTest, ok } from "../../../test/seeded-db";
 const t = seededPerTest();
 
 /** Every table's rows: a stale write must leave all of them as they were. */
-const everything = async () => JSON.stringify(t.counts()) + JSON.stringify(await t.db.auditEntry.findMany({ orderBy: { id: "asc" } }));
+const everything = async () => JSON.stringify(await t.counts()) + JSON.stringify(await t.db.auditEntry.findMany({ orderBy: { id: "asc" } }));
 const contractByCode = (code: string) => t.db.contract.findUniqueOrThrow({ where: { code } });
 const firstEventWithContract = async (ticker: string) =>
   (await t.db.event.findMany({ where: { company: { ticker } }, orderBy: { position: "asc" } })).find((e) => e.contractJson != null)!;
