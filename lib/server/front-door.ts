@@ -13,6 +13,7 @@ import { subscribe } from "node:diagnostics_channel";
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import { readEnv } from "../env";
 import { readsArePrivate } from "./auth-core";
+import { acceptsGzip, gzipUncompressedBodies } from "./compress";
 import { captureResponse, PageCache, pageCacheKey, sendCached } from "./page-cache";
 import {
   clientAddress,
@@ -90,6 +91,7 @@ function wrap(server: Server) {
       return;
     }
     if (!pass) return;
+    if (acceptsGzip(req)) gzipUncompressedBodies(res);
     const next = () => {
       for (const l of listeners) l.call(server, req, res);
     };
@@ -111,7 +113,7 @@ function pageCacheOn(): boolean {
   return cacheOn;
 }
 
-/** A cached response for this revision, or Next renders it (identity-encoded, so it can be kept). */
+/** A cached response for this revision, or Next renders it and the response is kept (page-cache.ts). */
 async function answerFromCache(req: IncomingMessage, res: ServerResponse, key: string, next: () => void) {
   let revision: number;
   try {
@@ -123,7 +125,6 @@ async function answerFromCache(req: IncomingMessage, res: ServerResponse, key: s
   }
   const hit = pageCache.get(revision, key);
   if (hit) return sendCached(req, res, hit);
-  delete req.headers["accept-encoding"];
   captureResponse(res, (page) => pageCache.set(revision, key, page));
   next();
 }

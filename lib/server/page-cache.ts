@@ -9,23 +9,41 @@
 // private reads (the cache would skip proxy.ts's sign-in check), and never Next's own navigation requests
 // (RSC payloads, prefetches) or a server action. Each cached page gets a fresh CSP nonce per response: the
 // nonce it was rendered with is replaced, attribute and header alike (csp.ts), so no two responses share one.
+// A miss is sent as Next sends it (gzipped by Next when the client takes it); what is kept is the identity
+// body, deflated once between its nonces (gzip-splice.ts), so a hit costs a CRC, not a compression.
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
-import { gzipSync } from "node:zlib";
+import { gunzipSync } from "node:zlib";
 import { contentSecurityPolicy, freshNonce } from "./csp";
+import { gzipWith, plainWith, spliceable, type Spliceable } from "./gzip-splice";
 
 export interface CachedResponse {
   status: number;
   headers: OutgoingHttpHeaders;
-  body: Buffer;
+  /** the identity body, split at the nonce */
+  body: Spliceable;
   /** the nonce the page was rendered with, replaced on every response; null for JSON and CSV */
   nonce: string | null;
+}
+
+/** A response to keep: its identity body, deflated between the nonces. */
+export function cachedResponse(status: number, headers: OutgoingHttpHeaders, body: Buffer, nonce: string | null): CachedResponse {
+  return { status, headers, body: spliceable(body, nonce), nonce };
 }
 
 const SESSION_COOKIE = /(^|;\s*)(__Host-)?watt_session=/;
 /** Headers Next sends with its client-side navigations and prefetches (answered with RSC, not HTML). */
 const NEXT_REQUEST_HEADERS = ["rsc", "next-router-state-tree", "next-router-prefetch", "next-router-segment-prefetch", "next-action", "next-url"];
 /** Headers that belong to one response, not to the page. */
-const PER_RESPONSE = new Set(["date", "content-length", "connection", "keep-alive", "transfer-encoding", "content-security-policy", "x-watt-cache"]);
+const PER_RESPONSE = new Set([
+  "date",
+  "content-length",
+  "content-encoding",
+  "connection",
+  "keep-alive",
+  "transfer-encoding",
+  "content-security-policy",
+  "x-watt-cache",
+]);
 const CACHED_TYPES = /^(text\/html|application\/json|text\/csv)/;
 
 /** The cache key of a request the cache may answer, or null. */
@@ -62,15 +80,15 @@ export class PageCache {
 
   /** Kept only while `revision` is still the newest one seen: a page rendered before a change is dropped. */
   set(revision: number, key: string, page: CachedResponse): void {
-    if (revision !== this.revision || page.body.length > this.maxBytes / 4) return;
+    if (revision !== this.revision || page.body.bytes > this.maxBytes / 4) return;
     const old = this.entries.get(key);
-    if (old) this.bytes -= old.body.length;
+    if (old) this.bytes -= old.body.bytes;
     this.entries.set(key, page);
-    this.bytes += page.body.length;
+    this.bytes += page.body.bytes;
     for (const [k, v] of this.entries) {
       if (this.bytes <= this.maxBytes) break;
       this.entries.delete(k);
-      this.bytes -= v.body.length;
+      this.bytes -= v.body.bytes;
     }
   }
 
@@ -80,8 +98,8 @@ export class PageCache {
 }
 
 /**
- * Records what Next writes to `res` and hands a cacheable response to `keep` when it ends: status 200, a
- * page, JSON or CSV, no cookie set, not compressed (the caller asked Next for identity).
+ * Records what Next writes to `res` and hands a cacheable response to `keep` after it ends: status 200, a
+ * page, JSON or CSV, no cookie set, identity or gzip (decoded here, after the response has gone out).
  */
 export function captureResponse(res: ServerResponse, keep: (page: CachedResponse) => void): void {
   const chunks: Buffer[] = [];
@@ -92,19 +110,32 @@ export function captureResponse(res: ServerResponse, keep: (page: CachedResponse
   const write = res.write.bind(res) as (...a: unknown[]) => boolean;
   const end = res.end.bind(res) as (...a: unknown[]) => ServerResponse;
   res.setHeader("x-watt-cache", "miss");
+  // The encoding of the bytes that pass here, read when the first ones do: Next's own gzip (pages) sets it
+  // before writing; the front door's (compress.ts, route handlers) compresses later, below this.
+  let seen: string | undefined;
+  const encodingSeen = () => (seen ??= String(res.getHeader("content-encoding") ?? "identity"));
   res.write = ((chunk: unknown, ...rest: unknown[]) => {
+    encodingSeen();
     add(chunk, rest[0]);
     return write(chunk, ...rest);
   }) as ServerResponse["write"];
   res.end = ((chunk?: unknown, ...rest: unknown[]) => {
+    const encoding = encodingSeen();
     if (typeof chunk !== "function") add(chunk, rest[0]);
     const out = end(chunk, ...rest);
     const type = String(res.getHeader("content-type") ?? "");
-    if (res.statusCode === 200 && CACHED_TYPES.test(type) && !res.hasHeader("set-cookie") && !res.hasHeader("content-encoding")) {
+    if (res.statusCode === 200 && CACHED_TYPES.test(type) && !res.hasHeader("set-cookie") && /^(identity|gzip)$/.test(encoding)) {
       const headers: OutgoingHttpHeaders = {};
       for (const [k, v] of Object.entries(res.getHeaders())) if (!PER_RESPONSE.has(k) && v !== undefined) headers[k] = v;
       const nonce = /'nonce-([^']+)'/.exec(String(res.getHeader("content-security-policy") ?? ""))?.[1] ?? null;
-      keep({ status: 200, headers, body: Buffer.concat(chunks), nonce });
+      setImmediate(() => {
+        try {
+          const raw = Buffer.concat(chunks);
+          keep(cachedResponse(200, headers, encoding === "gzip" ? gunzipSync(raw) : raw, nonce));
+        } catch (e) {
+          console.error(`[page-cache] response not kept: ${e instanceof Error ? e.message : e}`);
+        }
+      });
     }
     return out;
   }) as ServerResponse["end"];
@@ -113,17 +144,15 @@ export function captureResponse(res: ServerResponse, keep: (page: CachedResponse
 /** Answers from the cache: a fresh nonce for a page, gzip when the client takes it. */
 export function sendCached(req: IncomingMessage, res: ServerResponse, page: CachedResponse): void {
   const headers: OutgoingHttpHeaders = { ...page.headers, "x-watt-cache": "hit" };
-  let body = page.body;
-  if (page.nonce) {
-    const nonce = freshNonce();
-    body = Buffer.from(body.toString("utf8").replaceAll(page.nonce, nonce), "utf8");
-    headers["content-security-policy"] = contentSecurityPolicy(nonce);
-  }
-  if (/\bgzip\b/.test(String(req.headers["accept-encoding"] ?? "")) && body.length > 1024) {
-    body = gzipSync(body, { level: 1 });
+  const nonce = page.nonce ? freshNonce() : "";
+  if (page.nonce) headers["content-security-policy"] = contentSecurityPolicy(nonce);
+  const vary = String(headers.vary ?? "");
+  if (!/accept-encoding/i.test(vary)) headers.vary = vary ? `${vary}, Accept-Encoding` : "Accept-Encoding";
+  let body: Buffer;
+  if (/\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""))) {
+    body = gzipWith(page.body, nonce);
     headers["content-encoding"] = "gzip";
-    headers.vary = "Accept-Encoding";
-  }
+  } else body = plainWith(page.body, nonce);
   headers["content-length"] = body.length;
   res.writeHead(page.status, headers);
   res.end(body);
