@@ -20,8 +20,9 @@ export async function answerScreen(
   req: Request,
   where: string,
   answer: (view: View, screen: LoadedScreen) => Response | Promise<Response>,
+  params: URLSearchParams = new URL(req.url).searchParams,
 ): Promise<Response> {
-  const parsed = parseView(new URL(req.url).searchParams);
+  const parsed = parseView(params);
   if (!parsed.ok) return badRequest(fieldErrorsOf(parsed.problems));
   try {
     return await answer(parsed.view, await loadScreen(db, parsed.view.set, parsed.view.asOf));
@@ -37,9 +38,11 @@ export async function answerScreen(
  * with what a person entered that is in force on the view date (`userEntered`, as the table's marker)
  * and, with a search, what it matched (`matched: { field, value, alias? }`, as the table's hint).
  */
-export function screenApiBody(view: View, { set, meta, viewDate, scored, rows, dates }: LoadedScreen) {
+export function screenApiBody(view: View, { set, meta, viewDate, scored, rows, dates }: LoadedScreen, page: Page = { offset: 0, limit: null }) {
   const byTicker = new Map(scored.map((s) => [s.ticker, s]));
-  const selected = applyView(rows, view);
+  const inView = applyView(rows, view);
+  // Only the page's rows are explained: at 10,000 companies that is most of the answer's cost.
+  const selected = inView.slice(page.offset, page.limit == null ? undefined : page.offset + page.limit);
   return {
     snapshot: meta?.snapshot ?? null,
     viewDate,
@@ -47,14 +50,47 @@ export function screenApiBody(view: View, { set, meta, viewDate, scored, rows, d
     assumptionSet: set.name,
     assumptions: set.values,
     view,
-    count: selected.length,
+    /** rows in the view (its filters), all rows, and this answer's slice of the view's rows */
+    count: inView.length,
     total: rows.length,
+    offset: page.offset,
+    limit: page.limit,
     rows: selected.map((r) => ({
       ...explainRow(byTicker.get(r.ticker)!),
       userEntered: r.userEntered,
       ...(view.q.trim() ? { matched: searchMatch(r, view.q) } : {}),
     })),
   };
+}
+
+/** A slice of the view's rows: `offset` rows skipped, at most `limit` given (null: all of them). */
+export interface Page {
+  offset: number;
+  limit: number | null;
+}
+export const MAX_PAGE = 10_000;
+
+/**
+ * Reads `offset` and `limit` off the parameters and returns the rest for the view's parser. Each must be
+ * a whole number written in digits: offset ≥ 0, limit 1–10,000.
+ */
+export function readPage(params: URLSearchParams): { page: Page; rest: URLSearchParams } | { fieldErrors: Record<string, string[]> } {
+  const rest = new URLSearchParams(params);
+  const fieldErrors: Record<string, string[]> = {};
+  const read = (name: "offset" | "limit", min: number, max: number): number | null => {
+    const values = params.getAll(name);
+    rest.delete(name);
+    if (values.length === 0) return null;
+    if (values.length > 1) fieldErrors[name] = [`Given ${values.length} times; give it once`];
+    else if (!/^\d{1,9}$/.test(values[0]) || Number(values[0]) < min || Number(values[0]) > max)
+      fieldErrors[name] = [`Must be a whole number from ${min} to ${max.toLocaleString("en-US")}, e.g. ${name}=${name === "limit" ? 100 : 0}`];
+    else return Number(values[0]);
+    return null;
+  };
+  const offset = read("offset", 0, 999_999_999);
+  const limit = read("limit", 1, MAX_PAGE);
+  if (Object.keys(fieldErrors).length) return { fieldErrors };
+  return { page: { offset: offset ?? 0, limit }, rest };
 }
 
 const CONTENT_TYPE = {
