@@ -5,6 +5,8 @@ import { loadScreen } from "@/lib/server/screen";
 import { loadSavedViews } from "@/lib/server/mutations/saved-views";
 import { loadWithFallbacks } from "@/lib/server/view-fallbacks";
 import { parseView } from "@/lib/view/params";
+import { readRevision } from "@/lib/server/revision";
+import { IN_PAGE_MAX_COMPANIES } from "@/lib/view/rescore";
 import { Screener } from "./screener/Screener";
 import "./screener/search.css";
 
@@ -17,6 +19,9 @@ export default async function ScreenerPage({ searchParams }: { searchParams: Pro
   // from the URL. A bad parameter is left out (the screener says which), the others are used.
   const setName = parsed.view.set;
   const asOf = parsed.view.asOf;
+  // Read before the data: a write in between makes the page's revision older than its data, never newer,
+  // so in-page re-scoring (decision 0021) then refuses the input and asks the server instead.
+  const revision = await readRevision(db);
   const [{ data, notices }, savedViews] = await Promise.all([
     loadWithFallbacks((o) => loadScreen(db, o.set, o.asOf), { set: setName, asOf }),
     loadSavedViews(db),
@@ -80,6 +85,8 @@ export default async function ScreenerPage({ searchParams }: { searchParams: Pro
         <Screener
           rows={rows}
           setName={set.name}
+          requestedSet={setName}
+          inPage={rows.length <= IN_PAGE_MAX_COMPANIES ? { revision, viewDate, sets: Object.fromEntries(sets.map((s) => [s.name, s.values])) } : null}
           setNames={sets.map((s) => s.name)}
           buildCost={{ low: set.values.buildCostLowUsdPerW, base: set.values.buildCostBaseUsdPerW, high: set.values.buildCostHighUsdPerW }}
           viewDate={viewDate}

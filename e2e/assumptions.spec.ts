@@ -348,4 +348,52 @@ test.describe("assumption sets", () => {
       dropSets(name);
     }
   });
+
+  test("changing the set on the screener re-scores in the page, with the server's numbers; after a write elsewhere the server renders it", async ({
+    page,
+  }) => {
+    const name = unique("Bear");
+    const bear = { ...DEFAULT_ASSUMPTIONS, buildCostLowUsdPerW: 9, buildCostBaseUsdPerW: 10, buildCostHighUsdPerW: 11 };
+    insertSet(name, bear);
+    try {
+      const input = page.waitForResponse((r) => r.url().includes("/api/screen/input"));
+      await page.goto("/");
+      await (await input).finished(); // loaded while the page is idle
+      const table = page.locator("#screener-table tbody");
+      const base = await table.innerText();
+      const screenerNavigations: string[] = [];
+      page.on("request", (r) => {
+        if (new URL(r.url()).pathname === "/" && (r.headers()["rsc"] || r.resourceType() === "document")) screenerNavigations.push(r.url());
+      });
+
+      await page.getByRole("combobox", { name: "Assumptions" }).selectOption(name);
+      await expect(page).toHaveURL((u) => u.searchParams.get("set") === name);
+      await expect(page.getByText("build cost $9–$11/W, base $10)")).toBeVisible();
+      const inPage = await table.innerText();
+      expect(inPage).not.toBe(base);
+      expect(screenerNavigations).toEqual([]); // no round trip for the rows
+
+      // The server's own render of that address shows the same table, cell for cell.
+      const other = await page.context().newPage();
+      await other.goto(`/?set=${encodeURIComponent(name)}`);
+      await expect(other.locator('tr[data-ticker="CORZ"]')).toBeVisible();
+      expect(await other.locator("#screener-table tbody").innerText()).toBe(inPage);
+      await other.close();
+
+      // Back to Base, in the page too.
+      await page.getByRole("combobox", { name: "Assumptions" }).selectOption("Base");
+      await expect.poll(() => table.innerText()).toBe(base);
+
+      // Another process changes the set. The page still has the old values; choosing the set shows them at
+      // once, then the page learns the data changed (GET /api/revision) and the server renders the view.
+      withDb((db) =>
+        db.prepare(`UPDATE "AssumptionSet" SET "values" = ? WHERE name = ?`).run(JSON.stringify({ ...bear, buildCostBaseUsdPerW: 10.5 }), name),
+      );
+      await page.getByRole("combobox", { name: "Assumptions" }).selectOption(name);
+      await expect(page.getByText(/base \$10\.5\)/)).toBeVisible();
+      expect(screenerNavigations.length).toBeGreaterThan(0);
+    } finally {
+      dropSets(name);
+    }
+  });
 });

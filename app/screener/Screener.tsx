@@ -9,6 +9,7 @@ import { ScreenerTable } from "./ScreenerTable";
 import { Toolbar } from "./Toolbar";
 import type { SavedViewItem } from "./SavedViews";
 import { useView } from "./useView";
+import { useSetRows, type InPageScoring } from "./useSetRows";
 
 // The chart (and recharts) load after the table, in the browser only. React.lazy rather than next/dynamic:
 // the same lazy chunk without next/dynamic's own runtime in the screener's JavaScript.
@@ -38,9 +39,13 @@ export const CHART_MAX_COMPANIES = 500;
 
 export function Screener(props: {
   rows: ScreenerRow[];
+  /** the set the server scored, and the one the address asked for (undefined: the default) */
   setName: string;
+  requestedSet: string | undefined;
   setNames: string[];
   buildCost: BuildCosts;
+  /** what the page needs to re-score another set itself; null: a set change asks the server */
+  inPage: InPageScoring | null;
   /** the date the server scored on, and the range it can score */
   viewDate: string;
   dates: ViewDates;
@@ -48,18 +53,34 @@ export function Screener(props: {
 }) {
   const { view, setView, hrefOf, problems } = useView();
   const router = useRouter();
-  const [pending, startTransition] = useTransition();
+  const [navigating, startTransition] = useTransition();
+  const scored = useSetRows({
+    rows: props.rows,
+    setName: props.setName,
+    requestedSet: props.requestedSet,
+    defaultSet: props.setNames[0],
+    buildCostOfServer: props.buildCost,
+    inPage: props.inPage,
+    wanted: view.set,
+  });
+  const pending = navigating || scored.pending;
+  const rows = scored.rows;
   // The rows in view and the facet counts, in one pass per change of the filters (a sort or a change of
   // columns leaves them alone): the table, the chart and the toolbar all read this one result.
   // Keyed on the filters as a query string, read back inside: equal strings, equal rows in view.
   const filterKey = filterQuery(view);
-  const { rows: shown, counts } = useMemo(() => inView(props.rows, filtersOf(filterKey)), [props.rows, filterKey]);
+  const { rows: shown, counts } = useMemo(() => inView(rows, filtersOf(filterKey)), [rows, filterKey]);
   // The chart follows a moment later: the table (the urgent update) is never held up by it.
   const chartRows = useDeferredValue(shown);
   const chartX = useDeferredValue(view.chartX);
 
-  // Changing the assumption set needs the server to re-score: a real navigation, with a pending state.
-  const chooseSet = (name: string) => startTransition(() => router.push(hrefOf({ ...view, set: name === props.setNames[0] ? undefined : name })));
+  // Another assumption set: re-scored in the page where it can be (useSetRows), else the server re-scores
+  // it in a real navigation, with a pending state.
+  const chooseSet = (name: string) => {
+    const set = name === props.setNames[0] ? undefined : name;
+    if (props.inPage) setView({ set });
+    else startTransition(() => router.push(hrefOf({ ...view, set })));
+  };
   // So does the view date; the latest date is the default and stays out of the address.
   const chooseDate = (date: string) => startTransition(() => router.push(hrefOf({ ...view, asOf: date === props.dates.latest ? undefined : date })));
 
@@ -77,7 +98,7 @@ export function Screener(props: {
         view={view}
         setView={setView}
         counts={counts}
-        setName={props.setName}
+        setName={scored.setName}
         setNames={props.setNames}
         onChooseSet={chooseSet}
         viewDate={props.viewDate}
@@ -86,7 +107,7 @@ export function Screener(props: {
         pending={pending}
         savedViews={props.savedViews}
       />
-      <ScreenerTable rows={shown} allRows={props.rows} view={view} setView={setView} buildCost={props.buildCost} />
+      <ScreenerTable rows={shown} allRows={rows} view={view} setView={setView} buildCost={scored.buildCost} />
       <ChartSection
         rows={chartRows}
         axis={view.chartX}
@@ -94,7 +115,7 @@ export function Screener(props: {
         set={view.set}
         asOf={view.asOf}
         setView={setView}
-        buildCost={props.buildCost}
+        buildCost={scored.buildCost}
         open={router.push}
       />
     </div>

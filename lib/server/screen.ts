@@ -14,6 +14,8 @@ import { defaultSetOf, loadStoredSets } from "./stored-sets";
 import { overrideAuthors, userEnteredByTicker } from "./user-entered";
 import { describeUserEntered } from "../view/user-entered";
 import { userEnteredAt } from "../domain/user-entered";
+import type { ScreenInput } from "../view/rescore";
+import { readRevision } from "./revision";
 
 export class UnknownAssumptionSet extends Error {
   constructor(
@@ -104,6 +106,21 @@ export async function loadScreen(db: Db, setName?: string, asOf?: string | null)
     dates: { snapshot: timeline.snapshot, latest: timeline.latest, today: timeline.today },
     priceAges: priceAges(companies, viewDate),
   };
+}
+
+/**
+ * The scoring input of every company on the view date, for re-scoring in the page (lib/view/rescore.ts),
+ * with the data revision it was read at. The revision is read before and after: a write in between would
+ * label newer data with an older revision, so the read is repeated; the page compares the revision with its
+ * own and asks the server when they differ.
+ */
+export async function loadScreenInput(db: Db, asOf?: string | null): Promise<ScreenInput> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const revision = await readRevision(db);
+    const { viewDate, companies } = await loadScoringCompanies(db, asOf);
+    if ((await readRevision(db)) === revision) return { revision, viewDate, companies };
+  }
+  throw new Error("the data changed during five reads in a row");
 }
 
 export async function loadCompanyScore(db: Db, ticker: string, setName?: string, asOf?: string | null) {
