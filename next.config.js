@@ -17,6 +17,11 @@ const nextConfig = {
   // better-sqlite3 is a native module and pg has an optional native binding: both adapters load from
   // node_modules; Prisma's generated client stays on the server; exceljs (the XLSX export) is loaded
   // from node_modules as the tests load it rather than bundled.
+  // TanStack's store imports the React 16/17 shim of useSyncExternalStore; React 19 has the hook, and the
+  // package's non-shim entry uses it. Same behaviour, about 0.7 KB less gzipped JavaScript on every page.
+  turbopack: {
+    resolveAlias: { "use-sync-external-store/shim/with-selector": "use-sync-external-store/with-selector" },
+  },
   serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "pg", "@prisma/adapter-pg", "exceljs"],
   experimental: {
     serverActions: {

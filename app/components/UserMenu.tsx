@@ -1,6 +1,7 @@
 // Who is editing, in the header of every page. A server component: only a signed-in user's menu
-// (SignedInMenu.tsx, with the sign-out writes) is client code, so pages without a session do not load it.
-import { SignedInMenu } from "./SignedInMenu";
+// (SignedInMenu.tsx, with the sign-out writes) is client code, loaded lazily (LazySignedInMenu.tsx), so
+// pages without a session do not load it.
+import { LazySignedInMenu } from "./LazySignedInMenu";
 
 export function UserMenu({ user, required }: { user: string | null; required: boolean }) {
   if (!required)
@@ -10,5 +11,5 @@ export function UserMenu({ user, required }: { user: string | null; required: bo
       </span>
     );
   if (!user) return <a href="/signin">Sign in</a>;
-  return <SignedInMenu user={user} />;
+  return <LazySignedInMenu user={user} />;
 }

@@ -3,7 +3,7 @@ import { useRouter } from "next/navigation";
 import { lazy, memo, Suspense, useDeferredValue, useMemo, useTransition } from "react";
 import { useHydrated } from "@/app/components/use-hydrated";
 import { filterQuery, filtersOf, inView } from "@/lib/view/filter";
-import { DEFAULT_VIEW, problemText, type View, type ViewProblem } from "@/lib/view/params";
+import { DEFAULT_VIEW, type View } from "@/lib/view/params";
 import type { ScreenerRow } from "@/lib/view/rows";
 import { ScreenerTable } from "./ScreenerTable";
 import { Toolbar } from "./Toolbar";
@@ -14,6 +14,8 @@ import { useSetRows, type InPageScoring } from "./useSetRows";
 // The chart (and recharts) load after the table, in the browser only. React.lazy rather than next/dynamic:
 // the same lazy chunk without next/dynamic's own runtime in the screener's JavaScript.
 const ScreenChart = lazy(() => import("./ScreenChart"));
+// Only for an address with a bad parameter: not in the first JavaScript.
+const AddressProblems = lazy(() => import("./AddressProblems"));
 const chartLoading = (
   <div className="chart-placeholder" aria-busy="true">
     Loading chart…
@@ -93,7 +95,11 @@ export function Screener(props: {
       <a className="skip-link" href="#chart">
         Skip to the chart
       </a>
-      {problems.length > 0 && <AddressProblems problems={problems} resetHref={hrefOf(DEFAULT_VIEW)} />}
+      {problems.length > 0 && (
+        <Suspense fallback={null}>
+          <AddressProblems problems={problems} resetHref={hrefOf(DEFAULT_VIEW)} />
+        </Suspense>
+      )}
       <Toolbar
         view={view}
         setView={setView}
@@ -118,24 +124,6 @@ export function Screener(props: {
         buildCost={scored.buildCost}
         open={router.push}
       />
-    </div>
-  );
-}
-
-/** What of the address the view leaves out, one line per parameter; the rest of the address is applied. */
-function AddressProblems({ problems, resetHref }: { problems: ViewProblem[]; resetHref: string }) {
-  return (
-    <div className="notice error" role="alert" data-testid="address-problems">
-      <strong>
-        {problems.length === 1 ? "One part of the address is not used" : `${problems.length} parts of the address are not used`}; the rest of the view
-        is applied:
-      </strong>
-      <ul>
-        {problems.map((p, i) => (
-          <li key={i}>{problemText(p)}</li>
-        ))}
-      </ul>
-      <a href={resetHref}>Reset the view</a>
     </div>
   );
 }

@@ -8,7 +8,7 @@ import { useRouter } from "next/navigation";
 import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { Assumptions } from "@/lib/scoring/assumptions";
 import type { ScreenerRow } from "@/lib/view/rows";
-import type { ScreenInput } from "@/lib/view/rescore";
+import type { Rescore } from "./rescore-engine";
 
 /** What the server sends the page for re-scoring it; null above IN_PAGE_MAX_COMPANIES. */
 export interface InPageScoring {
@@ -18,27 +18,11 @@ export interface InPageScoring {
   sets: Record<string, Assumptions>;
 }
 
-type Rescore = (values: Assumptions, current: readonly ScreenerRow[]) => ScreenerRow[];
 type Engine = { key: string; rescore: Rescore } | { key: string; failed: true };
 
 const keyOf = (p: InPageScoring) => `${p.revision} ${p.viewDate}`;
 
-async function loadEngine(p: InPageScoring): Promise<Engine> {
-  const key = keyOf(p);
-  try {
-    const [mod, res] = await Promise.all([
-      import("@/lib/view/rescore"),
-      fetch(`/api/screen/input?asOf=${encodeURIComponent(p.viewDate)}`, { headers: { accept: "application/json" } }),
-    ]);
-    if (!res.ok) return { key, failed: true };
-    const input = (await res.json()) as ScreenInput;
-    // Newer data than the page's: the server renders the view, with everything else on the page brought up to date.
-    if (input.revision !== p.revision || input.viewDate !== p.viewDate) return { key, failed: true };
-    return { key, rescore: (values, current) => mod.rescoreRows(input, values, current) };
-  } catch {
-    return { key, failed: true };
-  }
-}
+const engineCode = () => import("./rescore-engine");
 
 export function useSetRows(props: {
   rows: ScreenerRow[];
@@ -59,8 +43,13 @@ export function useSetRows(props: {
 
   const load = useCallback(() => {
     if (!inPage || loading.current === keyOf(inPage)) return;
-    loading.current = keyOf(inPage);
-    void loadEngine(inPage).then(setEngine);
+    const key = (loading.current = keyOf(inPage));
+    engineCode()
+      .then((m) => m.loadRescore(inPage))
+      .then(
+        (rescore) => setEngine(rescore ? { key, rescore } : { key, failed: true }),
+        () => setEngine({ key, failed: true }),
+      );
   }, [inPage]);
 
   // Ready before the first change: loaded once the page is idle.
@@ -90,10 +79,10 @@ export function useSetRows(props: {
   useEffect(() => {
     if (!shownRescored || !inPage) return;
     let cancelled = false;
-    void fetch("/api/revision", { headers: { accept: "application/json" } })
-      .then((r) => (r.ok ? (r.json() as Promise<{ revision: number }>) : null))
-      .then((r) => {
-        if (r && r.revision !== inPage.revision && !cancelled) setEngine({ key: keyOf(inPage), failed: true });
+    engineCode()
+      .then((m) => m.dataChangedSince(inPage.revision))
+      .then((changed) => {
+        if (changed && !cancelled) setEngine({ key: keyOf(inPage), failed: true });
       })
       .catch(() => {});
     return () => {

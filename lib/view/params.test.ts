@@ -6,17 +6,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { FLAGS, type Flag, type Tier } from "../scoring/types";
 import { COLUMN_FILTERS, COLUMN_IDS, DEFAULT_VISIBLE, type AtLeastFilter, type ColumnId } from "./columns";
-import {
-  DEFAULT_VIEW,
-  fieldErrorsOf,
-  parseView,
-  problemText,
-  readMinimum,
-  serializeView,
-  VIEW_PARAM_NAMES,
-  type View,
-  type ViewProblem,
-} from "./params";
+import { DEFAULT_VIEW, fieldErrorsOf, parseView, readMinimum, serializeView, VIEW_PARAM_NAMES, type View, type ViewProblem } from "./params";
+import { problemText } from "./problem-text";
 import { PRESET_IDS } from "./presets";
 
 const view = (p: Partial<View>): View => ({ ...DEFAULT_VIEW, ...p });

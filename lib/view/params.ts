@@ -290,15 +290,6 @@ export function fieldErrorsOf(problems: readonly ViewProblem[]): Record<string, 
   return { ...out };
 }
 
-const clip = (s: string) => (s.length > 60 ? `${s.slice(0, 59)}…` : s);
-
-/** One problem as the page says it: `sort “x:asc”: use column.asc or column.desc, e.g. discountBase.desc — ignored`. */
-export function problemText(p: ViewProblem): string {
-  const values = p.values.map((v) => `“${clip(v)}”`).join(", ");
-  const message = p.message.charAt(0).toLowerCase() + p.message.slice(1);
-  return `${clip(p.param)} ${values}: ${message} — ${p.ignored ? `${p.ignored.map(clip).join(", ")} ignored` : "ignored"}`;
-}
-
 /** The view as URL parameters, leaving out defaults so shared links stay short. */
 export function serializeView(view: View): URLSearchParams {
   const out = new URLSearchParams();
