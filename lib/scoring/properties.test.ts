@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { assumptionsArb, companyArb, VIEW_DATES } from "./arbitraries";
 import { assumptionsSchema, NUMERIC_ASSUMPTION_KEYS, type Assumptions } from "./assumptions";
 import { scoreCompany as scoreAt, scoreNumbers } from "./score";
-import { explainRow, screen, sweep } from "./screen";
+import { companyOf, explainRow, screen, sweep, whyOf } from "./screen";
 import type { CompanyScore, ScoringCompany } from "./types";
 
 const viewArb = fc.constantFrom(...VIEW_DATES).map((viewDate) => ({ viewDate }));
@@ -199,6 +199,20 @@ describe("scoring properties", () => {
           const company = companies.find((c) => c.ticker === row.ticker)!;
           expect({ adjustments, warnings, inputs, why, rules }).toEqual(pickWords(scoreCompany(company, a, view)));
         }
+      }),
+      { numRuns: Math.ceil(RUNS / 3) },
+    );
+  });
+
+  it("a row's whyOf() is its explanation's why, worked out from the numbers alone, before or after explainRow()", () => {
+    fc.assert(
+      fc.property(fc.array(companyArb, { minLength: 1, maxLength: 6 }), assumptionsArb, viewArb, (cs, a, view) => {
+        const companies = cs.map((c, i) => ({ ...c, ticker: `${c.ticker}${i}` }));
+        const first = screen(companies, a, view);
+        const words = first.map(whyOf); // no explanation made yet
+        expect(words).toEqual(first.map((r) => explainRow(r).why));
+        expect(first.map(whyOf)).toEqual(words);
+        for (const row of first) expect(companyOf(row)).toBe(companies.find((c) => c.ticker === row.ticker));
       }),
       { numRuns: Math.ceil(RUNS / 3) },
     );

@@ -21,6 +21,8 @@ import type {
   Reasons,
   ScoringCompany,
   ScoringFigures,
+  TierCheck,
+  TierRule,
   ViewContext,
 } from "./types";
 
@@ -86,11 +88,17 @@ function ratio(num: number, den: number, key: string, reason: string, reasons: R
 export function scoreCompany(company: ScoringCompany, activeSet: Assumptions, view: ViewContext): CompanyScore {
   const ex = new Explanation(true);
   const { rules: checks, ...numbers } = scoreNumbers(company, activeSet, view, ex);
+  const { rules, why } = tierWords(numbers, checks, company);
+  return { ...numbers, rules, why, adjustments: ex.adjustments, warnings: ex.warnings, inputs: INPUT_KEYS.map((k) => inputUsed(company, k)) };
+}
+
+/** The tier rules' lines and the tier's why, from the numbers alone (the screener's tooltip needs no more). */
+export function tierWords(numbers: Omit<ScoreNumbers, "rules">, checks: TierCheck[], company: ScoringCompany): { rules: TierRule[]; why: string } {
   const x = tierInputsOf(numbers, company);
   const rules = tierRules(checks, x, numbers.assumptions);
   const tierLine = tierWhy(numbers.tier, rules, x, numbers.assumptions);
   const why = numbers.evSource === "published" ? `${tierLine}. Valued on the published EV (§10.8): our EV needs data that is missing` : tierLine;
-  return { ...numbers, rules, why, adjustments: ex.adjustments, warnings: ex.warnings, inputs: INPUT_KEYS.map((k) => inputUsed(company, k)) };
+  return { rules, why };
 }
 
 /**

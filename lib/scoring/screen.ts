@@ -1,6 +1,6 @@
 // Methodology §5 ranking and §8 sensitivity: rank every company, or re-score across one assumption.
 import type { Assumptions, NumericAssumptionKey } from "./assumptions";
-import { scoreCompany, scoreNumbers } from "./score";
+import { scoreCompany, scoreNumbers, tierWords } from "./score";
 import type { ExplainedRow, ScoreNumbers, ScoringCompany, ScreenRow, Tier, ViewContext } from "./types";
 
 /**
@@ -30,6 +30,23 @@ export function explainRow(row: ScreenRow): ExplainedRow {
   const from = scoredFrom.get(row);
   if (!from) throw new Error(`explainRow: the row of ${row.ticker} was not made by screen()`);
   return (from.explained ??= { ...scoreCompany(from.company, from.assumptions, from.view), rank: row.rank, rankGroup: row.rankGroup });
+}
+
+/**
+ * A row's tier line (its why) without the rest of its explanation: what the screener's table shows for
+ * every row, so at thousands of rows it must not cost a second scoring. The same words as explainRow's.
+ */
+export function whyOf(row: ScreenRow): string {
+  const from = scoredFrom.get(row);
+  if (!from) throw new Error(`whyOf: the row of ${row.ticker} was not made by screen()`);
+  return from.explained?.why ?? tierWords(row, row.rules, from.company).why;
+}
+
+/** The company a row was scored from (its inputs, with their sources and dates). */
+export function companyOf(row: ScreenRow): ScoringCompany {
+  const from = scoredFrom.get(row);
+  if (!from) throw new Error(`companyOf: the row of ${row.ticker} was not made by screen()`);
+  return from.company;
 }
 
 /** The score is ours, so it becomes the row in place rather than being copied. */

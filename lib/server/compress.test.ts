@@ -77,3 +77,33 @@ describe("gzip for route handlers' bodies", () => {
     expect(plainWith(r.kept!.body, "").toString()).toBe(html);
   });
 });
+
+describe("what the page cache keeps", () => {
+  it("nothing past its bound, plain or gzipped, and the client still gets the whole body", async () => {
+    let kept: CachedResponse | undefined;
+    const big = "x".repeat(5000);
+    for (const gz of [false, true]) {
+      kept = undefined;
+      server = createServer((_req, res) => {
+        captureResponse(res, (page) => (kept = page), 4000);
+        res.setHeader("content-type", "text/html");
+        if (gz) res.setHeader("content-encoding", "gzip");
+        res.end(gz ? gzipSync(big) : big);
+      });
+      await new Promise<void>((r) => server!.listen(0, "127.0.0.1", r));
+      const { port } = server.address() as AddressInfo;
+      const body = await new Promise<Buffer>((resolve) =>
+        request({ port, host: "127.0.0.1", path: "/" }, (res) => {
+          const c: Buffer[] = [];
+          res.on("data", (x: Buffer) => c.push(x));
+          res.on("end", () => resolve(Buffer.concat(c)));
+        }).end(),
+      );
+      await new Promise((r) => setTimeout(r, 20));
+      expect((gz ? gunzipSync(body) : body).toString()).toBe(big);
+      expect(kept).toBeUndefined();
+      await new Promise<void>((done) => server!.close(() => done()));
+      server = undefined;
+    }
+  });
+});

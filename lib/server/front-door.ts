@@ -125,7 +125,7 @@ async function answerFromCache(req: IncomingMessage, res: ServerResponse, key: s
   }
   const hit = pageCache.get(revision, key);
   if (hit) return sendCached(req, res, hit);
-  captureResponse(res, (page) => pageCache.set(revision, key, page));
+  captureResponse(res, (page) => pageCache.set(revision, key, page), pageCache.maxEntryBytes);
   next();
 }
 

@@ -63,6 +63,11 @@ export class PageCache {
   private bytes = 0;
   constructor(private readonly maxBytes = 64 * 1024 * 1024) {}
 
+  /** The largest body kept: a quarter of the bound, so one page never empties the cache. */
+  get maxEntryBytes() {
+    return this.maxBytes / 4;
+  }
+
   get(revision: number, key: string): CachedResponse | undefined {
     if (revision !== this.revision) {
       this.entries.clear();
@@ -80,7 +85,7 @@ export class PageCache {
 
   /** Kept only while `revision` is still the newest one seen: a page rendered before a change is dropped. */
   set(revision: number, key: string, page: CachedResponse): void {
-    if (revision !== this.revision || page.body.bytes > this.maxBytes / 4) return;
+    if (revision !== this.revision || page.body.bytes > this.maxEntryBytes) return;
     const old = this.entries.get(key);
     if (old) this.bytes -= old.body.bytes;
     this.entries.set(key, page);
@@ -101,11 +106,21 @@ export class PageCache {
  * Records what Next writes to `res` and hands a cacheable response to `keep` after it ends: status 200, a
  * page, JSON or CSV, no cookie set, identity or gzip (decoded here, after the response has gone out).
  */
-export function captureResponse(res: ServerResponse, keep: (page: CachedResponse) => void): void {
+export function captureResponse(res: ServerResponse, keep: (page: CachedResponse) => void, maxBytes = Infinity): void {
   const chunks: Buffer[] = [];
+  // Past the bound nothing is kept, so nothing more is copied or decoded (a page of 10,000 companies is 20 MB).
+  let captured = 0;
   const add = (chunk: unknown, encoding?: unknown) => {
-    if (typeof chunk === "string") chunks.push(Buffer.from(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8"));
-    else if (chunk instanceof Uint8Array) chunks.push(Buffer.from(chunk));
+    if (captured > maxBytes) return;
+    const b =
+      typeof chunk === "string"
+        ? Buffer.from(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8")
+        : chunk instanceof Uint8Array
+          ? Buffer.from(chunk)
+          : null;
+    if (!b) return;
+    captured += b.length;
+    chunks.push(b);
   };
   const write = res.write.bind(res) as (...a: unknown[]) => boolean;
   const end = res.end.bind(res) as (...a: unknown[]) => ServerResponse;
@@ -128,12 +143,16 @@ export function captureResponse(res: ServerResponse, keep: (page: CachedResponse
       const headers: OutgoingHttpHeaders = {};
       for (const [k, v] of Object.entries(res.getHeaders())) if (!PER_RESPONSE.has(k) && v !== undefined) headers[k] = v;
       const nonce = /'nonce-([^']+)'/.exec(String(res.getHeader("content-security-policy") ?? ""))?.[1] ?? null;
+      if (captured > maxBytes) return out;
       setImmediate(() => {
         try {
           const raw = Buffer.concat(chunks);
-          keep(cachedResponse(200, headers, encoding === "gzip" ? gunzipSync(raw) : raw, nonce));
+          const body = encoding === "gzip" ? gunzipSync(raw, Number.isFinite(maxBytes) ? { maxOutputLength: maxBytes + 1 } : {}) : raw;
+          if (body.length <= maxBytes) keep(cachedResponse(200, headers, body, nonce));
         } catch (e) {
-          console.error(`[page-cache] response not kept: ${e instanceof Error ? e.message : e}`);
+          // too large once decoded: not kept, as a large plain body is not
+          if ((e as { code?: string }).code !== "ERR_BUFFER_TOO_LARGE")
+            console.error(`[page-cache] response not kept: ${e instanceof Error ? e.message : e}`);
         }
       });
     }

@@ -16,7 +16,12 @@ function boxOf(d: LabelledDot, p: LabelPlace): Box {
   const x = p.anchor === "start" ? d.x + p.dx : p.anchor === "end" ? d.x + p.dx - w : d.x - w / 2;
   return { x, y: d.y + p.dy - BASELINE * LH, width: w, height: LH };
 }
-const overlaps = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+// Boxes that only touch do not overlap. boxOf works a box back from its anchor in floating point (0.8 × 12
+// is 9.600000000000001), so a label placed flush against another can come back 1e-15 px into it: overlap
+// counts from a nanopixel.
+const EPS = 1e-9;
+const overlaps = (a: Box, b: Box) =>
+  a.x < b.x + b.width - EPS && b.x < a.x + a.width - EPS && a.y < b.y + b.height - EPS && b.y < a.y + a.height - EPS;
 
 describe("placeLabels", () => {
   it("puts a lone label right of its dot, vertically centred on it", () => {

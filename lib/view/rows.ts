@@ -2,7 +2,7 @@
 // Computed on the server from a scored company; only numbers, strings and reason codes cross the wire.
 import type { Flag, Reasons, ScreenRow, Tier } from "../scoring/types";
 import { STALE_LABEL } from "../scoring/balance-sheet";
-import { explainRow } from "../scoring/screen";
+import { companyOf, whyOf } from "../scoring/screen";
 import type { OtherName } from "./search";
 import { otherNamesOf } from "./search-names";
 
@@ -63,10 +63,10 @@ export interface ScreenerRow {
   reasons: Reasons;
 }
 
-/** The table shows each row's why, so every row is explained here. */
+/** The table shows each row's why: its tier line, from the numbers (whyOf), not a whole explanation. */
 export function toScreenerRow(s: ScreenRow): ScreenerRow {
-  const { why, inputs } = explainRow(s);
-  const price = inputs.find((i) => i.key === "sharePriceUsd");
+  const why = whyOf(s);
+  const price = companyOf(s).sharePriceUsd;
   const published = s.enterpriseValuePublished;
   const f = s.funnel;
   const totalIt = f.s1 + f.s2 + f.s3 + f.s4 + f.s5 + f.s6;
