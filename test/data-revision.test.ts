@@ -6,6 +6,8 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { cachedResponse, PageCache, pageCacheKey } from "../lib/server/page-cache";
 import { plainWith } from "../lib/server/gzip-splice";
 import { readRevision } from "../lib/server/revision";
+import { loadTimeline } from "../lib/server/timeline";
+import { seedDefault } from "../prisma/seed";
 import { createTempDb, type TempDb } from "./temp-db";
 
 let t: TempDb;
@@ -46,6 +48,45 @@ describe("data revision", () => {
     other.prepare(`DELETE FROM "SavedView"`).run();
     other.close();
     expect(await readRevision(t.db)).toBe(before + 3);
+  });
+});
+
+describe("the history kept per revision", () => {
+  it("is read once while nothing changes, and read again after a write from another connection", async () => {
+    await seedDefault(t.db);
+    const first = await loadTimeline(t.db, "2026-12-02");
+    expect(await loadTimeline(t.db, "2026-12-02")).toBe(first);
+    expect(await loadTimeline(t.db, "2026-12-03")).not.toBe(first); // today moves the latest date
+    const price = (tl: typeof first) =>
+      tl.histories
+        .find((h) => h.ticker === "CORZ")!
+        .points.filter((p) => p.key === "sharePriceUsd")
+        .map((p) => p.value.value);
+    const other = new Database(t.file);
+    other
+      .prepare(`UPDATE "Fact" SET value = 1.23 WHERE key = 'sharePriceUsd' AND companyId = (SELECT id FROM "Company" WHERE ticker = 'CORZ')`)
+      .run();
+    other.close();
+    const after = await loadTimeline(t.db, "2026-12-02");
+    expect(after).not.toBe(first);
+    expect(price(after).every((v) => v === 1.23)).toBe(true);
+    expect(price(first).some((v) => v !== 1.23)).toBe(true);
+  });
+
+  it("is never kept from inside a transaction, whose rows may be rolled back", async () => {
+    await seedDefault(t.db);
+    const outside = await loadTimeline(t.db, "2026-12-02");
+    await t.db
+      .$transaction(async (tx) => {
+        await tx.company.update({ where: { ticker: "CORZ" }, data: { name: "Rolled back" } });
+        const inside = await loadTimeline(tx as unknown as typeof t.db, "2026-12-02");
+        expect(inside.histories.find((h) => h.ticker === "CORZ")!.name).toBe("Rolled back");
+        throw new Error("roll back");
+      })
+      .catch(() => {});
+    const again = await loadTimeline(t.db, "2026-12-02");
+    expect(again.histories.find((h) => h.ticker === "CORZ")!.name).not.toBe("Rolled back");
+    expect(again).toBe(outside);
   });
 });
 

@@ -35,8 +35,10 @@ async function serve(handler: (res: ServerResponse) => void, acceptEncoding?: st
 }
 
 const json = JSON.stringify({ rows: Array.from({ length: 300 }, (_, i) => ({ ticker: `T${i}`, why: "Tier 3: no contract" })) });
+// as Next sends a route handler's Response: headers set, flushed before the first chunk, then the chunks
 const asRouteHandler = (res: ServerResponse) => {
   res.setHeader("content-type", "application/json");
+  res.flushHeaders();
   res.write(json.slice(0, 1000));
   res.end(json.slice(1000));
 };

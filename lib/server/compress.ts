@@ -23,6 +23,12 @@ export function gzipUncompressedBodies(res: ServerResponse): void {
     if (typeof chunk === "string") chunks.push(Buffer.from(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8"));
     else if (chunk instanceof Uint8Array) chunks.push(Buffer.from(chunk));
   };
+  // Next flushes the headers just before its first chunk (pipe-readable.js); a body kept for compression
+  // must keep its headers open until its end, so that flush waits for the decision.
+  const flushHeaders = res.flushHeaders.bind(res);
+  res.flushHeaders = () => {
+    if (decide() === "pass") flushHeaders();
+  };
   res.write = ((chunk: unknown, ...rest: unknown[]) => {
     if (decide() === "pass") return write(chunk, ...rest);
     add(chunk, rest[0]);

@@ -4,6 +4,7 @@ import { latestDataDate, recordAt, type CompanyHistory } from "../domain/history
 import { toScoringCompany } from "../domain/to-scoring";
 import type { ScoringCompany } from "../scoring/types";
 import type { Db } from "./db-client";
+import { readRevision } from "./revision";
 import { HISTORY_INCLUDE, historyOf } from "./rows";
 
 /** The first snapshot's date when a database has no dataset row yet. */
@@ -22,7 +23,35 @@ export interface Timeline {
 
 export const todayIso = () => new Date().toISOString().slice(0, 10);
 
+/**
+ * Every company's history. Read once per data revision (decision 0020) and kept for the next callers on the
+ * same client: at 10,000 companies the read takes seconds, and the history only changes when someone
+ * writes. The revision is read first, so what is kept is never older than the revision it is kept under.
+ * Inside a transaction (a client without $transaction) it is always read: uncommitted rows must not be kept.
+ * What is returned is shared: it is not changed in place (as for the scoring inputs, lib/scoring/cache.ts).
+ */
 export async function loadTimeline(db: Db, today = todayIso()): Promise<Timeline> {
+  if (typeof (db as { $transaction?: unknown }).$transaction !== "function") return readTimeline(db, today);
+  let revision: number;
+  try {
+    revision = await readRevision(db);
+  } catch {
+    return readTimeline(db, today); // a database before the revision's migration: db:prepare brings it up
+  }
+  const key = `${revision} ${today}`;
+  const hit = kept.get(db);
+  if (hit?.key === key) return hit.timeline;
+  const timeline = readTimeline(db, today);
+  kept.set(db, { key, timeline });
+  timeline.catch(() => {
+    if (kept.get(db)?.timeline === timeline) kept.delete(db);
+  });
+  return timeline;
+}
+
+const kept = new WeakMap<object, { key: string; timeline: Promise<Timeline> }>();
+
+async function readTimeline(db: Db, today: string): Promise<Timeline> {
   const [meta, rows] = await Promise.all([
     db.datasetMeta.findUnique({ where: { id: 1 }, select: { snapshot: true } }),
     db.company.findMany({ include: HISTORY_INCLUDE, orderBy: { ticker: "asc" } }),
