@@ -43,7 +43,25 @@ const asRouteHandler = (res: ServerResponse) => {
   res.end(json.slice(1000));
 };
 
+/** As Next's own compression middleware, wrapped outside: the first write sends the headers implicitly. */
+const implicitHeaders = (res: ServerResponse) => {
+  const inner = res.write.bind(res) as (...a: unknown[]) => boolean;
+  res.write = ((...a: unknown[]) => {
+    if (!res.headersSent) res.writeHead(res.statusCode);
+    return inner(...a);
+  }) as ServerResponse["write"];
+};
+
 describe("gzip for route handlers' bodies", () => {
+  it("holds the headers that a wrapper outside writes early, and sends them with the compressed body", async () => {
+    const r = await serve((res) => {
+      implicitHeaders(res);
+      asRouteHandler(res);
+    }, "gzip");
+    expect(r.headers["content-encoding"]).toBe("gzip");
+    expect(gunzipSync(r.body).toString()).toBe(json);
+  });
+
   it("compresses JSON for a client that takes gzip, and the cache keeps the plain body", async () => {
     const r = await serve(asRouteHandler, "gzip, deflate, br");
     expect(r.headers["content-encoding"]).toBe("gzip");

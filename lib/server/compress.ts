@@ -23,12 +23,24 @@ export function gzipUncompressedBodies(res: ServerResponse): void {
     if (typeof chunk === "string") chunks.push(Buffer.from(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8"));
     else if (chunk instanceof Uint8Array) chunks.push(Buffer.from(chunk));
   };
-  // Next flushes the headers just before its first chunk (pipe-readable.js); a body kept for compression
-  // must keep its headers open until its end, so that flush waits for the decision.
+  // A body kept for compression keeps its headers open until its end. Next flushes them just before its
+  // first chunk (pipe-readable.js), and its compression middleware, wrapped around this, writes them
+  // implicitly on the first write (writeHead): both wait for the decision, and in buffer mode the status
+  // and headers are only recorded until the end sends them with the compressed body.
   const flushHeaders = res.flushHeaders.bind(res);
+  const writeHead = res.writeHead.bind(res) as (...a: unknown[]) => ServerResponse;
+  let sending = false;
   res.flushHeaders = () => {
     if (decide() === "pass") flushHeaders();
   };
+  res.writeHead = ((status: number, ...rest: unknown[]) => {
+    if (sending || decide() === "pass") return writeHead(status, ...rest);
+    res.statusCode = status;
+    const headers = rest.find((x) => typeof x === "object" && x !== null);
+    if (Array.isArray(headers)) for (let i = 0; i + 1 < headers.length; i += 2) res.setHeader(String(headers[i]), headers[i + 1]);
+    else if (headers) for (const [k, v] of Object.entries(headers)) if (v !== undefined) res.setHeader(k, v as string);
+    return res;
+  }) as ServerResponse["writeHead"];
   res.write = ((chunk: unknown, ...rest: unknown[]) => {
     if (decide() === "pass") return write(chunk, ...rest);
     add(chunk, rest[0]);
@@ -41,7 +53,9 @@ export function gzipUncompressedBodies(res: ServerResponse): void {
     if (typeof chunk !== "function") add(chunk, rest[0]);
     const done = [chunk, ...rest].find((x) => typeof x === "function") as (() => void) | undefined;
     const body = Buffer.concat(chunks);
-    if (body.length < MIN_BYTES) {
+    sending = true;
+    // compressed upstream meanwhile (a middleware that decided on its own): sent as it is
+    if (res.hasHeader("content-encoding") || body.length < MIN_BYTES) {
       res.setHeader("content-length", body.length);
       return end(body, done);
     }
